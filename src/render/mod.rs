@@ -1,0 +1,2 @@
+//! Stage "render": HTML pages through tera, QR codes (DESIGN §4).
+pub mod qr;
