@@ -1,2 +1,8 @@
-//! Stage "render": HTML pages through tera, QR codes (DESIGN §4).
+//! Stage "render": HTML pages through tera (embedded default templates, overridable), QR codes,
+//! the words of every page in Azerbaijani and English, and the small text files (sitemap,
+//! robots). Rendering never touches the disk: it returns bytes for [`crate::write`].
+pub mod assets;
+pub mod i18n;
+pub mod pages;
 pub mod qr;
+pub mod templates;

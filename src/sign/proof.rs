@@ -1,0 +1,670 @@
+//! Data Integrity proofs with the `eddsa-jcs-2022` cryptosuite (DESIGN §5).
+//!
+//! Owns the algorithms of W3C "Data Integrity EdDSA Cryptosuites v1.0" §3.3: Create Proof
+//! (3.3.1), Verify Proof (3.3.2), Transformation (3.3.3), Hashing (3.3.4), Proof Configuration
+//! (3.3.5), Proof Serialization (3.3.6) and Proof Verification (3.3.7). In short: the proof
+//! configuration (the proof without `proofValue`, carrying the document's `@context`) and the
+//! unsecured document (without `proof`) are each canonicalized with JCS (RFC 8785) and hashed
+//! with SHA-256; Ed25519 signs the 64 bytes `proofHash || documentHash`; `proofValue` is the
+//! base58btc multibase of the signature.
+//!
+//! Neither side copies the document: the canonical text streams straight into SHA-256, leaving
+//! out `proof` and `proofValue` on the way.
+
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+use super::jcs;
+use super::multibase;
+
+/// The proof `type` of every Data Integrity proof made here.
+pub const PROOF_TYPE: &str = "DataIntegrityProof";
+/// The `cryptosuite` identifier.
+pub const CRYPTOSUITE: &str = "eddsa-jcs-2022";
+/// The only proof purpose [`verify`] accepts: the issuer asserts the credential.
+pub const ASSERTION_METHOD: &str = "assertionMethod";
+
+/// The options of a new proof (the "proof options" of the specification).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProofOptions<'a> {
+    /// The verification method: the absolute URL of the key, `did:web:host#key-…`.
+    pub verification_method: &'a str,
+    /// When the proof was made: an XML Schema `dateTimeStamp` such as `2026-03-01T00:00:00Z`.
+    pub created: &'a str,
+    /// The proof purpose, `assertionMethod` for credentials.
+    pub proof_purpose: &'a str,
+}
+
+/// What a successful [`verify`] learned about the proof.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifiedProof {
+    /// The `verificationMethod` whose key verified the signature.
+    pub verification_method: String,
+    /// The proof's `created`, if it has one.
+    pub created: Option<String>,
+}
+
+/// Why a secured document did not verify.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProofError {
+    /// The document has no `proof` member.
+    #[error("the document has no proof: it is not signed")]
+    MissingProof,
+    /// The proof is not an object, or a member has the wrong form.
+    #[error("the proof is malformed: {0}")]
+    MalformedProof(String),
+    /// The proof's `type` is not `DataIntegrityProof`.
+    #[error("the proof's type is not \"DataIntegrityProof\"")]
+    WrongType,
+    /// The proof's `cryptosuite` is not `eddsa-jcs-2022`.
+    #[error("the proof's cryptosuite is not \"eddsa-jcs-2022\"")]
+    WrongCryptosuite,
+    /// The proof's `proofPurpose` is not `assertionMethod`.
+    #[error("the proof's purpose is not \"assertionMethod\": it does not assert this document")]
+    WrongPurpose,
+    /// The document's `@context` does not start with the proof's `@context`.
+    #[error("the proof's @context does not match the document's @context")]
+    ContextMismatch,
+    /// The resolver knows no key for the proof's `verificationMethod`.
+    #[error("unknown verification method {0:?}: no such key is published by the issuer")]
+    UnknownVerificationMethod(String),
+    /// `proofValue` is missing or is not the base58btc multibase of 64 bytes.
+    #[error("the proof value is missing or is not a base58btc-encoded Ed25519 signature")]
+    BadProofValue,
+    /// The signature does not verify: the document or its proof was changed, or another key
+    /// signed it.
+    #[error("the signature does not match: the document or its proof was altered, or signed with another key")]
+    BadSignature,
+}
+
+/// Creates an `eddsa-jcs-2022` proof of `document` signed with `key`
+/// (specification §3.3.1, "Create Proof").
+///
+/// Returns the proof object, members in this order: `type`, `cryptosuite`, `created`,
+/// `verificationMethod`, `proofPurpose`, `@context` (a copy of the document's, when it has
+/// one), `proofValue`. The caller puts it under the document's `proof`. A `proof` member
+/// already in `document` is left out of what is signed, as [`verify`] leaves it out.
+///
+/// `opts.created` must be an XML Schema `dateTimeStamp` (checked in debug builds).
+pub fn sign(
+    document: &Map<String, Value>,
+    key: &SigningKey,
+    opts: &ProofOptions,
+) -> Map<String, Value> {
+    debug_assert!(
+        is_xsd_date_time(opts.created),
+        "created {:?} is not an XML Schema dateTime",
+        opts.created
+    );
+    let mut proof = Map::new();
+    proof.insert("type".into(), PROOF_TYPE.into());
+    proof.insert("cryptosuite".into(), CRYPTOSUITE.into());
+    proof.insert("created".into(), opts.created.into());
+    proof.insert("verificationMethod".into(), opts.verification_method.into());
+    proof.insert("proofPurpose".into(), opts.proof_purpose.into());
+    if let Some(context) = document.get("@context") {
+        proof.insert("@context".into(), context.clone());
+    }
+    let signature = key.sign(&hash_data(document, &proof));
+    proof.insert(
+        "proofValue".into(),
+        multibase::encode_base58btc(&signature.to_bytes()).into(),
+    );
+    proof
+}
+
+/// The 64 bytes Ed25519 signs (specification §3.3.4, "Hashing"): SHA-256 of the JCS form
+/// of `proof_config`, then SHA-256 of the JCS form of `document`.
+///
+/// A `proof` member of `document` and a `proofValue` member of `proof_config` are left out,
+/// so a secured document and its proof can be passed as they are.
+pub fn hash_data(document: &Map<String, Value>, proof_config: &Map<String, Value>) -> [u8; 64] {
+    let mut out = [0u8; 64];
+    out[..32].copy_from_slice(&sha256_excluding(proof_config, "proofValue"));
+    out[32..].copy_from_slice(&sha256_excluding(document, "proof"));
+    out
+}
+
+fn sha256_excluding(map: &Map<String, Value>, exclude: &str) -> [u8; 32] {
+    let mut hasher = Sha256::new();
+    jcs::write_object_excluding(map, exclude, &mut hasher);
+    hasher.finalize().into()
+}
+
+/// Verifies the `eddsa-jcs-2022` proof of a secured document
+/// (specification §3.3.2, "Verify Proof").
+///
+/// Checks that the proof is a `DataIntegrityProof` of cryptosuite `eddsa-jcs-2022` with
+/// purpose `assertionMethod`, that `created` (if present) is an XML Schema dateTime, that the
+/// document's `@context` starts with the proof's `@context` (if the proof has one: step 4.1,
+/// after which the proof's `@context` is the one hashed, step 4.2), then resolves
+/// `verificationMethod` with `resolve` and checks the signature with Ed25519 in its strict
+/// form (no small-order keys, no non-canonical signatures). Whether that key may assert for
+/// the issuer is the resolver's business: it should return only keys listed under the
+/// issuer's `assertionMethod`.
+pub fn verify(
+    secured: &Map<String, Value>,
+    resolve: impl Fn(&str) -> Option<VerifyingKey>,
+) -> Result<VerifiedProof, ProofError> {
+    let proof = match secured.get("proof") {
+        None => return Err(ProofError::MissingProof),
+        Some(Value::Object(proof)) => proof,
+        Some(Value::Array(_)) => {
+            return Err(ProofError::MalformedProof(
+                "several proofs (a proof set) are not supported".into(),
+            ))
+        }
+        Some(_) => {
+            return Err(ProofError::MalformedProof(
+                "`proof` is not an object".into(),
+            ))
+        }
+    };
+    if str_member(proof, "type") != Some(PROOF_TYPE) {
+        return Err(ProofError::WrongType);
+    }
+    if str_member(proof, "cryptosuite") != Some(CRYPTOSUITE) {
+        return Err(ProofError::WrongCryptosuite);
+    }
+    if str_member(proof, "proofPurpose") != Some(ASSERTION_METHOD) {
+        return Err(ProofError::WrongPurpose);
+    }
+    let created = match proof.get("created") {
+        None => None,
+        Some(Value::String(created)) if is_xsd_date_time(created) => Some(created.clone()),
+        Some(other) => {
+            return Err(ProofError::MalformedProof(format!(
+                "`created` is not an XML Schema dateTime: {other}"
+            )))
+        }
+    };
+    let Some(verification_method) = str_member(proof, "verificationMethod") else {
+        return Err(ProofError::MalformedProof(
+            "`verificationMethod` is missing or not a string".into(),
+        ));
+    };
+
+    // Step 4: the document's @context must start with the proof's; the proof's is hashed.
+    let proof_context = proof.get("@context");
+    let document_context = secured.get("@context");
+    if let Some(proof_context) = proof_context {
+        let document_list = document_context.map_or(&[][..], as_list);
+        if !document_list.starts_with(as_list(proof_context)) {
+            return Err(ProofError::ContextMismatch);
+        }
+    }
+
+    let signature = str_member(proof, "proofValue")
+        .and_then(|text| multibase::decode_base58btc(text).ok())
+        .and_then(|bytes| <[u8; 64]>::try_from(bytes).ok())
+        .map(|bytes| Signature::from_bytes(&bytes))
+        .ok_or(ProofError::BadProofValue)?;
+    let key = resolve(verification_method)
+        .ok_or_else(|| ProofError::UnknownVerificationMethod(verification_method.to_owned()))?;
+
+    let hash = match proof_context {
+        Some(context) if document_context != Some(context) => {
+            // Step 4.2 (the document's @context extends the proof's): hash the proof's.
+            let mut document = secured.clone();
+            document.insert("@context".into(), context.clone());
+            hash_data(&document, proof)
+        }
+        _ => hash_data(secured, proof),
+    };
+    key.verify_strict(&hash, &signature)
+        .map_err(|_| ProofError::BadSignature)?;
+    Ok(VerifiedProof {
+        verification_method: verification_method.to_owned(),
+        created,
+    })
+}
+
+fn str_member<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a str> {
+    map.get(name).and_then(Value::as_str)
+}
+
+/// An `@context` as the list of its entries: a single entry is a list of one.
+fn as_list(context: &Value) -> &[Value] {
+    match context {
+        Value::Array(items) => items,
+        single => std::slice::from_ref(single),
+    }
+}
+
+/// Whether `s` is an XML Schema 1.1 `dateTime` (the form `created` must have):
+/// `-?YYYY-MM-DDThh:mm:ss(.s+)?(Z|(+|-)hh:mm)?`, with real month days (29 February in leap
+/// years only), `24:00:00` only as the end of a day, and offsets up to ±14:00.
+fn is_xsd_date_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    let start = usize::from(b.first() == Some(&b'-'));
+    let year_len = b[start..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let year = &b[start..start + year_len];
+    if year.len() < 4 || (year.len() > 4 && year[0] == b'0') {
+        return false;
+    }
+    let rest = &b[start + year_len..];
+    let two = |i: usize| -> Option<u32> {
+        match rest.get(i..i + 2) {
+            Some([a, b]) if a.is_ascii_digit() && b.is_ascii_digit() => {
+                Some(u32::from(a - b'0') * 10 + u32::from(b - b'0'))
+            }
+            _ => None,
+        }
+    };
+    let shape = rest.len() >= 15
+        && rest[0] == b'-'
+        && rest[3] == b'-'
+        && rest[6] == b'T'
+        && rest[9] == b':'
+        && rest[12] == b':';
+    let (Some(month), Some(day), Some(hour), Some(minute), Some(second)) =
+        (two(1), two(4), two(7), two(10), two(13))
+    else {
+        return false;
+    };
+    if !shape || !(1..=12).contains(&month) || hour > 24 || minute > 59 || second > 59 {
+        return false;
+    }
+    // Leap years repeat every 400 years, and 400 divides 10,000: the last four digits decide.
+    let last4 = year[year.len() - 4..]
+        .iter()
+        .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+    let leap = last4 % 400 == 0 || (last4 % 4 == 0 && last4 % 100 != 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if day == 0 || day > days {
+        return false;
+    }
+    let mut i = 15;
+    let mut fraction_zero = true;
+    if rest.get(i) == Some(&b'.') {
+        let digits = rest[i + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if digits == 0 {
+            return false;
+        }
+        fraction_zero = rest[i + 1..i + 1 + digits].iter().all(|&c| c == b'0');
+        i += 1 + digits;
+    }
+    if hour == 24 && !(minute == 0 && second == 0 && fraction_zero) {
+        return false;
+    }
+    match &rest[i..] {
+        [] | [b'Z'] => true,
+        [sign, _, _, b':', _, _] if *sign == b'+' || *sign == b'-' => {
+            matches!((two(i + 1), two(i + 4)), (Some(h), Some(m)) if (h <= 13 && m <= 59) || (h == 14 && m == 0))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/vc-di-eddsa");
+
+    fn read(name: &str) -> String {
+        std::fs::read_to_string(format!("{DIR}/{name}")).unwrap()
+    }
+
+    fn text(name: &str) -> String {
+        read(&format!("eddsa-jcs-2022/{name}"))
+            .trim_end()
+            .to_owned()
+    }
+
+    fn object(name: &str) -> Map<String, Value> {
+        serde_json::from_str(&read(name)).unwrap()
+    }
+
+    fn hex(bytes: &[u8]) -> String {
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    fn key_pair() -> (SigningKey, VerifyingKey) {
+        let pair = object("keyPair.json");
+        let secret = multibase::decode_secret_key(pair["privateKeyMultibase"].as_str().unwrap());
+        let public = multibase::decode_public_key(pair["publicKeyMultibase"].as_str().unwrap());
+        (secret.unwrap(), public.unwrap())
+    }
+
+    fn signed() -> Map<String, Value> {
+        object("eddsa-jcs-2022/signedJCS.json")
+    }
+
+    fn vector_proof() -> Map<String, Value> {
+        signed()["proof"].as_object().unwrap().clone()
+    }
+
+    fn options(proof: &Map<String, Value>) -> ProofOptions<'_> {
+        ProofOptions {
+            verification_method: proof["verificationMethod"].as_str().unwrap(),
+            created: proof["created"].as_str().unwrap(),
+            proof_purpose: proof["proofPurpose"].as_str().unwrap(),
+        }
+    }
+
+    /// Resolves only the vector's verification method, to the vector's key.
+    fn resolver(vm: &str) -> Option<VerifyingKey> {
+        let expected = vector_proof()["verificationMethod"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        (vm == expected).then(|| key_pair().1)
+    }
+
+    #[test]
+    fn every_intermediate_of_the_vector() {
+        let unsigned = object("unsigned.json");
+        let proof = vector_proof();
+        let mut config = proof.clone();
+        config.remove("proofValue");
+        assert_eq!(
+            Value::Object(config.clone()),
+            serde_json::from_str::<Value>(&read("eddsa-jcs-2022/proofConfigJCS.json")).unwrap()
+        );
+
+        let canon_proof = jcs::canonicalize(&Value::Object(config.clone()));
+        let canon_doc = jcs::canonicalize(&Value::Object(unsigned.clone()));
+        assert_eq!(canon_proof, text("proofCanonJCS.txt"));
+        assert_eq!(canon_doc, text("canonDocJCS.txt"));
+        assert_eq!(hex(&Sha256::digest(&canon_proof)), text("proofHashJCS.txt"));
+        assert_eq!(hex(&Sha256::digest(&canon_doc)), text("docHashJCS.txt"));
+
+        let hash = hash_data(&unsigned, &config);
+        assert_eq!(hex(&hash), text("combinedHashJCS.txt"));
+        // The secured document and the full proof hash the same.
+        assert_eq!(hash_data(&signed(), &proof), hash);
+
+        let (secret, _) = key_pair();
+        let signature = secret.sign(&hash);
+        assert_eq!(hex(&signature.to_bytes()), text("sigHexJCS.txt"));
+        assert_eq!(
+            multibase::encode_base58btc(&signature.to_bytes()),
+            text("sigBTC58JCS.txt")
+        );
+    }
+
+    #[test]
+    fn signing_the_vector_reproduces_its_proof() {
+        let unsigned = object("unsigned.json");
+        let expected = vector_proof();
+        let (secret, _) = key_pair();
+        let proof = sign(&unsigned, &secret, &options(&expected));
+        assert_eq!(proof, expected);
+        // Same members in the same order, so the same bytes when serialized.
+        assert_eq!(
+            serde_json::to_string(&proof).unwrap(),
+            serde_json::to_string(&expected).unwrap()
+        );
+        let keys: Vec<&str> = proof.keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            [
+                "type",
+                "cryptosuite",
+                "created",
+                "verificationMethod",
+                "proofPurpose",
+                "@context",
+                "proofValue"
+            ]
+        );
+        let mut secured = unsigned.clone();
+        secured.insert("proof".into(), Value::Object(proof));
+        assert_eq!(
+            serde_json::to_string(&secured).unwrap(),
+            serde_json::to_string(&signed()).unwrap()
+        );
+    }
+
+    #[test]
+    fn verify_accepts_the_vector() {
+        let verified = verify(&signed(), resolver).unwrap();
+        assert_eq!(
+            verified.verification_method,
+            vector_proof()["verificationMethod"].as_str().unwrap()
+        );
+        assert_eq!(verified.created.as_deref(), Some("2023-02-24T23:36:38Z"));
+    }
+
+    fn proof_mut(doc: &mut Map<String, Value>) -> &mut Map<String, Value> {
+        doc.get_mut("proof").unwrap().as_object_mut().unwrap()
+    }
+
+    #[test]
+    fn verify_rejects_a_changed_subject() {
+        let mut doc = signed();
+        doc["credentialSubject"]["alumniOf"] = json!("The School of Forgeries");
+        assert_eq!(verify(&doc, resolver), Err(ProofError::BadSignature));
+    }
+
+    #[test]
+    fn verify_rejects_a_changed_created() {
+        let mut doc = signed();
+        proof_mut(&mut doc)["created"] = json!("2023-02-24T23:36:39Z");
+        assert_eq!(verify(&doc, resolver), Err(ProofError::BadSignature));
+        proof_mut(&mut doc)["created"] = json!("yesterday");
+        assert!(matches!(
+            verify(&doc, resolver),
+            Err(ProofError::MalformedProof(_))
+        ));
+    }
+
+    #[test]
+    fn verify_rejects_a_removed_proof() {
+        let mut doc = signed();
+        doc.remove("proof");
+        assert_eq!(verify(&doc, resolver), Err(ProofError::MissingProof));
+        doc.insert("proof".into(), json!("z123"));
+        assert!(matches!(
+            verify(&doc, resolver),
+            Err(ProofError::MalformedProof(_))
+        ));
+        doc.insert("proof".into(), json!([vector_proof()]));
+        assert!(matches!(
+            verify(&doc, resolver),
+            Err(ProofError::MalformedProof(_))
+        ));
+    }
+
+    #[test]
+    fn verify_rejects_a_changed_proof_value() {
+        let mut doc = signed();
+        let value = vector_proof()["proofValue"].as_str().unwrap().to_owned();
+        // Another valid 64-byte signature: flip one byte.
+        let mut bytes = multibase::decode_base58btc(&value).unwrap();
+        bytes[10] ^= 1;
+        proof_mut(&mut doc)["proofValue"] = json!(multibase::encode_base58btc(&bytes));
+        assert_eq!(verify(&doc, resolver), Err(ProofError::BadSignature));
+        // Not base58btc, wrong length, missing.
+        proof_mut(&mut doc)["proofValue"] = json!(value.replacen('z', "u", 1));
+        assert_eq!(verify(&doc, resolver), Err(ProofError::BadProofValue));
+        proof_mut(&mut doc)["proofValue"] = json!(&value[..value.len() - 2]);
+        assert_eq!(verify(&doc, resolver), Err(ProofError::BadProofValue));
+        proof_mut(&mut doc).remove("proofValue");
+        assert_eq!(verify(&doc, resolver), Err(ProofError::BadProofValue));
+    }
+
+    #[test]
+    fn verify_rejects_a_wrong_key() {
+        let other = SigningKey::from_bytes(&[7; 32]).verifying_key();
+        assert_eq!(
+            verify(&signed(), |_| Some(other)),
+            Err(ProofError::BadSignature)
+        );
+        let vm = vector_proof()["verificationMethod"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert_eq!(
+            verify(&signed(), |_| None),
+            Err(ProofError::UnknownVerificationMethod(vm))
+        );
+    }
+
+    #[test]
+    fn verify_rejects_a_different_proof_context() {
+        let mut doc = signed();
+        proof_mut(&mut doc)["@context"] = json!(["https://www.w3.org/ns/credentials/v2"]);
+        // A prefix of the document's @context passes step 4.1, but then the proof's
+        // @context is the one hashed (step 4.2), which is not what was signed.
+        assert_eq!(verify(&doc, resolver), Err(ProofError::BadSignature));
+        proof_mut(&mut doc)["@context"] = json!([
+            "https://www.w3.org/ns/credentials/examples/v2",
+            "https://www.w3.org/ns/credentials/v2"
+        ]);
+        assert_eq!(verify(&doc, resolver), Err(ProofError::ContextMismatch));
+        proof_mut(&mut doc)["@context"] = json!("https://example.org/other");
+        assert_eq!(verify(&doc, resolver), Err(ProofError::ContextMismatch));
+        let mut doc = signed();
+        doc["@context"] = json!(["https://www.w3.org/ns/credentials/v2"]);
+        assert_eq!(verify(&doc, resolver), Err(ProofError::ContextMismatch));
+        doc.remove("@context");
+        assert_eq!(verify(&doc, resolver), Err(ProofError::ContextMismatch));
+    }
+
+    #[test]
+    fn verify_follows_step_4_2_for_an_extended_context() {
+        // Spec step 4: a document whose @context starts with the proof's, and goes on,
+        // verifies with the proof's @context in place of its own.
+        let mut doc = signed();
+        doc["@context"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!("https://example.org/added-later"));
+        assert!(verify(&doc, resolver).is_ok());
+    }
+
+    #[test]
+    fn verify_checks_type_suite_and_purpose() {
+        for (member, value, error) in [
+            ("type", json!("Ed25519Signature2020"), ProofError::WrongType),
+            (
+                "cryptosuite",
+                json!("eddsa-rdfc-2022"),
+                ProofError::WrongCryptosuite,
+            ),
+            (
+                "proofPurpose",
+                json!("authentication"),
+                ProofError::WrongPurpose,
+            ),
+        ] {
+            let mut doc = signed();
+            proof_mut(&mut doc)[member] = value;
+            assert_eq!(verify(&doc, resolver), Err(error.clone()), "{member}");
+            proof_mut(&mut doc).remove(member);
+            assert_eq!(verify(&doc, resolver), Err(error), "{member} missing");
+        }
+        let mut doc = signed();
+        proof_mut(&mut doc).remove("verificationMethod");
+        assert!(matches!(
+            verify(&doc, resolver),
+            Err(ProofError::MalformedProof(_))
+        ));
+    }
+
+    #[test]
+    fn round_trip_without_context() {
+        let key = SigningKey::from_bytes(&[42; 32]);
+        let public = key.verifying_key();
+        let mut doc = Map::new();
+        doc.insert("name".into(), json!("Əliyev Ülvi"));
+        doc.insert("score".into(), json!(47.5));
+        let opts = ProofOptions {
+            verification_method: "did:web:example.az#key-1",
+            created: "2026-03-01T00:00:00Z",
+            proof_purpose: ASSERTION_METHOD,
+        };
+        let proof = sign(&doc, &key, &opts);
+        assert!(!proof.contains_key("@context"));
+        doc.insert("proof".into(), Value::Object(proof));
+        let verified = verify(&doc, |vm| {
+            (vm == "did:web:example.az#key-1").then_some(public)
+        });
+        assert_eq!(
+            verified.unwrap().verification_method,
+            "did:web:example.az#key-1"
+        );
+        doc["score"] = json!(48);
+        assert_eq!(
+            verify(&doc, |_| Some(public)),
+            Err(ProofError::BadSignature)
+        );
+    }
+
+    #[test]
+    fn xsd_date_times() {
+        for ok in [
+            "2023-02-24T23:36:38Z",
+            "2026-03-01T00:00:00",
+            "2024-02-29T12:00:00.5+04:00",
+            "2000-02-29T00:00:00-14:00",
+            "0000-02-29T00:00:00Z",
+            "-0001-01-01T00:00:00Z",
+            "12024-12-31T24:00:00.000Z",
+            "2023-01-01T00:00:59.123456789+13:59",
+        ] {
+            assert!(is_xsd_date_time(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "2023-02-24",
+            "2023-02-24 23:36:38Z",
+            "2023-02-24T23:36Z",
+            "2023-02-29T00:00:00Z",
+            "1900-02-29T00:00:00Z",
+            "2023-04-31T00:00:00Z",
+            "2023-13-01T00:00:00Z",
+            "2023-00-01T00:00:00Z",
+            "2023-01-00T00:00:00Z",
+            "2023-01-01T24:00:01Z",
+            "2023-01-01T24:00:00.1Z",
+            "2023-01-01T23:60:00Z",
+            "2023-01-01T23:59:60Z",
+            "2023-01-01T00:00:00.Z",
+            "2023-01-01T00:00:00+14:01",
+            "2023-01-01T00:00:00+0400",
+            "2023-01-01T00:00:00z",
+            "2023-01-01T00:00:00ZZ",
+            "023-01-01T00:00:00Z",
+            "02023-01-01T00:00:00Z",
+            "+2023-01-01T00:00:00Z",
+            "２０２３-01-01T00:00:00Z",
+        ] {
+            assert!(!is_xsd_date_time(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn error_messages_are_sentences() {
+        let errors = [
+            ProofError::MissingProof,
+            ProofError::MalformedProof("x".into()),
+            ProofError::WrongType,
+            ProofError::WrongCryptosuite,
+            ProofError::WrongPurpose,
+            ProofError::ContextMismatch,
+            ProofError::UnknownVerificationMethod("did:web:x#k".into()),
+            ProofError::BadProofValue,
+            ProofError::BadSignature,
+        ];
+        for error in errors {
+            let message = error.to_string();
+            assert!(
+                message.starts_with("the ") || message.starts_with("unknown "),
+                "{message}"
+            );
+        }
+    }
+}

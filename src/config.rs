@@ -1,0 +1,292 @@
+//! Stage "load", settings: `data/site.toml` (DESIGN §3 "data/site.toml"). Strict: an unknown
+//! key is an error naming the file, line and the nearest known key, so a misspelt setting never
+//! passes silently. Parsing (serde, `deny_unknown_fields`) is followed by [`Config::check`],
+//! which checks meaning (an absolute `base_url`, known languages).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diag::{At, Problem, Problems};
+
+/// Where the settings live, relative to the site root.
+pub const SITE_TOML: &str = "data/site.toml";
+
+/// A language the pages can be written in (DESIGN §3 `languages`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Azerbaijani, the default.
+    Az,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 code, used in `lang` attributes and URL prefixes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Az => "az",
+            Lang::En => "en",
+        }
+    }
+
+    fn parse(code: &str) -> Option<Lang> {
+        match code {
+            "az" => Some(Lang::Az),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// How notices name the holder (DESIGN §3 `[notices] holder_name`; §4 B¶3 and B¶6 of the
+/// agreement: publish with reasons, keeping to the privacy policy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum HolderName {
+    /// "Məmmədova G. R." — the default.
+    #[default]
+    Initials,
+    /// The full name as on the certificate.
+    Full,
+}
+
+/// The certification body that signs the credentials.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Issuer {
+    /// Name in Azerbaijani.
+    pub name: String,
+    /// Name in English, if different.
+    pub name_en: Option<String>,
+    /// Postal address.
+    pub address: Option<String>,
+    /// The body's own website.
+    pub website: Option<String>,
+}
+
+/// `[notices]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Notices {
+    /// How a notice names the holder.
+    pub holder_name: HolderName,
+}
+
+/// `[interviews]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Interviews {
+    /// Working days for an appeal after results are published (rule 2.17: 3; annex 2 §2.4
+    /// says 5, so it is a setting).
+    pub appeal_working_days: u32,
+}
+
+impl Default for Interviews {
+    fn default() -> Self {
+        Interviews { appeal_working_days: 3 }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawConfig {
+    base_url: String,
+    title: String,
+    languages: Vec<String>,
+    issuer: Issuer,
+    notices: Notices,
+    interviews: Interviews,
+}
+
+/// The checked settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Absolute site URL without a trailing slash, e.g. `https://example.org/portal`.
+    pub base_url: String,
+    /// The host (with port, if any) and path segments of `base_url`, for did:web.
+    pub url: url::Url,
+    /// Site title.
+    pub title: String,
+    /// Languages, the first being the default (served at `/`).
+    pub languages: Vec<Lang>,
+    /// The certification body.
+    pub issuer: Issuer,
+    /// Notice settings.
+    pub notices: Notices,
+    /// Interview settings.
+    pub interviews: Interviews,
+}
+
+impl Config {
+    /// Reads and checks `<root>/data/site.toml`, pushing every problem found.
+    pub fn load(root: &Path, problems: &mut Problems) -> Option<Config> {
+        let text = match std::fs::read_to_string(root.join(SITE_TOML)) {
+            Ok(t) => t,
+            Err(e) => {
+                problems.push(
+                    Problem::error(format!("cannot read {SITE_TOML}: {e}"))
+                        .at(At::file(SITE_TOML))
+                        .help("create data/site.toml with at least base_url, title and [issuer] name"),
+                );
+                return None;
+            }
+        };
+        Config::parse(&text, problems)
+    }
+
+    /// Parses and checks the text of a site.toml.
+    pub fn parse(text: &str, problems: &mut Problems) -> Option<Config> {
+        let source: Arc<str> = Arc::from(text);
+        let raw: RawConfig = match toml::from_str(text) {
+            Ok(raw) => raw,
+            Err(e) => {
+                problems.push(toml_problem(SITE_TOML, &source, &e));
+                return None;
+            }
+        };
+        let err = |msg: String, key: &str, help: &str| {
+            let at = find_key(text, key).map_or(At::file(SITE_TOML), |(o, l)| At::offset(SITE_TOML, text, o, l));
+            Problem::error(msg).at(at).help(help.to_owned()).with_source(source.clone())
+        };
+        let before = problems.error_count();
+        let url = match url::Url::parse(&raw.base_url) {
+            Ok(u) if (u.scheme() == "https" || u.scheme() == "http") && u.host_str().is_some() && u.query().is_none() => Some(u),
+            _ => {
+                problems.push(err(
+                    format!("base_url \"{}\" is not an absolute http(s) URL", raw.base_url),
+                    "base_url",
+                    "write it like base_url = \"https://sertifikat.example.az\"; every link and QR code derives from it",
+                ));
+                None
+            }
+        };
+        if raw.title.trim().is_empty() {
+            problems.push(err("title is missing".into(), "title", "add title = \"…\""));
+        }
+        if raw.issuer.name.trim().is_empty() {
+            problems.push(err(
+                "[issuer] name is missing".into(),
+                "issuer",
+                "add [issuer] name = \"…\": the certification body named in every credential",
+            ));
+        }
+        let mut languages = Vec::new();
+        for code in if raw.languages.is_empty() { vec!["az".to_owned()] } else { raw.languages.clone() } {
+            match Lang::parse(&code) {
+                Some(l) if !languages.contains(&l) => languages.push(l),
+                Some(_) => problems.push(err(format!("language \"{code}\" is listed twice"), "languages", "list each once")),
+                None => problems.push(err(
+                    format!("language \"{code}\" is not supported"),
+                    "languages",
+                    "certsite has pages in \"az\" and \"en\"",
+                )),
+            }
+        }
+        if problems.error_count() > before {
+            return None;
+        }
+        let url = url?;
+        let base_url = url.as_str().trim_end_matches('/').to_owned();
+        Some(Config {
+            base_url,
+            url,
+            title: raw.title.trim().to_owned(),
+            languages,
+            issuer: raw.issuer,
+            notices: raw.notices,
+            interviews: raw.interviews,
+        })
+    }
+
+    /// The default language.
+    pub fn default_lang(&self) -> Lang {
+        self.languages[0]
+    }
+}
+
+/// Turns a TOML error into a problem with line and column, and for an unknown key the nearest
+/// known key (the `toml` error lists the expected ones).
+pub fn toml_problem(path: &str, source: &Arc<str>, e: &toml::de::Error) -> Problem {
+    let message = e.message().to_owned();
+    let at = match e.span() {
+        Some(span) => At::offset(path, source, span.start, span.end - span.start),
+        None => At::file(path),
+    };
+    let mut problem = Problem::error(message.clone()).at(at).with_source(source.clone());
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (unknown, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let nearest = known
+            .iter()
+            .map(|k| (strsim::damerau_levenshtein(unknown, k), *k))
+            .min()
+            .filter(|(d, k)| *d <= 3.max(k.len() / 3));
+        problem.message = format!("unknown key `{unknown}`");
+        problem.help = Some(match nearest {
+            Some((_, k)) => format!("did you mean `{k}`? Known keys here: {}", known.join(", ")),
+            None => format!("known keys here: {}", known.join(", ")),
+        });
+    }
+    problem
+}
+
+/// Byte offset and length of `key = …` at the start of a line, to point at a setting.
+fn find_key(text: &str, key: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let lead = line.len() - trimmed.len();
+        let bare = trimmed.trim_start_matches('[');
+        if bare.starts_with(key) && bare[key.len()..].trim_start().starts_with(['=', ']']) {
+            return Some((offset + lead, line.trim_end().len() - lead));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OK: &str = "base_url = \"https://example.org/portal/\"\ntitle = \"T\"\n[issuer]\nname = \"Body\"\n";
+
+    #[test]
+    fn parses_defaults() {
+        let mut p = Problems::new();
+        let c = Config::parse(OK, &mut p).unwrap();
+        assert_eq!(c.base_url, "https://example.org/portal");
+        assert_eq!(c.languages, vec![Lang::Az]);
+        assert_eq!(c.notices.holder_name, HolderName::Initials);
+        assert_eq!(c.interviews.appeal_working_days, 3);
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_nearest() {
+        let mut p = Problems::new();
+        let text = format!("{OK}[notices]\nholder_nme = \"full\"\n");
+        assert!(Config::parse(&text, &mut p).is_none());
+        let msg = p.iter().next().unwrap().to_string();
+        assert!(msg.starts_with("data/site.toml:6:1: unknown key `holder_nme`"), "{msg}");
+        assert!(msg.contains("did you mean `holder_name`?"), "{msg}");
+    }
+
+    #[test]
+    fn unknown_top_level_key() {
+        let mut p = Problems::new();
+        assert!(Config::parse(&format!("titel = \"x\"\n{OK}"), &mut p).is_none());
+        let msg = p.iter().next().unwrap().to_string();
+        assert!(msg.contains(":1:1: unknown key `titel`") && msg.contains("`title`"), "{msg}");
+    }
+
+    #[test]
+    fn meaning_errors_all_at_once() {
+        let mut p = Problems::new();
+        let text = "base_url = \"example.org\"\ntitle = \"\"\nlanguages = [\"az\", \"fr\"]\n";
+        assert!(Config::parse(text, &mut p).is_none());
+        assert_eq!(p.error_count(), 4, "{p:?}");
+        assert!(p.iter().next().unwrap().to_string().starts_with("data/site.toml:1:1: base_url"));
+    }
+}

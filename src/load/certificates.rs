@@ -1,0 +1,174 @@
+//! Stage "load": `data/certificates.csv` rows into [`Certificate`]s (DESIGN §3). Every row is
+//! checked and every problem reported; only public columns are read (the schema names them, so
+//! `id_card`, `phone`, `email`, `address`, `birth_date` and unknown columns are never copied).
+
+use std::path::Path;
+
+use crate::diag::{Problem, Problems};
+use crate::load::csvfile::{CsvText, Row, Schema};
+use crate::model::certificate::{check_number, normalize_number, Certificate};
+use crate::model::date::{parse_date, DATE_HINT};
+
+/// The file, relative to the site root.
+pub const PATH: &str = "data/certificates.csv";
+
+const NUMBER: usize = 0;
+const SURNAME: usize = 1;
+const GIVEN_NAME: usize = 2;
+const PATRONYMIC: usize = 3;
+const PROFESSION: usize = 4;
+const PROFESSION_EN: usize = 5;
+const SCOPE: usize = 6;
+const ISSUED_ON: usize = 7;
+const VALID_UNTIL: usize = 8;
+const REPLACES: usize = 9;
+
+/// The public columns; nothing else is read.
+pub const SCHEMA: Schema = Schema {
+    columns: &[
+        ("number", true),
+        ("surname", true),
+        ("given_name", true),
+        ("patronymic", false),
+        ("profession", true),
+        ("profession_en", false),
+        ("scope", false),
+        ("issued_on", true),
+        ("valid_until", true),
+        ("replaces", false),
+    ],
+};
+
+/// Reads the file if it exists (`None` when the site has no certificates).
+pub fn load(root: &Path, problems: &mut Problems) -> Option<Vec<Certificate>> {
+    if !root.join(PATH).exists() {
+        return None;
+    }
+    let file = match CsvText::read(root, PATH) {
+        Ok(f) => f,
+        Err(p) => {
+            problems.push(p);
+            return Some(Vec::new());
+        }
+    };
+    Some(parse(&file, problems))
+}
+
+/// Parses every row of an already read file.
+pub fn parse(file: &CsvText, problems: &mut Problems) -> Vec<Certificate> {
+    let mut list = Vec::new();
+    let mut row_problems = Problems::new();
+    file.rows(&SCHEMA, problems, |row| {
+        if let Some(cert) = certificate(row, &mut row_problems) {
+            list.push(cert);
+        }
+    });
+    problems.extend(row_problems);
+    list
+}
+
+fn required(row: &Row<'_>, c: usize, name: &str, problems: &mut Problems) -> Option<String> {
+    let value = row.get(c).map(|v| v.into_owned());
+    if value.is_none() {
+        problems.push(row.error(c, format!("{name} is empty")).help(format!("every certificate needs a {name}")));
+    }
+    value
+}
+
+fn date(row: &Row<'_>, c: usize, name: &str, problems: &mut Problems) -> Option<time::Date> {
+    let text = required(row, c, name, problems)?;
+    parse_date(&text)
+        .map_err(|e| problems.push(row.error(c, format!("{name}: {e}")).help(DATE_HINT)))
+        .ok()
+}
+
+fn certificate(row: &Row<'_>, problems: &mut Problems) -> Option<Certificate> {
+    let before = problems.error_count();
+    let number = required(row, NUMBER, "number", problems);
+    if let Some(n) = &number {
+        if let Err(e) = check_number(n) {
+            problems.push(row.error(NUMBER, format!("number: {e}")));
+        }
+    }
+    let surname = required(row, SURNAME, "surname", problems);
+    let given_name = required(row, GIVEN_NAME, "given_name", problems);
+    let profession = required(row, PROFESSION, "profession", problems);
+    let issued_on = date(row, ISSUED_ON, "issued_on", problems);
+    let valid_until = date(row, VALID_UNTIL, "valid_until", problems);
+    if let (Some(from), Some(until)) = (issued_on, valid_until) {
+        if until <= from {
+            problems.push(
+                row.error(VALID_UNTIL, format!("valid_until {until} is not after issued_on {from}"))
+                    .help("valid_until is the last day of validity and comes after issued_on"),
+            );
+        }
+    }
+    let replaces = row.get(REPLACES).map(|r| normalize_number(&r));
+    if let Some(r) = &replaces {
+        if let Err(e) = check_number(r) {
+            problems.push(row.error(REPLACES, format!("replaces: {e}")));
+        }
+    }
+    if problems.error_count() > before {
+        return None;
+    }
+    let scope = row
+        .get(SCOPE)
+        .map(|s| s.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect())
+        .unwrap_or_default();
+    Some(Certificate {
+        number: normalize_number(&number?),
+        surname: surname?,
+        given_name: given_name?,
+        patronymic: row.get(PATRONYMIC).map(|v| v.into_owned()),
+        profession: profession?,
+        profession_en: row.get(PROFESSION_EN).map(|v| v.into_owned()),
+        scope,
+        issued_on: issued_on?,
+        valid_until: valid_until?,
+        replaces,
+        at: row.at_row(),
+    })
+}
+
+/// A problem about a whole certificate row, for checks made after loading.
+pub fn row_problem(cert: &Certificate, message: impl Into<String>) -> Problem {
+    Problem::error(message).at(cert.at.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str) -> (Vec<Certificate>, Problems) {
+        let file = CsvText::from_bytes(PATH, text.as_bytes().to_vec()).unwrap();
+        let mut problems = Problems::new();
+        let list = parse(&file, &mut problems);
+        (list, problems)
+    }
+
+    const HEAD: &str = "number,surname,given_name,profession,issued_on,valid_until,scope,id_card\n";
+
+    #[test]
+    fn reads_a_row() {
+        let (list, p) = parse_text(&format!("{HEAD}psm/2024/1,Əliyev,Rəşad,Qaynaqçı,01.02.2024,2027-01-31,\"a; b;\",AZE1\n"));
+        assert!(!p.has_errors(), "{p:?}");
+        let c = &list[0];
+        assert_eq!(c.number, "PSM/2024/1");
+        assert_eq!(c.scope, vec!["a", "b"]);
+        assert_eq!(c.file_stem(), "PSM_2024_1");
+    }
+
+    #[test]
+    fn reports_every_error_of_every_row_with_column() {
+        let text = format!("{HEAD}A 1,,X,P,2029-13-45,2027-01-31,,\nB,S,G,P,2027-01-01,2026-01-01,,\n");
+        let (list, p) = parse_text(&text);
+        assert!(list.is_empty());
+        let msgs: Vec<String> = p.iter().map(ToString::to_string).collect();
+        assert_eq!(msgs.len(), 4, "{msgs:#?}");
+        assert!(msgs[0].starts_with("data/certificates.csv:2:1: number: \"A 1\""), "{}", msgs[0]);
+        assert!(msgs[1].starts_with("data/certificates.csv:2:5: surname is empty"), "{}", msgs[1]);
+        assert!(msgs[2].starts_with("data/certificates.csv:2:14: issued_on: \"2029-13-45\" has month 13"), "{}", msgs[2]);
+        assert!(msgs[3].starts_with("data/certificates.csv:3:31: valid_until"), "{}", msgs[3]);
+    }
+}

@@ -1,0 +1,202 @@
+//! Stage "load": Markdown pages from `content/**/*.md` (DESIGN §3), TOML front matter between
+//! `+++` lines. `content/about.md` becomes `/about/`, `content/a/b.md` becomes `/a/b/`, and
+//! `content/_index.md` (or `index.md`) gives the home page its text. Raw HTML in Markdown is
+//! shown as text, never passed through: every byte of output is escaped, so a strict CSP holds.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use pulldown_cmark::{html, Event, Options, Parser};
+use serde::Deserialize;
+use walkdir::WalkDir;
+
+use crate::config::toml_problem;
+use crate::diag::{At, Problem, Problems};
+
+/// The folder, relative to the site root.
+pub const DIR: &str = "content";
+
+/// Front matter keys (strict: an unknown key is an error with the nearest known one).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct FrontMatter {
+    title: String,
+    description: Option<String>,
+    weight: i64,
+    template: Option<String>,
+}
+
+/// One rendered Markdown page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The source file, relative to the site root (`content/about.md`).
+    pub source: String,
+    /// Path of the page below the site root, without slashes at either end (`about`, `a/b`);
+    /// empty for the home page.
+    pub path: String,
+    /// Title from the front matter.
+    pub title: String,
+    /// Description for `<meta name="description">`.
+    pub description: Option<String>,
+    /// Menu order, smallest first.
+    pub weight: i64,
+    /// Template name (default `page.html`).
+    pub template: String,
+    /// The body as HTML.
+    pub html: String,
+}
+
+/// Reads every page, reporting every problem; pages sorted by weight, then path.
+pub fn load(root: &Path, problems: &mut Problems) -> Vec<Page> {
+    let dir = root.join(DIR);
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut pages = Vec::new();
+    for entry in WalkDir::new(&dir).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(Problem::error(format!("cannot read the content folder: {e}")).at(At::file(DIR)));
+                continue;
+            }
+        };
+        let path = entry.path();
+        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let rel = path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/");
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                problems.push(Problem::error(format!("cannot read {rel}: {e}")).at(At::file(&rel)));
+                continue;
+            }
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                problems.push(Problem::error(format!("{rel} is not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to())).at(At::file(&rel)));
+                continue;
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let stem = path.strip_prefix(&dir).unwrap_or(path).with_extension("");
+        let mut url_path = stem.to_string_lossy().replace('\\', "/");
+        if url_path == "_index" || url_path == "index" {
+            url_path.clear();
+        } else if let Some(parent) = url_path.strip_suffix("/_index").or(url_path.strip_suffix("/index")) {
+            url_path = parent.to_owned();
+        }
+        let first = url_path.split('/').next().unwrap_or_default();
+        if reserved(first) {
+            let bad = first;
+            problems.push(
+                Problem::error(format!("{rel} would be published at /{url_path}/, which certsite uses for \"{bad}\""))
+                    .at(At::file(&rel))
+                    .help("rename the file; c, verify, notices, interviews, status, assets, en and .well-known are reserved"),
+            );
+            continue;
+        }
+        if let Some(page) = parse(&rel, url_path, text, problems) {
+            pages.push(page);
+        }
+    }
+    pages.sort_by(|a, b| (a.weight, &a.path).cmp(&(b.weight, &b.path)));
+    pages
+}
+
+fn reserved(first: &str) -> bool {
+    matches!(first, "c" | "verify" | "notices" | "interviews" | "status" | "assets" | "en" | ".well-known")
+}
+
+/// Parses one page: front matter, then Markdown.
+pub fn parse(rel: &str, path: String, text: &str, problems: &mut Problems) -> Option<Page> {
+    let source: Arc<str> = Arc::from(text);
+    let Some(rest) = text.strip_prefix("+++").filter(|r| r.starts_with('\n') || r.starts_with("\r\n")) else {
+        problems.push(
+            Problem::error("the page has no front matter")
+                .at(At::offset(rel, text, 0, 0))
+                .help("start the file with +++, a line title = \"…\", and +++")
+                .with_source(source),
+        );
+        return None;
+    };
+    let Some(end) = rest.find("\n+++") else {
+        problems.push(
+            Problem::error("the front matter is not closed")
+                .at(At::offset(rel, text, 0, 3))
+                .help("close it with a line of +++")
+                .with_source(source),
+        );
+        return None;
+    };
+    let front = &rest[..end + 1];
+    let body_start = 3 + end + 4;
+    let body = text[body_start..].trim_start_matches(['\r', '\n']);
+    let front_matter: FrontMatter = match toml::from_str(front) {
+        Ok(f) => f,
+        Err(e) => {
+            // Positions in the front matter are shifted by the opening "+++".
+            let mut p = toml_problem(rel, &Arc::from(front), &e);
+            if let Some(span) = e.span() {
+                p.at = Some(At::offset(rel, text, span.start + 3, span.end - span.start));
+            }
+            problems.push(p.with_source(source));
+            return None;
+        }
+    };
+    if front_matter.title.trim().is_empty() {
+        problems.push(Problem::error("the page has no title").at(At::offset(rel, text, 0, 3)).help("add title = \"…\" to the front matter").with_source(source));
+        return None;
+    }
+    Some(Page {
+        source: rel.to_owned(),
+        path,
+        title: front_matter.title.trim().to_owned(),
+        description: front_matter.description,
+        weight: front_matter.weight,
+        template: front_matter.template.unwrap_or_else(|| "page.html".to_owned()),
+        html: markdown_to_html(body),
+    })
+}
+
+/// Markdown to HTML with tables, footnotes and strikethrough; raw HTML becomes text.
+pub fn markdown_to_html(markdown: &str) -> String {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES;
+    let events = Parser::new_ext(markdown, options).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        other => other,
+    });
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_and_markdown() {
+        let mut p = Problems::new();
+        let page = parse("content/about.md", "about".into(), "+++\ntitle = \"Haqqımızda\"\nweight = 2\n+++\n# Başlıq\n\n*ə*\n", &mut p).unwrap();
+        assert_eq!(page.title, "Haqqımızda");
+        assert_eq!(page.html, "<h1>Başlıq</h1>\n<p><em>ə</em></p>\n");
+    }
+
+    #[test]
+    fn raw_html_is_escaped() {
+        let html = markdown_to_html("<script>alert(1)</script>\n\nx <img src=x onerror=alert(1)>");
+        assert!(!html.contains("<script") && !html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "{html}");
+    }
+
+    #[test]
+    fn unknown_front_matter_key_has_position() {
+        let mut p = Problems::new();
+        assert!(parse("content/a.md", "a".into(), "+++\ntitle = \"A\"\nwieght = 1\n+++\nx", &mut p).is_none());
+        let msg = p.iter().next().unwrap().to_string();
+        assert!(msg.starts_with("content/a.md:3:1: unknown key `wieght`") && msg.contains("`weight`"), "{msg}");
+    }
+}

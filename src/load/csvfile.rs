@@ -1,0 +1,321 @@
+//! Reading one CSV export (DESIGN §3 "CSV conventions"): UTF-8 with an optional BOM, RFC 4180
+//! quoting, CRLF or LF, a header row, columns matched by name in any order, text NFC-normalised
+//! and trimmed.
+//!
+//! Rows are handed to the caller one at a time from a reused record, so a million-row file is
+//! never held twice in memory, and private columns are never copied out: a caller can only read
+//! the columns its [`Schema`] names. Positions come from the `csv` reader (quoted newlines make
+//! counting lines by hand wrong); the column of a field is found only when an error needs it.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::diag::{At, Problem, Problems};
+
+/// The columns a loader reads: name and whether the column must exist in the header.
+pub struct Schema {
+    /// `(name, required)` pairs; the index in this list is the column's handle for [`Row`].
+    pub columns: &'static [(&'static str, bool)],
+}
+
+/// A CSV file's text, read and checked as UTF-8, BOM removed.
+pub struct CsvText {
+    /// Path shown in messages (relative to the site root).
+    pub path: PathBuf,
+    /// The text, shared with the diagnostics that quote it.
+    pub text: Arc<str>,
+}
+
+impl CsvText {
+    /// Reads `root/rel`. Bad UTF-8 is reported at the line where it starts.
+    pub fn read(root: &Path, rel: &str) -> Result<CsvText, Problem> {
+        let bytes = std::fs::read(root.join(rel))
+            .map_err(|e| Problem::error(format!("cannot read {rel}: {e}")).at(At::file(rel)))?;
+        CsvText::from_bytes(rel, bytes)
+    }
+
+    /// Checks `bytes` as UTF-8 and removes a BOM.
+    pub fn from_bytes(rel: &str, bytes: Vec<u8>) -> Result<CsvText, Problem> {
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                let before = String::from_utf8_lossy(&bytes[..valid]);
+                let at = At::offset(rel, &before, before.len(), 0);
+                return Err(Problem::error(format!(
+                    "the file is not valid UTF-8 (byte {valid} is 0x{:02X})",
+                    bytes[valid]
+                ))
+                .at(At { span: None, ..at })
+                .help("save the export as UTF-8 (\"CSV UTF-8\" in spreadsheet programs)"));
+            }
+        };
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        };
+        Ok(CsvText { path: PathBuf::from(rel), text: Arc::from(text) })
+    }
+
+    /// Reads the header, maps `schema` onto it, then calls `each` for every data row. Problems
+    /// with the header or a row's shape are pushed to `problems`; a missing required column
+    /// stops the file (no row can be read meaningfully without it).
+    pub fn rows(&self, schema: &Schema, problems: &mut Problems, mut each: impl FnMut(&Row<'_>)) {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(self.text.as_bytes());
+        let mut record = csv::StringRecord::new();
+        let header = match reader.read_record(&mut record) {
+            Ok(true) => record.clone(),
+            Ok(false) => {
+                problems.push(Problem::error("the file is empty: a header row is needed").at(At::file(&self.path)));
+                return;
+            }
+            Err(e) => {
+                problems.push(self.csv_error(&e));
+                return;
+            }
+        };
+        let names: Vec<String> = header.iter().map(|h| normalize(h).to_lowercase()).collect();
+        let mut columns = vec![None; schema.columns.len()];
+        let mut missing = false;
+        for (i, (name, required)) in schema.columns.iter().enumerate() {
+            let found: Vec<usize> = names.iter().enumerate().filter(|(_, n)| n == name).map(|(j, _)| j).collect();
+            if found.len() > 1 {
+                problems.push(
+                    self.header_problem(&header, found[1], format!("column \"{name}\" appears twice in the header"))
+                        .help("keep one column of each name"),
+                );
+            }
+            columns[i] = found.first().copied();
+            if found.is_empty() && *required {
+                missing = true;
+                let nearest = names
+                    .iter()
+                    .filter(|n| !schema.columns.iter().any(|(k, _)| k == n))
+                    .map(|n| (strsim::jaro_winkler(n, name), n))
+                    .filter(|(score, _)| *score > 0.8)
+                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                let help = match nearest {
+                    Some((_, n)) => format!("add a column \"{name}\" (is \"{n}\" a misspelling of it?)"),
+                    None => format!("add a column \"{name}\"; the header has: {}", names.join(", ")),
+                };
+                problems.push(
+                    Problem::error(format!("required column \"{name}\" is missing"))
+                        .at(At::offset(&self.path, &self.text, 0, self.text.find('\n').unwrap_or(self.text.len())))
+                        .help(help)
+                        .with_source(self.text.clone()),
+                );
+            }
+        }
+        if missing {
+            return;
+        }
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => {
+                    problems.push(self.csv_error(&e));
+                    break;
+                }
+            }
+            let pos = record.position().cloned().unwrap_or_else(csv::Position::new);
+            if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
+                continue; // a blank line
+            }
+            let row = Row { file: self, record: &record, columns: &columns, line: pos.line(), byte: pos.byte() as usize };
+            if record.len() != header.len() {
+                problems.push(
+                    Problem::error(format!(
+                        "this row has {} fields, the header has {}",
+                        record.len(),
+                        header.len()
+                    ))
+                    .at(At::offset(&self.path, &self.text, row.byte, 0))
+                    .help("check the quoting: a field containing a comma must be in double quotes, and a quote inside it doubled (\"\")")
+                    .with_source(self.text.clone()),
+                );
+                continue;
+            }
+            each(&row);
+        }
+    }
+
+    fn header_problem(&self, header: &csv::StringRecord, field: usize, message: String) -> Problem {
+        let (start, len) = field_span(&self.text, 0, field);
+        let _ = header;
+        Problem::error(message).at(At::offset(&self.path, &self.text, start, len)).with_source(self.text.clone())
+    }
+
+    fn csv_error(&self, e: &csv::Error) -> Problem {
+        let at = match e.position() {
+            Some(p) => At::offset(&self.path, &self.text, p.byte() as usize, 0),
+            None => At::file(&self.path),
+        };
+        Problem::error(format!("the file cannot be read as CSV: {e}")).at(at).with_source(self.text.clone())
+    }
+}
+
+/// One data row. Only the columns of the loader's [`Schema`] can be read.
+pub struct Row<'a> {
+    file: &'a CsvText,
+    record: &'a csv::StringRecord,
+    columns: &'a [Option<usize>],
+    /// 1-based line where the row starts.
+    pub line: u64,
+    byte: usize,
+}
+
+impl Row<'_> {
+    /// The NFC-normalised, trimmed text of schema column `c`; `None` when the column is absent
+    /// or the field is empty.
+    pub fn get(&self, c: usize) -> Option<Cow<'_, str>> {
+        let raw = self.record.get(self.columns[c]?)?;
+        let text = normalize(raw);
+        if text.is_empty() {
+            None
+        } else {
+            Some(text)
+        }
+    }
+
+    /// The position of schema column `c` in this row (its field, or the row start).
+    pub fn at(&self, c: usize) -> At {
+        match self.columns[c] {
+            Some(field) => {
+                let (start, len) = field_span(&self.file.text, self.byte, field);
+                At::offset(&self.file.path, &self.file.text, start, len)
+            }
+            None => At::offset(&self.file.path, &self.file.text, self.byte, 0),
+        }
+    }
+
+    /// The position of the row's start.
+    pub fn at_row(&self) -> At {
+        At::offset(&self.file.path, &self.file.text, self.byte, 0)
+    }
+
+    /// An error about schema column `c` of this row, with the source excerpt.
+    pub fn error(&self, c: usize, message: impl Into<String>) -> Problem {
+        Problem::error(message).at(self.at(c)).with_source(self.file.text.clone())
+    }
+
+    /// A warning about schema column `c` of this row, with the source excerpt.
+    pub fn warning(&self, c: usize, message: impl Into<String>) -> Problem {
+        Problem::warning(message).at(self.at(c)).with_source(self.file.text.clone())
+    }
+
+    /// The file this row comes from.
+    pub fn file(&self) -> &CsvText {
+        self.file
+    }
+}
+
+/// NFC-normalises and trims; borrows when the text already is (the common case).
+pub fn normalize(raw: &str) -> Cow<'_, str> {
+    let trimmed = raw.trim();
+    if trimmed.is_ascii() || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(trimmed)
+    } else {
+        Cow::Owned(trimmed.nfc().collect::<String>().trim().to_owned())
+    }
+}
+
+/// Byte span of field `field` of the record starting at byte `start`, found by scanning the raw
+/// text with RFC 4180 quoting (only used to point at an error, so it need not be fast).
+fn field_span(text: &str, start: usize, field: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let mut current = 0;
+    loop {
+        let field_start = i;
+        let mut in_quotes = i < bytes.len() && bytes[i] == b'"';
+        if in_quotes {
+            i += 1;
+        }
+        while i < bytes.len() {
+            match bytes[i] {
+                b'"' if in_quotes => {
+                    if bytes.get(i + 1) == Some(&b'"') {
+                        i += 1;
+                    } else {
+                        in_quotes = false;
+                    }
+                }
+                b',' | b'\n' | b'\r' if !in_quotes => break,
+                _ => {}
+            }
+            i += 1;
+        }
+        if current == field {
+            return (field_start, i - field_start);
+        }
+        if i >= bytes.len() || bytes[i] != b',' {
+            return (field_start, 0);
+        }
+        i += 1;
+        current += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SCHEMA: Schema = Schema { columns: &[("number", true), ("name", true), ("note", false)] };
+
+    fn collect(text: &str) -> (Vec<(u64, Vec<Option<String>>)>, Problems) {
+        let file = CsvText::from_bytes("t.csv", text.as_bytes().to_vec()).unwrap();
+        let mut problems = Problems::new();
+        let mut rows = Vec::new();
+        file.rows(&SCHEMA, &mut problems, |r| {
+            rows.push((r.line, (0..3).map(|c| r.get(c).map(|s| s.into_owned())).collect()));
+        });
+        (rows, problems)
+    }
+
+    #[test]
+    fn reads_bom_crlf_quotes_any_order_and_normalises() {
+        let text = "\u{feff}Name , number,private\r\n\"Quliyev, Ə\",A-1,secret\r\n\" Ş\u{0065}\u{0301} \",B-2,x\r\n";
+        let (rows, problems) = collect(text);
+        assert!(!problems.has_errors(), "{problems:?}");
+        assert_eq!(rows[0], (2, vec![Some("A-1".into()), Some("Quliyev, Ə".into()), None]));
+        assert_eq!(rows[1].1[1].as_deref(), Some("Şé"));
+        assert_eq!(rows[1].0, 3);
+    }
+
+    #[test]
+    fn reports_missing_column_with_nearest_header() {
+        let (_, problems) = collect("numbr,name\nA,B\n");
+        let msg = problems.iter().next().unwrap().to_string();
+        assert!(msg.contains("t.csv:1:1") && msg.contains("\"number\"") && msg.contains("numbr"), "{msg}");
+    }
+
+    #[test]
+    fn reports_bad_utf8_with_line() {
+        let err = CsvText::from_bytes("t.csv", b"number,name\nA,\xff\n".to_vec()).err().unwrap();
+        assert!(err.to_string().starts_with("t.csv:2:3: the file is not valid UTF-8"), "{err}");
+    }
+
+    #[test]
+    fn reports_wrong_field_count_and_goes_on() {
+        let (rows, problems) = collect("number,name\nA,\"x\"y,z\nB,ok\n");
+        assert_eq!(problems.error_count(), 1);
+        assert!(problems.iter().next().unwrap().to_string().starts_with("t.csv:2:1"));
+        assert_eq!(rows.len(), 1);
+    }
+
+    #[test]
+    fn field_span_points_at_the_field_after_quotes() {
+        let text = "a,b\n\"x,\"\"y\",2029-13-45\n";
+        let start = text.find('"').unwrap();
+        let (s, len) = field_span(text, start, 1);
+        assert_eq!(&text[s..s + len], "2029-13-45");
+    }
+}

@@ -1,0 +1,181 @@
+//! Stage "load": `data/decisions.csv` rows (DESIGN §3 "data/decisions.csv"). Row-level checks
+//! here (dates, action, grounds, a non-empty reason, `until`); checks across rows are in
+//! [`crate::model::decision::Decisions::new`].
+
+use std::path::Path;
+
+use crate::diag::Problems;
+use crate::load::csvfile::{CsvText, Row, Schema};
+use crate::model::date::{parse_date, DATE_HINT};
+use crate::model::decision::{ground, Action, Decision, DecisionRow, GROUNDS};
+
+/// The file, relative to the site root.
+pub const PATH: &str = "data/decisions.csv";
+
+const ID: usize = 0;
+const CERTIFICATE: usize = 1;
+const ACTION: usize = 2;
+const DECIDED_ON: usize = 3;
+const EFFECTIVE_ON: usize = 4;
+const UNTIL: usize = 5;
+const GROUNDS_COL: usize = 6;
+const REASON: usize = 7;
+const REASON_EN: usize = 8;
+
+/// The columns read.
+pub const SCHEMA: Schema = Schema {
+    columns: &[
+        ("id", true),
+        ("certificate", true),
+        ("action", true),
+        ("decided_on", true),
+        ("effective_on", false),
+        ("until", false),
+        ("grounds", true),
+        ("reason", true),
+        ("reason_en", false),
+    ],
+};
+
+/// Reads the file if it exists.
+pub fn load(root: &Path, problems: &mut Problems) -> Vec<DecisionRow> {
+    if !root.join(PATH).exists() {
+        return Vec::new();
+    }
+    match CsvText::read(root, PATH) {
+        Ok(file) => parse(&file, problems),
+        Err(p) => {
+            problems.push(p);
+            Vec::new()
+        }
+    }
+}
+
+/// Parses every row of an already read file.
+pub fn parse(file: &CsvText, problems: &mut Problems) -> Vec<DecisionRow> {
+    let mut rows = Vec::new();
+    let mut row_problems = Problems::new();
+    file.rows(&SCHEMA, problems, |row| {
+        if let Some(d) = decision(row, &mut row_problems) {
+            rows.push(d);
+        }
+    });
+    problems.extend(row_problems);
+    rows
+}
+
+fn text(row: &Row<'_>, c: usize, name: &str, help: &str, problems: &mut Problems) -> Option<String> {
+    let value = row.get(c).map(|v| v.into_owned());
+    if value.is_none() {
+        problems.push(row.error(c, format!("{name} is empty")).help(help.to_owned()));
+    }
+    value
+}
+
+fn date(row: &Row<'_>, c: usize, name: &str, problems: &mut Problems) -> Option<time::Date> {
+    let text = row.get(c)?;
+    parse_date(&text)
+        .map_err(|e| problems.push(row.error(c, format!("{name}: {e}")).help(DATE_HINT)))
+        .ok()
+}
+
+fn decision(row: &Row<'_>, problems: &mut Problems) -> Option<DecisionRow> {
+    let before = problems.error_count();
+    let id = text(row, ID, "id", "each decision needs a notice id such as D-2026-007", problems);
+    if let Some(id) = &id {
+        if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            problems.push(row.error(ID, format!("id \"{id}\" has characters other than letters, digits, '-' and '_'"))
+                .help("the id becomes the notice's address /notices/<id>/"));
+        }
+    }
+    let number = text(row, CERTIFICATE, "certificate", "name the certificate number", problems);
+    let action = text(row, ACTION, "action", "suspend, revoke or reinstate", problems).and_then(|a| {
+        let parsed = Action::parse(&a);
+        if parsed.is_none() {
+            problems.push(row.error(ACTION, format!("action \"{a}\" is not known")).help("expected suspend, revoke or reinstate"));
+        }
+        parsed
+    });
+    let decided_on = text(row, DECIDED_ON, "decided_on", DATE_HINT, problems).and(date(row, DECIDED_ON, "decided_on", problems));
+    let effective_on = date(row, EFFECTIVE_ON, "effective_on", problems);
+    let until = date(row, UNTIL, "until", problems);
+    let mut grounds = Vec::new();
+    if let Some(codes) = text(row, GROUNDS_COL, "grounds", "cite at least one ground code", problems) {
+        for code in codes.split(';').map(str::trim).filter(|c| !c.is_empty()) {
+            match ground(code) {
+                Some(g) if !grounds.contains(&g) => grounds.push(g),
+                Some(_) => {}
+                None => {
+                    let known: Vec<&str> = GROUNDS.iter().map(|g| g.code).collect();
+                    problems.push(
+                        row.error(GROUNDS_COL, format!("ground \"{code}\" is not known"))
+                            .help(format!("expected one or more of: {} (separated by ';')", known.join(", "))),
+                    );
+                }
+            }
+        }
+    }
+    let reason = text(
+        row,
+        REASON,
+        "reason",
+        "the reasoning is published with the notice (agreement §4 B¶3: decisions are published with reasons)",
+        problems,
+    );
+    if problems.error_count() > before {
+        return None;
+    }
+    let (action, decided_on) = (action?, decided_on?);
+    let effective_on = effective_on.unwrap_or(decided_on);
+    if let Some(until) = until {
+        if action != Action::Suspend {
+            problems.push(row.error(UNTIL, "until is only for a suspension").help("leave until empty"));
+            return None;
+        }
+        if until < effective_on {
+            problems.push(
+                row.error(UNTIL, format!("until {until} is before effective_on {effective_on}"))
+                    .help("until is the last day of the suspension, on or after effective_on"),
+            );
+            return None;
+        }
+    }
+    Some(DecisionRow {
+        decision: Decision {
+            id: id?,
+            certificate: usize::MAX,
+            action,
+            decided_on,
+            effective_on,
+            until,
+            grounds,
+            reason: reason?,
+            reason_en: row.get(REASON_EN).map(|v| v.into_owned()),
+            at: row.at_row(),
+        },
+        number: number?,
+        number_at: row.at(CERTIFICATE),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn row_errors_all_at_once() {
+        let text = "id,certificate,action,decided_on,effective_on,until,grounds,reason\n\
+                    D-1,A,suspend,2026-01-10,,2026-01-01,altered,Səbəb\n\
+                    D-2,A,pause,2026-01-10,,,forgery;altered,\n";
+        let file = CsvText::from_bytes(PATH, text.as_bytes().to_vec()).unwrap();
+        let mut p = Problems::new();
+        let rows = parse(&file, &mut p);
+        assert!(rows.is_empty());
+        let msgs: Vec<String> = p.iter().map(ToString::to_string).collect();
+        assert_eq!(msgs.len(), 4, "{msgs:#?}");
+        assert!(msgs[0].starts_with("data/decisions.csv:2:") && msgs[0].contains("until 2026-01-01 is before effective_on 2026-01-10"));
+        assert!(msgs[1].contains("action \"pause\""));
+        assert!(msgs[2].contains("ground \"forgery\""));
+        assert!(msgs[3].contains("reason is empty"));
+    }
+}

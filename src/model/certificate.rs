@@ -1,0 +1,145 @@
+//! Domain "certificates": the checked certificate record (DESIGN §3 "data/certificates.csv") and
+//! the checks that span rows (unique numbers, `replaces` pointing at a known certificate).
+//!
+//! Only the public columns exist in [`Certificate`]: the private ones (`id_card`, `phone`,
+//! `email`, `address`, `birth_date`, …) are never read into it, so no later stage can leak them
+//! (agreement §4 B¶6: holder data is not shared without written consent).
+
+use std::collections::HashMap;
+
+use time::Date;
+
+use crate::diag::{At, Problem, Problems};
+
+/// One certificate, as published.
+#[derive(Debug, Clone)]
+pub struct Certificate {
+    /// The number printed on the certificate, upper case (matched case-insensitively).
+    pub number: String,
+    /// Family name.
+    pub surname: String,
+    /// Given name.
+    pub given_name: String,
+    /// Patronymic ("Rəşid qızı"), if recorded.
+    pub patronymic: Option<String>,
+    /// Profession in Azerbaijani.
+    pub profession: String,
+    /// Profession in English, if given.
+    pub profession_en: Option<String>,
+    /// The approved scope: fields the certificate covers (agreement §4 A¶5).
+    pub scope: Vec<String>,
+    /// First day of validity.
+    pub issued_on: Date,
+    /// Last day of validity, inclusive (DESIGN §3).
+    pub valid_until: Date,
+    /// Number of the earlier certificate this one renews or replaces, upper case.
+    pub replaces: Option<String>,
+    /// Where the row is, for later cross-file errors.
+    pub at: At,
+}
+
+impl Certificate {
+    /// "Surname Given Patronymic", the holder's full name as printed on the certificate.
+    pub fn holder_name(&self) -> String {
+        let mut name = format!("{} {}", self.surname, self.given_name);
+        if let Some(p) = &self.patronymic {
+            name.push(' ');
+            name.push_str(p);
+        }
+        name
+    }
+
+    /// The number as used in file names: `/` becomes `_` (DESIGN §3).
+    pub fn file_stem(&self) -> String {
+        self.number.replace('/', "_")
+    }
+}
+
+/// Upper-cases a certificate number for matching (DESIGN §3: matched case-insensitively).
+pub fn normalize_number(number: &str) -> String {
+    number.to_uppercase()
+}
+
+/// Checks a number's form: letters, digits, `-` and `/`, at most 64 characters.
+pub fn check_number(number: &str) -> Result<(), String> {
+    if number.chars().count() > 64 {
+        return Err(format!("\"{number}\" is longer than 64 characters"));
+    }
+    if let Some(bad) = number.chars().find(|c| !(c.is_alphanumeric() || *c == '-' || *c == '/')) {
+        return Err(format!("\"{number}\" contains {bad:?}; a number has letters, digits, '-' and '/' only"));
+    }
+    if number.starts_with('/') || number.ends_with('/') || number.contains("//") {
+        return Err(format!("\"{number}\" has an empty part between '/'"));
+    }
+    Ok(())
+}
+
+/// All certificates, with an index by number.
+#[derive(Debug, Default)]
+pub struct Certificates {
+    /// In file order.
+    pub list: Vec<Certificate>,
+    /// Upper-case number → index into `list`.
+    pub by_number: HashMap<String, usize>,
+    /// Index of a certificate → indexes of the certificates that replace it.
+    pub replaced_by: HashMap<usize, Vec<usize>>,
+}
+
+impl Certificates {
+    /// Checks the rules that span rows and builds the indexes: numbers unique, `replaces`
+    /// naming a known certificate other than itself.
+    pub fn new(list: Vec<Certificate>, problems: &mut Problems) -> Certificates {
+        let mut by_number: HashMap<String, usize> = HashMap::with_capacity(list.len());
+        for (i, cert) in list.iter().enumerate() {
+            if let Some(&first) = by_number.get(&cert.number) {
+                problems.push(
+                    Problem::error(format!("certificate number \"{}\" appears twice", cert.number))
+                        .at(cert.at.clone())
+                        .help(format!(
+                            "numbers are unique (compared without regard to case); the first is at {}",
+                            list[first].at
+                        )),
+                );
+            } else {
+                by_number.insert(cert.number.clone(), i);
+            }
+        }
+        let mut replaced_by: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, cert) in list.iter().enumerate() {
+            let Some(old) = &cert.replaces else { continue };
+            match by_number.get(old) {
+                Some(&j) if j == i => problems.push(
+                    Problem::error(format!("certificate {} replaces itself", cert.number)).at(cert.at.clone()),
+                ),
+                Some(&j) => replaced_by.entry(j).or_default().push(i),
+                None => problems.push(
+                    Problem::error(format!("replaces \"{old}\", which is not in data/certificates.csv"))
+                        .at(cert.at.clone())
+                        .help("`replaces` names the number of an earlier certificate of the same file"),
+                ),
+            }
+        }
+        Certificates { list, by_number, replaced_by }
+    }
+
+    /// Finds a certificate by number, case-insensitively.
+    pub fn find(&self, number: &str) -> Option<usize> {
+        self.by_number.get(&normalize_number(number)).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert!(check_number("PSM/2023/0105").is_ok());
+        assert!(check_number("PSM-2024-0012").is_ok());
+        assert!(check_number("A B").is_err());
+        assert!(check_number("../x").is_err());
+        assert!(check_number("A//B").is_err());
+        assert!(check_number(&"A".repeat(65)).is_err());
+        assert_eq!(normalize_number("psm/2023/0105"), "PSM/2023/0105");
+    }
+}

@@ -1,0 +1,287 @@
+//! Domain "decisions": suspensions, revocations and reinstatements of certificates (DESIGN §3
+//! "data/decisions.csv", agreement §4 A¶13 and B¶3), the grounds a decision may cite, and the
+//! rules that span rows: unique ids, a known certificate, `until` not before `effective_on`, a
+//! reinstatement that lifts a suspension in effect, nothing after a revocation.
+
+use std::collections::HashMap;
+
+use time::Date;
+
+use crate::diag::{At, Problem, Problems};
+use crate::model::certificate::Certificates;
+use crate::model::date;
+
+/// What a decision does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Suspends the certificate (until `until`, or until a reinstatement).
+    Suspend,
+    /// Revokes the certificate; final.
+    Revoke,
+    /// Lifts a suspension.
+    Reinstate,
+}
+
+impl Action {
+    /// Parses the `action` column.
+    pub fn parse(text: &str) -> Option<Action> {
+        match text {
+            "suspend" => Some(Action::Suspend),
+            "revoke" => Some(Action::Revoke),
+            "reinstate" => Some(Action::Reinstate),
+            _ => None,
+        }
+    }
+
+    /// The code used in data files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Action::Suspend => "suspend",
+            Action::Revoke => "revoke",
+            Action::Reinstate => "reinstate",
+        }
+    }
+}
+
+/// A ground for suspension or revocation, with the agreement's clause and wording
+/// (DESIGN §1, the table of grounds codes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ground {
+    /// The code in `decisions.csv`.
+    pub code: &'static str,
+    /// The clause of the agreement it rests on.
+    pub cite: &'static str,
+    /// The agreement's own wording (Azerbaijani).
+    pub az: &'static str,
+    /// The same in English.
+    pub en: &'static str,
+}
+
+/// Every ground a decision may cite (DESIGN §1).
+pub const GROUNDS: &[Ground] = &[
+    Ground {
+        code: "out-of-scope",
+        cite: "§4 A¶5, A¶13",
+        az: "sertifikatın əhatə dairəsindən kənar fəaliyyətlərdə istifadə edilməsi",
+        en: "use of the certificate outside its approved scope",
+    },
+    Ground {
+        code: "altered",
+        cite: "§4 A¶13, A¶15",
+        az: "sertifikatın üzərində hər hansısa bir dəyişiklik edilməsi",
+        en: "the certificate was altered",
+    },
+    Ground {
+        code: "misleading-use",
+        cite: "§4 A¶13",
+        az: "sertifikatın aldadıcı və qeyri-qanuni şəkildə istifadə edilməsi",
+        en: "misleading or unlawful use of the certificate",
+    },
+    Ground {
+        code: "logo-misuse",
+        cite: "§4 A¶13",
+        az: "loqo/nişanların istifadə qaydalarına uyğun istifadə edilməməsi",
+        en: "the logo or marks were used against their rules of use",
+    },
+    Ground {
+        code: "damaged-in-use",
+        cite: "§4 A¶9, A¶13",
+        az: "sertifikat üzərində cırılma, zədələnmə və s. halları olduqda onun istifadəsinə davam edilməsi",
+        en: "a torn or damaged certificate was kept in use",
+    },
+    Ground {
+        code: "exam-misconduct",
+        cite: "§4 A¶16, B¶8",
+        az: "imtahan materiallarının məxfiliyinə riayət edilməməsi və ya imtahanda saxtakarlıq cəhdlərində iştirak",
+        en: "exam confidentiality was breached or cheating was attempted",
+    },
+    Ground {
+        code: "reputation",
+        cite: "§4 A¶12",
+        az: "sertifikatın Sertifikatlaşdırma Orqanının nüfuzuna zərər verəcək şəkildə istifadə edilməsi",
+        en: "the certificate was used so as to harm the certification body's reputation",
+    },
+    Ground {
+        code: "fitness",
+        cite: "§4 A¶8",
+        az: "peşəni icra etməyə mane olan sağlamlıq problemləri, peşədən xaric edilmə və ya rəsmi xəbərdarlıq halları",
+        en: "circumstances affecting fitness to practise: health, exclusion from the profession or an official warning",
+    },
+    Ground {
+        code: "surveillance",
+        cite: "§4 A¶6",
+        az: "Sertifikatlaşdırma Orqanının qiymətləndirməsindən, yoxlamasından keçilməməsi və ya iştirak edilməməsi",
+        en: "the two-yearly or complaint-driven assessment was not passed or not attended",
+    },
+    Ground {
+        code: "accreditation-annulled",
+        cite: "§4 B¶9",
+        az: "imtahanların Azərbaycan Akreditasiya Mərkəzi (AzAK) tərəfindən ləğv olunması; növbəti imtahanda əlavə ödəniş etmədən yenidən iştirak",
+        en: "the exam was annulled by the Azerbaijan Accreditation Centre (AzAK); it is retaken free of charge",
+    },
+];
+
+/// Finds a ground by its code.
+pub fn ground(code: &str) -> Option<&'static Ground> {
+    GROUNDS.iter().find(|g| g.code == code)
+}
+
+/// One decision, checked.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    /// The public notice id, e.g. `D-2026-007`.
+    pub id: String,
+    /// Index of the certificate in [`Certificates::list`].
+    pub certificate: usize,
+    /// What it does.
+    pub action: Action,
+    /// When it was decided; its notice is published from this day.
+    pub decided_on: Date,
+    /// When it takes effect (defaults to `decided_on`).
+    pub effective_on: Date,
+    /// Last day of a suspension, if fixed.
+    pub until: Option<Date>,
+    /// Grounds cited.
+    pub grounds: Vec<&'static Ground>,
+    /// Published reasoning (Azerbaijani).
+    pub reason: String,
+    /// Published reasoning in English, if given.
+    pub reason_en: Option<String>,
+    /// Where the row is.
+    pub at: At,
+}
+
+/// A decision as read from its row, before the certificate is looked up.
+#[derive(Debug, Clone)]
+pub struct DecisionRow {
+    /// The decision, with `certificate` not yet set.
+    pub decision: Decision,
+    /// The certificate number as written.
+    pub number: String,
+    /// Where the `certificate` field is.
+    pub number_at: At,
+}
+
+/// All decisions, with the links derived between them.
+#[derive(Debug, Default)]
+pub struct Decisions {
+    /// In file order.
+    pub list: Vec<Decision>,
+    /// Certificate index → its decisions' indexes, in the order they take effect.
+    pub by_certificate: HashMap<usize, Vec<usize>>,
+    /// Suspension index → the reinstatement that lifts it.
+    pub lifted_by: HashMap<usize, usize>,
+    /// Reinstatement index → the suspension it lifts.
+    pub lifts: HashMap<usize, usize>,
+}
+
+impl Decisions {
+    /// Resolves certificates and checks the rules that span rows, pushing every problem.
+    pub fn new(rows: Vec<DecisionRow>, certificates: &Certificates, problems: &mut Problems) -> Decisions {
+        let mut list = Vec::with_capacity(rows.len());
+        let mut ids: HashMap<String, At> = HashMap::new();
+        for row in rows {
+            let mut d = row.decision;
+            if let Some(first) = ids.get(&d.id) {
+                problems.push(
+                    Problem::error(format!("decision id \"{}\" appears twice", d.id))
+                        .at(d.at.clone())
+                        .help(format!("each decision is a public notice with its own id; the first is at {first}")),
+                );
+                continue;
+            }
+            ids.insert(d.id.clone(), d.at.clone());
+            match certificates.find(&row.number) {
+                Some(i) => d.certificate = i,
+                None => {
+                    problems.push(
+                        Problem::error(format!("certificate \"{}\" is not in data/certificates.csv", row.number))
+                            .at(row.number_at)
+                            .help("a decision names the number of an existing certificate"),
+                    );
+                    continue;
+                }
+            }
+            list.push(d);
+        }
+        let mut by_certificate: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, d) in list.iter().enumerate() {
+            by_certificate.entry(d.certificate).or_default().push(i);
+        }
+        let mut lifted_by = HashMap::new();
+        let mut lifts = HashMap::new();
+        for indexes in by_certificate.values_mut() {
+            indexes.sort_by_key(|&i| (list[i].effective_on, list[i].decided_on, list[i].at.line));
+            let mut revoked: Option<usize> = None;
+            let mut suspended: Option<usize> = None;
+            for &i in indexes.iter() {
+                let d = &list[i];
+                if let Some(r) = revoked {
+                    problems.push(
+                        Problem::error(format!(
+                            "decision {} comes after revocation {} of certificate {}",
+                            d.id, list[r].id, certificates.list[d.certificate].number
+                        ))
+                        .at(d.at.clone())
+                        .help("a revocation is final: issue a new certificate instead"),
+                    );
+                    continue;
+                }
+                // A suspension with a fixed end is over by the time this decision takes effect.
+                if let Some(s) = suspended {
+                    if list[s].until.is_some_and(|until| until < d.effective_on) {
+                        suspended = None;
+                    }
+                }
+                match d.action {
+                    Action::Revoke => revoked = Some(i),
+                    Action::Suspend => suspended = Some(i),
+                    Action::Reinstate => match suspended.take() {
+                        Some(s) => {
+                            lifted_by.insert(s, i);
+                            lifts.insert(i, s);
+                        }
+                        None => problems.push(
+                            Problem::error(format!(
+                                "reinstatement {} has no suspension of certificate {} to lift on {}",
+                                d.id,
+                                certificates.list[d.certificate].number,
+                                date::iso(d.effective_on)
+                            ))
+                            .at(d.at.clone())
+                            .help("a reinstatement lifts a suspension that is in effect on its effective_on"),
+                        ),
+                    },
+                }
+            }
+        }
+        Decisions { list, by_certificate, lifted_by, lifts }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_ground_of_design_is_known_with_a_clause() {
+        let codes = [
+            "out-of-scope",
+            "altered",
+            "misleading-use",
+            "logo-misuse",
+            "damaged-in-use",
+            "exam-misconduct",
+            "reputation",
+            "fitness",
+            "surveillance",
+            "accreditation-annulled",
+        ];
+        for code in codes {
+            let g = ground(code).unwrap();
+            assert!(g.cite.starts_with("§4 "), "{code}");
+        }
+        assert_eq!(GROUNDS.len(), codes.len());
+        assert!(ground("Altered").is_none());
+    }
+}

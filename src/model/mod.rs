@@ -1,0 +1,6 @@
+//! Domain types, checked, and what is derived from them (DESIGN §3).
+pub mod certificate;
+pub mod code;
+pub mod date;
+pub mod decision;
+pub mod status;

@@ -1,0 +1,231 @@
+//! Stage "derive": a certificate's status on the build date (DESIGN §3 "Certificate status").
+//!
+//! `revoked` > `suspended` > `superseded` > `expired` > `not-yet-valid` > `valid`: the first
+//! that applies wins. A decision counts once it is both decided and effective on the date.
+//! `valid_until` and a suspension's `until` are inclusive.
+
+use time::Date;
+
+use crate::model::certificate::Certificates;
+use crate::model::decision::{Action, Decisions};
+
+/// What a certificate is on a given date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Within its validity period, no decision in effect.
+    Valid,
+    /// A suspension is in effect (agreement §4 A¶13; the holder stops using it, §4 A¶10).
+    Suspended,
+    /// Revoked (final).
+    Revoked,
+    /// Past its last valid day.
+    Expired,
+    /// Another certificate replaces it and has started.
+    Superseded,
+    /// Its validity has not begun.
+    NotYetValid,
+}
+
+impl Status {
+    /// The token used in `data-status` and in data files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Valid => "valid",
+            Status::Suspended => "suspended",
+            Status::Revoked => "revoked",
+            Status::Expired => "expired",
+            Status::Superseded => "superseded",
+            Status::NotYetValid => "not-yet-valid",
+        }
+    }
+}
+
+/// A status with what caused it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Derived {
+    /// The status.
+    pub status: Status,
+    /// The day the status began, when known (effective date, expiry, replacement's start).
+    pub since: Option<Date>,
+    /// The decision in effect (for suspended and revoked), index into [`Decisions::list`].
+    pub decision: Option<usize>,
+    /// The replacing certificate (for superseded), index into [`Certificates::list`].
+    pub superseded_by: Option<usize>,
+}
+
+/// Derives the status of certificate `i` on `today`.
+pub fn status_of(i: usize, certificates: &Certificates, decisions: &Decisions, today: Date) -> Derived {
+    let plain = |status, since| Derived { status, since, decision: None, superseded_by: None };
+    let mut suspension: Option<usize> = None;
+    for &d in decisions.by_certificate.get(&i).map(Vec::as_slice).unwrap_or_default() {
+        let decision = &decisions.list[d];
+        if decision.effective_on > today || decision.decided_on > today {
+            continue;
+        }
+        match decision.action {
+            Action::Revoke => {
+                return Derived { decision: Some(d), ..plain(Status::Revoked, Some(decision.effective_on)) };
+            }
+            Action::Suspend => suspension = Some(d),
+            Action::Reinstate => {
+                if decisions.lifts.get(&d).is_some_and(|s| Some(*s) == suspension) {
+                    suspension = None;
+                }
+            }
+        }
+    }
+    if let Some(s) = suspension {
+        let decision = &decisions.list[s];
+        if decision.until.is_none_or(|until| today <= until) {
+            return Derived { decision: Some(s), ..plain(Status::Suspended, Some(decision.effective_on)) };
+        }
+    }
+    let cert = &certificates.list[i];
+    let replacement = certificates
+        .replaced_by
+        .get(&i)
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&j| certificates.list[j].issued_on <= today)
+        .min_by_key(|&j| certificates.list[j].issued_on);
+    if let Some(j) = replacement {
+        return Derived { superseded_by: Some(j), ..plain(Status::Superseded, Some(certificates.list[j].issued_on)) };
+    }
+    if today > cert.valid_until {
+        return plain(Status::Expired, cert.valid_until.next_day());
+    }
+    if today < cert.issued_on {
+        return plain(Status::NotYetValid, None);
+    }
+    plain(Status::Valid, Some(cert.issued_on))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{At, Problems};
+    use crate::model::certificate::Certificate;
+    use crate::model::decision::{Decision, DecisionRow, GROUNDS};
+    use time::macros::date;
+
+    fn cert(number: &str, from: Date, until: Date, replaces: Option<&str>) -> Certificate {
+        Certificate {
+            number: number.into(),
+            surname: "Əliyeva".into(),
+            given_name: "Aygün".into(),
+            patronymic: None,
+            profession: "Mühasib".into(),
+            profession_en: None,
+            scope: vec![],
+            issued_on: from,
+            valid_until: until,
+            replaces: replaces.map(Into::into),
+            at: At::file("c.csv"),
+        }
+    }
+
+    fn decision(id: &str, number: &str, action: Action, on: Date, until: Option<Date>) -> DecisionRow {
+        DecisionRow {
+            decision: Decision {
+                id: id.into(),
+                certificate: 0,
+                action,
+                decided_on: on,
+                effective_on: on,
+                until,
+                grounds: vec![&GROUNDS[0]],
+                reason: "r".into(),
+                reason_en: None,
+                at: At::file("d.csv"),
+            },
+            number: number.into(),
+            number_at: At::file("d.csv"),
+        }
+    }
+
+    fn setup(rows: Vec<DecisionRow>) -> (Certificates, Decisions, Problems) {
+        let mut problems = Problems::new();
+        let certs = Certificates::new(
+            vec![
+                cert("A", date!(2024 - 01 - 01), date!(2026 - 12 - 31), None),
+                cert("B", date!(2026 - 06 - 01), date!(2029 - 05 - 31), Some("a")),
+            ],
+            &mut problems,
+        );
+        let decisions = Decisions::new(rows, &certs, &mut problems);
+        (certs, decisions, problems)
+    }
+
+    fn at(c: &Certificates, d: &Decisions, i: usize, day: Date) -> Status {
+        status_of(i, c, d, day).status
+    }
+
+    #[test]
+    fn validity_is_inclusive_at_both_ends() {
+        let (c, d, p) = setup(vec![]);
+        assert!(!p.has_errors());
+        assert_eq!(at(&c, &d, 1, date!(2026 - 05 - 31)), Status::NotYetValid);
+        assert_eq!(at(&c, &d, 1, date!(2026 - 06 - 01)), Status::Valid);
+        assert_eq!(at(&c, &d, 1, date!(2029 - 05 - 31)), Status::Valid);
+        assert_eq!(at(&c, &d, 1, date!(2029 - 06 - 01)), Status::Expired);
+    }
+
+    #[test]
+    fn superseded_once_the_replacement_starts() {
+        let (c, d, _) = setup(vec![]);
+        assert_eq!(at(&c, &d, 0, date!(2026 - 05 - 31)), Status::Valid);
+        let s = status_of(0, &c, &d, date!(2026 - 06 - 01));
+        assert_eq!((s.status, s.superseded_by), (Status::Superseded, Some(1)));
+    }
+
+    #[test]
+    fn suspension_until_is_inclusive_and_reinstate_lifts() {
+        let (c, d, p) = setup(vec![
+            decision("D1", "B", Action::Suspend, date!(2026 - 07 - 01), Some(date!(2026 - 07 - 10))),
+            decision("D2", "B", Action::Suspend, date!(2026 - 08 - 01), None),
+            decision("D3", "b", Action::Reinstate, date!(2026 - 08 - 15), None),
+        ]);
+        assert!(!p.has_errors(), "{p:?}");
+        assert_eq!(at(&c, &d, 1, date!(2026 - 07 - 10)), Status::Suspended);
+        assert_eq!(at(&c, &d, 1, date!(2026 - 07 - 11)), Status::Valid);
+        assert_eq!(at(&c, &d, 1, date!(2026 - 08 - 14)), Status::Suspended);
+        assert_eq!(at(&c, &d, 1, date!(2026 - 08 - 15)), Status::Valid);
+        assert_eq!(d.lifted_by.get(&1), Some(&2));
+    }
+
+    #[test]
+    fn revoked_beats_everything_and_is_final() {
+        let (c, d, p) = setup(vec![
+            decision("D1", "A", Action::Suspend, date!(2025 - 01 - 01), None),
+            decision("D2", "A", Action::Revoke, date!(2025 - 02 - 01), None),
+            decision("D3", "A", Action::Reinstate, date!(2025 - 03 - 01), None),
+        ]);
+        assert_eq!(p.error_count(), 1);
+        assert!(p.iter().next().unwrap().message.contains("after revocation D2"));
+        assert_eq!(at(&c, &d, 0, date!(2030 - 01 - 01)), Status::Revoked);
+    }
+
+    #[test]
+    fn decided_later_is_not_yet_in_effect() {
+        let mut row = decision("D1", "B", Action::Suspend, date!(2026 - 07 - 01), None);
+        row.decision.effective_on = date!(2026 - 07 - 05);
+        let (c, d, _) = setup(vec![row]);
+        assert_eq!(at(&c, &d, 1, date!(2026 - 07 - 04)), Status::Valid);
+        assert_eq!(at(&c, &d, 1, date!(2026 - 07 - 05)), Status::Suspended);
+    }
+
+    #[test]
+    fn cross_row_errors() {
+        let (_, _, p) = setup(vec![
+            decision("D1", "Z", Action::Suspend, date!(2026 - 07 - 01), None),
+            decision("D2", "A", Action::Reinstate, date!(2026 - 07 - 01), None),
+            decision("D2", "A", Action::Suspend, date!(2026 - 07 - 01), None),
+        ]);
+        let messages: Vec<String> = p.iter().map(|p| p.message.clone()).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages[0].contains("\"Z\" is not in"));
+        assert!(messages[1].contains("appears twice"));
+        assert!(messages[2].contains("no suspension"));
+    }
+}

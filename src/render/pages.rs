@@ -1,0 +1,251 @@
+//! Stage "render", pages: the template contexts (views) of every page, and the renderer that
+//! fills them. Views hold only public fields (DESIGN §3); tera escapes every value.
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::config::{Config, Lang};
+use crate::load::content::Page;
+use crate::model::certificate::Certificate;
+use crate::model::code::grouped;
+use crate::model::date;
+use crate::model::decision::{Action, Decision};
+use crate::model::status::{Derived, Status};
+use crate::render::i18n;
+use crate::render::templates::error_chain;
+
+/// A link to a page in the menu.
+#[derive(Debug, Serialize)]
+struct PageLink<'a> {
+    path: &'a str,
+    title: &'a str,
+    description: Option<&'a str>,
+}
+
+/// What every template sees as `site`.
+#[derive(Debug, Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    /// Path prefix of every internal link ("" or "/portal").
+    base: &'a str,
+    base_url: &'a str,
+    issuer: &'a crate::config::Issuer,
+    pages: Vec<PageLink<'a>>,
+    did_document: String,
+}
+
+/// A link to another certificate.
+#[derive(Debug, Serialize)]
+pub struct CertLink {
+    /// The number.
+    pub number: String,
+    /// Its page, if published.
+    pub url: Option<String>,
+}
+
+/// A ground as shown.
+#[derive(Debug, Serialize)]
+struct GroundView {
+    az: &'static str,
+    en: &'static str,
+    cite: &'static str,
+    code: &'static str,
+}
+
+/// The decision in effect, as shown on a certificate page.
+#[derive(Debug, Serialize)]
+struct DecisionView {
+    id: String,
+    label: &'static str,
+    effective_on: String,
+    effective_on_iso: String,
+    until: Option<String>,
+    until_iso: Option<String>,
+    grounds: Vec<GroundView>,
+}
+
+/// The certificate page's `cert`.
+#[derive(Debug, Serialize)]
+struct CertView<'a> {
+    number: &'a str,
+    holder: String,
+    surname: &'a str,
+    given_name: &'a str,
+    patronymic: Option<&'a str>,
+    profession: &'a str,
+    profession_en: Option<&'a str>,
+    scope: &'a [String],
+    issued_on: String,
+    issued_on_iso: String,
+    valid_until: String,
+    valid_until_iso: String,
+    status: &'static str,
+    status_label: &'static str,
+    since: Option<String>,
+    code: &'a str,
+    code_grouped: String,
+    url: &'a str,
+    decision: Option<DecisionView>,
+    replaces: Option<CertLink>,
+    superseded_by: Option<CertLink>,
+}
+
+/// Everything a certificate page needs beyond the certificate.
+pub struct CertPage<'a> {
+    /// The certificate.
+    pub cert: &'a Certificate,
+    /// Its derived status.
+    pub derived: Derived,
+    /// The decision in effect, if any.
+    pub decision: Option<&'a Decision>,
+    /// Its code.
+    pub code: &'a str,
+    /// Its page URL.
+    pub url: &'a str,
+    /// The certificate it replaces.
+    pub replaces: Option<CertLink>,
+    /// The certificate that supersedes it.
+    pub superseded_by: Option<CertLink>,
+}
+
+/// Renders pages of one language.
+pub struct Renderer<'a> {
+    tera: &'a Tera,
+    base: Context,
+    lang: Lang,
+}
+
+fn status_key(status: Status) -> &'static str {
+    match status {
+        Status::Valid => "status_valid",
+        Status::Suspended => "status_suspended",
+        Status::Revoked => "status_revoked",
+        Status::Expired => "status_expired",
+        Status::Superseded => "status_superseded",
+        Status::NotYetValid => "status_not_yet_valid",
+    }
+}
+
+impl<'a> Renderer<'a> {
+    /// Prepares the context every page shares.
+    pub fn new(tera: &'a Tera, config: &Config, pages: &[Page], did_document_path: &str, lang: Lang) -> Renderer<'a> {
+        let base_path = config.url.path().trim_end_matches('/');
+        let site = SiteView {
+            title: &config.title,
+            base: base_path,
+            base_url: &config.base_url,
+            issuer: &config.issuer,
+            pages: pages
+                .iter()
+                .filter(|p| !p.path.is_empty())
+                .map(|p| PageLink { path: &p.path, title: &p.title, description: p.description.as_deref() })
+                .collect(),
+            did_document: format!("{base_path}/{did_document_path}"),
+        };
+        let mut base = Context::new();
+        base.insert("site", &site);
+        base.insert("lang", lang.code());
+        base.insert("t", &i18n::table(lang));
+        Renderer { tera, base, lang }
+    }
+
+    fn render(&self, template: &str, context: &Context) -> Result<Vec<u8>, String> {
+        self.tera.render(template, context).map(String::into_bytes).map_err(|e| format!("{template}: {}", error_chain(&e)))
+    }
+
+    /// The home page, with the text of `content/_index.md` if there is one.
+    pub fn index(&self, home: Option<&Page>) -> Result<Vec<u8>, String> {
+        let mut ctx = self.base.clone();
+        ctx.insert("home", &home.map(|p| p.html.as_str()));
+        self.render(home.map_or("index.html", |p| if p.template == "page.html" { "index.html" } else { &p.template }), &ctx)
+    }
+
+    /// A Markdown page.
+    pub fn page(&self, page: &Page) -> Result<Vec<u8>, String> {
+        let mut ctx = self.base.clone();
+        ctx.insert("page", &serde_json::json!({
+            "title": page.title, "description": page.description, "html": page.html, "path": page.path,
+        }));
+        self.render(&page.template, &ctx)
+    }
+
+    /// A page from a template with no data of its own (`verify.html`, `404.html`).
+    pub fn plain(&self, template: &str) -> Result<Vec<u8>, String> {
+        self.render(template, &self.base)
+    }
+
+    /// A certificate's verification page.
+    pub fn certificate(&self, p: CertPage<'_>) -> Result<Vec<u8>, String> {
+        let c = p.cert;
+        let decision = p.decision.map(|d| DecisionView {
+            id: d.id.clone(),
+            label: i18n::tr(self.lang, if d.action == Action::Revoke { "decision_revoke" } else { "decision_suspend" }),
+            effective_on: date::display(d.effective_on),
+            effective_on_iso: date::iso(d.effective_on),
+            until: d.until.map(date::display),
+            until_iso: d.until.map(date::iso),
+            grounds: d.grounds.iter().map(|g| GroundView { az: g.az, en: g.en, cite: g.cite, code: g.code }).collect(),
+        });
+        let view = CertView {
+            number: &c.number,
+            holder: c.holder_name(),
+            surname: &c.surname,
+            given_name: &c.given_name,
+            patronymic: c.patronymic.as_deref(),
+            profession: &c.profession,
+            profession_en: c.profession_en.as_deref(),
+            scope: &c.scope,
+            issued_on: date::display(c.issued_on),
+            issued_on_iso: date::iso(c.issued_on),
+            valid_until: date::display(c.valid_until),
+            valid_until_iso: date::iso(c.valid_until),
+            status: p.derived.status.code(),
+            status_label: i18n::tr(self.lang, status_key(p.derived.status)),
+            since: p.derived.since.map(date::display),
+            code: p.code,
+            code_grouped: grouped(p.code),
+            url: p.url,
+            decision,
+            replaces: p.replaces,
+            superseded_by: p.superseded_by,
+        };
+        let mut ctx = self.base.clone();
+        ctx.insert("cert", &view);
+        self.render("certificate.html", &ctx)
+    }
+}
+
+/// `sitemap.xml`: the home page, the content pages and /verify/ — never `/c/` (DESIGN §4).
+pub fn sitemap(base_url: &str, pages: &[Page]) -> Vec<u8> {
+    let mut urls = vec![format!("{base_url}/"), format!("{base_url}/verify/")];
+    urls.extend(pages.iter().filter(|p| !p.path.is_empty()).map(|p| format!("{base_url}/{}/", p.path)));
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for url in urls {
+        out.push_str("<url><loc>");
+        out.push_str(&xml_escape(&url));
+        out.push_str("</loc></url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out.into_bytes()
+}
+
+/// `robots.txt`: certificate pages are not to be crawled (DESIGN §4).
+pub fn robots(base_url: &str, base_path: &str) -> Vec<u8> {
+    format!("User-agent: *\nDisallow: {base_path}/c/\nSitemap: {base_url}/sitemap.xml\n").into_bytes()
+}
+
+/// Escapes text for XML content and attributes.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,104 @@
+//! Stage "sign", credentials: a certificate as a W3C Verifiable Credential 2.0 secured with a
+//! `DataIntegrityProof` (eddsa-jcs-2022) by the issuer's did:web key (DESIGN §5).
+//!
+//! Only public fields are put in (DESIGN §3). The credential does not depend on the build
+//! date: the proof's `created` is the certificate's first valid day and Ed25519 signatures are
+//! deterministic, so rebuilding on another day gives the same bytes and rewrites nothing.
+//! Status (suspended, revoked) is not in the credential: it changes after issue.
+
+use ed25519_dalek::SigningKey;
+use serde_json::{json, Map, Value};
+
+use crate::model::certificate::Certificate;
+use crate::model::date;
+use crate::sign::proof::{self, ProofOptions};
+
+/// The W3C VC 2.0 base context.
+pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
+
+/// Signs documents for one issuer.
+pub struct Signer {
+    /// The issuer's DID.
+    pub did: String,
+    /// `did#key-…` of the signing key.
+    pub verification_method: String,
+    /// The issuer's display name.
+    pub issuer_name: String,
+    key: SigningKey,
+}
+
+impl Signer {
+    /// A signer for `did` with `key`.
+    pub fn new(did: String, issuer_name: String, key: SigningKey) -> Signer {
+        let verification_method = crate::sign::did::verification_method(&did, &key.verifying_key());
+        Signer { did, verification_method, issuer_name, key }
+    }
+
+    /// Adds a `proof` to `document`, dated `created` (an XML Schema dateTime).
+    pub fn sign(&self, mut document: Map<String, Value>, created: &str) -> Map<String, Value> {
+        let options = ProofOptions { verification_method: &self.verification_method, created, proof_purpose: "assertionMethod" };
+        let proof = proof::sign(&document, &self.key, &options);
+        document.insert("proof".to_owned(), Value::Object(proof));
+        document
+    }
+
+    /// The public key.
+    pub fn verifying_key(&self) -> ed25519_dalek::VerifyingKey {
+        self.key.verifying_key()
+    }
+}
+
+/// Start of a day, UTC.
+pub fn day_start(d: time::Date) -> String {
+    format!("{}T00:00:00Z", date::iso(d))
+}
+
+/// End of a day, UTC (valid_until is inclusive: valid through the whole day, DESIGN §3).
+pub fn day_end(d: time::Date) -> String {
+    format!("{}T23:59:59Z", date::iso(d))
+}
+
+/// The unsigned credential of a certificate published at `page_url`.
+pub fn certificate_credential(cert: &Certificate, page_url: &str, signer: &Signer) -> Map<String, Value> {
+    let mut certificate = Map::new();
+    certificate.insert("number".into(), cert.number.clone().into());
+    certificate.insert("profession".into(), cert.profession.clone().into());
+    if let Some(en) = &cert.profession_en {
+        certificate.insert("professionEn".into(), en.clone().into());
+    }
+    certificate.insert("scope".into(), cert.scope.clone().into());
+    if let Some(old) = &cert.replaces {
+        certificate.insert("replaces".into(), old.clone().into());
+    }
+    let mut subject = Map::new();
+    subject.insert("name".into(), cert.holder_name().into());
+    subject.insert("familyName".into(), cert.surname.clone().into());
+    subject.insert("givenName".into(), cert.given_name.clone().into());
+    if let Some(p) = &cert.patronymic {
+        subject.insert("patronymic".into(), p.clone().into());
+    }
+    subject.insert("certificate".into(), Value::Object(certificate));
+    let credential = json!({
+        "@context": [VC_CONTEXT],
+        "id": page_url,
+        "type": ["VerifiableCredential", "ProfessionalCompetenceCertificate"],
+        "name": "Peşə səriştəlilik sertifikatı",
+        "issuer": { "id": signer.did, "name": signer.issuer_name },
+        "validFrom": day_start(cert.issued_on),
+        "validUntil": day_end(cert.valid_until),
+        "credentialSubject": subject,
+    });
+    match credential {
+        Value::Object(map) => map,
+        _ => unreachable!("json! of an object literal is an object"),
+    }
+}
+
+/// The signed credential of a certificate, as the bytes of `credential.json`.
+pub fn signed_certificate_json(cert: &Certificate, page_url: &str, signer: &Signer) -> Vec<u8> {
+    let credential = certificate_credential(cert, page_url, signer);
+    let signed = signer.sign(credential, &day_start(cert.issued_on));
+    let mut bytes = serde_json::to_vec_pretty(&Value::Object(signed)).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}

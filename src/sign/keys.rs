@@ -1,0 +1,200 @@
+//! Stage "sign", secrets: the Ed25519 signing key and the url secret (DESIGN §2 "Key", §4
+//! `<code>`). Both live outside the output, are created on first use with mode 0600, and the
+//! key file holds the Multikey `privateKeyMultibase` form (`z3u2…`) on one line.
+
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use ed25519_dalek::SigningKey;
+
+use crate::sign::multibase;
+
+/// Default key path below the site root.
+pub const DEFAULT_KEY: &str = ".certsite/signing.key";
+/// The url secret below the site root.
+pub const URL_SECRET: &str = ".certsite/url.secret";
+
+/// Why a secret could not be had.
+#[derive(Debug, thiserror::Error)]
+pub enum SecretError {
+    /// Reading or creating the file failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file exists but does not hold a key.
+    #[error("{path}: not an Ed25519 key in Multikey form (z3u2…): {reason}")]
+    BadKey {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The file exists but does not hold a secret.
+    #[error("{path}: expected 64 hexadecimal digits")]
+    BadSecret {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The operating system's random source failed.
+    #[error("no randomness available: {0}")]
+    Random(String),
+    /// A key path inside the output directory would get published.
+    #[error("the key {key} is inside the output directory {out}: it would be published")]
+    KeyInOutput {
+        /// The key path.
+        key: PathBuf,
+        /// The output directory.
+        out: PathBuf,
+    },
+}
+
+fn random32() -> Result<[u8; 32], SecretError> {
+    let mut bytes = [0u8; 32];
+    getrandom::getrandom(&mut bytes).map_err(|e| SecretError::Random(e.to_string()))?;
+    Ok(bytes)
+}
+
+/// Writes `contents` to a new file with mode 0600 (fails if it exists: never overwrite a key).
+pub fn create_private(path: &Path, contents: &str) -> Result<(), SecretError> {
+    let io = |source| SecretError::Io { path: path.to_owned(), source };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(io)?;
+    }
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).map_err(io)?;
+    file.write_all(contents.as_bytes()).map_err(io)?;
+    file.sync_all().map_err(io)
+}
+
+/// A new random signing key.
+pub fn generate() -> Result<SigningKey, SecretError> {
+    Ok(SigningKey::from_bytes(&random32()?))
+}
+
+/// Writes a new key to `path` (mode 0600, refusing to overwrite) and returns it.
+pub fn create_key(path: &Path) -> Result<SigningKey, SecretError> {
+    let key = generate()?;
+    create_private(path, &format!("{}\n", multibase::encode_secret_key(&key)))?;
+    Ok(key)
+}
+
+/// Reads a key file.
+pub fn read_key(path: &Path) -> Result<SigningKey, SecretError> {
+    let text = std::fs::read_to_string(path).map_err(|source| SecretError::Io { path: path.to_owned(), source })?;
+    multibase::decode_secret_key(text.trim()).map_err(|e| SecretError::BadKey { path: path.to_owned(), reason: e.to_string() })
+}
+
+/// Reads the key at `path`, or creates it when `create` is true and it does not exist. The
+/// bool says whether it was created (the caller warns loudly: back it up).
+pub fn load_or_create_key(path: &Path, create: bool) -> Result<(SigningKey, bool), SecretError> {
+    if path.exists() || !create {
+        return read_key(path).map(|k| (k, false));
+    }
+    create_key(path).map(|k| (k, true))
+}
+
+/// Reads the url secret, creating it (mode 0600) when missing. The bool says if it was created.
+pub fn load_or_create_url_secret(path: &Path) -> Result<(Vec<u8>, bool), SecretError> {
+    if !path.exists() {
+        let secret = random32()?;
+        let hex: String = secret.iter().map(|b| format!("{b:02x}")).collect();
+        create_private(path, &format!("{hex}\n"))?;
+        return Ok((secret.to_vec(), true));
+    }
+    let text = std::fs::read_to_string(path).map_err(|source| SecretError::Io { path: path.to_owned(), source })?;
+    let hex = text.trim();
+    if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(SecretError::BadSecret { path: path.to_owned() });
+    }
+    let bytes = (0..32).map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap_or_default()).collect();
+    Ok((bytes, false))
+}
+
+/// Refuses a key path inside the output directory (DESIGN §2: never under the output).
+pub fn check_key_outside(key: &Path, out: &Path) -> Result<(), SecretError> {
+    let absolute = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() { p.to_owned() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        // Resolve what exists (symlinks, ..), keep the rest as written.
+        let mut existing = p.clone();
+        let mut rest = Vec::new();
+        while !existing.exists() {
+            match (existing.file_name().map(ToOwned::to_owned), existing.parent()) {
+                (Some(name), Some(parent)) => {
+                    rest.push(name);
+                    existing = parent.to_owned();
+                }
+                _ => break,
+            }
+        }
+        let mut resolved = existing.canonicalize().unwrap_or(existing);
+        for name in rest.into_iter().rev() {
+            match name.to_str() {
+                Some("..") => {
+                    resolved.pop();
+                }
+                Some(".") => {}
+                _ => resolved.push(name),
+            }
+        }
+        resolved
+    };
+    let (k, o) = (absolute(key), absolute(out));
+    if k.starts_with(&o) {
+        return Err(SecretError::KeyInOutput { key: key.to_owned(), out: out.to_owned() });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_is_created_0600_read_back_and_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".certsite/signing.key");
+        let (key, created) = load_or_create_key(&path, true).unwrap();
+        assert!(created);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        }
+        let (again, created) = load_or_create_key(&path, true).unwrap();
+        assert!(!created);
+        assert_eq!(key.to_bytes(), again.to_bytes());
+        assert!(create_key(&path).is_err());
+    }
+
+    #[test]
+    fn url_secret_round_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("url.secret");
+        let (a, created) = load_or_create_url_secret(&path).unwrap();
+        assert!(created);
+        assert_eq!(load_or_create_url_secret(&path).unwrap(), (a, false));
+        std::fs::write(&path, "zz").unwrap();
+        assert!(load_or_create_url_secret(&path).is_err());
+    }
+
+    #[test]
+    fn key_inside_output_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        assert!(check_key_outside(&out.join("k.key"), &out).is_err());
+        assert!(check_key_outside(&dir.path().join("other/../public/x/k.key"), &out).is_err());
+        assert!(check_key_outside(&dir.path().join(".certsite/signing.key"), &out).is_ok());
+        assert!(check_key_outside(&dir.path().join("public2/k"), &out).is_ok());
+    }
+}

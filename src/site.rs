@@ -1,0 +1,335 @@
+//! The pipeline, chained: [`Site::load`] reads and checks everything (load → validate →
+//! derive) and renders one page of every kind as a preflight, so a broken template fails
+//! before any byte is written; [`Site::build`] then signs, renders and writes (DESIGN §6:
+//! every check runs before the first byte is written). `certsite check` is `load` alone.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::sync::Mutex;
+
+use anyhow::{anyhow, Context as _};
+use rayon::prelude::*;
+use tera::Tera;
+use time::Date;
+
+use crate::config::{Config, Lang};
+use crate::diag::{At, Problem, Problems};
+use crate::load::{self, content::Page};
+use crate::model::certificate::Certificates;
+use crate::model::code::{Coder, CODE_LEN};
+use crate::model::decision::Decisions;
+use crate::model::status::{status_of, Derived, Status};
+use crate::render::pages::{self, CertLink, CertPage, Renderer};
+use crate::render::{assets, qr, templates};
+use crate::sign::credential::{signed_certificate_json, Signer};
+use crate::sign::did::{self, DidWeb};
+use crate::sign::{keys, multibase};
+use crate::write::Output;
+
+/// The files of one certificate below the output, besides its folder `c/<code>/`.
+pub const CERT_FILES: [&str; 3] = ["index.html", "credential.json", "qr.svg"];
+
+/// Where private state lives below the site root (never published, git-ignored).
+pub const STATE_DIR: &str = ".certsite";
+
+/// Public keys ever used to sign, one Multikey per line: the DID document lists them all.
+pub const KEYRING: &str = ".certsite/keys.txt";
+
+/// Everything read and checked from a site root.
+pub struct Site {
+    /// The site root.
+    pub root: PathBuf,
+    /// Settings.
+    pub config: Config,
+    /// Certificates.
+    pub certificates: Certificates,
+    /// Decisions on them.
+    pub decisions: Decisions,
+    /// Markdown pages.
+    pub pages: Vec<Page>,
+    /// Templates.
+    pub tera: Tera,
+    /// The day statuses and deadlines are computed for.
+    pub build_date: Date,
+    /// The issuer's DID and where its document goes.
+    pub did: DidWeb,
+    /// Warnings found while loading (printed, not fatal).
+    pub warnings: Problems,
+}
+
+/// What `build` needs beyond the site.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The output folder.
+    pub out: PathBuf,
+    /// The signing key file.
+    pub key: PathBuf,
+    /// Whether a missing key file may be created (only the default path).
+    pub create_key: bool,
+    /// Rewrite every file even when unchanged.
+    pub force: bool,
+}
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    /// Certificates published.
+    pub certificates: usize,
+    /// Files written.
+    pub written: usize,
+    /// Files already right.
+    pub unchanged: usize,
+    /// Stale files removed.
+    pub removed: usize,
+    /// Notes for the user (a new key was created, …).
+    pub notes: Vec<String>,
+}
+
+impl Site {
+    /// Reads and checks the whole site root. On failure, every problem (errors and warnings).
+    pub fn load(root: &Path, build_date: Date) -> Result<Site, Problems> {
+        let mut problems = Problems::new();
+        let config = Config::load(root, &mut problems);
+        let cert_list = load::certificates::load(root, &mut problems).unwrap_or_default();
+        let certificates = Certificates::new(cert_list, &mut problems);
+        let decision_rows = load::decisions::load(root, &mut problems);
+        let decisions = Decisions::new(decision_rows, &certificates, &mut problems);
+        let pages = load::content::load(root, &mut problems);
+        let tera = templates::engine(root, &mut problems);
+        let (Some(config), Some(tera)) = (config, tera) else {
+            problems.sort();
+            return Err(problems);
+        };
+        let did = did::did_web(&config.url);
+        if let Some(page) = pages.iter().find(|p| p.path == "did.json" || p.path == ".well-known") {
+            problems.push(Problem::error(format!("{} would overwrite the DID document", page.source)).at(At::file(&page.source)));
+        }
+        let mut site = Site { root: root.to_owned(), config, certificates, decisions, pages, tera, build_date, did, warnings: Problems::new() };
+        if !problems.has_errors() {
+            site.preflight(&mut problems);
+        }
+        problems.sort();
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        site.warnings = problems;
+        Ok(site)
+    }
+
+    /// Renders one page of every kind (one certificate per status) and checks that a page URL
+    /// fits in a QR code, so that rendering cannot fail halfway through writing.
+    fn preflight(&self, problems: &mut Problems) {
+        let renderer = self.renderer(self.config.default_lang());
+        let mut results = vec![renderer.index(self.home()), renderer.plain("verify.html"), renderer.plain("404.html")];
+        results.extend(self.pages.iter().filter(|p| !p.path.is_empty()).map(|p| renderer.page(p)));
+        let mut seen: HashSet<Status> = HashSet::new();
+        let dummy = "0".repeat(CODE_LEN);
+        let url = self.page_url(&dummy);
+        for i in 0..self.certificates.list.len() {
+            let derived = self.status(i);
+            if seen.insert(derived.status) {
+                results.push(renderer.certificate(self.cert_page(i, derived, &dummy, &url, |_| dummy.clone())));
+            }
+        }
+        for r in results {
+            if let Err(e) = r {
+                problems.push(Problem::error(format!("template error: {e}")).at(At::file(templates::DIR)));
+            }
+        }
+        if let Err(e) = qr::qr_svg(&url) {
+            problems.push(
+                Problem::error(format!("certificate addresses are too long for a QR code: {e}"))
+                    .at(At::file(crate::config::SITE_TOML))
+                    .help("use a shorter base_url"),
+            );
+        }
+    }
+
+    fn home(&self) -> Option<&Page> {
+        self.pages.iter().find(|p| p.path.is_empty())
+    }
+
+    fn renderer(&self, lang: Lang) -> Renderer<'_> {
+        Renderer::new(&self.tera, &self.config, &self.pages, self.did.document_path, lang)
+    }
+
+    /// The status of certificate `i` on the build date.
+    pub fn status(&self, i: usize) -> Derived {
+        status_of(i, &self.certificates, &self.decisions, self.build_date)
+    }
+
+    /// The public URL of the page with `code`: exactly what the QR code holds.
+    pub fn page_url(&self, code: &str) -> String {
+        format!("{}/c/{code}/", self.config.base_url)
+    }
+
+    fn cert_page<'a>(&'a self, i: usize, derived: Derived, code: &'a str, url: &'a str, code_of: impl Fn(&str) -> String) -> CertPage<'a> {
+        let cert = &self.certificates.list[i];
+        let link = |j: usize| {
+            let number = &self.certificates.list[j].number;
+            CertLink { number: number.clone(), url: Some(self.page_url(&code_of(number))) }
+        };
+        CertPage {
+            cert,
+            derived,
+            decision: derived.decision.map(|d| &self.decisions.list[d]),
+            code,
+            url,
+            replaces: cert.replaces.as_ref().and_then(|r| self.certificates.by_number.get(r)).map(|&j| link(j)),
+            superseded_by: derived.superseded_by.map(link),
+        }
+    }
+
+    /// Signs, renders and writes the site. Secrets are read (or created) first, then the
+    /// certificate pages are written in parallel, then the other pages, then stale files go.
+    pub fn build(&self, options: &BuildOptions) -> anyhow::Result<BuildReport> {
+        let mut report = BuildReport::default();
+        keys::check_key_outside(&options.key, &options.out)?;
+        let state = self.root.join(STATE_DIR);
+        let (key, created) = keys::load_or_create_key(&options.key, options.create_key)
+            .with_context(|| format!("signing key {}", options.key.display()))?;
+        if created {
+            report.notes.push(format!(
+                "created a new signing key at {}: BACK IT UP and keep it secret. Losing it means re-signing every certificate with a new key; leaking it lets anyone forge certificates.",
+                options.key.display()
+            ));
+        }
+        let (secret, created) = keys::load_or_create_url_secret(&self.root.join(keys::URL_SECRET))?;
+        if created {
+            report.notes.push(format!(
+                "created {}: certificate addresses derive from it; back it up with the key (a new secret changes every address and every printed QR code)",
+                keys::URL_SECRET
+            ));
+        }
+        let coder = Coder::new(&secret);
+        let signer = Signer::new(self.did.did.clone(), self.config.issuer.name.clone(), key);
+        let keyring = update_keyring(&self.root.join(KEYRING), &signer.verifying_key())?;
+
+        let out = Output::new(&options.out, options.force).with_context(|| format!("output {}", options.out.display()))?;
+        let print = Output::new(&state.join("print"), options.force)?;
+
+        // The DID document first: credentials signed with a new key must find it.
+        let did_doc = did::document(&self.did.did, &keyring);
+        out.put(self.did.document_path, &json_bytes(&serde_json::Value::Object(did_doc)))?;
+
+        let codes: Vec<String> = self.certificates.list.par_iter().map(|c| coder.code(&c.number)).collect();
+        let code_of = |number: &str| self.certificates.by_number.get(number).map(|&j| codes[j].clone()).unwrap_or_default();
+        let renderer = self.renderer(self.config.default_lang());
+        let failures = Mutex::new(Vec::new());
+        self.certificates.list.par_iter().enumerate().try_for_each(|(i, cert)| -> anyhow::Result<()> {
+            let code = &codes[i];
+            let url = self.page_url(code);
+            let dir = format!("c/{code}");
+            let page = match renderer.certificate(self.cert_page(i, self.status(i), code, &url, code_of)) {
+                Ok(page) => page,
+                Err(e) => {
+                    failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e}", cert.at));
+                    return Ok(());
+                }
+            };
+            let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}: QR code: {e}", cert.at))?;
+            out.put(&format!("{dir}/credential.json"), &signed_certificate_json(cert, &url, &signer))?;
+            out.put(&format!("{dir}/qr.svg"), svg.as_bytes())?;
+            out.put(&format!("{dir}/index.html"), &page)?;
+            print.put(&format!("qr/{}.svg", cert.file_stem()), svg.as_bytes())?;
+            Ok(())
+        })?;
+        let failures = failures.into_inner().unwrap_or_default();
+        if !failures.is_empty() {
+            return Err(anyhow!("{} certificate pages failed to render:\n{}", failures.len(), failures.join("\n")));
+        }
+
+        let mut print_csv = String::from("number,code,url\n");
+        for (cert, code) in self.certificates.list.iter().zip(&codes) {
+            print_csv.push_str(&format!("{},{code},{}\n", csv_field(&cert.number), csv_field(&self.page_url(code))));
+        }
+        print.put("certificates.csv", print_csv.as_bytes())?;
+
+        for (path, bytes) in assets::ASSETS {
+            out.put(path, bytes)?;
+        }
+        let base_path = self.config.url.path().trim_end_matches('/');
+        for page in self.pages.iter().filter(|p| !p.path.is_empty()) {
+            out.put(&format!("{}/index.html", page.path), &renderer.page(page).map_err(|e| anyhow!(e))?)?;
+        }
+        out.put("verify/index.html", &renderer.plain("verify.html").map_err(|e| anyhow!(e))?)?;
+        out.put("404.html", &renderer.plain("404.html").map_err(|e| anyhow!(e))?)?;
+        out.put("robots.txt", &pages::robots(&self.config.base_url, base_path))?;
+        out.put("sitemap.xml", &pages::sitemap(&self.config.base_url, &self.pages))?;
+        out.put("index.html", &renderer.index(self.home()).map_err(|e| anyhow!(e))?)?;
+
+        // Stale files last.
+        let code_set: HashSet<&str> = codes.iter().map(String::as_str).collect();
+        let mut other: HashSet<String> = assets::ASSETS.iter().map(|(p, _)| (*p).to_owned()).collect();
+        other.extend(["verify/index.html", "404.html", "robots.txt", "sitemap.xml", "index.html", self.did.document_path].map(String::from));
+        other.extend(self.pages.iter().filter(|p| !p.path.is_empty()).map(|p| format!("{}/index.html", p.path)));
+        out.remove_stale(|rel| {
+            if let Some(rest) = rel.strip_prefix("c/") {
+                if let Some((code, file)) = rest.split_once('/') {
+                    return code_set.contains(code) && CERT_FILES.contains(&file);
+                }
+            }
+            other.contains(rel)
+        })?;
+        let stems: HashSet<String> = self.certificates.list.iter().map(|c| format!("qr/{}.svg", c.file_stem())).collect();
+        print.remove_stale(|rel| rel == "certificates.csv" || stems.contains(rel))?;
+
+        report.certificates = self.certificates.list.len();
+        for stats in [&out.stats, &print.stats] {
+            report.written += stats.written.load(Ordering::Relaxed);
+            report.unchanged += stats.unchanged.load(Ordering::Relaxed);
+            report.removed += stats.removed.load(Ordering::Relaxed);
+        }
+        Ok(report)
+    }
+}
+
+/// Reads the keyring, adds `current` if it is new, and returns the keys with the current one
+/// first (the DID document lists current and retired keys, DESIGN §4).
+fn update_keyring(path: &Path, current: &ed25519_dalek::VerifyingKey) -> anyhow::Result<Vec<ed25519_dalek::VerifyingKey>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e).with_context(|| path.display().to_string()),
+    };
+    let mut retired = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let key = multibase::decode_public_key(line.trim()).map_err(|e| anyhow!("{}:{}: {e}", path.display(), n + 1))?;
+        if key != *current && !retired.contains(&key) {
+            retired.push(key);
+        }
+    }
+    let current_line = multibase::encode_public_key(current);
+    if !text.lines().any(|l| l.trim() == current_line) {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut new_text = text.clone();
+        if !new_text.is_empty() && !new_text.ends_with('\n') {
+            new_text.push('\n');
+        }
+        new_text.push_str(&current_line);
+        new_text.push('\n');
+        std::fs::write(path, new_text).with_context(|| path.display().to_string())?;
+    }
+    let mut all = vec![*current];
+    all.extend(retired);
+    Ok(all)
+}
+
+/// Pretty JSON with a final newline.
+pub fn json_bytes(value: &serde_json::Value) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Quotes a CSV field when needed (RFC 4180).
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}

@@ -1,0 +1,134 @@
+//! Stage "write": the only code that touches the output (DESIGN §6). A file is written only
+//! when its bytes changed, each atomically (a temporary file in the same folder, then a
+//! rename), so a web server never serves half a file and a rebuild after a small change
+//! rewrites only what changed. Stale files are removed last. The output is never deleted and
+//! written anew: on big sites that is slow, and it leaves a window with no site.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use walkdir::WalkDir;
+
+/// Counts of what a build did to one output folder.
+#[derive(Debug, Default)]
+pub struct Stats {
+    /// Files written (new or changed).
+    pub written: AtomicUsize,
+    /// Files whose bytes were already right.
+    pub unchanged: AtomicUsize,
+    /// Stale files removed.
+    pub removed: AtomicUsize,
+}
+
+/// An output folder.
+pub struct Output {
+    root: PathBuf,
+    force: bool,
+    /// What was done.
+    pub stats: Stats,
+}
+
+/// The temporary name used while writing `name` (hidden, in the same folder, so the rename is
+/// atomic on one file system).
+fn temp_name(name: &str) -> String {
+    format!(".{name}.certsite-tmp")
+}
+
+impl Output {
+    /// Opens (creating if needed) an output folder. `force` rewrites files even when unchanged.
+    pub fn new(root: &Path, force: bool) -> io::Result<Output> {
+        fs::create_dir_all(root)?;
+        Ok(Output { root: root.to_owned(), force, stats: Stats::default() })
+    }
+
+    /// The folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Makes `rel` (a `/`-separated path below the root) hold `bytes`. Returns whether it wrote.
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<bool> {
+        let path = self.root.join(rel);
+        if !self.force && same_bytes(&path, bytes) {
+            self.stats.unchanged.fetch_add(1, Ordering::Relaxed);
+            return Ok(false);
+        }
+        let parent = path.parent().unwrap_or(&self.root);
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+        let temp = parent.join(temp_name(name));
+        let mut file = match fs::File::create(&temp) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                fs::create_dir_all(parent)?;
+                fs::File::create(&temp)?
+            }
+            Err(e) => return Err(e),
+        };
+        file.write_all(bytes).and_then(|()| fs::rename(&temp, &path)).inspect_err(|_| {
+            let _ = fs::remove_file(&temp);
+        })?;
+        self.stats.written.fetch_add(1, Ordering::Relaxed);
+        Ok(true)
+    }
+
+    /// Removes every file below the root that `keep` does not claim (and folders left
+    /// empty), including temporary files left by an interrupted build.
+    pub fn remove_stale(&self, keep: impl Fn(&str) -> bool) -> io::Result<()> {
+        for entry in WalkDir::new(&self.root).min_depth(1).contents_first(true) {
+            let entry = entry.map_err(io::Error::other)?;
+            let rel = entry.path().strip_prefix(&self.root).unwrap_or(entry.path());
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            if entry.file_type().is_dir() {
+                // Succeeds only when empty: folders of kept files stay.
+                let _ = fs::remove_dir(entry.path());
+            } else if !keep(&rel) {
+                fs::remove_file(entry.path())?;
+                self.stats.removed.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// True when `path` exists and holds exactly `bytes` (the size is checked first, so most
+/// changed files are detected without reading them).
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    match fs::metadata(path) {
+        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => fs::read(path).is_ok_and(|old| old == bytes),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn writes_only_changes_and_removes_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = Output::new(dir.path(), false).unwrap();
+        assert!(out.put("a/b/index.html", b"one").unwrap());
+        assert!(out.put("x.txt", b"x").unwrap());
+        assert!(!out.put("a/b/index.html", b"one").unwrap());
+        assert!(out.put("a/b/index.html", b"two").unwrap());
+        assert_eq!(fs::read(dir.path().join("a/b/index.html")).unwrap(), b"two");
+        fs::write(dir.path().join("a/b/.index.html.certsite-tmp"), b"left over").unwrap();
+        let keep: HashSet<&str> = ["a/b/index.html"].into();
+        out.remove_stale(|rel| keep.contains(rel)).unwrap();
+        assert!(!dir.path().join("x.txt").exists());
+        assert!(!dir.path().join("a/b/.index.html.certsite-tmp").exists());
+        assert!(dir.path().join("a/b/index.html").exists());
+        assert_eq!(out.stats.removed.load(Ordering::Relaxed), 2);
+    }
+
+    #[test]
+    fn force_rewrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = Output::new(dir.path(), true).unwrap();
+        assert!(out.put("f", b"1").unwrap());
+        assert!(out.put("f", b"1").unwrap());
+    }
+}
