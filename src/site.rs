@@ -229,7 +229,7 @@ impl Site {
                 }
             };
             let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}: QR code: {e}", cert.at))?;
-            out.put(&format!("{dir}/credential.json"), &signed_certificate_json(cert, &url, &signer))?;
+            out.put(&format!("{dir}/credential.json"), &signed_certificate_json(cert, &url, &signer, self.build_date))?;
             out.put(&format!("{dir}/qr.svg"), svg.as_bytes())?;
             out.put(&format!("{dir}/index.html"), &page)?;
             print.put(&format!("qr/{}.svg", cert.file_stem()), svg.as_bytes())?;

@@ -96,7 +96,7 @@ pub fn verify(site: &Path, files: &[PathBuf]) -> Result<Verification, String> {
                         }
                         let number = credential["credentialSubject"]["certificate"]["number"].as_str().unwrap_or_default();
                         match std::fs::read_to_string(dir.join("index.html")) {
-                            Ok(page) if page.contains(&format!("data-number=\"{}\"", html_escape(number))) => {}
+                            Ok(page) if attribute(&page, "data-number").is_some_and(|n| n == number) => {}
                             Ok(_) => failures.push(Failure {
                                 path: dir.join("index.html"),
                                 reason: format!("the page does not show certificate {number}"),
@@ -123,6 +123,41 @@ pub fn verify(site: &Path, files: &[PathBuf]) -> Result<Verification, String> {
     Ok(verification)
 }
 
-fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#x27;")
+/// The unescaped value of the first `name="…"` attribute in `html`.
+fn attribute(html: &str, name: &str) -> Option<String> {
+    let start = html.find(&format!("{name}=\""))? + name.len() + 2;
+    let raw = &html[start..start + html[start..].find('"')?];
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let end = rest[amp..].find(';')? + amp;
+        let entity = &rest[amp + 1..end];
+        let c = match entity {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            e if e.starts_with("#x") || e.starts_with("#X") => char::from_u32(u32::from_str_radix(&e[2..], 16).ok()?)?,
+            e if e.starts_with('#') => char::from_u32(e[1..].parse().ok()?)?,
+            _ => return None,
+        };
+        out.push(c);
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribute_unescapes() {
+        let html = r#"<article data-number="PSM&#x2F;2023&#x2F;01 &amp; &lt;x&gt;" data-x="y">"#;
+        assert_eq!(attribute(html, "data-number").as_deref(), Some("PSM/2023/01 & <x>"));
+        assert_eq!(attribute(html, "data-none"), None);
+    }
 }

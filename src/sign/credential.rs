@@ -1,9 +1,10 @@
 //! Stage "sign", credentials: a certificate as a W3C Verifiable Credential 2.0 secured with a
 //! `DataIntegrityProof` (eddsa-jcs-2022) by the issuer's did:web key (DESIGN §5).
 //!
-//! Only public fields are put in (DESIGN §3). The credential does not depend on the build
-//! date: the proof's `created` is the certificate's first valid day and Ed25519 signatures are
-//! deterministic, so rebuilding on another day gives the same bytes and rewrites nothing.
+//! Only public fields are put in (DESIGN §3). Once a certificate is valid its credential no
+//! longer depends on the build date: the proof's `created` is the first valid day and Ed25519
+//! signatures are deterministic, so rebuilding on another day gives the same bytes and
+//! rewrites nothing.
 //! Status (suspended, revoked) is not in the credential: it changes after issue.
 
 use ed25519_dalek::SigningKey;
@@ -94,10 +95,12 @@ pub fn certificate_credential(cert: &Certificate, page_url: &str, signer: &Signe
     }
 }
 
-/// The signed credential of a certificate, as the bytes of `credential.json`.
-pub fn signed_certificate_json(cert: &Certificate, page_url: &str, signer: &Signer) -> Vec<u8> {
+/// The signed credential of a certificate, as the bytes of `credential.json`. The proof is
+/// dated the first valid day, or the build date for a certificate not yet valid (a proof is
+/// never dated in the future), so it stays the same from one build to the next.
+pub fn signed_certificate_json(cert: &Certificate, page_url: &str, signer: &Signer, build_date: time::Date) -> Vec<u8> {
     let credential = certificate_credential(cert, page_url, signer);
-    let signed = signer.sign(credential, &day_start(cert.issued_on));
+    let signed = signer.sign(credential, &day_start(cert.issued_on.min(build_date)));
     let mut bytes = serde_json::to_vec_pretty(&Value::Object(signed)).unwrap_or_default();
     bytes.push(b'\n');
     bytes
