@@ -56,7 +56,25 @@ pub fn engine(root: &Path, problems: &mut Problems) -> Option<Tera> {
         return None;
     }
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
     Some(tera)
+}
+
+/// Escapes `& < > " '` (enough for text and double-quoted attributes). Unlike tera's default
+/// it leaves `/` alone, so URLs in `href` stay readable.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A tera error with its causes, on one line.

@@ -1,0 +1,97 @@
+//! Shared helpers of the integration tests: fixture sites copied to a temporary folder, the
+//! `certsite` binary, and whole output trees read back for comparison.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository (the bundled sample site is its root).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Copies `from` into `to` recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A copy of `tests/fixtures/<name>` in a fresh temporary folder.
+pub fn fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("tests/fixtures").join(name), dir.path());
+    dir
+}
+
+/// A copy of the bundled sample site (data/, content/, templates/).
+pub fn sample() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["data", "content", "templates"] {
+        copy_dir(&repo().join(sub), &dir.path().join(sub));
+    }
+    dir
+}
+
+/// Runs `certsite <args>` in `root`, with no key from the environment.
+pub fn certsite(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_certsite"))
+        .args(args)
+        .current_dir(root)
+        .env_remove("CERTSITE_KEY")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap()
+}
+
+/// Builds `root` into `root/public` for `date`; panics with stderr if it fails.
+pub fn build(root: &Path, date: &str) -> Output {
+    let out = certsite(root, &["build", "--build-date", date]);
+    assert!(out.status.success(), "build failed:\n{}", stderr(&out));
+    out
+}
+
+/// Stderr as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Every file below `dir`, by `/`-separated relative path.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            files.insert(rel, std::fs::read(entry.path()).unwrap());
+        }
+    }
+    files
+}
+
+/// The page folders below `public/c/`, by certificate number (read from each page's
+/// `data-number` attribute, unescaped).
+pub fn pages_by_number(public: &Path) -> BTreeMap<String, String> {
+    let mut pages = BTreeMap::new();
+    for entry in std::fs::read_dir(public.join("c")).unwrap() {
+        let dir = entry.unwrap().path();
+        let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
+        let number = attr(&html, "data-number").unwrap();
+        pages.insert(number.to_owned(), dir.file_name().unwrap().to_string_lossy().into_owned());
+    }
+    pages
+}
+
+/// The raw value of the first `name="…"` attribute.
+pub fn attr<'a>(html: &'a str, name: &str) -> Option<&'a str> {
+    let start = html.find(&format!("{name}=\""))? + name.len() + 2;
+    Some(&html[start..start + html[start..].find('"')?])
+}
