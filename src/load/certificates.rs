@@ -168,7 +168,7 @@ mod tests {
         assert_eq!(msgs.len(), 4, "{msgs:#?}");
         assert!(msgs[0].starts_with("data/certificates.csv:2:1: number: \"A 1\""), "{}", msgs[0]);
         assert!(msgs[1].starts_with("data/certificates.csv:2:5: surname is empty"), "{}", msgs[1]);
-        assert!(msgs[2].starts_with("data/certificates.csv:2:14: issued_on: \"2029-13-45\" has month 13"), "{}", msgs[2]);
-        assert!(msgs[3].starts_with("data/certificates.csv:3:31: valid_until"), "{}", msgs[3]);
+        assert!(msgs[2].starts_with("data/certificates.csv:2:10: issued_on: \"2029-13-45\" has month 13"), "{}", msgs[2]);
+        assert!(msgs[3].starts_with("data/certificates.csv:3:20: valid_until"), "{}", msgs[3]);
     }
 }

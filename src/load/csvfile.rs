@@ -129,7 +129,13 @@ impl CsvText {
             if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
                 continue; // a blank line
             }
-            let row = Row { file: self, record: &record, columns: &columns, line: pos.line(), byte: pos.byte() as usize };
+            // After a CRLF the reader's position can point at the '\n' of the line before.
+            let (mut byte, mut line) = (pos.byte() as usize, pos.line());
+            while let Some(c @ (b'\r' | b'\n')) = self.text.as_bytes().get(byte) {
+                line += u64::from(*c == b'\n');
+                byte += 1;
+            }
+            let row = Row { file: self, record: &record, columns: &columns, line, byte };
             if record.len() != header.len() {
                 problems.push(
                     Problem::error(format!(

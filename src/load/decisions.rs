@@ -122,26 +122,27 @@ fn decision(row: &Row<'_>, problems: &mut Problems) -> Option<DecisionRow> {
         "the reasoning is published with the notice (agreement §4 B¶3: decisions are published with reasons)",
         problems,
     );
+    let invalid = |number: Option<String>| number.map(|number| DecisionRow { decision: None, number, number_at: row.at(CERTIFICATE) });
     if problems.error_count() > before {
-        return None;
+        return invalid(number);
     }
     let (action, decided_on) = (action?, decided_on?);
     let effective_on = effective_on.unwrap_or(decided_on);
     if let Some(until) = until {
         if action != Action::Suspend {
             problems.push(row.error(UNTIL, "until is only for a suspension").help("leave until empty"));
-            return None;
+            return invalid(number);
         }
         if until < effective_on {
             problems.push(
                 row.error(UNTIL, format!("until {until} is before effective_on {effective_on}"))
                     .help("until is the last day of the suspension, on or after effective_on"),
             );
-            return None;
+            return invalid(number);
         }
     }
     Some(DecisionRow {
-        decision: Decision {
+        decision: Some(Decision {
             id: id?,
             certificate: usize::MAX,
             action,
@@ -152,7 +153,7 @@ fn decision(row: &Row<'_>, problems: &mut Problems) -> Option<DecisionRow> {
             reason: reason?,
             reason_en: row.get(REASON_EN).map(|v| v.into_owned()),
             at: row.at_row(),
-        },
+        }),
         number: number?,
         number_at: row.at(CERTIFICATE),
     })
@@ -170,7 +171,7 @@ mod tests {
         let file = CsvText::from_bytes(PATH, text.as_bytes().to_vec()).unwrap();
         let mut p = Problems::new();
         let rows = parse(&file, &mut p);
-        assert!(rows.is_empty());
+        assert!(rows.iter().all(|r| r.decision.is_none()) && rows.len() == 2);
         let msgs: Vec<String> = p.iter().map(ToString::to_string).collect();
         assert_eq!(msgs.len(), 4, "{msgs:#?}");
         assert!(msgs[0].starts_with("data/decisions.csv:2:") && msgs[0].contains("until 2026-01-01 is before effective_on 2026-01-10"));

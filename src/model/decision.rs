@@ -154,8 +154,9 @@ pub struct Decision {
 /// A decision as read from its row, before the certificate is looked up.
 #[derive(Debug, Clone)]
 pub struct DecisionRow {
-    /// The decision, with `certificate` not yet set.
-    pub decision: Decision,
+    /// The decision, with `certificate` not yet set; `None` when the row has errors (its
+    /// certificate is still looked up, so that error is reported too).
+    pub decision: Option<Decision>,
     /// The certificate number as written.
     pub number: String,
     /// Where the `certificate` field is.
@@ -181,7 +182,12 @@ impl Decisions {
         let mut list = Vec::with_capacity(rows.len());
         let mut ids: HashMap<String, At> = HashMap::new();
         for row in rows {
-            let mut d = row.decision;
+            let Some(mut d) = row.decision else {
+                if certificates.find(&row.number).is_none() {
+                    problems.push(unknown_certificate(&row.number, row.number_at));
+                }
+                continue;
+            };
             if let Some(first) = ids.get(&d.id) {
                 problems.push(
                     Problem::error(format!("decision id \"{}\" appears twice", d.id))
@@ -194,11 +200,7 @@ impl Decisions {
             match certificates.find(&row.number) {
                 Some(i) => d.certificate = i,
                 None => {
-                    problems.push(
-                        Problem::error(format!("certificate \"{}\" is not in data/certificates.csv", row.number))
-                            .at(row.number_at)
-                            .help("a decision names the number of an existing certificate"),
-                    );
+                    problems.push(unknown_certificate(&row.number, row.number_at));
                     continue;
                 }
             }
@@ -257,6 +259,12 @@ impl Decisions {
         }
         Decisions { list, by_certificate, lifted_by, lifts }
     }
+}
+
+fn unknown_certificate(number: &str, at: At) -> Problem {
+    Problem::error(format!("certificate \"{number}\" is not in data/certificates.csv"))
+        .at(at)
+        .help("a decision names the number of an existing certificate")
 }
 
 #[cfg(test)]

@@ -127,7 +127,7 @@ mod tests {
 
     fn decision(id: &str, number: &str, action: Action, on: Date, until: Option<Date>) -> DecisionRow {
         DecisionRow {
-            decision: Decision {
+            decision: Some(Decision {
                 id: id.into(),
                 certificate: 0,
                 action,
@@ -138,7 +138,7 @@ mod tests {
                 reason: "r".into(),
                 reason_en: None,
                 at: At::file("d.csv"),
-            },
+            }),
             number: number.into(),
             number_at: At::file("d.csv"),
         }
@@ -149,7 +149,7 @@ mod tests {
         let certs = Certificates::new(
             vec![
                 cert("A", date!(2024 - 01 - 01), date!(2026 - 12 - 31), None),
-                cert("B", date!(2026 - 06 - 01), date!(2029 - 05 - 31), Some("a")),
+                cert("B", date!(2026 - 06 - 01), date!(2029 - 05 - 31), Some("A")),
             ],
             &mut problems,
         );
@@ -209,7 +209,7 @@ mod tests {
     #[test]
     fn decided_later_is_not_yet_in_effect() {
         let mut row = decision("D1", "B", Action::Suspend, date!(2026 - 07 - 01), None);
-        row.decision.effective_on = date!(2026 - 07 - 05);
+        row.decision.as_mut().unwrap().effective_on = date!(2026 - 07 - 05);
         let (c, d, _) = setup(vec![row]);
         assert_eq!(at(&c, &d, 1, date!(2026 - 07 - 04)), Status::Valid);
         assert_eq!(at(&c, &d, 1, date!(2026 - 07 - 05)), Status::Suspended);

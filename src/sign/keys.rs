@@ -125,7 +125,18 @@ pub fn load_or_create_url_secret(path: &Path) -> Result<(Vec<u8>, bool), SecretE
 pub fn check_key_outside(key: &Path, out: &Path) -> Result<(), SecretError> {
     let absolute = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() { p.to_owned() } else { std::env::current_dir().unwrap_or_default().join(p) };
-        // Resolve what exists (symlinks, ..), keep the rest as written.
+        // Lexically first (`a/../b` is `b`), then resolve what exists (symlinks).
+        let mut lexical = PathBuf::new();
+        for part in p.components() {
+            match part {
+                std::path::Component::ParentDir => {
+                    lexical.pop();
+                }
+                std::path::Component::CurDir => {}
+                other => lexical.push(other),
+            }
+        }
+        let p = lexical;
         let mut existing = p.clone();
         let mut rest = Vec::new();
         while !existing.exists() {
@@ -139,13 +150,7 @@ pub fn check_key_outside(key: &Path, out: &Path) -> Result<(), SecretError> {
         }
         let mut resolved = existing.canonicalize().unwrap_or(existing);
         for name in rest.into_iter().rev() {
-            match name.to_str() {
-                Some("..") => {
-                    resolved.pop();
-                }
-                Some(".") => {}
-                _ => resolved.push(name),
-            }
+            resolved.push(name);
         }
         resolved
     };
