@@ -18,7 +18,7 @@
 //! worn paper and phone photos. So we keep the full selection and make it cheap instead:
 //! the unmasked symbol is drawn once by `qrcode` and read into one `u64` per row; each of the
 //! 8 candidates is the XOR with a compile-time mask table plus the 15 format bits; and
-//! [`penalty`] scores a candidate with word-wide bit operations (popcounts of shifted rows and
+//! `penalty` scores a candidate with word-wide bit operations (popcounts of shifted rows and
 //! of the transposed columns), reproducing `qrcode`'s scoring rule for rule, tie-break
 //! included (the lowest-numbered pattern wins). The output is therefore module for module the
 //! symbol `QrCode::new(data)` produces — the tests check this on some 140 texts and every
