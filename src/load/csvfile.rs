@@ -202,9 +202,10 @@ impl Row<'_> {
         }
     }
 
-    /// The position of the row's start.
+    /// The position of the row's start (from the reader's line count: no scanning, as this
+    /// is kept for every row).
     pub fn at_row(&self) -> At {
-        At::offset(&self.file.path, &self.file.text, self.byte, 0)
+        At { path: self.file.path.clone(), line: self.line, column: 1, span: Some((self.byte, 0)) }
     }
 
     /// An error about schema column `c` of this row, with the source excerpt.
