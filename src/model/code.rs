@@ -31,23 +31,6 @@ impl Coder {
     }
 }
 
-/// Normalises what a person typed into a code: Crockford base32 is case-insensitive, reads
-/// `O` as `0` and `I`/`L` as `1`, and ignores hyphens and spaces. `None` if it cannot be a code.
-pub fn normalize_typed(typed: &str) -> Option<String> {
-    let mut code = String::with_capacity(CODE_LEN);
-    for c in typed.chars() {
-        let c = match c.to_ascii_uppercase() {
-            '-' | ' ' => continue,
-            'O' => '0',
-            'I' | 'L' => '1',
-            c if c.is_ascii_digit() || (c.is_ascii_uppercase() && c != 'U') => c,
-            _ => return None,
-        };
-        code.push(c);
-    }
-    (code.len() == CODE_LEN).then_some(code)
-}
-
 /// The code grouped for print: `7K2M-9QWX-4RTB`.
 pub fn grouped(code: &str) -> String {
     code.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).unwrap_or_default()).collect::<Vec<_>>().join("-")
@@ -79,11 +62,7 @@ mod tests {
     }
 
     #[test]
-    fn typed_codes() {
-        assert_eq!(normalize_typed("7k2m-9qwx-4rtb").as_deref(), Some("7K2M9QWX4RTB"));
-        assert_eq!(normalize_typed("oIL0 0000 0000").as_deref(), Some("011000000000"));
-        assert_eq!(normalize_typed("7K2M9QWX4RT"), None);
-        assert_eq!(normalize_typed("7K2M9QWX4RTU"), None);
+    fn grouped_for_print() {
         assert_eq!(grouped("7K2M9QWX4RTB"), "7K2M-9QWX-4RTB");
     }
 }
