@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use notify::{RecursiveMode, Watcher};
+use notify::{EventKind, RecursiveMode, Watcher};
 
 const RELOAD_JS: &str = "(function(){var v=null;setInterval(function(){fetch('/__certsite/build').then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v)location.reload();v=t}).catch(function(){})},1000)})();";
 
@@ -45,7 +45,14 @@ pub fn serve(root: &Path, port: u16) -> u8 {
     {
         let (root, out, generation) = (root.to_owned(), out.clone(), generation.clone());
         std::thread::spawn(move || {
-            while rx.recv().is_ok() {
+            // Reading the sources during a build raises access events: only changes count.
+            let is_change = |e: &notify::Result<notify::Event>| {
+                e.as_ref().is_ok_and(|e| matches!(e.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)))
+            };
+            while let Ok(event) = rx.recv() {
+                if !is_change(&event) {
+                    continue;
+                }
                 // Let a burst of saves settle, then build once.
                 while rx.recv_timeout(Duration::from_millis(200)).is_ok() {}
                 rebuild(&root, &out, &generation);
@@ -105,7 +112,7 @@ fn percent_decode(text: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 + 1 {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
             if let Ok(b) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
                 out.push(b);
                 i += 3;
