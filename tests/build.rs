@@ -120,7 +120,7 @@ fn a_changed_row_rewrites_only_its_files_and_stale_pages_go() {
     let changed: Vec<&String> = after.keys().filter(|k| before.get(*k) != after.get(*k)).collect();
     let t4 = &pages["T-0004"];
     let t3 = &pages["T-0003"];
-    let mut expected = vec![
+    let mut expected = [
         format!("c/{t3}/credential.json"),
         format!("c/{t3}/index.html"),
         format!("c/{t4}/credential.json"),

@@ -27,7 +27,8 @@ fn a_built_site_verifies_and_every_tampering_is_named() {
 
     let public = site.path().join("public");
     let codes: Vec<String> = pages_by_number(&public).into_values().collect();
-    let tamper: [(&str, fn(&mut Value)); 6] = [
+    type Change = fn(&mut Value);
+    let tamper: [(&str, Change); 6] = [
         ("name", |c| c["credentialSubject"]["familyName"] = "Başqası".into()),
         ("date", |c| c["validUntil"] = "2099-12-31T23:59:59Z".into()),
         ("proof removed", |c| {

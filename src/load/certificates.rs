@@ -4,10 +4,9 @@
 
 use std::path::Path;
 
-use crate::diag::{Problem, Problems};
+use crate::diag::Problems;
 use crate::load::csvfile::{CsvText, Row, Schema};
 use crate::model::certificate::{check_number, normalize_number, Certificate};
-use crate::model::date::{parse_date, DATE_HINT};
 
 /// The file, relative to the site root.
 pub const PATH: &str = "data/certificates.csv";
@@ -41,17 +40,7 @@ pub const SCHEMA: Schema = Schema {
 
 /// Reads the file if it exists (`None` when the site has no certificates).
 pub fn load(root: &Path, problems: &mut Problems) -> Option<Vec<Certificate>> {
-    if !root.join(PATH).exists() {
-        return None;
-    }
-    let file = match CsvText::read(root, PATH) {
-        Ok(f) => f,
-        Err(p) => {
-            problems.push(p);
-            return Some(Vec::new());
-        }
-    };
-    Some(parse(&file, problems))
+    CsvText::read_optional(root, PATH, problems).map(|file| parse(&file, problems))
 }
 
 /// Parses every row of an already read file.
@@ -68,18 +57,12 @@ pub fn parse(file: &CsvText, problems: &mut Problems) -> Vec<Certificate> {
 }
 
 fn required(row: &Row<'_>, c: usize, name: &str, problems: &mut Problems) -> Option<String> {
-    let value = row.get(c).map(|v| v.into_owned());
-    if value.is_none() {
-        problems.push(row.error(c, format!("{name} is empty")).help(format!("every certificate needs a {name}")));
-    }
-    value
+    row.required(c, name, &format!("every certificate needs a {name}"), problems)
 }
 
 fn date(row: &Row<'_>, c: usize, name: &str, problems: &mut Problems) -> Option<time::Date> {
-    let text = required(row, c, name, problems)?;
-    parse_date(&text)
-        .map_err(|e| problems.push(row.error(c, format!("{name}: {e}")).help(DATE_HINT)))
-        .ok()
+    required(row, c, name, problems)?;
+    row.date(c, name, problems)
 }
 
 fn certificate(row: &Row<'_>, problems: &mut Problems) -> Option<Certificate> {
@@ -129,11 +112,6 @@ fn certificate(row: &Row<'_>, problems: &mut Problems) -> Option<Certificate> {
         replaces,
         at: row.at_row(),
     })
-}
-
-/// A problem about a whole certificate row, for checks made after loading.
-pub fn row_problem(cert: &Certificate, message: impl Into<String>) -> Problem {
-    Problem::error(message).at(cert.at.clone())
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::diag::{At, Problem, Problems};
+use crate::model::date::{parse_date, DATE_HINT};
 
 /// The columns a loader reads: name and whether the column must exist in the header.
 pub struct Schema {
@@ -30,15 +31,24 @@ pub struct CsvText {
 }
 
 impl CsvText {
+    /// Reads `root/rel` if it exists (each data file is optional, DESIGN §3); a file that
+    /// cannot be read is reported.
+    pub fn read_optional(root: &Path, rel: &str, problems: &mut Problems) -> Option<CsvText> {
+        if !root.join(rel).exists() {
+            return None;
+        }
+        CsvText::read(root, rel).map_err(|p| problems.push(*p)).ok()
+    }
+
     /// Reads `root/rel`. Bad UTF-8 is reported at the line where it starts.
-    pub fn read(root: &Path, rel: &str) -> Result<CsvText, Problem> {
+    pub fn read(root: &Path, rel: &str) -> Result<CsvText, Box<Problem>> {
         let bytes = std::fs::read(root.join(rel))
-            .map_err(|e| Problem::error(format!("cannot read {rel}: {e}")).at(At::file(rel)))?;
+            .map_err(|e| Box::new(Problem::error(format!("cannot read {rel}: {e}")).at(At::file(rel))))?;
         CsvText::from_bytes(rel, bytes)
     }
 
     /// Checks `bytes` as UTF-8 and removes a BOM.
-    pub fn from_bytes(rel: &str, bytes: Vec<u8>) -> Result<CsvText, Problem> {
+    pub fn from_bytes(rel: &str, bytes: Vec<u8>) -> Result<CsvText, Box<Problem>> {
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
@@ -46,12 +56,12 @@ impl CsvText {
                 let bytes = e.into_bytes();
                 let before = String::from_utf8_lossy(&bytes[..valid]);
                 let at = At::offset(rel, &before, before.len(), 0);
-                return Err(Problem::error(format!(
+                return Err(Box::new(Problem::error(format!(
                     "the file is not valid UTF-8 (byte {valid} is 0x{:02X})",
                     bytes[valid]
                 ))
                 .at(At { span: None, ..at })
-                .help("save the export as UTF-8 (\"CSV UTF-8\" in spreadsheet programs)"));
+                .help("save the export as UTF-8 (\"CSV UTF-8\" in spreadsheet programs)")));
             }
         };
         let text = match text.strip_prefix('\u{feff}') {
@@ -218,9 +228,20 @@ impl Row<'_> {
         Problem::warning(message).at(self.at(c)).with_source(self.file.text.clone())
     }
 
-    /// The file this row comes from.
-    pub fn file(&self) -> &CsvText {
-        self.file
+    /// The text of schema column `c`; when it is empty, an error "`name` is empty" with `help`.
+    pub fn required(&self, c: usize, name: &str, help: &str, problems: &mut Problems) -> Option<String> {
+        let value = self.get(c).map(Cow::into_owned);
+        if value.is_none() {
+            problems.push(self.error(c, format!("{name} is empty")).help(help.to_owned()));
+        }
+        value
+    }
+
+    /// The date in schema column `c` (DESIGN §3: `YYYY-MM-DD` or `DD.MM.YYYY`); `None` when
+    /// empty, or when it is not a date (then an error is pushed).
+    pub fn date(&self, c: usize, name: &str, problems: &mut Problems) -> Option<time::Date> {
+        let text = self.get(c)?;
+        parse_date(&text).map_err(|e| problems.push(self.error(c, format!("{name}: {e}")).help(DATE_HINT))).ok()
     }
 }
 
@@ -277,7 +298,9 @@ mod tests {
 
     const SCHEMA: Schema = Schema { columns: &[("number", true), ("name", true), ("note", false)] };
 
-    fn collect(text: &str) -> (Vec<(u64, Vec<Option<String>>)>, Problems) {
+    type Rows = Vec<(u64, Vec<Option<String>>)>;
+
+    fn collect(text: &str) -> (Rows, Problems) {
         let file = CsvText::from_bytes("t.csv", text.as_bytes().to_vec()).unwrap();
         let mut problems = Problems::new();
         let mut rows = Vec::new();

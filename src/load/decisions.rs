@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::diag::Problems;
 use crate::load::csvfile::{CsvText, Row, Schema};
-use crate::model::date::{parse_date, DATE_HINT};
+use crate::model::date::DATE_HINT;
 use crate::model::decision::{ground, Action, Decision, DecisionRow, GROUNDS};
 
 /// The file, relative to the site root.
@@ -39,16 +39,7 @@ pub const SCHEMA: Schema = Schema {
 
 /// Reads the file if it exists.
 pub fn load(root: &Path, problems: &mut Problems) -> Vec<DecisionRow> {
-    if !root.join(PATH).exists() {
-        return Vec::new();
-    }
-    match CsvText::read(root, PATH) {
-        Ok(file) => parse(&file, problems),
-        Err(p) => {
-            problems.push(p);
-            Vec::new()
-        }
-    }
+    CsvText::read_optional(root, PATH, problems).map(|file| parse(&file, problems)).unwrap_or_default()
 }
 
 /// Parses every row of an already read file.
@@ -64,43 +55,28 @@ pub fn parse(file: &CsvText, problems: &mut Problems) -> Vec<DecisionRow> {
     rows
 }
 
-fn text(row: &Row<'_>, c: usize, name: &str, help: &str, problems: &mut Problems) -> Option<String> {
-    let value = row.get(c).map(|v| v.into_owned());
-    if value.is_none() {
-        problems.push(row.error(c, format!("{name} is empty")).help(help.to_owned()));
-    }
-    value
-}
-
-fn date(row: &Row<'_>, c: usize, name: &str, problems: &mut Problems) -> Option<time::Date> {
-    let text = row.get(c)?;
-    parse_date(&text)
-        .map_err(|e| problems.push(row.error(c, format!("{name}: {e}")).help(DATE_HINT)))
-        .ok()
-}
-
 fn decision(row: &Row<'_>, problems: &mut Problems) -> Option<DecisionRow> {
     let before = problems.error_count();
-    let id = text(row, ID, "id", "each decision needs a notice id such as D-2026-007", problems);
+    let id = row.required(ID, "id", "each decision needs a notice id such as D-2026-007", problems);
     if let Some(id) = &id {
         if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
             problems.push(row.error(ID, format!("id \"{id}\" has characters other than letters, digits, '-' and '_'"))
                 .help("the id becomes the notice's address /notices/<id>/"));
         }
     }
-    let number = text(row, CERTIFICATE, "certificate", "name the certificate number", problems);
-    let action = text(row, ACTION, "action", "suspend, revoke or reinstate", problems).and_then(|a| {
+    let number = row.required(CERTIFICATE, "certificate", "name the certificate number", problems);
+    let action = row.required(ACTION, "action", "suspend, revoke or reinstate", problems).and_then(|a| {
         let parsed = Action::parse(&a);
         if parsed.is_none() {
             problems.push(row.error(ACTION, format!("action \"{a}\" is not known")).help("expected suspend, revoke or reinstate"));
         }
         parsed
     });
-    let decided_on = text(row, DECIDED_ON, "decided_on", DATE_HINT, problems).and(date(row, DECIDED_ON, "decided_on", problems));
-    let effective_on = date(row, EFFECTIVE_ON, "effective_on", problems);
-    let until = date(row, UNTIL, "until", problems);
+    let decided_on = row.required(DECIDED_ON, "decided_on", DATE_HINT, problems).and(row.date(DECIDED_ON, "decided_on", problems));
+    let effective_on = row.date(EFFECTIVE_ON, "effective_on", problems);
+    let until = row.date(UNTIL, "until", problems);
     let mut grounds = Vec::new();
-    if let Some(codes) = text(row, GROUNDS_COL, "grounds", "cite at least one ground code", problems) {
+    if let Some(codes) = row.required(GROUNDS_COL, "grounds", "cite at least one ground code", problems) {
         for code in codes.split(';').map(str::trim).filter(|c| !c.is_empty()) {
             match ground(code) {
                 Some(g) if !grounds.contains(&g) => grounds.push(g),
@@ -115,8 +91,7 @@ fn decision(row: &Row<'_>, problems: &mut Problems) -> Option<DecisionRow> {
             }
         }
     }
-    let reason = text(
-        row,
+    let reason = row.required(
         REASON,
         "reason",
         "the reasoning is published with the notice (agreement §4 B¶3: decisions are published with reasons)",

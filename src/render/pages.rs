@@ -12,7 +12,7 @@ use crate::model::date;
 use crate::model::decision::{Action, Decision};
 use crate::model::status::{Derived, Status};
 use crate::render::i18n;
-use crate::render::templates::error_chain;
+use crate::render::templates::{error_chain, escape_html};
 
 /// A link to a page in the menu.
 #[derive(Debug, Serialize)]
@@ -222,7 +222,7 @@ pub fn sitemap(base_url: &str, pages: &[Page]) -> Vec<u8> {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for url in urls {
         out.push_str("<url><loc>");
-        out.push_str(&xml_escape(&url));
+        out.push_str(&escape_html(&url));
         out.push_str("</loc></url>\n");
     }
     out.push_str("</urlset>\n");
@@ -232,20 +232,4 @@ pub fn sitemap(base_url: &str, pages: &[Page]) -> Vec<u8> {
 /// `robots.txt`: certificate pages are not to be crawled (DESIGN §4).
 pub fn robots(base_url: &str, base_path: &str) -> Vec<u8> {
     format!("User-agent: *\nDisallow: {base_path}/c/\nSitemap: {base_url}/sitemap.xml\n").into_bytes()
-}
-
-/// Escapes text for XML content and attributes.
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
