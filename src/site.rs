@@ -9,6 +9,7 @@ use std::sync::atomic::Ordering;
 use std::sync::Mutex;
 
 use anyhow::{anyhow, Context as _};
+use sha2::{Digest, Sha256};
 use rayon::prelude::*;
 use tera::Tera;
 use time::Date;
@@ -22,16 +23,19 @@ use crate::model::decision::Decisions;
 use crate::model::status::{status_of, Derived, Status};
 use crate::render::pages::{self, CertLink, CertPage, Renderer};
 use crate::render::{assets, qr, templates};
-use crate::sign::credential::{signed_certificate_json, Signer};
+use crate::sign::credential::{certificate_credential, credential_json, proof_created, Signer};
 use crate::sign::did::{self, DidWeb};
 use crate::sign::{keys, multibase};
-use crate::write::Output;
+use crate::write::{Fingerprints, Output};
 
 /// The files of one certificate below the output, besides its folder `c/<code>/`.
 pub const CERT_FILES: [&str; 3] = ["index.html", "credential.json", "qr.svg"];
 
 /// Where private state lives below the site root (never published, git-ignored).
 pub const STATE_DIR: &str = ".certsite";
+
+/// Digests of each certificate's inputs at the last build (see [`Fingerprints`]).
+pub const FINGERPRINTS: &str = "fingerprints";
 
 /// Public keys ever used to sign, one Multikey per line: the DID document lists them all.
 pub const KEYRING: &str = ".certsite/keys.txt";
@@ -50,6 +54,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Templates.
     pub tera: Tera,
+    /// Digest of every template's source.
+    pub templates_digest: [u8; 32],
     /// The day statuses and deadlines are computed for.
     pub build_date: Date,
     /// The issuer's DID and where its document goes.
@@ -97,7 +103,7 @@ impl Site {
         let decisions = Decisions::new(decision_rows, &certificates, &mut problems);
         let pages = load::content::load(root, &mut problems);
         let tera = templates::engine(root, &mut problems);
-        let (Some(config), Some(tera)) = (config, tera) else {
+        let (Some(config), Some((tera, templates_digest))) = (config, tera) else {
             problems.sort();
             return Err(problems);
         };
@@ -105,7 +111,18 @@ impl Site {
         if let Some(page) = pages.iter().find(|p| p.path == "did.json" || p.path == ".well-known") {
             problems.push(Problem::error(format!("{} would overwrite the DID document", page.source)).at(At::file(&page.source)));
         }
-        let mut site = Site { root: root.to_owned(), config, certificates, decisions, pages, tera, build_date, did, warnings: Problems::new() };
+        let mut site = Site {
+            root: root.to_owned(),
+            config,
+            certificates,
+            decisions,
+            pages,
+            tera,
+            templates_digest,
+            build_date,
+            did,
+            warnings: Problems::new(),
+        };
         if !problems.has_errors() {
             site.preflight(&mut problems);
         }
@@ -216,25 +233,57 @@ impl Site {
         let codes: Vec<String> = self.certificates.list.par_iter().map(|c| coder.code(&c.number)).collect();
         let code_of = |number: &str| self.certificates.by_number.get(number).map(|&j| codes[j].clone()).unwrap_or_default();
         let renderer = self.renderer(self.config.default_lang());
+        let fingerprints_path = state.join(FINGERPRINTS);
+        let previous = if options.force { Fingerprints::default() } else { Fingerprints::load(&fingerprints_path) };
+        let shared = {
+            let mut h = Sha256::new();
+            h.update(concat!(env!("CARGO_PKG_NAME"), " ", env!("CARGO_PKG_VERSION")));
+            h.update(renderer.fingerprint(&self.templates_digest));
+            h.update(&signer.verification_method);
+            h.update(multibase::encode_public_key(&signer.verifying_key()));
+            h
+        };
         let failures = Mutex::new(Vec::new());
-        self.certificates.list.par_iter().enumerate().try_for_each(|(i, cert)| -> anyhow::Result<()> {
-            let code = &codes[i];
-            let url = self.page_url(code);
-            let dir = format!("c/{code}");
-            let page = match renderer.certificate(self.cert_page(i, self.status(i), code, &url, code_of)) {
-                Ok(page) => page,
-                Err(e) => {
-                    failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e}", cert.at));
-                    return Ok(());
+        let digests: Vec<[u8; 16]> = self
+            .certificates
+            .list
+            .par_iter()
+            .enumerate()
+            .map(|(i, cert)| -> anyhow::Result<[u8; 16]> {
+                let code = &codes[i];
+                let url = self.page_url(code);
+                let dir = format!("c/{code}");
+                let print_qr = format!("qr/{}.svg", cert.file_stem());
+                let view = renderer.certificate_view(self.cert_page(i, self.status(i), code, &url, code_of));
+                let credential = certificate_credential(cert, &url, &signer);
+                let created = proof_created(cert, self.build_date);
+                let mut h = shared.clone();
+                h.update(serde_json::to_vec(&view).unwrap_or_default());
+                h.update(serde_json::to_vec(&credential).unwrap_or_default());
+                h.update(&created);
+                h.update(&print_qr);
+                let digest: [u8; 16] = h.finalize()[..16].try_into().expect("SHA-256 has 32 bytes");
+                let on_disk = || CERT_FILES.iter().all(|f| out.root().join(&dir).join(f).is_file()) && print.root().join(&print_qr).is_file();
+                if previous.get(code) == Some(&digest) && on_disk() {
+                    out.skip(CERT_FILES.len());
+                    print.skip(1);
+                    return Ok(digest);
                 }
-            };
-            let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}: QR code: {e}", cert.at))?;
-            out.put(&format!("{dir}/credential.json"), &signed_certificate_json(cert, &url, &signer, self.build_date))?;
-            out.put(&format!("{dir}/qr.svg"), svg.as_bytes())?;
-            out.put(&format!("{dir}/index.html"), &page)?;
-            print.put(&format!("qr/{}.svg", cert.file_stem()), svg.as_bytes())?;
-            Ok(())
-        })?;
+                let page = match renderer.certificate_page(&view) {
+                    Ok(page) => page,
+                    Err(e) => {
+                        failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e}", cert.at));
+                        return Ok([0; 16]);
+                    }
+                };
+                let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}: QR code: {e}", cert.at))?;
+                out.put(&format!("{dir}/credential.json"), &credential_json(credential, &signer, &created))?;
+                out.put(&format!("{dir}/qr.svg"), svg.as_bytes())?;
+                out.put(&format!("{dir}/index.html"), &page)?;
+                print.put(&print_qr, svg.as_bytes())?;
+                Ok(digest)
+            })
+            .collect::<anyhow::Result<_>>()?;
         let failures = failures.into_inner().unwrap_or_default();
         if !failures.is_empty() {
             return Err(anyhow!("{} certificate pages failed to render:\n{}", failures.len(), failures.join("\n")));
@@ -275,6 +324,8 @@ impl Site {
         let stems: HashSet<String> = self.certificates.list.iter().map(|c| format!("qr/{}.svg", c.file_stem())).collect();
         print.remove_stale(|rel| rel == "certificates.csv" || stems.contains(rel))?;
 
+        Fingerprints::save(&fingerprints_path, codes.iter().map(String::as_str).zip(&digests))
+            .with_context(|| fingerprints_path.display().to_string())?;
         report.certificates = self.certificates.list.len();
         for stats in [&out.stats, &print.stats] {
             report.written += stats.written.load(Ordering::Relaxed);

@@ -4,6 +4,7 @@
 //! rewrites only what changed. Stale files are removed last. The output is never deleted and
 //! written anew: on big sites that is slow, and it leaves a window with no site.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -73,6 +74,11 @@ impl Output {
         Ok(true)
     }
 
+    /// Counts `files` files as unchanged without looking at them (their inputs did not change).
+    pub fn skip(&self, files: usize) {
+        self.stats.unchanged.fetch_add(files, Ordering::Relaxed);
+    }
+
     /// Removes every file below the root that `keep` does not claim (and folders left
     /// empty), including temporary files left by an interrupted build.
     pub fn remove_stale(&self, keep: impl Fn(&str) -> bool) -> io::Result<()> {
@@ -89,6 +95,65 @@ impl Output {
             }
         }
         Ok(())
+    }
+}
+
+/// Digests of the inputs of what the last build wrote, by key (a certificate's code), kept
+/// in `.certsite/` so that a rebuild skips certificates whose inputs did not change: no
+/// signing, no QR code, no rendering, no reading of their files back.
+#[derive(Debug, Default)]
+pub struct Fingerprints {
+    map: HashMap<String, [u8; 16]>,
+}
+
+const FINGERPRINTS_HEADER: &str = "certsite fingerprints 1";
+
+impl Fingerprints {
+    /// Reads the file; a missing or garbled one gives no fingerprints (everything is built).
+    pub fn load(path: &Path) -> Fingerprints {
+        let Ok(text) = fs::read_to_string(path) else { return Fingerprints::default() };
+        let mut lines = text.lines();
+        if lines.next() != Some(FINGERPRINTS_HEADER) {
+            return Fingerprints::default();
+        }
+        let mut map = HashMap::new();
+        for line in lines {
+            let Some((key, hex)) = line.split_once(' ') else { return Fingerprints::default() };
+            let mut digest = [0u8; 16];
+            if hex.len() != 32 {
+                return Fingerprints::default();
+            }
+            for (i, byte) in digest.iter_mut().enumerate() {
+                match u8::from_str_radix(&hex[2 * i..2 * i + 2], 16) {
+                    Ok(b) => *byte = b,
+                    Err(_) => return Fingerprints::default(),
+                }
+            }
+            map.insert(key.to_owned(), digest);
+        }
+        Fingerprints { map }
+    }
+
+    /// The digest recorded for `key`.
+    pub fn get(&self, key: &str) -> Option<&[u8; 16]> {
+        self.map.get(key)
+    }
+
+    /// Writes `entries` (atomically: temporary file, then rename).
+    pub fn save<'a>(path: &Path, entries: impl Iterator<Item = (&'a str, &'a [u8; 16])>) -> io::Result<()> {
+        let mut text = String::from(FINGERPRINTS_HEADER);
+        text.push('\n');
+        for (key, digest) in entries {
+            text.push_str(key);
+            text.push(' ');
+            for b in digest {
+                text.push_str(&format!("{b:02x}"));
+            }
+            text.push('\n');
+        }
+        let temp = path.with_extension("certsite-tmp");
+        fs::write(&temp, text)?;
+        fs::rename(&temp, path)
     }
 }
 
@@ -122,6 +187,19 @@ mod tests {
         assert!(!dir.path().join("a/b/.index.html.certsite-tmp").exists());
         assert!(dir.path().join("a/b/index.html").exists());
         assert_eq!(out.stats.removed.load(Ordering::Relaxed), 2);
+    }
+
+    #[test]
+    fn fingerprints_round_trip_and_garbage_is_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fp");
+        Fingerprints::save(&path, [("ABC", &[1u8; 16]), ("DEF", &[0xfe; 16])].into_iter()).unwrap();
+        let f = Fingerprints::load(&path);
+        assert_eq!(f.get("ABC"), Some(&[1u8; 16]));
+        assert_eq!(f.get("DEF"), Some(&[0xfe; 16]));
+        fs::write(&path, "certsite fingerprints 1\nABC 12\n").unwrap();
+        assert_eq!(Fingerprints::load(&path).get("ABC"), None);
+        assert_eq!(Fingerprints::load(&dir.path().join("missing")).get("ABC"), None);
     }
 
     #[test]

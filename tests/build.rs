@@ -222,3 +222,26 @@ fn base_url_with_a_path_prefixes_links_and_moves_the_did_document() {
     let out = certsite(site.path(), &["verify"]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn a_rebuild_restores_deleted_files_and_clean_rewrites_edited_ones() {
+    let site = fixture("minimal");
+    build(site.path(), DATE);
+    let public = site.path().join("public");
+    let before = tree(&public);
+    let code = pages_by_number(&public)["T-0001"].clone();
+    std::fs::remove_file(public.join("c").join(&code).join("qr.svg")).unwrap();
+    std::fs::write(public.join("c").join(&code).join("index.html"), "defaced").unwrap();
+    let out = build(site.path(), DATE);
+    assert!(stderr(&out).contains(" 2 files written"), "{}", stderr(&out));
+    assert_eq!(before, tree(&public));
+    // An unchanged certificate is not looked at again, so a hand edit survives a plain
+    // rebuild; --clean rewrites everything.
+    let other = pages_by_number(&public)["T-0004"].clone();
+    std::fs::write(public.join("c").join(&other).join("index.html"), "defaced").unwrap();
+    build(site.path(), DATE);
+    assert_ne!(before, tree(&public));
+    let out = certsite(site.path(), &["build", "--build-date", DATE, "--clean"]);
+    assert!(out.status.success());
+    assert_eq!(before, tree(&public));
+}

@@ -64,9 +64,9 @@ struct DecisionView {
     grounds: Vec<GroundView>,
 }
 
-/// The certificate page's `cert`.
+/// The certificate page's `cert`: everything the page shows of a certificate.
 #[derive(Debug, Serialize)]
-struct CertView<'a> {
+pub struct CertView<'a> {
     number: &'a str,
     holder: String,
     surname: &'a str,
@@ -176,6 +176,18 @@ impl<'a> Renderer<'a> {
 
     /// A certificate's verification page.
     pub fn certificate(&self, p: CertPage<'_>) -> Result<Vec<u8>, String> {
+        self.certificate_page(&self.certificate_view(p))
+    }
+
+    /// The page of a view made by [`Renderer::certificate_view`].
+    pub fn certificate_page(&self, view: &CertView<'_>) -> Result<Vec<u8>, String> {
+        let mut ctx = self.base.clone();
+        ctx.insert("cert", view);
+        self.render("certificate.html", &ctx)
+    }
+
+    /// What a certificate page shows, in this renderer's language.
+    pub fn certificate_view<'c>(&self, p: CertPage<'c>) -> CertView<'c> {
         let c = p.cert;
         let decision = p.decision.map(|d| DecisionView {
             id: d.id.clone(),
@@ -186,7 +198,7 @@ impl<'a> Renderer<'a> {
             until_iso: d.until.map(date::iso),
             grounds: d.grounds.iter().map(|g| GroundView { az: g.az, en: g.en, cite: g.cite, code: g.code }).collect(),
         });
-        let view = CertView {
+        CertView {
             number: &c.number,
             holder: c.holder_name(),
             surname: &c.surname,
@@ -208,10 +220,17 @@ impl<'a> Renderer<'a> {
             decision,
             replaces: p.replaces,
             superseded_by: p.superseded_by,
-        };
-        let mut ctx = self.base.clone();
-        ctx.insert("cert", &view);
-        self.render("certificate.html", &ctx)
+        }
+    }
+
+    /// A digest of everything every page shares (site, words, language) and of the templates:
+    /// if it and a page's own view are unchanged, so is the page.
+    pub fn fingerprint(&self, templates: &[u8; 32]) -> [u8; 32] {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update(templates);
+        h.update(self.base.clone().into_json().to_string());
+        h.finalize().into()
     }
 }
 

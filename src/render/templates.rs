@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use sha2::{Digest, Sha256};
 use tera::Tera;
 use walkdir::WalkDir;
 
@@ -25,8 +26,8 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 ];
 
 /// Builds the template engine: defaults, then the site's overrides. Every broken template is
-/// reported with its file.
-pub fn engine(root: &Path, problems: &mut Problems) -> Option<Tera> {
+/// reported with its file. Returns the engine and a digest of every template's source.
+pub fn engine(root: &Path, problems: &mut Problems) -> Option<(Tera, [u8; 32])> {
     let mut sources: Vec<(String, String, String)> =
         DEFAULTS.iter().map(|(n, s)| ((*n).to_owned(), (*s).to_owned(), format!("(built-in) {n}"))).collect();
     let dir = root.join(DIR);
@@ -57,7 +58,14 @@ pub fn engine(root: &Path, problems: &mut Problems) -> Option<Tera> {
     }
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape_html);
-    Some(tera)
+    let mut digest = Sha256::new();
+    for (name, source, _) in &sources {
+        digest.update(name.as_bytes());
+        digest.update([0]);
+        digest.update(source.as_bytes());
+        digest.update([0]);
+    }
+    Some((tera, digest.finalize().into()))
 }
 
 /// Escapes `& < > " '` (enough for text and double-quoted attributes). Unlike tera's default

@@ -95,13 +95,22 @@ pub fn certificate_credential(cert: &Certificate, page_url: &str, signer: &Signe
     }
 }
 
-/// The signed credential of a certificate, as the bytes of `credential.json`. The proof is
-/// dated the first valid day, or the build date for a certificate not yet valid (a proof is
-/// never dated in the future), so it stays the same from one build to the next.
-pub fn signed_certificate_json(cert: &Certificate, page_url: &str, signer: &Signer, build_date: time::Date) -> Vec<u8> {
-    let credential = certificate_credential(cert, page_url, signer);
-    let signed = signer.sign(credential, &day_start(cert.issued_on.min(build_date)));
+/// The proof date of a certificate's credential: its first valid day, or the build date for
+/// a certificate not yet valid (a proof is never dated in the future). It stays the same from
+/// one build to the next once the certificate is valid.
+pub fn proof_created(cert: &Certificate, build_date: time::Date) -> String {
+    day_start(cert.issued_on.min(build_date))
+}
+
+/// Signs an unsigned credential and returns the bytes of `credential.json`.
+pub fn credential_json(credential: Map<String, Value>, signer: &Signer, created: &str) -> Vec<u8> {
+    let signed = signer.sign(credential, created);
     let mut bytes = serde_json::to_vec_pretty(&Value::Object(signed)).unwrap_or_default();
     bytes.push(b'\n');
     bytes
+}
+
+/// The signed credential of a certificate, as the bytes of `credential.json`.
+pub fn signed_certificate_json(cert: &Certificate, page_url: &str, signer: &Signer, build_date: time::Date) -> Vec<u8> {
+    credential_json(certificate_credential(cert, page_url, signer), signer, &proof_created(cert, build_date))
 }
