@@ -127,7 +127,9 @@ pub fn build(root: &Path, out: Option<PathBuf>, key: Option<PathBuf>, date: Date
 /// `certsite verify`.
 pub fn verify(root: &Path, site: Option<PathBuf>, files: &[PathBuf]) -> u8 {
     let site = site.unwrap_or_else(|| root.join("public"));
-    match crate::verify::verify(&site, files) {
+    // The data is compared with the status lists when the root has any.
+    let data_root = root.join(crate::config::SITE_TOML).is_file().then_some(root);
+    match crate::verify::verify(&site, files, data_root) {
         Ok(v) => {
             for f in &v.failures {
                 eprintln!("FAIL {}: {}", f.path.display(), f.reason);

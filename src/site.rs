@@ -23,7 +23,9 @@ use crate::model::decision::Decisions;
 use crate::model::status::{status_of, Derived, Status};
 use crate::render::pages::{self, CertLink, CertPage, Renderer};
 use crate::render::{assets, qr, templates};
-use crate::sign::credential::{certificate_credential, credential_json, proof_created, Signer};
+use crate::model::status_index::StatusIndex;
+use crate::sign::credential::{certificate_credential, credential_json, day_start, proof_created, Signer};
+use crate::sign::status_list::{self, Bitstring, Purpose};
 use crate::sign::did::{self, DidWeb};
 use crate::sign::{keys, multibase};
 use crate::write::{Fingerprints, Output};
@@ -33,6 +35,9 @@ pub const CERT_FILES: [&str; 3] = ["index.html", "credential.json", "qr.svg"];
 
 /// Where private state lives below the site root (never published, git-ignored).
 pub const STATE_DIR: &str = ".certsite";
+
+/// Each certificate's place in the status lists (see [`StatusIndex`]), below `.certsite/`.
+pub const STATUS_INDEX: &str = "status-index.csv";
 
 /// Digests of each certificate's inputs at the last build (see [`Fingerprints`]).
 pub const FINGERPRINTS: &str = "fingerprints";
@@ -231,6 +236,8 @@ impl Site {
         out.put(self.did.document_path, &json_bytes(&serde_json::Value::Object(did_doc)))?;
 
         let codes: Vec<String> = self.certificates.list.par_iter().map(|c| coder.code(&c.number)).collect();
+        let status_index = self.status_index(&state.join(STATUS_INDEX), &secret)?;
+        let statuses: Vec<Derived> = (0..self.certificates.list.len()).into_par_iter().map(|i| self.status(i)).collect();
         let code_of = |number: &str| self.certificates.by_number.get(number).map(|&j| codes[j].clone()).unwrap_or_default();
         let renderer = self.renderer(self.config.default_lang());
         let fingerprints_path = state.join(FINGERPRINTS);
@@ -254,8 +261,9 @@ impl Site {
                 let url = self.page_url(code);
                 let dir = format!("c/{code}");
                 let print_qr = format!("qr/{}.svg", cert.file_stem());
-                let view = renderer.certificate_view(self.cert_page(i, self.status(i), code, &url, code_of));
-                let credential = certificate_credential(cert, &url, &signer);
+                let view = renderer.certificate_view(self.cert_page(i, statuses[i], code, &url, code_of));
+                let index = status_index.get(&cert.number).expect("every certificate has a status index");
+                let credential = certificate_credential(cert, &url, &signer, &self.config.base_url, index);
                 let created = proof_created(cert, self.build_date);
                 let mut h = shared.clone();
                 h.update(serde_json::to_vec(&view).unwrap_or_default());
@@ -307,11 +315,29 @@ impl Site {
         out.put("robots.txt", &pages::robots(&self.config.base_url, base_path))?;
         out.put("sitemap.xml", &pages::sitemap(&self.config.base_url, &self.pages))?;
         out.put("index.html", &renderer.index(self.home()).map_err(|e| anyhow!(e))?)?;
+        // Status lists last: they may only flag certificates whose credentials are out.
+        for purpose in Purpose::ALL {
+            let mut bits = Bitstring::new(status_index.len());
+            for (i, cert) in self.certificates.list.iter().enumerate() {
+                let flagged = match purpose {
+                    Purpose::Revocation => statuses[i].status == Status::Revoked,
+                    Purpose::Suspension => statuses[i].status == Status::Suspended,
+                };
+                if flagged {
+                    bits.set(status_index.get(&cert.number).expect("assigned above") as usize);
+                }
+            }
+            let url = format!("{}/{}", self.config.base_url, purpose.path());
+            let date = day_start(self.build_date);
+            let list = signer.sign(status_list::list_credential(&url, purpose, &bits, &self.did.did, &date), &date);
+            out.put(purpose.path(), &json_bytes(&serde_json::Value::Object(list)))?;
+        }
 
         // Stale files last.
         let code_set: HashSet<&str> = codes.iter().map(String::as_str).collect();
         let mut other: HashSet<String> = assets::ASSETS.iter().map(|(p, _)| (*p).to_owned()).collect();
         other.extend(["verify/index.html", "404.html", "robots.txt", "sitemap.xml", "index.html", self.did.document_path].map(String::from));
+        other.extend(Purpose::ALL.map(|p| p.path().to_owned()));
         other.extend(self.pages.iter().filter(|p| !p.path.is_empty()).map(|p| format!("{}/index.html", p.path)));
         out.remove_stale(|rel| {
             if let Some(rest) = rel.strip_prefix("c/") {
@@ -333,6 +359,23 @@ impl Site {
             report.removed += stats.removed.load(Ordering::Relaxed);
         }
         Ok(report)
+    }
+}
+
+impl Site {
+    /// Loads the status list indexes, gives new certificates theirs and saves the file.
+    fn status_index(&self, path: &Path, secret: &[u8]) -> anyhow::Result<StatusIndex> {
+        let mut index = match std::fs::read_to_string(path) {
+            Ok(text) => StatusIndex::parse(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => StatusIndex::default(),
+            Err(e) => return Err(e).with_context(|| path.display().to_string()),
+        };
+        index.assign(self.certificates.list.iter().map(|c| c.number.as_str()), secret);
+        if index.changed() {
+            let temp = path.with_extension("certsite-tmp");
+            std::fs::write(&temp, index.to_text()).and_then(|()| std::fs::rename(&temp, path)).with_context(|| path.display().to_string())?;
+        }
+        Ok(index)
     }
 }
 

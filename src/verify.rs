@@ -1,14 +1,20 @@
 //! `certsite verify`: checks a built site, or credential files, offline (DESIGN §5). Every
 //! `c/<code>/credential.json` is verified against the site's DID document (eddsa-jcs-2022,
 //! the issuer is the DID, the key is listed under `assertionMethod`), its page and QR code must
-//! exist, and each failure is named. Nothing is fetched from the network.
+//! exist, both status lists must be signed and large enough and each credential must point
+//! into them; given the site root, the lists' bits are compared with the data. Each failure is
+//! named. Nothing is fetched from the network.
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde_json::Value;
 
+use crate::model::date::parse_date;
+use crate::model::status::Status;
+use crate::sign::status_list::{Bitstring, Purpose, MIN_ENTRIES};
 use crate::sign::{did, proof};
+use crate::site::Site;
 
 /// One file that failed, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,16 +67,59 @@ pub fn verify_credential(credential: &Value, did_document: &Value) -> Result<(),
     Ok(())
 }
 
-/// Verifies every credential of a built site (and that each has its page and QR code), or
-/// only `files` when given.
-pub fn verify(site: &Path, files: &[PathBuf]) -> Result<Verification, String> {
+/// A status list read from a built site.
+struct List {
+    purpose: Purpose,
+    path: PathBuf,
+    url: String,
+    bits: Bitstring,
+    /// The day the list speaks for (its `validFrom`).
+    date: Option<time::Date>,
+}
+
+/// Checks one status list: signature, type, purpose, size (DESIGN §5; Bitstring Status List
+/// v1.0: at least 131,072 entries).
+fn read_list(site: &Path, purpose: Purpose, did_document: &Value) -> Result<List, Failure> {
+    let path = site.join(purpose.path());
+    let fail = |reason: String| Failure { path: path.clone(), reason };
+    let list = read_json(&path).map_err(fail)?;
+    verify_credential(&list, did_document).map_err(fail)?;
+    if !list["type"].as_array().is_some_and(|t| t.iter().any(|t| t == "BitstringStatusListCredential")) {
+        return Err(fail("not a BitstringStatusListCredential".into()));
+    }
+    let subject = &list["credentialSubject"];
+    if subject["statusPurpose"] != purpose.code() {
+        return Err(fail(format!("statusPurpose is {}, not {}", subject["statusPurpose"], purpose.code())));
+    }
+    let bits = Bitstring::decode(subject["encodedList"].as_str().unwrap_or_default()).map_err(fail)?;
+    if bits.len() < MIN_ENTRIES {
+        return Err(fail(format!("{} entries, fewer than the {MIN_ENTRIES} the specification requires", bits.len())));
+    }
+    let date = list["validFrom"].as_str().and_then(|d| d.get(..10)).and_then(|d| parse_date(d).ok());
+    Ok(List { purpose, url: list["id"].as_str().unwrap_or_default().to_owned(), path, bits, date })
+}
+
+/// Verifies every credential of a built site (and that each has its page and QR code) and
+/// both status lists, or only `files` when given. With `data_root`, the bits of the status
+/// lists are compared with the statuses derived from that site root's data on the lists' date.
+pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Result<Verification, String> {
     let did_path = find_did_document(site).ok_or_else(|| {
         format!("{}: no DID document (.well-known/did.json or did.json): is this a built site?", site.display())
     })?;
     let did_document = read_json(&did_path).map_err(|e| format!("{}: {e}", did_path.display()))?;
-    let credentials: Vec<PathBuf> = if files.is_empty() {
-        let c = site.join("c");
-        let mut list: Vec<PathBuf> = match std::fs::read_dir(&c) {
+    let whole_site = files.is_empty();
+    let mut verification = Verification::default();
+    let mut lists = Vec::new();
+    if whole_site {
+        for purpose in Purpose::ALL {
+            match read_list(site, purpose, &did_document) {
+                Ok(list) => lists.push(list),
+                Err(failure) => verification.failures.push(failure),
+            }
+        }
+    }
+    let credentials: Vec<PathBuf> = if whole_site {
+        let mut list: Vec<PathBuf> = match std::fs::read_dir(site.join("c")) {
             Ok(entries) => entries.flatten().map(|e| e.path().join("credential.json")).collect(),
             Err(_) => Vec::new(),
         };
@@ -79,48 +128,101 @@ pub fn verify(site: &Path, files: &[PathBuf]) -> Result<Verification, String> {
     } else {
         files.to_vec()
     };
-    let whole_site = files.is_empty();
-    let results: Vec<Vec<Failure>> = credentials
+    // Per credential: its failures, and (number, index) for the status check.
+    let results: Vec<(Vec<Failure>, Option<(String, usize)>)> = credentials
         .par_iter()
         .map(|path| {
             let mut failures = Vec::new();
             let fail = |reason: String| Failure { path: path.clone(), reason };
-            match read_json(path).and_then(|v| verify_credential(&v, &did_document).map(|()| v)) {
-                Ok(credential) => {
-                    if whole_site {
-                        let dir = path.parent().unwrap_or(Path::new("."));
-                        let code = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-                        let expected_id = format!("/c/{code}/");
-                        if !credential["id"].as_str().is_some_and(|id| id.ends_with(&expected_id)) {
-                            failures.push(fail(format!("its id is not the address of its folder ({expected_id})")));
-                        }
-                        let number = credential["credentialSubject"]["certificate"]["number"].as_str().unwrap_or_default();
-                        match std::fs::read_to_string(dir.join("index.html")) {
-                            Ok(page) if attribute(&page, "data-number").is_some_and(|n| n == number) => {}
-                            Ok(_) => failures.push(Failure {
-                                path: dir.join("index.html"),
-                                reason: format!("the page does not show certificate {number}"),
-                            }),
-                            Err(e) => failures.push(Failure { path: dir.join("index.html"), reason: format!("cannot read: {e}") }),
-                        }
-                        if !dir.join("qr.svg").is_file() {
-                            failures.push(Failure { path: dir.join("qr.svg"), reason: "missing".into() });
-                        }
-                    }
+            let credential = match read_json(path).and_then(|v| verify_credential(&v, &did_document).map(|()| v)) {
+                Ok(c) => c,
+                Err(reason) => return (vec![fail(reason)], None),
+            };
+            let number = credential["credentialSubject"]["certificate"]["number"].as_str().unwrap_or_default().to_owned();
+            let mut index = None;
+            for list in &lists {
+                let entry = credential["credentialStatus"]
+                    .as_array()
+                    .and_then(|entries| entries.iter().find(|e| e["statusPurpose"] == list.purpose.code()));
+                let Some(entry) = entry else {
+                    failures.push(fail(format!("no {} status entry", list.purpose.code())));
+                    continue;
+                };
+                let i = entry["statusListIndex"].as_str().and_then(|i| i.parse::<usize>().ok());
+                if entry["type"] != "BitstringStatusListEntry" || entry["statusListCredential"] != list.url.as_str() {
+                    failures.push(fail(format!("its {} entry does not point into {}", list.purpose.code(), list.url)));
+                } else if !i.is_some_and(|i| i < list.bits.len()) {
+                    failures.push(fail(format!("its {} index is not inside the list", list.purpose.code())));
+                } else if index.is_some_and(|j| Some(j) != i) {
+                    failures.push(fail("its two status entries have different indexes".into()));
+                } else {
+                    index = i;
                 }
-                Err(reason) => failures.push(fail(reason)),
             }
-            failures
+            if whole_site {
+                let dir = path.parent().unwrap_or(Path::new("."));
+                let code = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+                let expected_id = format!("/c/{code}/");
+                if !credential["id"].as_str().is_some_and(|id| id.ends_with(&expected_id)) {
+                    failures.push(fail(format!("its id is not the address of its folder ({expected_id})")));
+                }
+                match std::fs::read_to_string(dir.join("index.html")) {
+                    Ok(page) if attribute(&page, "data-number").is_some_and(|n| n == number) => {}
+                    Ok(_) => failures.push(Failure { path: dir.join("index.html"), reason: format!("the page does not show certificate {number}") }),
+                    Err(e) => failures.push(Failure { path: dir.join("index.html"), reason: format!("cannot read: {e}") }),
+                }
+                if !dir.join("qr.svg").is_file() {
+                    failures.push(Failure { path: dir.join("qr.svg"), reason: "missing".into() });
+                }
+            }
+            (failures, index.map(|i| (number, i)))
         })
         .collect();
-    let mut verification = Verification::default();
-    for failures in results {
+    let mut indexes = Vec::new();
+    for (failures, index) in results {
         if failures.is_empty() {
             verification.passed += 1;
         }
         verification.failures.extend(failures);
+        indexes.extend(index);
+    }
+    if let (Some(root), false) = (data_root, lists.is_empty()) {
+        compare_with_data(root, &lists, &indexes, &mut verification.failures)?;
     }
     Ok(verification)
+}
+
+/// Compares each list's bits with the statuses derived from the data on the list's date.
+fn compare_with_data(root: &Path, lists: &[List], indexes: &[(String, usize)], failures: &mut Vec<Failure>) -> Result<(), String> {
+    for list in lists {
+        let Some(date) = list.date else {
+            failures.push(Failure { path: list.path.clone(), reason: "validFrom is not a date".into() });
+            continue;
+        };
+        let site = Site::load(root, date).map_err(|p| format!("{}: the data has errors:\n{}", root.display(), p.render(false)))?;
+        for (number, index) in indexes {
+            let Some(i) = site.certificates.find(number) else {
+                failures.push(Failure { path: list.path.clone(), reason: format!("certificate {number} is not in the data") });
+                continue;
+            };
+            let status = site.status(i).status;
+            let expected = match list.purpose {
+                Purpose::Revocation => status == Status::Revoked,
+                Purpose::Suspension => status == Status::Suspended,
+            };
+            if list.bits.get(*index) != expected {
+                failures.push(Failure {
+                    path: list.path.clone(),
+                    reason: format!(
+                        "bit {index} of certificate {number} is {}, but the data says it is {} on {date}",
+                        u8::from(list.bits.get(*index)),
+                        status.code()
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The unescaped value of the first `name="…"` attribute in `html`.

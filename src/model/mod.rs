@@ -4,3 +4,4 @@ pub mod code;
 pub mod date;
 pub mod decision;
 pub mod status;
+pub mod status_index;

@@ -5,7 +5,8 @@
 //! longer depends on the build date: the proof's `created` is the first valid day and Ed25519
 //! signatures are deterministic, so rebuilding on another day gives the same bytes and
 //! rewrites nothing.
-//! Status (suspended, revoked) is not in the credential: it changes after issue.
+//! Status (suspended, revoked) is not in the credential: it changes after issue, so the
+//! credential points into the two signed status lists instead (`credentialStatus`).
 
 use ed25519_dalek::SigningKey;
 use serde_json::{json, Map, Value};
@@ -13,6 +14,7 @@ use serde_json::{json, Map, Value};
 use crate::model::certificate::Certificate;
 use crate::model::date;
 use crate::sign::proof::{self, ProofOptions};
+use crate::sign::status_list;
 
 /// The W3C VC 2.0 base context.
 pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
@@ -59,8 +61,9 @@ pub fn day_end(d: time::Date) -> String {
     format!("{}T23:59:59Z", date::iso(d))
 }
 
-/// The unsigned credential of a certificate published at `page_url`.
-pub fn certificate_credential(cert: &Certificate, page_url: &str, signer: &Signer) -> Map<String, Value> {
+/// The unsigned credential of a certificate published at `page_url`, whose status is at
+/// `status_index` of the site's two status lists (`base_url` is the site's).
+pub fn certificate_credential(cert: &Certificate, page_url: &str, signer: &Signer, base_url: &str, status_index: u32) -> Map<String, Value> {
     let mut certificate = Map::new();
     certificate.insert("number".into(), cert.number.clone().into());
     certificate.insert("profession".into(), cert.profession.clone().into());
@@ -88,6 +91,7 @@ pub fn certificate_credential(cert: &Certificate, page_url: &str, signer: &Signe
         "validFrom": day_start(cert.issued_on),
         "validUntil": day_end(cert.valid_until),
         "credentialSubject": subject,
+        "credentialStatus": status_list::entries(base_url, status_index),
     });
     match credential {
         Value::Object(map) => map,
@@ -111,6 +115,7 @@ pub fn credential_json(credential: Map<String, Value>, signer: &Signer, created:
 }
 
 /// The signed credential of a certificate, as the bytes of `credential.json`.
-pub fn signed_certificate_json(cert: &Certificate, page_url: &str, signer: &Signer, build_date: time::Date) -> Vec<u8> {
-    credential_json(certificate_credential(cert, page_url, signer), signer, &proof_created(cert, build_date))
+pub fn signed_certificate_json(cert: &Certificate, page_url: &str, signer: &Signer, base_url: &str, status_index: u32, build_date: time::Date) -> Vec<u8> {
+    let credential = certificate_credential(cert, page_url, signer, base_url, status_index);
+    credential_json(credential, signer, &proof_created(cert, build_date))
 }

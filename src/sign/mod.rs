@@ -6,3 +6,4 @@ pub mod jcs;
 pub mod keys;
 pub mod multibase;
 pub mod proof;
+pub mod status_list;
