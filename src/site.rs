@@ -19,9 +19,9 @@ use crate::diag::{At, Problem, Problems};
 use crate::load::{self, content::Page};
 use crate::model::certificate::Certificates;
 use crate::model::code::{Coder, CODE_LEN};
-use crate::model::decision::Decisions;
+use crate::model::decision::{Decision, Decisions};
 use crate::model::status::{status_of, Derived, Status};
-use crate::render::pages::{self, CertLink, CertPage, Renderer};
+use crate::render::pages::{self, CertLink, CertPage, NoticePage, NoticeView, Renderer};
 use crate::render::{assets, qr, templates};
 use crate::model::status_index::StatusIndex;
 use crate::sign::credential::{certificate_credential, credential_json, day_start, proof_created, Signer};
@@ -35,6 +35,9 @@ pub const CERT_FILES: [&str; 3] = ["index.html", "credential.json", "qr.svg"];
 
 /// Where private state lives below the site root (never published, git-ignored).
 pub const STATE_DIR: &str = ".certsite";
+
+/// Notices per page of `/notices/` (DESIGN §4; the list paginates past 50).
+pub const NOTICES_PER_PAGE: usize = 50;
 
 /// Each certificate's place in the status lists (see [`StatusIndex`]), below `.certsite/`.
 pub const STATUS_INDEX: &str = "status-index.csv";
@@ -154,6 +157,9 @@ impl Site {
                 results.push(renderer.certificate(self.cert_page(i, derived, &dummy, &url, |_| dummy.clone())));
             }
         }
+        let notices = self.notice_views(&renderer);
+        results.extend(notices.first().map(|n| renderer.notice(n)));
+        results.push(renderer.notice_list(&notices.iter().take(NOTICES_PER_PAGE).collect::<Vec<_>>(), 1, 1));
         for r in results {
             if let Err(e) = r {
                 problems.push(Problem::error(format!("template error: {e}")).at(At::file(templates::DIR)));
@@ -166,6 +172,31 @@ impl Site {
                     .help("use a shorter base_url"),
             );
         }
+    }
+
+    /// The published notices (decided on or before the build date), newest first
+    /// (DESIGN §3: a notice is published from `decided_on`).
+    fn notice_views(&self, renderer: &Renderer<'_>) -> Vec<NoticeView> {
+        let published = |d: &Decision| d.decided_on <= self.build_date;
+        let mut order: Vec<usize> = (0..self.decisions.list.len()).filter(|&i| published(&self.decisions.list[i])).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&self.decisions.list[a], &self.decisions.list[b]);
+            (b.decided_on, b.effective_on, &b.id).cmp(&(a.decided_on, a.effective_on, &a.id))
+        });
+        order
+            .into_iter()
+            .map(|i| {
+                let d = &self.decisions.list[i];
+                renderer.notice_view(NoticePage {
+                    decision: d,
+                    cert: &self.certificates.list[d.certificate],
+                    holder_name: self.config.notices.holder_name,
+                    today: self.build_date,
+                    lifted_by: self.decisions.lifted_by.get(&i).map(|&j| &self.decisions.list[j]).filter(|r| published(r)),
+                    lifts: self.decisions.lifts.get(&i).map(|&j| &self.decisions.list[j]),
+                })
+            })
+            .collect()
     }
 
     fn home(&self) -> Option<&Page> {
@@ -312,8 +343,27 @@ impl Site {
         }
         out.put("verify/index.html", &renderer.plain("verify.html").map_err(|e| anyhow!(e))?)?;
         out.put("404.html", &renderer.plain("404.html").map_err(|e| anyhow!(e))?)?;
+        let notices = self.notice_views(&renderer);
+        let mut notice_files = Vec::new();
+        for n in &notices {
+            let path = format!("notices/{}/index.html", n.id());
+            out.put(&path, &renderer.notice(n).map_err(|e| anyhow!(e))?)?;
+            notice_files.push(path);
+        }
+        let refs: Vec<&NoticeView> = notices.iter().collect();
+        let chunks: Vec<&[&NoticeView]> = if refs.is_empty() { vec![&[][..]] } else { refs.chunks(NOTICES_PER_PAGE).collect() };
+        for (n, chunk) in chunks.iter().enumerate() {
+            let path = if n == 0 { "notices/index.html".to_owned() } else { format!("notices/page/{}/index.html", n + 1) };
+            out.put(&path, &renderer.notice_list(chunk, n + 1, chunks.len()).map_err(|e| anyhow!(e))?)?;
+            notice_files.push(path);
+        }
+        let updated = self.decisions.list.iter().map(|d| d.decided_on).filter(|d| *d <= self.build_date).max().unwrap_or(self.build_date);
+        out.put("notices/atom.xml", &pages::atom(&self.config.base_url, &self.config.title, &refs, updated))?;
+        notice_files.push("notices/atom.xml".to_owned());
+        let mut listed = vec!["notices/".to_owned()];
+        listed.extend(notices.iter().map(|n| format!("notices/{}/", n.id())));
         out.put("robots.txt", &pages::robots(&self.config.base_url, base_path))?;
-        out.put("sitemap.xml", &pages::sitemap(&self.config.base_url, &self.pages))?;
+        out.put("sitemap.xml", &pages::sitemap(&self.config.base_url, &self.pages, &listed))?;
         out.put("index.html", &renderer.index(self.home()).map_err(|e| anyhow!(e))?)?;
         // Status lists last: they may only flag certificates whose credentials are out.
         for purpose in Purpose::ALL {
@@ -338,6 +388,7 @@ impl Site {
         let mut other: HashSet<String> = assets::ASSETS.iter().map(|(p, _)| (*p).to_owned()).collect();
         other.extend(["verify/index.html", "404.html", "robots.txt", "sitemap.xml", "index.html", self.did.document_path].map(String::from));
         other.extend(Purpose::ALL.map(|p| p.path().to_owned()));
+        other.extend(notice_files);
         other.extend(self.pages.iter().filter(|p| !p.path.is_empty()).map(|p| format!("{}/index.html", p.path)));
         out.remove_stale(|rel| {
             if let Some(rest) = rel.strip_prefix("c/") {

@@ -121,6 +121,37 @@ pub const GROUNDS: &[Ground] = &[
     },
 ];
 
+/// Days the holder has to object to a decision (agreement §4 A¶17: "10 (on) gün ərzində
+/// etiraz etmək hüququ").
+pub const OBJECTION_DAYS: i64 = 10;
+
+impl Decision {
+    /// The last day to object, counted in calendar days from the decision (§4 A¶17).
+    pub fn objection_deadline(&self) -> Date {
+        self.decided_on.saturating_add(time::Duration::days(OBJECTION_DAYS))
+    }
+}
+
+/// The holder as a notice names them (DESIGN §3 `[notices] holder_name`; agreement §4 B¶3
+/// publishes "keeping to the privacy policy", §4 B¶6 shares no holder data without consent):
+/// `initials` gives "G. R. M." (given name, patronymic, surname), `full` the name as printed.
+pub fn notice_holder_name(cert: &crate::model::certificate::Certificate, mode: crate::config::HolderName) -> String {
+    match mode {
+        crate::config::HolderName::Full => cert.holder_name(),
+        crate::config::HolderName::Initials => {
+            let mut parts = vec![cert.given_name.as_str()];
+            parts.extend(cert.patronymic.as_deref());
+            parts.push(cert.surname.as_str());
+            parts
+                .iter()
+                .filter_map(|p| p.chars().find(|c| c.is_alphabetic()))
+                .map(|c| format!("{}.", c.to_uppercase()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+    }
+}
+
 /// Finds a ground by its code.
 pub fn ground(code: &str) -> Option<&'static Ground> {
     GROUNDS.iter().find(|g| g.code == code)
@@ -270,6 +301,25 @@ fn unknown_certificate(number: &str, at: At) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn initials_hide_the_name() {
+        let cert = crate::model::certificate::Certificate {
+            number: "A".into(),
+            surname: "Məmmədova".into(),
+            given_name: "günay".into(),
+            patronymic: Some("Rəşid qızı".into()),
+            profession: "P".into(),
+            profession_en: None,
+            scope: vec![],
+            issued_on: time::macros::date!(2024 - 01 - 01),
+            valid_until: time::macros::date!(2027 - 01 - 01),
+            replaces: None,
+            at: At::file("c.csv"),
+        };
+        assert_eq!(notice_holder_name(&cert, crate::config::HolderName::Initials), "G. R. M.");
+        assert_eq!(notice_holder_name(&cert, crate::config::HolderName::Full), "Məmmədova günay Rəşid qızı");
+    }
 
     #[test]
     fn every_ground_of_design_is_known_with_a_clause() {

@@ -64,6 +64,73 @@ struct DecisionView {
     grounds: Vec<GroundView>,
 }
 
+/// Another notice, as linked from a notice.
+#[derive(Debug, Serialize)]
+pub struct NoticeLink {
+    /// Its id.
+    pub id: String,
+    /// When it takes effect (display form).
+    pub effective_on: String,
+}
+
+/// A notice page's `notice` (DESIGN §4 `/notices/<id>/`; agreement §4 B¶3).
+#[derive(Debug, Serialize)]
+pub struct NoticeView {
+    id: String,
+    action: &'static str,
+    title: &'static str,
+    number: String,
+    profession: String,
+    profession_en: Option<String>,
+    holder: String,
+    holder_initials: bool,
+    decided_on: String,
+    decided_on_iso: String,
+    effective_on: String,
+    effective_on_iso: String,
+    not_yet_effective: bool,
+    until: Option<String>,
+    until_iso: Option<String>,
+    grounds: Vec<GroundView>,
+    reason: String,
+    reason_en: Option<String>,
+    objection_deadline: String,
+    objection_deadline_iso: String,
+    lifted_by: Option<NoticeLink>,
+    lifts: Option<NoticeLink>,
+}
+
+impl NoticeView {
+    /// The notice id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// What a notice page needs besides the decision.
+pub struct NoticePage<'a> {
+    /// The decision.
+    pub decision: &'a Decision,
+    /// Its certificate.
+    pub cert: &'a Certificate,
+    /// How the holder is named.
+    pub holder_name: crate::config::HolderName,
+    /// The build date.
+    pub today: time::Date,
+    /// The reinstatement lifting this suspension, if published.
+    pub lifted_by: Option<&'a Decision>,
+    /// The suspension this reinstatement lifts.
+    pub lifts: Option<&'a Decision>,
+}
+
+fn notice_title_key(action: Action) -> &'static str {
+    match action {
+        Action::Suspend => "notice_suspend",
+        Action::Revoke => "notice_revoke",
+        Action::Reinstate => "notice_reinstate",
+    }
+}
+
 /// The certificate page's `cert`: everything the page shows of a certificate.
 #[derive(Debug, Serialize)]
 pub struct CertView<'a> {
@@ -223,6 +290,52 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// What a notice page shows.
+    pub fn notice_view(&self, p: NoticePage<'_>) -> NoticeView {
+        let d = p.decision;
+        let link = |o: &Decision| NoticeLink { id: o.id.clone(), effective_on: date::display(o.effective_on) };
+        NoticeView {
+            id: d.id.clone(),
+            action: d.action.code(),
+            title: i18n::tr(self.lang, notice_title_key(d.action)),
+            number: p.cert.number.clone(),
+            profession: p.cert.profession.clone(),
+            profession_en: p.cert.profession_en.clone(),
+            holder: crate::model::decision::notice_holder_name(p.cert, p.holder_name),
+            holder_initials: p.holder_name == crate::config::HolderName::Initials,
+            decided_on: date::display(d.decided_on),
+            decided_on_iso: date::iso(d.decided_on),
+            effective_on: date::display(d.effective_on),
+            effective_on_iso: date::iso(d.effective_on),
+            not_yet_effective: d.effective_on > p.today,
+            until: d.until.map(date::display),
+            until_iso: d.until.map(date::iso),
+            grounds: d.grounds.iter().map(|g| GroundView { az: g.az, en: g.en, cite: g.cite, code: g.code }).collect(),
+            reason: d.reason.clone(),
+            reason_en: d.reason_en.clone(),
+            objection_deadline: date::display(d.objection_deadline()),
+            objection_deadline_iso: date::iso(d.objection_deadline()),
+            lifted_by: p.lifted_by.map(link),
+            lifts: p.lifts.map(link),
+        }
+    }
+
+    /// A notice page.
+    pub fn notice(&self, view: &NoticeView) -> Result<Vec<u8>, String> {
+        let mut ctx = self.base.clone();
+        ctx.insert("notice", view);
+        self.render("notice.html", &ctx)
+    }
+
+    /// One page of the list of notices (`page` from 1 of `pages`), newest first.
+    pub fn notice_list(&self, notices: &[&NoticeView], page: usize, pages: usize) -> Result<Vec<u8>, String> {
+        let mut ctx = self.base.clone();
+        ctx.insert("notices", notices);
+        ctx.insert("page", &page);
+        ctx.insert("pages", &pages);
+        self.render("notices.html", &ctx)
+    }
+
     /// A digest of everything every page shares (site, words, language) and of the templates:
     /// if it and a page's own view are unchanged, so is the page.
     pub fn fingerprint(&self, templates: &[u8; 32]) -> [u8; 32] {
@@ -234,9 +347,36 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// `sitemap.xml`: the home page, the content pages and /verify/ — never `/c/` (DESIGN §4).
-pub fn sitemap(base_url: &str, pages: &[Page]) -> Vec<u8> {
+/// The Atom feed of notices, newest first (RFC 4287): one entry per notice, its reasoning as
+/// the summary.
+pub fn atom(base_url: &str, title: &str, notices: &[&NoticeView], updated: time::Date) -> Vec<u8> {
+    let e = escape_html;
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"az\">\n");
+    out.push_str(&format!("<id>{}</id>\n", e(&format!("{base_url}/notices/"))));
+    out.push_str(&format!("<title>{}</title>\n", e(title)));
+    out.push_str(&format!("<updated>{}T00:00:00Z</updated>\n", date::iso(updated)));
+    out.push_str(&format!("<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n", e(&format!("{base_url}/notices/atom.xml"))));
+    out.push_str(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", e(&format!("{base_url}/notices/"))));
+    out.push_str(&format!("<author><name>{}</name></author>\n", e(title)));
+    for n in notices {
+        let url = format!("{base_url}/notices/{}/", n.id);
+        out.push_str("<entry>\n");
+        out.push_str(&format!("<id>{}</id>\n", e(&url)));
+        out.push_str(&format!("<title>{} {}: {}</title>\n", e(n.title), e(&n.id), e(&n.number)));
+        out.push_str(&format!("<updated>{}T00:00:00Z</updated>\n", n.decided_on_iso));
+        out.push_str(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", e(&url)));
+        out.push_str(&format!("<summary>{}</summary>\n", e(&n.reason)));
+        out.push_str("</entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out.into_bytes()
+}
+
+/// `sitemap.xml`: the home page, the content pages, /verify/ and the notices — never `/c/`
+/// (DESIGN §4).
+pub fn sitemap(base_url: &str, pages: &[Page], extra: &[String]) -> Vec<u8> {
     let mut urls = vec![format!("{base_url}/"), format!("{base_url}/verify/")];
+    urls.extend(extra.iter().map(|path| format!("{base_url}/{path}")));
     urls.extend(pages.iter().filter(|p| !p.path.is_empty()).map(|p| format!("{base_url}/{}/", p.path)));
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for url in urls {

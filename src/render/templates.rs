@@ -23,6 +23,8 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("certificate.html", include_str!("../../templates/certificate.html")),
     ("verify.html", include_str!("../../templates/verify.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("notice.html", include_str!("../../templates/notice.html")),
+    ("notices.html", include_str!("../../templates/notices.html")),
 ];
 
 /// Builds the template engine: defaults, then the site's overrides. Every broken template is

@@ -1,0 +1,149 @@
+//! Reasoned notices (DESIGN §3 decisions, §4 `/notices/`; agreement §4 B¶3, A¶17): one page
+//! per published decision, the list newest first with pagination, a valid Atom feed, and the
+//! errors of decisions.csv all at once.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+const DATE: &str = "2026-11-23";
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn every_published_decision_has_its_notice_with_grounds_reason_and_objection() {
+    let site = sample();
+    build(site.path(), DATE);
+    let public = site.path().join("public");
+    for id in ["D-2026-001", "D-2026-002", "D-2026-003", "D-2026-004", "D-2026-005", "D-2026-006"] {
+        let html = read(&public.join("notices").join(id).join("index.html"));
+        assert_eq!(attr(&html, "data-notice"), Some(id));
+        assert!(html.contains("(müqavilə, §4 B¶3)"), "{id} cites the clause that allows publishing");
+    }
+    // D-2026-004 revokes PSM-2024-0088 for altered;misleading-use, decided 2026-09-03.
+    let revoke = read(&public.join("notices/D-2026-004/index.html"));
+    assert_eq!(attr(&revoke, "data-action"), Some("revoke"));
+    assert!(revoke.contains("PSM-2024-0088"));
+    assert!(revoke.contains(r#"data-ground="altered""#) && revoke.contains("(müqavilə, §4 A¶13, A¶15)"));
+    assert!(revoke.contains("the certificate was altered"), "the English wording is there too");
+    assert_eq!(attr(&revoke, "data-objection-deadline"), Some("2026-09-13"), "10 days, §4 A¶17");
+    // Suspension lifted by a reinstatement, and the reinstatement links back.
+    let lifted = read(&public.join("notices/D-2026-001/index.html"));
+    assert_eq!(attr(&lifted, "data-lifted-by"), Some("D-2026-003"));
+    let reinstate = read(&public.join("notices/D-2026-003/index.html"));
+    assert_eq!(attr(&reinstate, "data-lifts"), Some("D-2026-001"));
+    // Decided, not yet in effect: published, and says from when it applies.
+    let future = read(&public.join("notices/D-2026-006/index.html"));
+    assert_eq!(attr(&future, "data-effective"), Some("future"));
+    assert!(future.contains(r#"<time datetime="2026-12-01">01.12.2026</time>"#));
+    // The holder by initials (the default): no full name on any notice.
+    assert!(!revoke.contains("data-lifted-by"));
+    let pages = pages_by_number(&public);
+    let cert = read(&public.join("c").join(&pages["PSM-2024-0088"]).join("index.html"));
+    let surname = cert.split("<h1>").nth(1).unwrap().split(' ').next().unwrap().to_owned();
+    for entry in std::fs::read_dir(public.join("notices")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            assert!(!read(&path.join("index.html")).contains(&surname), "{} names {surname}", path.display());
+        }
+    }
+    // The verification pages of the suspended and revoked certificates link to their notices.
+    assert!(cert.contains(r#"href="/notices/D-2026-004/""#));
+    let suspended = read(&public.join("c").join(&pages["PSM-2025-0063"]).join("index.html"));
+    assert!(suspended.contains(r#"href="/notices/D-2026-005/""#));
+}
+
+#[test]
+fn holder_name_full_and_unpublished_decisions() {
+    let site = fixture("minimal");
+    let toml = site.path().join("data/site.toml");
+    let mut text = read(&toml);
+    text.push_str("[notices]\nholder_name = \"full\"\n");
+    std::fs::write(&toml, text).unwrap();
+    let decisions = site.path().join("data/decisions.csv");
+    let mut text = read(&decisions);
+    text.push_str("D-3,T-0001,suspend,2026-12-20,,,reputation,Gələcək qərar.,,\n");
+    std::fs::write(&decisions, text).unwrap();
+    build(site.path(), DATE);
+    let public = site.path().join("public");
+    let html = read(&public.join("notices/D-1/index.html"));
+    assert!(html.contains("Həsənova Gülnar"), "full name when holder_name = \"full\"");
+    assert!(!public.join("notices/D-3").exists(), "a decision is published from decided_on");
+    assert!(!read(&public.join("notices/index.html")).contains("D-3"));
+}
+
+#[test]
+fn the_list_is_newest_first_and_paginates_past_50_and_the_feed_is_valid_atom() {
+    let site = fixture("minimal");
+    let mut csv = String::from("id,certificate,action,decided_on,effective_on,until,grounds,reason\n");
+    for i in 0..120 {
+        // Alternate suspensions (each with an end) and reinstatements would need order; use
+        // short suspensions, each over before the next.
+        let day = time::Date::from_calendar_date(2025, time::Month::January, 1).unwrap() + time::Duration::days(2 * i);
+        csv.push_str(&format!("N-{i:03},T-0001,suspend,{day},,{day},surveillance,Səbəb {i} <b>&</b>.\n"));
+    }
+    std::fs::write(site.path().join("data/decisions.csv"), csv).unwrap();
+    build(site.path(), DATE);
+    let public = site.path().join("public");
+    let first = read(&public.join("notices/index.html"));
+    let ids: Vec<&str> = first.match_indices("<li data-notice=\"").map(|(i, _)| &first[i + 17..i + 22]).collect();
+    assert_eq!(ids.len(), 50);
+    assert_eq!(ids[0], "N-119");
+    assert_eq!(ids[49], "N-070");
+    assert!(first.contains(r#"href="/notices/page/2/""#));
+    let third = read(&public.join("notices/page/3/index.html"));
+    assert_eq!(third.matches("<li data-notice=").count(), 20);
+    assert!(third.contains(r#"rel="prev" href="/notices/page/2/""#));
+    assert!(!public.join("notices/page/4").exists());
+
+    let feed = feed_rs::parser::parse(&std::fs::read(public.join("notices/atom.xml")).unwrap()[..]).unwrap();
+    assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
+    assert_eq!(feed.entries.len(), 120);
+    assert_eq!(feed.entries[0].id, "https://cert.example.org/notices/N-119/");
+    assert_eq!(feed.entries[0].links[0].href, "https://cert.example.org/notices/N-119/");
+    assert_eq!(feed.entries[0].summary.as_ref().unwrap().content, "Səbəb 119 <b>&</b>.");
+    assert!(feed.updated.is_some());
+
+    // Fewer decisions later: the pages that are no longer needed go.
+    std::fs::write(site.path().join("data/decisions.csv"), "id,certificate,action,decided_on,grounds,reason\n").unwrap();
+    build(site.path(), DATE);
+    assert!(!public.join("notices/page").exists());
+    assert!(!public.join("notices/N-000").exists());
+    assert!(read(&public.join("notices/index.html")).contains("Hələ dərc olunmuş qərar yoxdur."));
+}
+
+#[test]
+fn decision_errors_are_reported_all_at_once() {
+    let site = fixture("minimal");
+    std::fs::write(
+        site.path().join("data/decisions.csv"),
+        "id,certificate,action,decided_on,effective_on,until,grounds,reason\n\
+         D-1,T-9999,suspend,2026-01-01,,,reputation,Səbəb.\n\
+         D-2,T-0001,suspend,2026-01-01,,,forgery,Səbəb.\n\
+         D-3,T-0001,suspend,2026-01-01,,,reputation,\n\
+         D-4,T-0001,suspend,2026-02-10,,2026-02-01,reputation,Səbəb.\n\
+         D-5,T-0004,reinstate,2026-07-01,,,reputation,Səbəb.\n\
+         D-6,T-0006,revoke,2026-03-01,,,altered,Səbəb.\n\
+         D-7,T-0006,suspend,2026-04-01,,,altered,Səbəb.\n\
+         D-6,T-0005,suspend,2026-04-01,,,altered,Səbəb.\n",
+    )
+    .unwrap();
+    let out = certsite(site.path(), &["check", "--build-date", DATE]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    for expected in [
+        "data/decisions.csv:2:5: certificate \"T-9999\" is not in data/certificates.csv",
+        "data/decisions.csv:3:33: ground \"forgery\" is not known",
+        "data/decisions.csv:4:44: reason is empty",
+        "data/decisions.csv:5:32: until 2026-02-01 is before effective_on 2026-02-10",
+        "data/decisions.csv:6:1: reinstatement D-5 has no suspension of certificate T-0004 to lift",
+        "data/decisions.csv:8:1: decision D-7 comes after revocation D-6 of certificate T-0006",
+        "data/decisions.csv:9:1: decision id \"D-6\" appears twice",
+        "error: 7 error(s)",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+}
