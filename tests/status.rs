@@ -1,0 +1,137 @@
+//! Signed Bitstring Status Lists (DESIGN §5): two lists, signed, ≥ 131,072 entries, bits that
+//! match the data, indexes that never move, and `certsite verify` catching every mismatch.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+use std::path::Path;
+
+use certsite::sign::credential::Signer;
+use certsite::sign::status_list::{list_credential, Bitstring, Purpose, MIN_ENTRIES};
+
+const DATE: &str = "2026-11-23";
+
+fn read(path: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn index_of(public: &Path, code: &str) -> usize {
+    let c = read(&public.join("c").join(code).join("credential.json"));
+    let entries = c["credentialStatus"].as_array().unwrap();
+    assert_eq!(entries.len(), 2);
+    let i = entries[0]["statusListIndex"].as_str().unwrap();
+    assert_eq!(entries[1]["statusListIndex"].as_str().unwrap(), i);
+    i.parse().unwrap()
+}
+
+fn bits(public: &Path, purpose: Purpose) -> Bitstring {
+    let list = read(&public.join(purpose.path()));
+    Bitstring::decode(list["credentialSubject"]["encodedList"].as_str().unwrap()).unwrap()
+}
+
+#[test]
+fn lists_are_signed_large_and_flag_exactly_the_suspended_and_revoked() {
+    let site = fixture("minimal");
+    build(site.path(), DATE);
+    let public = site.path().join("public");
+    let did = read(&public.join(".well-known/did.json"));
+    for purpose in Purpose::ALL {
+        let list = read(&public.join(purpose.path()));
+        assert_eq!(list["type"][1], "BitstringStatusListCredential");
+        assert_eq!(list["credentialSubject"]["type"], "BitstringStatusList");
+        assert_eq!(list["credentialSubject"]["statusPurpose"], purpose.code());
+        assert_eq!(list["id"], format!("https://cert.example.org/{}", purpose.path()));
+        assert!(list["credentialSubject"]["encodedList"].as_str().unwrap().starts_with('u'));
+        certsite::verify::verify_credential(&list, &did).unwrap();
+        assert!(bits(&public, purpose).len() >= MIN_ENTRIES);
+    }
+    let pages = pages_by_number(&public);
+    let (revocation, suspension) = (bits(&public, Purpose::Revocation), bits(&public, Purpose::Suspension));
+    for (number, code) in &pages {
+        let i = index_of(&public, code);
+        let entry = &read(&public.join("c").join(code).join("credential.json"))["credentialStatus"][0];
+        assert_eq!(entry["type"], "BitstringStatusListEntry");
+        assert_eq!(entry["statusListCredential"], "https://cert.example.org/status/revocation.json");
+        assert_eq!(revocation.get(i), number == "T-0006", "{number}");
+        assert_eq!(suspension.get(i), number == "T-0005", "{number}");
+    }
+    let out = certsite(site.path(), &["verify"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn indexes_never_move_when_certificates_are_added_or_removed() {
+    let site = fixture("minimal");
+    build(site.path(), DATE);
+    let public = site.path().join("public");
+    let before: Vec<(String, usize)> = pages_by_number(&public).into_iter().map(|(n, c)| (n, index_of(&public, &c))).collect();
+    let csv = site.path().join("data/certificates.csv");
+    let mut text = std::fs::read_to_string(&csv).unwrap();
+    text = text.lines().filter(|l| !l.starts_with("T-0004")).map(|l| format!("{l}\n")).collect();
+    for i in 0..50 {
+        text.push_str(&format!("N-{i},Yeni,Ad,,Peşə,,,2026-01-01,2028-01-01,,,,,,,\n"));
+    }
+    std::fs::write(&csv, text).unwrap();
+    build(site.path(), DATE);
+    let after = pages_by_number(&public);
+    let mut seen = std::collections::HashSet::new();
+    for (number, index) in before.iter().filter(|(n, _)| n != "T-0004") {
+        assert_eq!(index_of(&public, &after[number]), *index, "{number} moved");
+    }
+    for code in after.values() {
+        assert!(seen.insert(index_of(&public, code)), "two certificates share an index");
+    }
+    let removed = before.iter().find(|(n, _)| n == "T-0004").unwrap().1;
+    assert!(!seen.contains(&removed), "a removed certificate's slot is not given to another");
+}
+
+#[test]
+fn verify_checks_the_bits_against_the_data() {
+    let site = fixture("minimal");
+    build(site.path(), DATE);
+    // The data changes after the build: T-0001 gets suspended and the list is now stale.
+    let decisions = site.path().join("data/decisions.csv");
+    let mut text = std::fs::read_to_string(&decisions).unwrap();
+    text.push_str("D-9,T-0001,suspend,2026-11-01,,,reputation,Səbəb.,,\n");
+    std::fs::write(&decisions, text).unwrap();
+    let out = certsite(site.path(), &["verify"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("status/suspension.json: bit") && err.contains("certificate T-0001 is 0, but the data says it is suspended on 2026-11-23"), "{err}");
+    // Without the data (another root), only signatures and shapes are checked.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let site_dir = site.path().join("public");
+    let out = certsite(elsewhere.path(), &["verify", "--site", site_dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn verify_rejects_a_forged_list_a_small_list_and_a_missing_list() {
+    let site = fixture("minimal");
+    build(site.path(), DATE);
+    let public = site.path().join("public");
+    let revocation = public.join(Purpose::Revocation.path());
+    // Whoever hosts the files flips a bit: the signature breaks.
+    let mut list = read(&revocation);
+    let mut b = bits(&public, Purpose::Revocation);
+    b.set(0);
+    list["credentialSubject"]["encodedList"] = b.encode().into();
+    std::fs::write(&revocation, serde_json::to_vec(&list).unwrap()).unwrap();
+    let err = stderr(&certsite(site.path(), &["verify"]));
+    assert!(err.contains("FAIL ./public/status/revocation.json:"), "{err}");
+
+    // Signed with the right key but too short.
+    let key = certsite::sign::multibase::decode_secret_key(std::fs::read_to_string(site.path().join(".certsite/signing.key")).unwrap().trim()).unwrap();
+    let signer = Signer::new("did:web:cert.example.org".into(), "Orqan".into(), key);
+    let small = list_credential("https://cert.example.org/status/revocation.json", Purpose::Revocation, &Bitstring::new(1024), &signer.did, "2026-11-23T00:00:00Z");
+    let signed = signer.sign(small, "2026-11-23T00:00:00Z");
+    std::fs::write(&revocation, serde_json::to_vec(&Value::Object(signed)).unwrap()).unwrap();
+    let err = stderr(&certsite(site.path(), &["verify"]));
+    assert!(err.contains("1024 entries, fewer than the 131072"), "{err}");
+
+    std::fs::remove_file(public.join(Purpose::Suspension.path())).unwrap();
+    let out = certsite(site.path(), &["verify"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("status/suspension.json: cannot read"), "{}", stderr(&out));
+}
