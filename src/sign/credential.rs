@@ -19,6 +19,12 @@ use crate::sign::status_list;
 /// The W3C VC 2.0 base context.
 pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
 
+/// The W3C context for issuer-dependent terms. VC 2.0 requires it last in `@context` when the
+/// contexts do not define every term used: the certificate's own terms (`certificate`,
+/// `profession`, `scope`, …) are defined nowhere else, and JSON-LD processors in safe mode
+/// (e.g. Digital Bazaar's, tests/interop/) reject the credential without it.
+pub const UNDEFINED_TERMS_CONTEXT: &str = "https://www.w3.org/ns/credentials/undefined-terms/v2";
+
 /// Signs documents for one issuer.
 pub struct Signer {
     /// The issuer's DID.
@@ -83,7 +89,7 @@ pub fn certificate_credential(cert: &Certificate, page_url: &str, signer: &Signe
     }
     subject.insert("certificate".into(), Value::Object(certificate));
     let credential = json!({
-        "@context": [VC_CONTEXT],
+        "@context": [VC_CONTEXT, UNDEFINED_TERMS_CONTEXT],
         "id": page_url,
         "type": ["VerifiableCredential", "ProfessionalCompetenceCertificate"],
         "name": "Peşə səriştəlilik sertifikatı",
