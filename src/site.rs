@@ -14,7 +14,9 @@ use rayon::prelude::*;
 use tera::Tera;
 use time::Date;
 
-use crate::config::{Config, Lang};
+use crate::config::{Config, Interviews, Lang};
+use crate::model::calendar::Calendar;
+use crate::model::interview::{Session, SpecialtyResult};
 use crate::diag::{At, Problem, Problems};
 use crate::load::{self, content::Page};
 use crate::model::certificate::Certificates;
@@ -22,6 +24,7 @@ use crate::model::code::{Coder, CODE_LEN};
 use crate::model::decision::{Decision, Decisions};
 use crate::model::status::{status_of, Derived, Status};
 use crate::render::pages::{self, CertLink, CertPage, NoticePage, NoticeView, Renderer};
+use crate::render::interviews::{self, SessionView};
 use crate::render::{assets, qr, templates};
 use crate::model::status_index::StatusIndex;
 use crate::sign::credential::{certificate_credential, credential_json, day_start, proof_created, Signer};
@@ -60,6 +63,10 @@ pub struct Site {
     pub decisions: Decisions,
     /// Markdown pages.
     pub pages: Vec<Page>,
+    /// The working-day calendar.
+    pub calendar: Calendar,
+    /// Interview sessions with their (checked) results, newest first.
+    pub sessions: Vec<(Session, Vec<SpecialtyResult>)>,
     /// Templates.
     pub tera: Tera,
     /// Digest of every template's source.
@@ -110,6 +117,13 @@ impl Site {
         let decision_rows = load::decisions::load(root, &mut problems);
         let decisions = Decisions::new(decision_rows, &certificates, &mut problems);
         let pages = load::content::load(root, &mut problems);
+        let calendar = load::interviews::load_calendar(root, &mut problems);
+        let appeal_days = config.as_ref().map_or(Interviews::default().appeal_working_days, |c| c.interviews.appeal_working_days);
+        let mut sessions: Vec<(Session, Vec<SpecialtyResult>)> = load::interviews::load(root, &calendar, appeal_days, &mut problems)
+            .into_iter()
+            .filter_map(|s| s.results().ok().map(|r| (s, r)))
+            .collect();
+        sessions.sort_by(|a, b| (b.0.interview_on, &b.0.id).cmp(&(a.0.interview_on, &a.0.id)));
         let tera = templates::engine(root, &mut problems);
         let (Some(config), Some((tera, templates_digest))) = (config, tera) else {
             problems.sort();
@@ -125,6 +139,8 @@ impl Site {
             certificates,
             decisions,
             pages,
+            calendar,
+            sessions,
             tera,
             templates_digest,
             build_date,
@@ -159,6 +175,9 @@ impl Site {
         }
         let notices = self.notice_views(&renderer);
         results.extend(notices.first().map(|n| renderer.notice(n)));
+        let sessions = self.session_views(&renderer);
+        results.extend(sessions.iter().map(|v| renderer.session(v)));
+        results.push(renderer.sessions(&sessions.iter().collect::<Vec<_>>()));
         results.push(renderer.notice_list(&notices.iter().take(NOTICES_PER_PAGE).collect::<Vec<_>>(), 1, 1));
         for r in results {
             if let Err(e) = r {
@@ -197,6 +216,11 @@ impl Site {
                 })
             })
             .collect()
+    }
+
+    fn session_views(&self, renderer: &Renderer<'_>) -> Vec<SessionView> {
+        let days = self.config.interviews.appeal_working_days;
+        self.sessions.iter().map(|(s, r)| renderer.session_view(s, r, &self.calendar, days, self.build_date)).collect()
     }
 
     fn home(&self) -> Option<&Page> {
@@ -344,23 +368,37 @@ impl Site {
         out.put("verify/index.html", &renderer.plain("verify.html").map_err(|e| anyhow!(e))?)?;
         out.put("404.html", &renderer.plain("404.html").map_err(|e| anyhow!(e))?)?;
         let notices = self.notice_views(&renderer);
-        let mut notice_files = Vec::new();
+        let mut section_files = Vec::new();
         for n in &notices {
             let path = format!("notices/{}/index.html", n.id());
             out.put(&path, &renderer.notice(n).map_err(|e| anyhow!(e))?)?;
-            notice_files.push(path);
+            section_files.push(path);
         }
         let refs: Vec<&NoticeView> = notices.iter().collect();
         let chunks: Vec<&[&NoticeView]> = if refs.is_empty() { vec![&[][..]] } else { refs.chunks(NOTICES_PER_PAGE).collect() };
         for (n, chunk) in chunks.iter().enumerate() {
             let path = if n == 0 { "notices/index.html".to_owned() } else { format!("notices/page/{}/index.html", n + 1) };
             out.put(&path, &renderer.notice_list(chunk, n + 1, chunks.len()).map_err(|e| anyhow!(e))?)?;
-            notice_files.push(path);
+            section_files.push(path);
         }
         let updated = self.decisions.list.iter().map(|d| d.decided_on).filter(|d| *d <= self.build_date).max().unwrap_or(self.build_date);
         out.put("notices/atom.xml", &pages::atom(&self.config.base_url, &self.config.title, &refs, updated))?;
-        notice_files.push("notices/atom.xml".to_owned());
-        let mut listed = vec!["notices/".to_owned()];
+        section_files.push("notices/atom.xml".to_owned());
+        let sessions = self.session_views(&renderer);
+        for view in &sessions {
+            let dir = format!("interviews/{}", view.id());
+            out.put(&format!("{dir}/index.html"), &renderer.session(view).map_err(|e| anyhow!(e))?)?;
+            section_files.push(format!("{dir}/index.html"));
+            if view.results_published() {
+                out.put(&format!("{dir}/results.json"), &json_bytes(&interviews::results_json(view)))?;
+                out.put(&format!("{dir}/results.csv"), &interviews::results_csv(view))?;
+                section_files.extend([format!("{dir}/results.json"), format!("{dir}/results.csv")]);
+            }
+        }
+        out.put("interviews/index.html", &renderer.sessions(&sessions.iter().collect::<Vec<_>>()).map_err(|e| anyhow!(e))?)?;
+        section_files.push("interviews/index.html".to_owned());
+        let mut listed = vec!["notices/".to_owned(), "interviews/".to_owned()];
+        listed.extend(sessions.iter().map(|v| format!("interviews/{}/", v.id())));
         listed.extend(notices.iter().map(|n| format!("notices/{}/", n.id())));
         out.put("robots.txt", &pages::robots(&self.config.base_url, base_path))?;
         out.put("sitemap.xml", &pages::sitemap(&self.config.base_url, &self.pages, &listed))?;
@@ -388,7 +426,7 @@ impl Site {
         let mut other: HashSet<String> = assets::ASSETS.iter().map(|(p, _)| (*p).to_owned()).collect();
         other.extend(["verify/index.html", "404.html", "robots.txt", "sitemap.xml", "index.html", self.did.document_path].map(String::from));
         other.extend(Purpose::ALL.map(|p| p.path().to_owned()));
-        other.extend(notice_files);
+        other.extend(section_files);
         other.extend(self.pages.iter().filter(|p| !p.path.is_empty()).map(|p| format!("{}/index.html", p.path)));
         out.remove_stale(|rel| {
             if let Some(rest) = rel.strip_prefix("c/") {

@@ -3,3 +3,4 @@ pub mod certificates;
 pub mod content;
 pub mod csvfile;
 pub mod decisions;
+pub mod interviews;

@@ -45,7 +45,7 @@ pub struct CertLink {
 
 /// A ground as shown.
 #[derive(Debug, Serialize)]
-struct GroundView {
+pub(crate) struct GroundView {
     az: &'static str,
     en: &'static str,
     cite: &'static str,
@@ -178,8 +178,8 @@ pub struct CertPage<'a> {
 /// Renders pages of one language.
 pub struct Renderer<'a> {
     tera: &'a Tera,
-    base: Context,
-    lang: Lang,
+    pub(crate) base: Context,
+    pub(crate) lang: Lang,
 }
 
 fn status_key(status: Status) -> &'static str {
@@ -216,7 +216,7 @@ impl<'a> Renderer<'a> {
         Renderer { tera, base, lang }
     }
 
-    fn render(&self, template: &str, context: &Context) -> Result<Vec<u8>, String> {
+    pub(crate) fn render(&self, template: &str, context: &Context) -> Result<Vec<u8>, String> {
         self.tera.render(template, context).map(String::into_bytes).map_err(|e| format!("{template}: {}", error_chain(&e)))
     }
 

@@ -25,6 +25,8 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("404.html", include_str!("../../templates/404.html")),
     ("notice.html", include_str!("../../templates/notice.html")),
     ("notices.html", include_str!("../../templates/notices.html")),
+    ("session.html", include_str!("../../templates/session.html")),
+    ("interviews.html", include_str!("../../templates/interviews.html")),
 ];
 
 /// Builds the template engine: defaults, then the site's overrides. Every broken template is

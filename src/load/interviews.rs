@@ -1,0 +1,455 @@
+//! Stage "load": interview sessions (`data/interviews/<session>/`, DESIGN §3) and the
+//! working-day calendar (`data/holidays.csv`). Every problem is reported with file and line:
+//! scores out of range or not in half points (rule 2.13), a candidate without exactly five
+//! members or with a member twice (rule 2.1), a specialty without vacancies, a candidate in two
+//! specialties, an appeal for an unknown candidate, and a tie across the last seat without
+//! `tie_breaks` (rule 2.3). Missed timings are warnings: a schedule posted fewer than 3 days
+//! before (2.6), results later than 3 working days after (2.11), an appeal filed after its
+//! deadline (2.17) or decided later than 7 working days after filing (annex 2 §2.6).
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use time::Date;
+
+use crate::config::toml_problem;
+use crate::diag::{At, Problem, Problems};
+use crate::load::csvfile::{CsvText, Row, Schema};
+use crate::model::calendar::{Calendar, DayKind};
+use crate::model::date::{self, parse_date, DATE_HINT};
+use crate::model::interview::{
+    two_decimals, Appeal, AppealOutcome, Candidate, Halves, MemberScore, Name, Session, Slot, Vacancy, MEMBERS,
+};
+
+/// The holidays file.
+pub const HOLIDAYS: &str = "data/holidays.csv";
+/// The sessions folder.
+pub const DIR: &str = "data/interviews";
+
+/// Days before the interview by which the schedule is posted (rule 2.6).
+pub const SCHEDULE_NOTICE_DAYS: i64 = 3;
+/// Working days after the interview by which results are posted (rule 2.11).
+pub const RESULTS_WORKING_DAYS: u32 = 3;
+/// Working days in which an appeal is decided (annex 2 §2.6).
+pub const APPEAL_DECISION_WORKING_DAYS: u32 = 7;
+
+/// Reads `data/holidays.csv` (optional).
+pub fn load_calendar(root: &Path, problems: &mut Problems) -> Calendar {
+    const SCHEMA: Schema = Schema { columns: &[("date", true), ("name", false), ("type", false)] };
+    let Some(file) = CsvText::read_optional(root, HOLIDAYS, problems) else { return Calendar::default() };
+    let mut days = Vec::new();
+    let mut row_problems = Problems::new();
+    file.rows(&SCHEMA, problems, |row| {
+        let Some(day) = row.required(0, "date", DATE_HINT, &mut row_problems).and(row.date(0, "date", &mut row_problems)) else {
+            return;
+        };
+        let kind = match row.get(2).as_deref() {
+            None | Some("holiday") => DayKind::Holiday,
+            Some("workday") => DayKind::Workday,
+            Some(other) => {
+                row_problems.push(row.error(2, format!("type \"{other}\" is not known")).help("expected holiday (the default) or workday"));
+                return;
+            }
+        };
+        days.push((day, kind));
+    });
+    problems.extend(row_problems);
+    Calendar::new(days)
+}
+
+/// A date in a TOML file: a TOML local date or a string in the CSV forms (DESIGN §3).
+#[derive(Debug, Clone)]
+struct TomlDate(String);
+
+impl<'de> Deserialize<'de> for TomlDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Either {
+            Date(toml::value::Datetime),
+            Text(String),
+        }
+        match Either::deserialize(d)? {
+            Either::Date(dt) if dt.time.is_none() && dt.offset.is_none() => Ok(TomlDate(dt.to_string())),
+            Either::Date(dt) => Err(serde::de::Error::custom(format!("{dt} is not a date (no time of day here)"))),
+            Either::Text(s) => Ok(TomlDate(s)),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVacancy {
+    specialty: String,
+    seats: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSession {
+    title: String,
+    institution: String,
+    interview_on: TomlDate,
+    place: String,
+    schedule_published_on: Option<TomlDate>,
+    results_published_on: Option<TomlDate>,
+    #[serde(default)]
+    vacancies: Vec<RawVacancy>,
+    #[serde(default)]
+    tie_breaks: HashMap<String, Vec<String>>,
+}
+
+/// Reads every session below `data/interviews/`, sorted by folder name.
+pub fn load(root: &Path, calendar: &Calendar, appeal_days: u32, problems: &mut Problems) -> Vec<Session> {
+    let dir = root.join(DIR);
+    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
+    let mut folders: Vec<String> =
+        entries.flatten().filter(|e| e.path().is_dir()).filter_map(|e| e.file_name().to_str().map(str::to_owned)).collect();
+    folders.sort();
+    let mut sessions = Vec::new();
+    for id in folders {
+        let base = format!("{DIR}/{id}");
+        if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            problems.push(
+                Problem::error(format!("session folder \"{id}\" has characters other than letters, digits, '-' and '_'"))
+                    .at(At::file(&base))
+                    .help("the folder name becomes the address /interviews/<session>/"),
+            );
+            continue;
+        }
+        if let Some(s) = load_session(root, &id, calendar, appeal_days, problems) {
+            sessions.push(s);
+        }
+    }
+    sessions
+}
+
+fn toml_date(value: &TomlDate, key: &str, rel: &str, text: &Arc<str>, problems: &mut Problems) -> Option<Date> {
+    parse_date(&value.0)
+        .map_err(|e| {
+            let at = text.find(&format!("{key} ")).or_else(|| text.find(&format!("{key}="))).map_or(At::file(rel), |o| At::offset(rel, text, o, key.len()));
+            problems.push(Problem::error(format!("{key}: {e}")).at(at).help(DATE_HINT).with_source(text.clone()));
+        })
+        .ok()
+}
+
+fn load_session(root: &Path, id: &str, calendar: &Calendar, appeal_days: u32, problems: &mut Problems) -> Option<Session> {
+    let rel = format!("{DIR}/{id}/session.toml");
+    let text: Arc<str> = match std::fs::read_to_string(root.join(&rel)) {
+        Ok(t) => Arc::from(t),
+        Err(e) => {
+            problems.push(Problem::error(format!("cannot read {rel}: {e}")).at(At::file(&rel)).help("each session folder has a session.toml"));
+            return None;
+        }
+    };
+    let raw: RawSession = match toml::from_str(&text) {
+        Ok(r) => r,
+        Err(e) => {
+            problems.push(toml_problem(&rel, &text, &e));
+            return None;
+        }
+    };
+    let before = problems.error_count();
+    let interview_on = toml_date(&raw.interview_on, "interview_on", &rel, &text, problems);
+    let schedule_published_on = raw.schedule_published_on.as_ref().and_then(|d| toml_date(d, "schedule_published_on", &rel, &text, problems));
+    let results_published_on = raw.results_published_on.as_ref().and_then(|d| toml_date(d, "results_published_on", &rel, &text, problems));
+    let mut vacancies: Vec<Vacancy> = Vec::new();
+    for v in raw.vacancies {
+        let specialty = crate::load::csvfile::normalize(&v.specialty).into_owned();
+        if v.seats == 0 || vacancies.iter().any(|x| x.specialty == specialty) {
+            problems.push(
+                Problem::error(format!("specialty \"{specialty}\" has {} seats or is listed twice", v.seats))
+                    .at(At::file(&rel))
+                    .help("list each specialty once under [[vacancies]] with seats ≥ 1 (rule 2.3)"),
+            );
+            continue;
+        }
+        vacancies.push(Vacancy { specialty, seats: v.seats });
+    }
+    let folder = format!("{DIR}/{id}");
+    let candidates = load_scores(root, &folder, &vacancies, problems);
+    let known: HashSet<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
+    let schedule = load_schedule(root, &folder, &vacancies, problems);
+    let appeals = load_appeals(root, &folder, &known, problems);
+    let mut tie_breaks = HashMap::new();
+    for (specialty, order) in raw.tie_breaks {
+        let specialty = crate::load::csvfile::normalize(&specialty).into_owned();
+        for c in &order {
+            if !candidates.iter().any(|x| &x.id == c && x.specialty == specialty) {
+                problems.push(
+                    Problem::error(format!("tie_breaks for \"{specialty}\" names \"{c}\", who is not a candidate of that specialty"))
+                        .at(At::file(&rel)),
+                );
+            }
+        }
+        tie_breaks.insert(specialty, order);
+    }
+    if problems.error_count() > before {
+        return None;
+    }
+    let session = Session {
+        id: id.to_owned(),
+        title: raw.title,
+        institution: raw.institution,
+        interview_on: interview_on?,
+        place: raw.place,
+        schedule_published_on,
+        results_published_on,
+        vacancies,
+        tie_breaks,
+        schedule,
+        candidates,
+        appeals,
+    };
+    if let Err(ties) = session.results() {
+        for tie in ties {
+            let ids = tie.candidates.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
+            problems.push(
+                Problem::error(format!(
+                    "candidates {} of \"{}\" tie at {} across the last seat",
+                    tie.candidates.join(", "),
+                    tie.specialty,
+                    two_decimals(tie.final_tenths)
+                ))
+                .at(At::file(&rel))
+                .help(format!(
+                    "the commission decides a tie (rule 2.3); record its order in {rel}:\n[tie_breaks]\n\"{}\" = [{ids}]",
+                    tie.specialty
+                )),
+            );
+        }
+        return None;
+    }
+    timing_warnings(&session, &rel, calendar, appeal_days, problems);
+    Some(session)
+}
+
+fn timing_warnings(s: &Session, rel: &str, calendar: &Calendar, appeal_days: u32, problems: &mut Problems) {
+    if let Some(posted) = s.schedule_published_on {
+        if (s.interview_on - posted).whole_days() < SCHEDULE_NOTICE_DAYS {
+            problems.push(
+                Problem::warning(format!(
+                    "the schedule was posted on {}, fewer than {SCHEDULE_NOTICE_DAYS} days before the interview on {} (rule 2.6)",
+                    date::iso(posted),
+                    date::iso(s.interview_on)
+                ))
+                .at(At::file(rel)),
+            );
+        }
+    }
+    if let Some(results) = s.results_published_on {
+        let latest = calendar.add_working_days(s.interview_on, RESULTS_WORKING_DAYS);
+        if results > latest {
+            problems.push(
+                Problem::warning(format!(
+                    "results published on {}, later than {RESULTS_WORKING_DAYS} working days after the interview ({}; rule 2.11)",
+                    date::iso(results),
+                    date::iso(latest)
+                ))
+                .at(At::file(rel)),
+            );
+        }
+    }
+    let deadline = s.appeal_deadline(calendar, appeal_days);
+    let appeals = format!("{}/appeals.csv", rel.trim_end_matches("/session.toml"));
+    for a in &s.appeals {
+        if let Some(deadline) = deadline.filter(|d| a.filed_on > *d) {
+            problems.push(
+                Problem::warning(format!(
+                    "the appeal of {} was filed on {}, after the deadline {} (rule 2.17)",
+                    a.candidate,
+                    date::iso(a.filed_on),
+                    date::iso(deadline)
+                ))
+                .at(At::file(&appeals)),
+            );
+        }
+        if let Some(decided) = a.decided_on {
+            let latest = calendar.add_working_days(a.filed_on, APPEAL_DECISION_WORKING_DAYS);
+            if decided > latest {
+                problems.push(
+                    Problem::warning(format!(
+                        "the appeal of {} was decided on {}, later than {APPEAL_DECISION_WORKING_DAYS} working days after filing ({}; annex 2 §2.6)",
+                        a.candidate,
+                        date::iso(decided),
+                        date::iso(latest)
+                    ))
+                    .at(At::file(&appeals)),
+                );
+            }
+        }
+    }
+}
+
+const C_CANDIDATE: usize = 0;
+const C_SURNAME: usize = 1;
+const C_GIVEN: usize = 2;
+const C_PATRONYMIC: usize = 3;
+const C_SPECIALTY: usize = 4;
+
+fn name(row: &Row<'_>, problems: &mut Problems) -> Option<Name> {
+    let surname = row.required(C_SURNAME, "surname", "every candidate has a surname", problems);
+    let given_name = row.required(C_GIVEN, "given_name", "every candidate has a given name", problems);
+    Some(Name { surname: surname?, given_name: given_name?, patronymic: row.get(C_PATRONYMIC).map(|p| p.into_owned()) })
+}
+
+fn specialty(row: &Row<'_>, vacancies: &[Vacancy], problems: &mut Problems) -> Option<String> {
+    let s = row.required(C_SPECIALTY, "specialty", "the specialty applied for", problems)?;
+    if !vacancies.iter().any(|v| v.specialty == s) {
+        let known: Vec<&str> = vacancies.iter().map(|v| v.specialty.as_str()).collect();
+        problems.push(
+            row.error(C_SPECIALTY, format!("specialty \"{s}\" has no vacancies in session.toml"))
+                .help(format!("add a [[vacancies]] entry for it, or use one of: {}", known.join(", "))),
+        );
+        return None;
+    }
+    Some(s)
+}
+
+/// A score in half points within 0..=max points.
+fn score(row: &Row<'_>, c: usize, column: &str, max: u32, problems: &mut Problems) -> Option<Halves> {
+    let text = row.required(c, column, &format!("a score from 0 to {max}"), problems)?;
+    let value: Option<f64> = text.replace(',', ".").parse().ok().filter(|v: &f64| v.is_finite());
+    let halves = value.map(|v| v * 2.0).filter(|h| h.fract() == 0.0 && *h >= 0.0 && *h <= f64::from(max * 2));
+    if halves.is_none() {
+        problems.push(
+            row.error(c, format!("{column} \"{text}\" is not a score from 0 to {max} in whole or half points"))
+                .help(format!("rule 2.13: {column} is scored 0–{max}, e.g. 17 or 17.5")),
+        );
+    }
+    halves.map(|h| h as Halves)
+}
+
+fn load_scores(root: &Path, folder: &str, vacancies: &[Vacancy], problems: &mut Problems) -> Vec<Candidate> {
+    const SCHEMA: Schema = Schema {
+        columns: &[
+            ("candidate", true),
+            ("surname", true),
+            ("given_name", true),
+            ("patronymic", false),
+            ("specialty", true),
+            ("member", true),
+            ("language", true),
+            ("knowledge", true),
+            ("outlook", true),
+        ],
+    };
+    let rel = format!("{folder}/scores.csv");
+    let Some(file) = CsvText::read_optional(root, &rel, problems) else { return Vec::new() };
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut first_line: HashMap<String, At> = HashMap::new();
+    let mut row_problems = Problems::new();
+    file.rows(&SCHEMA, problems, |row| {
+        let p = &mut row_problems;
+        let Some(id) = row.required(C_CANDIDATE, "candidate", "the candidate's id", p) else { return };
+        let name = name(row, p);
+        let spec = specialty(row, vacancies, p);
+        let member = row.required(5, "member", "the commission member (M1…M5)", p);
+        let scores = (score(row, 6, "language", 20, p), score(row, 7, "knowledge", 20, p), score(row, 8, "outlook", 10, p));
+        let (Some(name), Some(spec), Some(member), (Some(language), Some(knowledge), Some(outlook))) = (name, spec, member, scores) else {
+            return;
+        };
+        let entry = MemberScore { language, knowledge, outlook };
+        match candidates.iter_mut().find(|c| c.id == id) {
+            Some(c) => {
+                if c.specialty != spec {
+                    p.push(row.error(C_SPECIALTY, format!("candidate {id} is in two specialties: \"{}\" and \"{spec}\"", c.specialty))
+                        .help(format!("a candidate applies for one specialty; the first row is at {}", first_line[&id])));
+                } else if c.scores.iter().any(|(m, _)| *m == member) {
+                    p.push(row.error(5, format!("member {member} scores candidate {id} twice")).help("each of the five members scores a candidate once (rule 2.1, 2.15)"));
+                } else {
+                    c.scores.push((member, entry));
+                }
+            }
+            None => {
+                first_line.insert(id.clone(), row.at_row());
+                candidates.push(Candidate { id, name, specialty: spec, scores: vec![(member, entry)] });
+            }
+        }
+    });
+    problems.extend(row_problems);
+    for c in &candidates {
+        if c.scores.len() != MEMBERS {
+            problems.push(
+                Problem::error(format!("candidate {} has scores from {} members, not {MEMBERS}", c.id, c.scores.len()))
+                    .at(first_line[&c.id].clone())
+                    .help("the commission has five members and each scores every candidate (rule 2.1)"),
+            );
+        }
+    }
+    candidates
+}
+
+fn load_schedule(root: &Path, folder: &str, vacancies: &[Vacancy], problems: &mut Problems) -> Vec<Slot> {
+    const SCHEMA: Schema = Schema {
+        columns: &[("candidate", true), ("surname", true), ("given_name", true), ("patronymic", false), ("specialty", true), ("starts_at", true)],
+    };
+    let rel = format!("{folder}/schedule.csv");
+    let Some(file) = CsvText::read_optional(root, &rel, problems) else { return Vec::new() };
+    let mut slots = Vec::new();
+    let mut row_problems = Problems::new();
+    file.rows(&SCHEMA, problems, |row| {
+        let p = &mut row_problems;
+        let id = row.required(C_CANDIDATE, "candidate", "the candidate's id", p);
+        let name = name(row, p);
+        let spec = specialty(row, vacancies, p);
+        let time = row.required(5, "starts_at", "a time as HH:MM", p).filter(|t| {
+            let ok = t.len() == 5
+                && t.as_bytes()[2] == b':'
+                && t[..2].parse::<u8>().is_ok_and(|h| h < 24)
+                && t[3..].parse::<u8>().is_ok_and(|m| m < 60);
+            if !ok {
+                p.push(row.error(5, format!("starts_at \"{t}\" is not a time")).help("expected HH:MM, e.g. 10:15"));
+            }
+            ok
+        });
+        if let (Some(candidate), Some(name), Some(specialty), Some(starts_at)) = (id, name, spec, time) {
+            slots.push(Slot { candidate, name, specialty, starts_at });
+        }
+    });
+    problems.extend(row_problems);
+    slots
+}
+
+fn load_appeals(root: &Path, folder: &str, known: &HashSet<&str>, problems: &mut Problems) -> Vec<Appeal> {
+    const SCHEMA: Schema = Schema { columns: &[("candidate", true), ("filed_on", true), ("decided_on", false), ("outcome", true)] };
+    let rel = format!("{folder}/appeals.csv");
+    let Some(file) = CsvText::read_optional(root, &rel, problems) else { return Vec::new() };
+    let mut appeals: Vec<Appeal> = Vec::new();
+    let mut row_problems = Problems::new();
+    file.rows(&SCHEMA, problems, |row| {
+        let p = &mut row_problems;
+        let id = row.required(0, "candidate", "the candidate's id", p);
+        if let Some(id) = &id {
+            if !known.contains(id.as_str()) {
+                p.push(row.error(0, format!("appeal for candidate \"{id}\", who has no scores in scores.csv")).help("an appeal names a candidate of this session"));
+            } else if appeals.iter().any(|a| &a.candidate == id) {
+                p.push(row.error(0, format!("candidate {id} has two appeals")).help("record one appeal per candidate and update its outcome"));
+            }
+        }
+        let filed = row.required(1, "filed_on", DATE_HINT, p).and(row.date(1, "filed_on", p));
+        let decided = row.date(2, "decided_on", p);
+        let outcome = row.required(3, "outcome", "pending, upheld or annulled", p).and_then(|o| {
+            let parsed = AppealOutcome::parse(&o);
+            if parsed.is_none() {
+                p.push(row.error(3, format!("outcome \"{o}\" is not known")).help("expected pending, upheld or annulled (annex 2 §3.2)"));
+            }
+            parsed
+        });
+        if outcome.is_some_and(|o| o != AppealOutcome::Pending) && decided.is_none() && row.get(2).is_none() {
+            p.push(row.error(2, "decided_on is empty for a decided appeal").help("give the date of the decision (annex 2 §2.6)"));
+            return;
+        }
+        if let (Some(candidate), Some(filed_on), Some(outcome)) = (id, filed, outcome) {
+            if decided.is_some_and(|d| d < filed_on) {
+                p.push(row.error(2, "decided_on is before filed_on"));
+                return;
+            }
+            appeals.push(Appeal { candidate, filed_on, decided_on: decided, outcome });
+        }
+    });
+    problems.extend(row_problems);
+    appeals
+}

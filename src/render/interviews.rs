@@ -1,0 +1,269 @@
+//! Stage "render", interviews: the session list, each session's page (the schedule before the
+//! results date, the results from it on — never earlier than the build date), and the open
+//! data `results.json` and `results.csv` (DESIGN §3 "data/interviews", §4). Only public fields:
+//! member-by-member scores are not published, only the per-criterion averages.
+
+use serde::Serialize;
+use serde_json::{json, Value};
+use time::Date;
+
+use crate::model::calendar::Calendar;
+use crate::model::date;
+use crate::model::interview::{two_decimals, AppealOutcome, Outcome, ReinterviewReason, Session, SpecialtyResult};
+use crate::render::collate;
+use crate::render::i18n;
+use crate::render::pages::Renderer;
+
+/// A schedule row as shown.
+#[derive(Debug, Serialize)]
+struct SlotView {
+    candidate: String,
+    name: String,
+    specialty: String,
+    starts_at: String,
+}
+
+/// An appeal as shown and in results.json.
+#[derive(Debug, Serialize)]
+struct AppealView {
+    filed_on: String,
+    decided_on: Option<String>,
+    outcome: &'static str,
+    label: &'static str,
+}
+
+/// A candidate's result as shown.
+#[derive(Debug, Serialize)]
+struct ResultView {
+    candidate: String,
+    name: String,
+    rank: Option<u32>,
+    final_score: Option<String>,
+    language: Option<String>,
+    knowledge: Option<String>,
+    outlook: Option<String>,
+    outcome: &'static str,
+    outcome_az: &'static str,
+    outcome_en: &'static str,
+    reason: Option<&'static str>,
+    reason_cite: Option<&'static str>,
+    appeal: Option<AppealView>,
+}
+
+#[derive(Debug, Serialize)]
+struct SpecialtyView {
+    specialty: String,
+    seats: u32,
+    candidates: Vec<ResultView>,
+}
+
+/// What a session page shows.
+#[derive(Debug, Serialize)]
+pub struct SessionView {
+    id: String,
+    title: String,
+    institution: String,
+    place: String,
+    interview_on: String,
+    interview_on_iso: String,
+    schedule_published_on: Option<String>,
+    results_published: bool,
+    results_published_on: Option<String>,
+    results_published_on_iso: Option<String>,
+    appeal_deadline: Option<String>,
+    appeal_deadline_iso: Option<String>,
+    appeal_working_days: u32,
+    schedule: Vec<SlotView>,
+    specialties: Vec<SpecialtyView>,
+}
+
+impl SessionView {
+    /// The session id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Whether the results are out on the build date.
+    pub fn results_published(&self) -> bool {
+        self.results_published
+    }
+}
+
+/// Outcome words: Azerbaijani as in the final protocol (rule 2.16), and English.
+fn outcome_words(outcome: Outcome) -> (&'static str, &'static str) {
+    match outcome {
+        Outcome::Suitable => ("Uyğundur", "suitable"),
+        Outcome::NotSuitable => ("Uyğun deyildir", "not suitable"),
+        Outcome::ReInterview(_) => ("Yenidən müsahibə", "to be interviewed again"),
+    }
+}
+
+/// A criterion's average over the five members, two decimals (halves sum / 10).
+fn average(halves_sum: u32) -> String {
+    two_decimals(halves_sum)
+}
+
+impl Renderer<'_> {
+    /// The view of a session on `today`: results only once `results_published_on` ≤ `today`.
+    pub fn session_view(&self, s: &Session, results: &[SpecialtyResult], calendar: &Calendar, appeal_days: u32, today: Date) -> SessionView {
+        let published = s.results_published_on.is_some_and(|d| d <= today);
+        let deadline = s.appeal_deadline(calendar, appeal_days);
+        let mut schedule: Vec<SlotView> = s
+            .schedule
+            .iter()
+            .map(|slot| SlotView { candidate: slot.candidate.clone(), name: slot.name.full(), specialty: slot.specialty.clone(), starts_at: slot.starts_at.clone() })
+            .collect();
+        schedule.sort_by(|a, b| a.starts_at.cmp(&b.starts_at).then_with(|| collate::compare(&a.name, &b.name)));
+        let specialties = if published {
+            results.iter().map(|r| self.specialty_view(s, r)).collect()
+        } else {
+            Vec::new()
+        };
+        SessionView {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            institution: s.institution.clone(),
+            place: s.place.clone(),
+            interview_on: date::display(s.interview_on),
+            interview_on_iso: date::iso(s.interview_on),
+            schedule_published_on: s.schedule_published_on.map(date::display),
+            results_published: published,
+            results_published_on: s.results_published_on.filter(|_| published).map(date::display),
+            results_published_on_iso: s.results_published_on.filter(|_| published).map(date::iso),
+            appeal_deadline: deadline.filter(|_| published).map(date::display),
+            appeal_deadline_iso: deadline.filter(|_| published).map(date::iso),
+            appeal_working_days: appeal_days,
+            schedule,
+            specialties,
+        }
+    }
+
+    fn specialty_view(&self, s: &Session, r: &SpecialtyResult) -> SpecialtyView {
+        let mut candidates: Vec<ResultView> = r
+            .candidates
+            .iter()
+            .map(|c| {
+                let cand = &s.candidates[c.candidate];
+                let (az, en) = outcome_words(c.outcome);
+                let (reason, reason_cite) = match c.outcome {
+                    Outcome::ReInterview(ReinterviewReason::Spread) => (Some(i18n::tr(self.lang, "reinterview_spread")), Some("2.14")),
+                    Outcome::ReInterview(ReinterviewReason::AnnulledAppeal) => {
+                        (Some(i18n::tr(self.lang, "reinterview_appeal")), Some("əlavə 2, §3.3"))
+                    }
+                    _ => (None, None),
+                };
+                let sum = |f: fn(&crate::model::interview::MemberScore) -> u32| cand.scores.iter().map(|(_, m)| f(m)).sum::<u32>();
+                let ranked = c.rank.is_some();
+                ResultView {
+                    candidate: cand.id.clone(),
+                    name: cand.name.full(),
+                    rank: c.rank,
+                    final_score: c.final_tenths.map(two_decimals),
+                    language: ranked.then(|| average(sum(|m| m.language))),
+                    knowledge: ranked.then(|| average(sum(|m| m.knowledge))),
+                    outlook: ranked.then(|| average(sum(|m| m.outlook))),
+                    outcome: c.outcome.code(),
+                    outcome_az: az,
+                    outcome_en: en,
+                    reason,
+                    reason_cite,
+                    appeal: c.appeal.map(|a| {
+                        let a = &s.appeals[a];
+                        AppealView {
+                            filed_on: date::iso(a.filed_on),
+                            decided_on: a.decided_on.map(date::iso),
+                            outcome: a.outcome.code(),
+                            label: i18n::tr(
+                                self.lang,
+                                match a.outcome {
+                                    AppealOutcome::Pending => "appeal_pending",
+                                    AppealOutcome::Upheld => "appeal_upheld",
+                                    AppealOutcome::Annulled => "appeal_annulled",
+                                },
+                            ),
+                        }
+                    }),
+                }
+            })
+            .collect();
+        // Those interviewed again are not ranked: alphabetical, by the Azerbaijani alphabet.
+        let first_unranked = candidates.iter().position(|c| c.rank.is_none()).unwrap_or(candidates.len());
+        candidates[first_unranked..].sort_by(|a, b| collate::compare(&a.name, &b.name));
+        SpecialtyView { specialty: r.specialty.clone(), seats: r.seats, candidates }
+    }
+
+    /// A session's page.
+    pub fn session(&self, view: &SessionView) -> Result<Vec<u8>, String> {
+        let mut ctx = self.base.clone();
+        ctx.insert("session", view);
+        self.render("session.html", &ctx)
+    }
+
+    /// The list of sessions, newest first.
+    pub fn sessions(&self, views: &[&SessionView]) -> Result<Vec<u8>, String> {
+        let mut ctx = self.base.clone();
+        ctx.insert("sessions", views);
+        self.render("interviews.html", &ctx)
+    }
+}
+
+/// `results.json` of a session with published results (DESIGN §3).
+pub fn results_json(view: &SessionView) -> Value {
+    let specialties: Vec<Value> = view
+        .specialties
+        .iter()
+        .map(|s| {
+            let candidates: Vec<Value> = s
+                .candidates
+                .iter()
+                .map(|c| {
+                    json!({
+                        "candidate": c.candidate,
+                        "name": c.name,
+                        "rank": c.rank,
+                        "final_score": c.final_score.as_ref().map(|f| f.parse::<f64>().map(Value::from).unwrap_or(Value::Null)),
+                        "outcome": c.outcome,
+                        "appeal": c.appeal.as_ref().map(|a| json!({"filed_on": a.filed_on, "decided_on": a.decided_on, "outcome": a.outcome})),
+                    })
+                })
+                .collect();
+            json!({ "specialty": s.specialty, "seats": s.seats, "candidates": candidates })
+        })
+        .collect();
+    json!({
+        "session": view.id,
+        "title": view.title,
+        "results_published_on": view.results_published_on_iso,
+        "appeal_deadline": view.appeal_deadline_iso,
+        "specialties": specialties,
+    })
+}
+
+/// `results.csv`: the rows of results.json, flat.
+pub fn results_csv(view: &SessionView) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "session", "specialty", "seats", "candidate", "name", "rank", "final_score", "outcome", "appeal_filed_on", "appeal_decided_on", "appeal_outcome",
+    ]);
+    for s in &view.specialties {
+        for c in &s.candidates {
+            let seats = s.seats.to_string();
+            let rank = c.rank.map(|r| r.to_string()).unwrap_or_default();
+            let appeal = c.appeal.as_ref();
+            let _ = w.write_record([
+                view.id.as_str(),
+                &s.specialty,
+                &seats,
+                &c.candidate,
+                &c.name,
+                &rank,
+                c.final_score.as_deref().unwrap_or(""),
+                c.outcome,
+                appeal.map_or("", |a| a.filed_on.as_str()),
+                appeal.and_then(|a| a.decided_on.as_deref()).unwrap_or(""),
+                appeal.map_or("", |a| a.outcome),
+            ]);
+        }
+    }
+    w.into_inner().unwrap_or_default()
+}
