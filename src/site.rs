@@ -25,7 +25,7 @@ use crate::model::decision::{Decision, Decisions};
 use crate::model::status::{status_of, Derived, Status};
 use crate::render::pages::{self, CertLink, CertPage, NoticePage, NoticeView, Renderer};
 use crate::render::interviews::{self, SessionView};
-use crate::render::{assets, qr, templates};
+use crate::render::{assets, i18n, qr, templates};
 use crate::model::status_index::StatusIndex;
 use crate::sign::credential::{certificate_credential, credential_json, day_start, proof_created, Signer};
 use crate::sign::status_list::{self, Bitstring, Purpose};
@@ -361,6 +361,8 @@ impl Site {
         for (path, bytes) in assets::ASSETS {
             out.put(path, bytes)?;
         }
+        let words_path = format!("assets/words.{}.json", self.config.default_lang().code());
+        out.put(&words_path, &json_bytes(&i18n::check_words(self.config.default_lang())))?;
         let base_path = self.config.url.path().trim_end_matches('/');
         for page in self.pages.iter().filter(|p| !p.path.is_empty()) {
             out.put(&format!("{}/index.html", page.path), &renderer.page(page).map_err(|e| anyhow!(e))?)?;
@@ -424,6 +426,7 @@ impl Site {
         // Stale files last.
         let code_set: HashSet<&str> = codes.iter().map(String::as_str).collect();
         let mut other: HashSet<String> = assets::ASSETS.iter().map(|(p, _)| (*p).to_owned()).collect();
+        other.insert(words_path);
         other.extend(["verify/index.html", "404.html", "robots.txt", "sitemap.xml", "index.html", self.did.document_path].map(String::from));
         other.extend(Purpose::ALL.map(|p| p.path().to_owned()));
         other.extend(section_files);

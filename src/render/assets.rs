@@ -5,4 +5,6 @@
 pub const ASSETS: &[(&str, &[u8])] = &[
     ("assets/site.css", include_bytes!("../../assets/site.css")),
     ("assets/verify.js", include_bytes!("../../assets/verify.js")),
+    ("assets/jcs.js", include_bytes!("../../assets/jcs.js")),
+    ("assets/verify-credential.js", include_bytes!("../../assets/verify-credential.js")),
 ];

@@ -173,6 +173,16 @@ pub fn table(lang: Lang) -> Value {
     Value::Object(map)
 }
 
+/// The words of the in-browser check (keys `check_…`, named `check-…`), as the JSON file
+/// `/assets/words.<lang>.json` that `verify-credential.js` reads.
+pub fn check_words(lang: Lang) -> Value {
+    let mut map = Map::new();
+    for (key, az, en) in STRINGS.iter().filter(|(k, _, _)| k.starts_with("check_")) {
+        map.insert(key.replace('_', "-"), Value::String(if lang == Lang::En { en } else { az }.to_string()));
+    }
+    Value::Object(map)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,419 @@
+// certsite: the verification page checks its certificate again in the browser, step by step
+// (DESIGN §5). It downloads credential.json, the issuer's DID document and the two status
+// lists, and checks:
+//   issuer-key  the credential's issuer is the DID of did.json, and its proof's
+//               verificationMethod is a Multikey of that DID listed under assertionMethod,
+//               an Ed25519 public key (multicodec 0xed 0x01, 32 bytes);
+//   signature   the eddsa-jcs-2022 proof (W3C "Data Integrity EdDSA Cryptosuites v1.0"
+//               §3.3.2: SHA-256(JCS(proof without proofValue)) || SHA-256(JCS(document
+//               without proof)), Ed25519 with WebCrypto);
+//   revocation, suspension
+//               the signed status list (same DID, same checks) has a 0 bit at the
+//               credential's statusListIndex;
+//   validity    validFrom ≤ now ≤ validUntil, with the browser's clock.
+// DOM contract: each [data-step] gets data-result = pass | fail | unsupported when it ends,
+// the section gets data-verification="done" when all have ended. Words come from
+// /assets/words.<lang>.json, written by the build from the i18n table (one file for every
+// page, rather than the same words in each of 100,000 pages); the English below is a last
+// resort.
+// No inline script: loaded with `defer`, after jcs.js (which defines certsiteJcs).
+(function () {
+  "use strict";
+  var box = document.getElementById("live-check");
+  if (!box || !window.certsiteJcs || typeof Promise === "undefined" || typeof fetch !== "function") return;
+  var canonicalize = window.certsiteJcs.canonicalize;
+
+  var FALLBACK = {
+    "check-running": "Checking…",
+    "check-fetch-failed": "A file the check needs could not be downloaded.",
+    "check-invalid-data": "The credential's content is not correct.",
+    "check-unsupported": "This browser cannot check Ed25519 signatures.",
+    "check-unsupported-browser": "This browser cannot run this check.",
+    "check-signature-pass": "The signature is correct.",
+    "check-signature-fail": "The signature is not correct.",
+    "check-signature-no-key": "The signature could not be checked: the body's key was not found.",
+    "check-issuer-key-pass": "The credential is signed with a key the body publishes.",
+    "check-issuer-key-fail": "The signing key is not among the keys the body publishes.",
+    "check-revocation-pass": "Not revoked.",
+    "check-revoked": "Revoked.",
+    "check-suspension-pass": "Not suspended.",
+    "check-suspended": "Suspended.",
+    "check-list-invalid": "The status list could not be checked.",
+    "check-validity-pass": "Today is within the validity period.",
+    "check-expired": "Expired.",
+    "check-not-yet-valid": "Not yet valid.",
+    "check-done-pass": "All checks passed.",
+    "check-done-fail": "At least one check did not pass.",
+    "check-done-unsupported": "Some checks could not be done in this browser."
+  };
+  var MARKS = { pass: "✓", fail: "✗", unsupported: "?" };
+  // The existing status colours of site.css: green, red, amber.
+  var CLASSES = { pass: "status-valid", fail: "status-revoked", unsupported: "status-suspended" };
+
+  var WORDS = {};
+  function words(key) {
+    return WORDS[key] || FALLBACK[key] || "";
+  }
+
+  // ---- the steps on the page ----
+
+  var steps = {};
+  var list = box.querySelectorAll("[data-step]");
+  for (var i = 0; i < list.length; i++) steps[list[i].getAttribute("data-step")] = list[i];
+  var pending = list.length;
+  var results = [];
+  var summaryBox = box.querySelector(".live-check-summary");
+  var summary = summaryBox && (summaryBox.querySelector("strong") || summaryBox);
+  var panel = box.querySelector(".live-check-steps");
+  var nojs = box.querySelector(".live-check-nojs");
+
+  if (nojs) nojs.hidden = true;
+  if (panel) {
+    panel.hidden = false;
+    panel.setAttribute("aria-busy", "true");
+  }
+  box.setAttribute("data-verification", "running");
+  for (var name in steps) steps[name].removeAttribute("data-result");
+
+  function setText(el, mark, text) {
+    var m = el.querySelector(".mark");
+    var w = el.querySelector(".words");
+    if (m) m.textContent = mark;
+    if (w) w.textContent = text;
+  }
+
+  function end(name, result, key) {
+    var el = steps[name];
+    if (!el || el.hasAttribute("data-result")) return;
+    setText(el, MARKS[result], words(key));
+    el.classList.add(CLASSES[result]);
+    el.setAttribute("data-result", result);
+    results.push(result);
+    pending -= 1;
+    if (pending > 0) return;
+    var overall = results.indexOf("fail") >= 0 ? "fail" : results.indexOf("unsupported") >= 0 ? "unsupported" : "pass";
+    if (summary) summary.textContent = words("check-done-" + overall);
+    if (summaryBox && overall === "fail") summaryBox.classList.add("error");
+    if (panel) panel.removeAttribute("aria-busy");
+    box.setAttribute("data-verification", "done");
+  }
+
+  // A step's ending: thrown by a check (or returned by it).
+  function Outcome(result, key) {
+    this.result = result;
+    this.key = key;
+  }
+  function outcome(result, key) {
+    return new Outcome(result, key);
+  }
+  function FetchFailed(url) {
+    this.url = url;
+  }
+  function Unsupported(key) {
+    this.key = key;
+  }
+
+  // Runs one step; whatever goes wrong inside ends it (so the page always ends "done").
+  function run(name, check, otherwise) {
+    Promise.resolve()
+      .then(check)
+      .then(
+        function (o) { end(name, o.result, o.key); },
+        function (e) {
+          if (e instanceof Outcome) end(name, e.result, e.key);
+          else if (e instanceof FetchFailed) end(name, "fail", "check-fetch-failed");
+          else if (e instanceof Unsupported) end(name, "unsupported", e.key);
+          else end(name, "fail", otherwise);
+        }
+      );
+  }
+
+  // ---- bytes ----
+
+  var B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+
+  // Multibase base58btc ('z' + Bitcoin alphabet) to bytes; throws on anything else.
+  function base58btc(text) {
+    if (typeof text !== "string" || text.charAt(0) !== "z") throw new Error("not base58btc");
+    var s = text.slice(1);
+    var bytes = [];
+    for (var i = 0; i < s.length; i++) {
+      var carry = B58.indexOf(s.charAt(i));
+      if (carry < 0) throw new Error("not base58btc");
+      for (var j = 0; j < bytes.length; j++) {
+        carry += bytes[j] * 58;
+        bytes[j] = carry & 0xff;
+        carry >>= 8;
+      }
+      while (carry > 0) {
+        bytes.push(carry & 0xff);
+        carry >>= 8;
+      }
+    }
+    for (var k = 0; k < s.length && s.charAt(k) === "1"; k++) bytes.push(0);
+    return new Uint8Array(bytes.reverse());
+  }
+
+  // base64url without padding to bytes.
+  function base64url(text) {
+    var s = text.replace(/-/g, "+").replace(/_/g, "/");
+    while (s.length % 4) s += "=";
+    var bin = atob(s);
+    var out = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+
+  function isObject(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v);
+  }
+
+  function without(obj, member) {
+    var copy = {};
+    for (var k in obj) if (Object.prototype.hasOwnProperty.call(obj, k) && k !== member) copy[k] = obj[k];
+    return copy;
+  }
+
+  function asList(v) {
+    return Array.isArray(v) ? v : [v];
+  }
+
+  // ---- downloads ----
+
+  function getJson(url) {
+    return fetch(url, { cache: "no-cache", credentials: "same-origin" }).then(
+      function (response) {
+        if (!response.ok) throw new FetchFailed(url);
+        return response.json().catch(function () { throw outcome("fail", "check-invalid-data"); });
+      },
+      function () { throw new FetchFailed(url); }
+    );
+  }
+
+  // ---- WebCrypto Ed25519 ----
+
+  // The public key of RFC 8032 §7.1 test 1: a key every Ed25519 implementation accepts, so an
+  // importKey error here means the browser has no Ed25519, not that a key is bad.
+  var PROBE = [0xd7, 0x5a, 0x98, 0x01, 0x82, 0xb1, 0x0a, 0xb7, 0xd5, 0x4b, 0xfe, 0xd3, 0xc9, 0x64, 0x07, 0x3a,
+    0x0e, 0xe1, 0x72, 0xf3, 0xda, 0xa6, 0x23, 0x25, 0xaf, 0x02, 0x1a, 0x68, 0xf7, 0x07, 0x51, 0x1a];
+  var ed25519 = null;
+
+  // Resolves to crypto.subtle when it does Ed25519; rejects with Unsupported otherwise.
+  function subtleEd25519() {
+    if (!ed25519) {
+      var subtle = window.crypto && window.crypto.subtle;
+      ed25519 = !subtle
+        ? Promise.reject(new Unsupported("check-unsupported-browser"))
+        : Promise.resolve()
+            .then(function () {
+              return subtle.importKey("raw", new Uint8Array(PROBE), { name: "Ed25519" }, false, ["verify"]);
+            })
+            .then(
+              function () { return subtle; },
+              function () { throw new Unsupported("check-unsupported"); }
+            );
+    }
+    return ed25519;
+  }
+
+  var XSD_DATE_TIME = /^-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$/;
+
+  // eddsa-jcs-2022 Verify Proof (§3.3.2) of `doc` with the 32-byte Ed25519 key `keyBytes`:
+  // resolves true or false; rejects with Unsupported when the browser cannot do it.
+  function verifyProof(doc, keyBytes) {
+    return subtleEd25519().then(function (subtle) {
+      var proof = doc.proof;
+      if (!isObject(proof)) return false;
+      if (proof.type !== "DataIntegrityProof" || proof.cryptosuite !== "eddsa-jcs-2022") return false;
+      if (proof.proofPurpose !== "assertionMethod") return false;
+      if ("created" in proof && !(typeof proof.created === "string" && XSD_DATE_TIME.test(proof.created))) return false;
+      var unsecured = without(doc, "proof");
+      var config = without(proof, "proofValue");
+      // Step 4: the document's @context starts with the proof's, and the proof's is hashed.
+      if ("@context" in config) {
+        var mine = asList(config["@context"]);
+        var theirs = "@context" in doc ? asList(doc["@context"]) : [];
+        if (mine.length > theirs.length) return false;
+        for (var i = 0; i < mine.length; i++) if (canonicalize(mine[i]) !== canonicalize(theirs[i])) return false;
+        unsecured["@context"] = config["@context"];
+      }
+      var signature;
+      try {
+        signature = base58btc(proof.proofValue);
+      } catch (e) {
+        return false;
+      }
+      if (signature.length !== 64) return false;
+      var encoder = new TextEncoder();
+      return Promise.all([
+        subtle.importKey("raw", keyBytes, { name: "Ed25519" }, false, ["verify"]),
+        subtle.digest("SHA-256", encoder.encode(canonicalize(config))),
+        subtle.digest("SHA-256", encoder.encode(canonicalize(unsecured)))
+      ]).then(
+        function (r) {
+          var data = new Uint8Array(64);
+          data.set(new Uint8Array(r[1]), 0);
+          data.set(new Uint8Array(r[2]), 32);
+          return subtle.verify({ name: "Ed25519" }, r[0], signature, data);
+        },
+        // Ed25519 works (the probe passed), so this key or document is bad.
+        function () { return false; }
+      );
+    });
+  }
+
+  // ---- the issuer's key ----
+
+  function issuerOf(doc) {
+    return isObject(doc.issuer) ? doc.issuer.id : doc.issuer;
+  }
+
+  function idOf(v) {
+    return isObject(v) ? v.id : v;
+  }
+
+  // The 32 bytes of the Ed25519 key that may sign `doc` for the DID of `didDoc`, or null.
+  function issuerKey(doc, didDoc) {
+    if (!isObject(doc) || !isObject(didDoc) || typeof didDoc.id !== "string") return null;
+    var did = didDoc.id;
+    if (issuerOf(doc) !== did || !isObject(doc.proof)) return null;
+    var method = doc.proof.verificationMethod;
+    if (typeof method !== "string" || method.split("#")[0] !== did) return null;
+    var asserts = Array.isArray(didDoc.assertionMethod) ? didDoc.assertionMethod : [];
+    var listed = false;
+    var found = null;
+    for (var i = 0; i < asserts.length; i++) {
+      if (idOf(asserts[i]) !== method) continue;
+      listed = true;
+      if (isObject(asserts[i])) found = asserts[i];
+    }
+    if (!listed) return null;
+    var methods = Array.isArray(didDoc.verificationMethod) ? didDoc.verificationMethod : [];
+    for (var j = 0; !found && j < methods.length; j++) if (isObject(methods[j]) && methods[j].id === method) found = methods[j];
+    if (!found || found.type !== "Multikey" || found.controller !== did) return null;
+    var bytes;
+    try {
+      bytes = base58btc(found.publicKeyMultibase);
+    } catch (e) {
+      return null;
+    }
+    if (bytes.length !== 34 || bytes[0] !== 0xed || bytes[1] !== 0x01) return null;
+    return bytes.slice(2);
+  }
+
+  // ---- status lists ----
+
+  function decodeList(encoded) {
+    if (typeof encoded !== "string" || encoded.charAt(0) !== "u") return Promise.reject(outcome("fail", "check-list-invalid"));
+    if (typeof DecompressionStream !== "function" || typeof Blob === "undefined" || typeof Response === "undefined") {
+      return Promise.reject(new Unsupported("check-unsupported-browser"));
+    }
+    var gzip = base64url(encoded.slice(1));
+    var stream = new Blob([gzip]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
+  }
+
+  function statusCheck(purpose, credential, didDoc) {
+    var entries = credential.credentialStatus ? asList(credential.credentialStatus) : [];
+    var entry = null;
+    for (var i = 0; i < entries.length; i++) {
+      if (isObject(entries[i]) && entries[i].statusPurpose === purpose && entries[i].type === "BitstringStatusListEntry") entry = entries[i];
+    }
+    if (!entry || typeof entry.statusListCredential !== "string" || !/^\d+$/.test(String(entry.statusListIndex))) {
+      throw outcome("fail", "check-list-invalid");
+    }
+    var index = parseInt(String(entry.statusListIndex), 10);
+    var where;
+    try {
+      where = new URL(entry.statusListCredential);
+    } catch (e) {
+      throw outcome("fail", "check-list-invalid");
+    }
+    // By path on this origin, so a local preview checks its own lists.
+    return getJson(where.pathname).then(function (list) {
+      var subject = isObject(list) && list.credentialSubject;
+      if (!isObject(subject) || list.id !== entry.statusListCredential || asList(list.type).indexOf("BitstringStatusListCredential") < 0 ||
+        subject.type !== "BitstringStatusList" || subject.statusPurpose !== purpose) {
+        throw outcome("fail", "check-list-invalid");
+      }
+      var key = issuerKey(list, didDoc);
+      if (!key) throw outcome("fail", "check-list-invalid");
+      var signed = verifyProof(list, key).then(
+        function (ok) { return ok; },
+        function (e) { if (e instanceof Unsupported) return null; throw e; }
+      );
+      return Promise.all([signed, decodeList(subject.encodedList)]).then(function (r) {
+        var bits = r[1];
+        if (r[0] === false || index >= bits.length * 8) throw outcome("fail", "check-list-invalid");
+        var set = (bits[index >> 3] >> (7 - (index & 7))) & 1;
+        if (set) return outcome("fail", purpose === "revocation" ? "check-revoked" : "check-suspended");
+        if (r[0] === null) return outcome("unsupported", "check-unsupported");
+        return outcome("pass", "check-" + purpose + "-pass");
+      });
+    });
+  }
+
+  // ---- validity ----
+
+  function validityCheck(credential) {
+    var now = Date.now();
+    if ("validFrom" in credential) {
+      var from = Date.parse(credential.validFrom);
+      if (isNaN(from)) return outcome("fail", "check-invalid-data");
+      if (now < from) return outcome("fail", "check-not-yet-valid");
+    }
+    if ("validUntil" in credential) {
+      var until = Date.parse(credential.validUntil);
+      if (isNaN(until)) return outcome("fail", "check-invalid-data");
+      if (now > until) return outcome("fail", "check-expired");
+    }
+    return outcome("pass", "check-validity-pass");
+  }
+
+  // ---- the run: words first, then every step ----
+
+  getJson(box.getAttribute("data-words"))
+    .then(function (w) { if (isObject(w)) WORDS = w; }, function () {})
+    .then(start);
+
+  function start() {
+
+  var credentialP = getJson(new URL("credential.json", window.location.href).href).then(function (c) {
+    if (!isObject(c)) throw outcome("fail", "check-invalid-data");
+    return c;
+  });
+  var didP = getJson(box.getAttribute("data-did-document") || "/.well-known/did.json");
+  var keyP = Promise.all([credentialP, didP]).then(function (r) {
+    var key = issuerKey(r[0], r[1]);
+    if (!key) throw outcome("fail", "check-issuer-key-fail");
+    return key;
+  });
+
+  run("issuer-key", function () {
+    return keyP.then(function () { return outcome("pass", "check-issuer-key-pass"); });
+  }, "check-issuer-key-fail");
+
+  run("signature", function () {
+    return Promise.all([credentialP, keyP.catch(function (e) {
+      if (e instanceof FetchFailed) throw e;
+      throw outcome("fail", "check-signature-no-key");
+    })]).then(function (r) {
+      return verifyProof(r[0], r[1]).then(function (ok) {
+        return ok ? outcome("pass", "check-signature-pass") : outcome("fail", "check-signature-fail");
+      });
+    });
+  }, "check-signature-fail");
+
+  ["revocation", "suspension"].forEach(function (purpose) {
+    run(purpose, function () {
+      return Promise.all([credentialP, didP]).then(function (r) {
+        return statusCheck(purpose, r[0], r[1]);
+      });
+    }, "check-list-invalid");
+  });
+
+  run("validity", function () {
+    return credentialP.then(validityCheck);
+  }, "check-invalid-data");
+  }
+})();
