@@ -338,7 +338,7 @@ fn load_scores(root: &Path, folder: &str, vacancies: &[Vacancy], problems: &mut 
     };
     let rel = format!("{folder}/scores.csv");
     let Some(file) = CsvText::read_optional(root, &rel, problems) else { return Vec::new() };
-    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut candidates: Vec<(Candidate, Vec<String>)> = Vec::new();
     let mut first_line: HashMap<String, At> = HashMap::new();
     let mut row_problems = Problems::new();
     file.rows(&SCHEMA, problems, |row| {
@@ -348,38 +348,45 @@ fn load_scores(root: &Path, folder: &str, vacancies: &[Vacancy], problems: &mut 
         let spec = specialty(row, vacancies, p);
         let member = row.required(5, "member", "the commission member (M1…M5)", p);
         let scores = (score(row, 6, "language", 20, p), score(row, 7, "knowledge", 20, p), score(row, 8, "outlook", 10, p));
-        let (Some(name), Some(spec), Some(member), (Some(language), Some(knowledge), Some(outlook))) = (name, spec, member, scores) else {
-            return;
+        let (Some(name), Some(spec), Some(member)) = (name, spec, member) else { return };
+        // A row with a bad score still counts as the member's row, so that it is not also
+        // reported as a missing member.
+        let entry = match scores {
+            (Some(language), Some(knowledge), Some(outlook)) => Some(MemberScore { language, knowledge, outlook }),
+            _ => None,
         };
-        let entry = MemberScore { language, knowledge, outlook };
-        match candidates.iter_mut().find(|c| c.id == id) {
-            Some(c) => {
-                if c.specialty != spec {
-                    p.push(row.error(C_SPECIALTY, format!("candidate {id} is in two specialties: \"{}\" and \"{spec}\"", c.specialty))
-                        .help(format!("a candidate applies for one specialty; the first row is at {}", first_line[&id])));
-                } else if c.scores.iter().any(|(m, _)| *m == member) {
-                    p.push(row.error(5, format!("member {member} scores candidate {id} twice")).help("each of the five members scores a candidate once (rule 2.1, 2.15)"));
-                } else {
-                    c.scores.push((member, entry));
-                }
-            }
+        let index = match candidates.iter().position(|c| c.0.id == id) {
+            Some(i) => i,
             None => {
                 first_line.insert(id.clone(), row.at_row());
-                candidates.push(Candidate { id, name, specialty: spec, scores: vec![(member, entry)] });
+                candidates.push((Candidate { id: id.clone(), name, specialty: spec.clone(), scores: Vec::new() }, Vec::new()));
+                candidates.len() - 1
+            }
+        };
+        let (c, members) = &mut candidates[index];
+        if c.specialty != spec {
+            p.push(row.error(C_SPECIALTY, format!("candidate {id} is in two specialties: \"{}\" and \"{spec}\"", c.specialty))
+                .help(format!("a candidate applies for one specialty; the first row is at {}", first_line[&id])));
+        } else if members.contains(&member) {
+            p.push(row.error(5, format!("member {member} scores candidate {id} twice")).help("each of the five members scores a candidate once (rule 2.1, 2.15)"));
+        } else {
+            members.push(member.clone());
+            if let Some(entry) = entry {
+                c.scores.push((member, entry));
             }
         }
     });
     problems.extend(row_problems);
-    for c in &candidates {
-        if c.scores.len() != MEMBERS {
+    for (c, members) in &candidates {
+        if members.len() != MEMBERS {
             problems.push(
-                Problem::error(format!("candidate {} has scores from {} members, not {MEMBERS}", c.id, c.scores.len()))
+                Problem::error(format!("candidate {} has scores from {} members, not {MEMBERS}", c.id, members.len()))
                     .at(first_line[&c.id].clone())
                     .help("the commission has five members and each scores every candidate (rule 2.1)"),
             );
         }
     }
-    candidates
+    candidates.into_iter().map(|(c, _)| c).collect()
 }
 
 fn load_schedule(root: &Path, folder: &str, vacancies: &[Vacancy], problems: &mut Problems) -> Vec<Slot> {

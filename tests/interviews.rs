@@ -1,0 +1,205 @@
+//! Interview sessions end to end (DESIGN §1 interview rules, §3 `data/interviews/`): the
+//! schedule before the results date, the results from it on, results.json and results.csv
+//! read back, working-day deadlines, Azerbaijani order, errors all at once, timing warnings,
+//! and no private column of scores.csv in any output byte.
+
+mod common;
+
+use common::*;
+use serde_json::{json, Value};
+use std::path::Path;
+
+const SESSION: &str = "data/interviews/2026-05-test";
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn results_json_reads_back_with_ranks_outcomes_and_appeals() {
+    let site = fixture("interviews");
+    build(site.path(), "2026-05-27");
+    let dir = site.path().join("public/interviews/2026-05-test");
+    let results: Value = serde_json::from_str(&read(&dir.join("results.json"))).unwrap();
+    assert_eq!(results["session"], "2026-05-test");
+    assert_eq!(results["results_published_on"], "2026-05-27");
+    // Wednesday 27 May + 3 working days: 28 May is a holiday, Saturday 30 May is worked.
+    assert_eq!(results["appeal_deadline"], "2026-06-01");
+    let physics = &results["specialties"][0];
+    assert_eq!(physics["specialty"], "Fizika");
+    assert_eq!(physics["seats"], 2);
+    let row = |c: &Value| (c["candidate"].clone(), c["rank"].clone(), c["final_score"].clone(), c["outcome"].clone());
+    let rows: Vec<_> = physics["candidates"].as_array().unwrap().iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            (json!("C-01"), json!(1), json!(44.0), json!("suitable")),
+            (json!("C-02"), json!(2), json!(41.5), json!("suitable")),
+            (json!("C-04"), json!(3), json!(35.0), json!("not-suitable")),
+            (json!("C-03"), Value::Null, Value::Null, json!("re-interview")), // spread 8 > 5 (rule 2.14)
+        ]
+    );
+    assert_eq!(physics["candidates"][2]["appeal"], json!({"filed_on": "2026-05-29", "decided_on": null, "outcome": "pending"}));
+    let chemistry = &results["specialties"][1]["candidates"];
+    // An annulled appeal: interviewed again by a new commission, and the seat goes to the next.
+    assert_eq!(row(&chemistry[0]), (json!("C-06"), json!(1), json!(37.5), json!("suitable")));
+    assert_eq!(row(&chemistry[1]), (json!("C-05"), Value::Null, Value::Null, json!("re-interview")));
+    assert_eq!(chemistry[1]["appeal"]["outcome"], "annulled");
+    assert_eq!(chemistry[1]["name"], "İsmayılova Leyla");
+
+    let csv = read(&dir.join("results.csv"));
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("session,specialty,seats,candidate,name,rank,final_score,outcome,appeal_filed_on,appeal_decided_on,appeal_outcome"));
+    assert_eq!(lines.next(), Some("2026-05-test,Fizika,2,C-01,Zeynalova Aysel,1,44.00,suitable,,,"));
+    assert_eq!(csv.lines().count(), 7);
+
+    let html = read(&dir.join("index.html"));
+    assert_eq!(attr(&html, "data-results"), Some("published"));
+    assert!(html.contains("Uyğundur") && html.contains("Uyğun deyildir") && html.contains("Yenidən müsahibə"));
+    assert!(html.contains("(qaydalar, 2.17)") && html.contains("(qaydalar, 2.13–2.14)"), "rules are cited where applied");
+    assert_eq!(attr(&html, "data-appeal-deadline"), Some("2026-06-01"));
+    assert!(html.contains("<td class=\"num\">44.00</td>"), "two decimals");
+    // Member-by-member scores are not published: only averages (language 18 from every member).
+    assert!(html.contains("<td class=\"num\">18.00</td>"));
+    let index = read(&site.path().join("public/interviews/index.html"));
+    assert!(index.contains(r#"href="/interviews/2026-05-test/""#));
+}
+
+#[test]
+fn before_the_results_date_the_page_shows_the_schedule_only() {
+    let site = fixture("interviews");
+    build(site.path(), "2026-05-26");
+    let dir = site.path().join("public/interviews/2026-05-test");
+    let html = read(&dir.join("index.html"));
+    assert_eq!(attr(&html, "data-results"), Some("pending"));
+    assert!(!dir.join("results.json").exists() && !dir.join("results.csv").exists());
+    assert!(!html.contains("44.00") && !html.contains("Uyğundur"));
+    assert!(html.contains("(qaydalar, 2.6, 2.9)"));
+    // By time, then by the Azerbaijani alphabet: at 11:00 İsmayılova before Quliyev.
+    let order: Vec<&str> = html.match_indices("<tr data-candidate=\"").map(|(i, _)| &html[i + 20..i + 24]).collect();
+    assert_eq!(order, ["C-01", "C-02", "C-03", "C-04", "C-05", "C-06"]);
+    // The day results are published, the schedule makes way for them.
+    build(site.path(), "2026-05-27");
+    assert!(dir.join("results.json").exists());
+}
+
+#[test]
+fn re_interviewed_candidates_are_listed_in_azerbaijani_order() {
+    let site = fixture("interviews");
+    // Make every physics candidate's spread too large: all unranked, listed alphabetically.
+    let scores = site.path().join(SESSION).join("scores.csv");
+    let text: String = read(&scores)
+        .lines()
+        .map(|l| if l.contains(",Fizika,M5,") { l.replacen(",Fizika,M5,", ",Fizika,M5,", 1).replace(",M5,18,17,9,", ",M5,10,10,5,").replace(",M5,17,16.5,8,", ",M5,10,10,5,").replace(",M5,14,14,7,", ",M5,5,5,2,") } else { l.to_owned() })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&scores, text).unwrap();
+    build(site.path(), "2026-05-27");
+    let results: Value = serde_json::from_str(&read(&site.path().join("public/interviews/2026-05-test/results.json"))).unwrap();
+    let names: Vec<&str> = results["specialties"][0]["candidates"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    // C (Cəfərli) < Ç (Çələbi) < I (Işıqlı) < Z (Zeynalova)
+    assert_eq!(names, ["Cəfərli Nuray", "Çələbi Emre", "Işıqlı Kamal", "Zeynalova Aysel"]);
+}
+
+#[test]
+fn private_columns_of_scores_and_appeals_never_reach_the_output() {
+    let site = fixture("interviews");
+    build(site.path(), "2026-05-27");
+    for (path, bytes) in tree(&site.path().join("public")) {
+        let text = String::from_utf8_lossy(&bytes).to_lowercase();
+        assert!(!text.contains("private-") && !text.contains("example.invalid"), "{path} leaks a private column");
+    }
+}
+
+#[test]
+fn scoring_errors_are_reported_all_at_once() {
+    let site = fixture("interviews");
+    let scores = site.path().join(SESSION).join("scores.csv");
+    let mut text = read(&scores);
+    text = text.replacen("C-01,Zeynalova,Aysel,,Fizika,M1,18,", "C-01,Zeynalova,Aysel,,Fizika,M1,21,", 1);
+    text = text.replacen("C-01,Zeynalova,Aysel,,Fizika,M2,18,17,9", "C-01,Zeynalova,Aysel,,Fizika,M2,18,17.25,9", 1);
+    text = text.replacen("C-02,Çələbi,Emre,,Fizika,M2,", "C-02,Çələbi,Emre,,Fizika,M1,", 1);
+    text = text.replacen("C-04,Işıqlı,Kamal,,Fizika,M5,", "C-04,Işıqlı,Kamal,,Kimya,M5,", 1);
+    text.push_str("C-09,Yeni,Ad,,Biologiya,M1,10,10,5,x,y,z,w\n");
+    std::fs::write(&scores, text).unwrap();
+    let appeals = site.path().join(SESSION).join("appeals.csv");
+    let mut text = read(&appeals);
+    text.push_str("C-99,2026-05-29,,pending,\n");
+    std::fs::write(&appeals, text).unwrap();
+    let out = certsite(site.path(), &["check", "--build-date", "2026-05-27"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    for expected in [
+        "scores.csv:2:33: language \"21\" is not a score from 0 to 20 in whole or half points",
+        "scores.csv:3:36: knowledge \"17.25\" is not a score from 0 to 20 in whole or half points",
+        "scores.csv:8:26: member M1 scores candidate C-02 twice",
+        "candidate C-02 has scores from 4 members, not 5",
+        "scores.csv:21:20: candidate C-04 is in two specialties: \"Fizika\" and \"Kimya\"",
+        "scores.csv:32:15: specialty \"Biologiya\" has no vacancies in session.toml",
+        "appeals.csv:4:1: appeal for candidate \"C-99\", who has no scores in scores.csv",
+        "error: 8 error(s)",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn a_tie_across_the_last_seat_needs_the_commissions_recorded_order() {
+    let site = fixture("interviews");
+    let scores = site.path().join(SESSION).join("scores.csv");
+    // C-02 scores exactly as C-01 now: both 44.00 for the two seats… and C-04 too: three for two.
+    let text = read(&scores).replace(",17,16.5,8,", ",18,17,9,").replace(",14,14,7,", ",18,17,9,");
+    std::fs::write(&scores, text).unwrap();
+    let out = certsite(site.path(), &["check", "--build-date", "2026-05-27"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("candidates C-01, C-02, C-04 of \"Fizika\" tie at 44.00 across the last seat"), "{err}");
+    assert!(err.contains("[tie_breaks]") && err.contains("\"Fizika\" = [\"C-01\", \"C-02\", \"C-04\"]"), "{err}");
+    let toml = site.path().join(SESSION).join("session.toml");
+    let mut text = read(&toml);
+    text.push_str("\n[tie_breaks]\n\"Fizika\" = [\"C-04\", \"C-01\", \"C-02\"]\n");
+    std::fs::write(&toml, text).unwrap();
+    build(site.path(), "2026-05-27");
+    let results: Value = serde_json::from_str(&read(&site.path().join("public/interviews/2026-05-test/results.json"))).unwrap();
+    let outcomes: Vec<(&str, &str)> = results["specialties"][0]["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["candidate"].as_str().unwrap(), c["outcome"].as_str().unwrap()))
+        .collect();
+    assert_eq!(outcomes[..3], [("C-04", "suitable"), ("C-01", "suitable"), ("C-02", "not-suitable")]);
+}
+
+#[test]
+fn missed_timings_are_warnings_not_errors() {
+    let site = fixture("interviews");
+    let toml = site.path().join(SESSION).join("session.toml");
+    let text = read(&toml).replace("schedule_published_on = \"20.05.2026\"", "schedule_published_on = 2026-05-23").replace("results_published_on = 2026-05-27", "results_published_on = 2026-06-03");
+    std::fs::write(&toml, text).unwrap();
+    let appeals = site.path().join(SESSION).join("appeals.csv");
+    std::fs::write(&appeals, "candidate,filed_on,decided_on,outcome\nC-04,2026-06-10,2026-06-22,upheld\n").unwrap();
+    let out = certsite(site.path(), &["check", "--build-date", "2026-06-30"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    for expected in [
+        "fewer than 3 days before the interview on 2026-05-25 (rule 2.6)",
+        "results published on 2026-06-03, later than 3 working days after the interview (2026-05-29; rule 2.11)",
+        "the appeal of C-04 was filed on 2026-06-10, after the deadline 2026-06-08 (rule 2.17)",
+        "the appeal of C-04 was decided on 2026-06-22, later than 7 working days after filing (2026-06-19; annex 2 §2.6)",
+        "4 warning(s)",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn an_unknown_key_in_session_toml_names_the_nearest() {
+    let site = fixture("interviews");
+    let toml = site.path().join(SESSION).join("session.toml");
+    let text = read(&toml).replace("place =", "plase =");
+    std::fs::write(&toml, text).unwrap();
+    let out = certsite(site.path(), &["check", "--build-date", "2026-05-27"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("data/interviews/2026-05-test/session.toml:4:1: unknown key `plase`") && err.contains("did you mean `place`?"), "{err}");
+}
