@@ -129,7 +129,8 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
         files.to_vec()
     };
     // Per credential: its failures, and (number, index) for the status check.
-    let results: Vec<(Vec<Failure>, Option<(String, usize)>)> = credentials
+    type Checked = (Vec<Failure>, Option<(String, usize)>);
+    let results: Vec<Checked> = credentials
         .par_iter()
         .map(|path| {
             let mut failures = Vec::new();
@@ -151,7 +152,7 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
                 let i = entry["statusListIndex"].as_str().and_then(|i| i.parse::<usize>().ok());
                 if entry["type"] != "BitstringStatusListEntry" || entry["statusListCredential"] != list.url.as_str() {
                     failures.push(fail(format!("its {} entry does not point into {}", list.purpose.code(), list.url)));
-                } else if !i.is_some_and(|i| i < list.bits.len()) {
+                } else if i.is_none_or(|i| i >= list.bits.len()) {
                     failures.push(fail(format!("its {} index is not inside the list", list.purpose.code())));
                 } else if index.is_some_and(|j| Some(j) != i) {
                     failures.push(fail("its two status entries have different indexes".into()));

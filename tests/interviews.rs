@@ -90,7 +90,7 @@ fn re_interviewed_candidates_are_listed_in_azerbaijani_order() {
     let scores = site.path().join(SESSION).join("scores.csv");
     let text: String = read(&scores)
         .lines()
-        .map(|l| if l.contains(",Fizika,M5,") { l.replacen(",Fizika,M5,", ",Fizika,M5,", 1).replace(",M5,18,17,9,", ",M5,10,10,5,").replace(",M5,17,16.5,8,", ",M5,10,10,5,").replace(",M5,14,14,7,", ",M5,5,5,2,") } else { l.to_owned() })
+        .map(|l| if l.contains(",Fizika,M5,") { l.replace(",M5,18,17,9,", ",M5,10,10,5,").replace(",M5,17,16.5,8,", ",M5,10,10,5,").replace(",M5,14,14,7,", ",M5,5,5,2,") } else { l.to_owned() })
         .map(|l| format!("{l}\n"))
         .collect();
     std::fs::write(&scores, text).unwrap();

@@ -11,20 +11,14 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, existsSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { readFileSync, readdirSync, existsSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, extname, resolve } from "node:path";
+import { join } from "node:path";
 import vm from "node:vm";
-import { chromium } from "playwright-core";
+import { repo, startSite } from "./site.mjs";
 
-const repo = resolve(import.meta.dirname, "../..");
-const bin = process.env.CERTSITE_BIN || join(repo, "target/debug/certsite");
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
 const STEPS = ["issuer-key", "signature", "revocation", "suspension", "validity"];
-let root, pub, server, browser, base, codes, jcsBin;
-
-const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml" };
+let site, pub, browser, base, codes, jcsBin;
 
 function buildJcsExample() {
   if (process.env.JCS_BIN) return process.env.JCS_BIN;
@@ -41,38 +35,12 @@ function buildJcsExample() {
 
 before(async () => {
   jcsBin = buildJcsExample();
-  root = mkdtempSync(join(tmpdir(), "certsite-credential-"));
-  cpSync(join(repo, "tests/fixtures/minimal"), root, { recursive: true });
-  execFileSync(bin, ["build", "--build-date", "2026-11-23"], { cwd: root, stdio: "pipe" });
-  pub = join(root, "public");
-  codes = {};
-  for (const code of readdirSync(join(pub, "c"))) {
-    const html = readFileSync(join(pub, "c", code, "index.html"), "utf8");
-    codes[/data-number="([^"]+)"/.exec(html)[1]] = code;
-  }
-  server = createServer((req, res) => {
-    let path = join(pub, decodeURIComponent(new URL(req.url, "http://x").pathname));
-    if (existsSync(path) && !extname(path)) path = join(path, "index.html");
-    if (!path.startsWith(pub) || !existsSync(path)) {
-      res.writeHead(404, { "content-type": types[".html"] });
-      res.end(readFileSync(join(pub, "404.html")));
-      return;
-    }
-    res.writeHead(200, { "content-type": types[extname(path)] || "application/octet-stream" });
-    res.end(readFileSync(path));
-  });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  site = await startSite();
+  ({ pub, browser, base, codes } = site);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
+  await site?.close();
 });
 
 async function page(options = {}) {

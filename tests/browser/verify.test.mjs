@@ -3,57 +3,21 @@
 // Content-Security-Policy of every page holds (no violation is reported).
 //
 // Needs: Debian's chromium (/usr/bin/chromium or $CHROMIUM) and a built certsite binary
-// ($CERTSITE_BIN, default target/debug/certsite).
+// ($CERTSITE_BIN, default target/debug/certsite); see site.mjs.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from "node:fs";
-import { createServer } from "node:http";
-import { tmpdir } from "node:os";
-import { join, extname, resolve } from "node:path";
-import { chromium } from "playwright-core";
+import { startSite } from "./site.mjs";
 
-const repo = resolve(import.meta.dirname, "../..");
-const bin = process.env.CERTSITE_BIN || join(repo, "target/debug/certsite");
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-let root, server, browser, base, codes;
-
-const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml" };
+let site, browser, base, codes;
 
 before(async () => {
-  root = mkdtempSync(join(tmpdir(), "certsite-browser-"));
-  cpSync(join(repo, "tests/fixtures/minimal"), root, { recursive: true });
-  execFileSync(bin, ["build", "--build-date", "2026-11-23"], { cwd: root, stdio: "pipe" });
-  const pub = join(root, "public");
-  codes = {};
-  for (const code of readdirSync(join(pub, "c"))) {
-    const html = readFileSync(join(pub, "c", code, "index.html"), "utf8");
-    codes[/data-number="([^"]+)"/.exec(html)[1]] = code;
-  }
-  server = createServer((req, res) => {
-    let path = join(pub, decodeURIComponent(new URL(req.url, "http://x").pathname));
-    if (existsSync(path) && !extname(path)) path = join(path, "index.html");
-    if (!path.startsWith(pub) || !existsSync(path)) {
-      res.writeHead(404, { "content-type": types[".html"] });
-      res.end(readFileSync(join(pub, "404.html")));
-      return;
-    }
-    res.writeHead(200, { "content-type": types[extname(path)] || "application/octet-stream" });
-    res.end(readFileSync(path));
-  });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  site = await startSite();
+  ({ browser, base, codes } = site);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
+  await site?.close();
 });
 
 async function page() {
