@@ -60,7 +60,7 @@ fn results_json_reads_back_with_ranks_outcomes_and_appeals() {
     assert_eq!(attr(&html, "data-appeal-deadline"), Some("2026-06-01"));
     assert!(html.contains("<td class=\"num\">44.00</td>"), "two decimals");
     // Member-by-member scores are not published: only averages (language 18 from every member).
-    assert!(html.contains("<td class=\"num\">18.00</td>"));
+    assert!(html.contains("<td class=\"num avg\">18.00</td>"));
     let index = read(&site.path().join("public/interviews/index.html"));
     assert!(index.contains(r#"href="/interviews/2026-05-test/""#));
 }
