@@ -258,186 +258,40 @@ impl Site {
         }
     }
 
-    /// Signs, renders and writes the site. Secrets are read (or created) first, then the
-    /// certificate pages are written in parallel, then the other pages, then stale files go.
+    /// Signs, renders and writes the site. Secrets are read (or created) first; then the DID
+    /// document, the certificates (in parallel), the other pages, the status lists last of
+    /// the published files, and stale files are removed at the very end (DESIGN §6).
     pub fn build(&self, options: &BuildOptions) -> anyhow::Result<BuildReport> {
         let mut report = BuildReport::default();
         keys::check_key_outside(&options.key, &options.out)?;
         let state = self.root.join(STATE_DIR);
-        let (key, created) = keys::load_or_create_key(&options.key, options.create_key)
-            .with_context(|| format!("signing key {}", options.key.display()))?;
-        if created {
-            report.notes.push(format!(
-                "created a new signing key at {}: BACK IT UP and keep it secret. Losing it means re-signing every certificate with a new key; leaking it lets anyone forge certificates.",
-                options.key.display()
-            ));
-        }
-        let (secret, created) = keys::load_or_create_url_secret(&self.root.join(keys::URL_SECRET))?;
-        if created {
-            report.notes.push(format!(
-                "created {}: certificate addresses derive from it; back it up with the key (a new secret changes every address and every printed QR code)",
-                keys::URL_SECRET
-            ));
-        }
-        let coder = Coder::new(&secret);
-        let signer = Signer::new(self.did.did.clone(), self.config.issuer.name.clone(), key);
+        let (signer, secret) = self.secrets(options, &mut report.notes)?;
         let keyring = update_keyring(&self.root.join(KEYRING), &signer.verifying_key())?;
-
         let out = Output::new(&options.out, options.force).with_context(|| format!("output {}", options.out.display()))?;
         let print = Output::new(&state.join("print"), options.force)?;
+        let mut files = SiteFiles { out: &out, kept: HashSet::new() };
 
         // The DID document first: credentials signed with a new key must find it.
-        let did_doc = did::document(&self.did.did, &keyring);
-        out.put(self.did.document_path, &json_bytes(&serde_json::Value::Object(did_doc)))?;
+        files.put(self.did.document_path, &json_bytes(&serde_json::Value::Object(did::document(&self.did.did, &keyring))))?;
 
+        let coder = Coder::new(&secret);
         let codes: Vec<String> = self.certificates.list.par_iter().map(|c| coder.code(&c.number)).collect();
         let status_index = self.status_index(&state.join(STATUS_INDEX), &secret)?;
         let statuses: Vec<Derived> = (0..self.certificates.list.len()).into_par_iter().map(|i| self.status(i)).collect();
-        let code_of = |number: &str| self.certificates.by_number.get(number).map(|&j| codes[j].clone()).unwrap_or_default();
         let renderer = self.renderer(self.config.default_lang());
         let fingerprints_path = state.join(FINGERPRINTS);
         let previous = if options.force { Fingerprints::default() } else { Fingerprints::load(&fingerprints_path) };
-        let shared = {
-            let mut h = Sha256::new();
-            h.update(concat!(env!("CARGO_PKG_NAME"), " ", env!("CARGO_PKG_VERSION")));
-            h.update(renderer.fingerprint(&self.templates_digest));
-            h.update(&signer.verification_method);
-            h.update(multibase::encode_public_key(&signer.verifying_key()));
-            h
-        };
-        let failures = Mutex::new(Vec::new());
-        let digests: Vec<[u8; 16]> = self
-            .certificates
-            .list
-            .par_iter()
-            .enumerate()
-            .map(|(i, cert)| -> anyhow::Result<[u8; 16]> {
-                let code = &codes[i];
-                let url = self.page_url(code);
-                let dir = format!("c/{code}");
-                let print_qr = format!("qr/{}.svg", cert.file_stem());
-                let view = renderer.certificate_view(self.cert_page(i, statuses[i], code, &url, code_of));
-                let index = status_index.get(&cert.number).expect("every certificate has a status index");
-                let credential = certificate_credential(cert, &url, &signer, &self.config.base_url, index);
-                let created = proof_created(cert, self.build_date);
-                let mut h = shared.clone();
-                h.update(serde_json::to_vec(&view).unwrap_or_default());
-                h.update(serde_json::to_vec(&credential).unwrap_or_default());
-                h.update(&created);
-                h.update(&print_qr);
-                let digest: [u8; 16] = h.finalize()[..16].try_into().expect("SHA-256 has 32 bytes");
-                let on_disk = || CERT_FILES.iter().all(|f| out.root().join(&dir).join(f).is_file()) && print.root().join(&print_qr).is_file();
-                if previous.get(code) == Some(&digest) && on_disk() {
-                    out.skip(CERT_FILES.len());
-                    print.skip(1);
-                    return Ok(digest);
-                }
-                let page = match renderer.certificate_page(&view) {
-                    Ok(page) => page,
-                    Err(e) => {
-                        failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e}", cert.at));
-                        return Ok([0; 16]);
-                    }
-                };
-                let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}: QR code: {e}", cert.at))?;
-                out.put(&format!("{dir}/credential.json"), &credential_json(credential, &signer, &created))?;
-                out.put(&format!("{dir}/qr.svg"), svg.as_bytes())?;
-                out.put(&format!("{dir}/index.html"), &page)?;
-                print.put(&print_qr, svg.as_bytes())?;
-                Ok(digest)
-            })
-            .collect::<anyhow::Result<_>>()?;
-        let failures = failures.into_inner().unwrap_or_default();
-        if !failures.is_empty() {
-            return Err(anyhow!("{} certificate pages failed to render:\n{}", failures.len(), failures.join("\n")));
-        }
-
-        let mut print_csv = String::from("number,code,url\n");
-        for (cert, code) in self.certificates.list.iter().zip(&codes) {
-            print_csv.push_str(&format!("{},{code},{}\n", csv_field(&cert.number), csv_field(&self.page_url(code))));
-        }
-        print.put("certificates.csv", print_csv.as_bytes())?;
-
-        for (path, bytes) in assets::ASSETS {
-            out.put(path, bytes)?;
-        }
-        let words_path = format!("assets/words.{}.json", self.config.default_lang().code());
-        out.put(&words_path, &json_bytes(&i18n::check_words(self.config.default_lang())))?;
-        let base_path = self.config.url.path().trim_end_matches('/');
-        for page in self.pages.iter().filter(|p| !p.path.is_empty()) {
-            out.put(&format!("{}/index.html", page.path), &renderer.page(page).map_err(|e| anyhow!(e))?)?;
-        }
-        out.put("verify/index.html", &renderer.plain("verify.html").map_err(|e| anyhow!(e))?)?;
-        out.put("404.html", &renderer.plain("404.html").map_err(|e| anyhow!(e))?)?;
-        let notices = self.notice_views(&renderer);
-        let mut section_files = Vec::new();
-        for n in &notices {
-            let path = format!("notices/{}/index.html", n.id());
-            out.put(&path, &renderer.notice(n).map_err(|e| anyhow!(e))?)?;
-            section_files.push(path);
-        }
-        let refs: Vec<&NoticeView> = notices.iter().collect();
-        let chunks: Vec<&[&NoticeView]> = if refs.is_empty() { vec![&[][..]] } else { refs.chunks(NOTICES_PER_PAGE).collect() };
-        for (n, chunk) in chunks.iter().enumerate() {
-            let path = if n == 0 { "notices/index.html".to_owned() } else { format!("notices/page/{}/index.html", n + 1) };
-            out.put(&path, &renderer.notice_list(chunk, n + 1, chunks.len()).map_err(|e| anyhow!(e))?)?;
-            section_files.push(path);
-        }
-        let updated = self.decisions.list.iter().map(|d| d.decided_on).filter(|d| *d <= self.build_date).max().unwrap_or(self.build_date);
-        out.put("notices/atom.xml", &pages::atom(&self.config.base_url, &self.config.title, &refs, updated))?;
-        section_files.push("notices/atom.xml".to_owned());
-        let sessions = self.session_views(&renderer);
-        for view in &sessions {
-            let dir = format!("interviews/{}", view.id());
-            out.put(&format!("{dir}/index.html"), &renderer.session(view).map_err(|e| anyhow!(e))?)?;
-            section_files.push(format!("{dir}/index.html"));
-            if view.results_published() {
-                out.put(&format!("{dir}/results.json"), &json_bytes(&interviews::results_json(view)))?;
-                out.put(&format!("{dir}/results.csv"), &interviews::results_csv(view))?;
-                section_files.extend([format!("{dir}/results.json"), format!("{dir}/results.csv")]);
-            }
-        }
-        out.put("interviews/index.html", &renderer.sessions(&sessions.iter().collect::<Vec<_>>()).map_err(|e| anyhow!(e))?)?;
-        section_files.push("interviews/index.html".to_owned());
-        let mut listed = vec!["notices/".to_owned(), "interviews/".to_owned()];
-        listed.extend(sessions.iter().map(|v| format!("interviews/{}/", v.id())));
-        listed.extend(notices.iter().map(|n| format!("notices/{}/", n.id())));
-        out.put("robots.txt", &pages::robots(&self.config.base_url, base_path))?;
-        out.put("sitemap.xml", &pages::sitemap(&self.config.base_url, &self.pages, &listed))?;
-        out.put("index.html", &renderer.index(self.home()).map_err(|e| anyhow!(e))?)?;
-        // Status lists last: they may only flag certificates whose credentials are out.
-        for purpose in Purpose::ALL {
-            let mut bits = Bitstring::new(status_index.len());
-            for (i, cert) in self.certificates.list.iter().enumerate() {
-                let flagged = match purpose {
-                    Purpose::Revocation => statuses[i].status == Status::Revoked,
-                    Purpose::Suspension => statuses[i].status == Status::Suspended,
-                };
-                if flagged {
-                    bits.set(status_index.get(&cert.number).expect("assigned above") as usize);
-                }
-            }
-            let url = format!("{}/{}", self.config.base_url, purpose.path());
-            let date = day_start(self.build_date);
-            let list = signer.sign(status_list::list_credential(&url, purpose, &bits, &self.did.did, &date), &date);
-            out.put(purpose.path(), &json_bytes(&serde_json::Value::Object(list)))?;
-        }
+        let certs = Certs { codes: &codes, statuses: &statuses, status_index: &status_index, signer: &signer, renderer: &renderer };
+        let digests = self.write_certificates(&certs, &previous, &out, &print)?;
+        self.write_print_list(&codes, &print)?;
+        self.write_pages(&renderer, &mut files)?;
+        self.write_status_lists(&certs, &mut files)?;
 
         // Stale files last.
         let code_set: HashSet<&str> = codes.iter().map(String::as_str).collect();
-        let mut other: HashSet<String> = assets::ASSETS.iter().map(|(p, _)| (*p).to_owned()).collect();
-        other.insert(words_path);
-        other.extend(["verify/index.html", "404.html", "robots.txt", "sitemap.xml", "index.html", self.did.document_path].map(String::from));
-        other.extend(Purpose::ALL.map(|p| p.path().to_owned()));
-        other.extend(section_files);
-        other.extend(self.pages.iter().filter(|p| !p.path.is_empty()).map(|p| format!("{}/index.html", p.path)));
-        out.remove_stale(|rel| {
-            if let Some(rest) = rel.strip_prefix("c/") {
-                if let Some((code, file)) = rest.split_once('/') {
-                    return code_set.contains(code) && CERT_FILES.contains(&file);
-                }
-            }
-            other.contains(rel)
+        out.remove_stale(|rel| match rel.strip_prefix("c/").and_then(|rest| rest.split_once('/')) {
+            Some((code, file)) => code_set.contains(code) && CERT_FILES.contains(&file),
+            None => files.kept.contains(rel),
         })?;
         let stems: HashSet<String> = self.certificates.list.iter().map(|c| format!("qr/{}.svg", c.file_stem())).collect();
         print.remove_stale(|rel| rel == "certificates.csv" || stems.contains(rel))?;
@@ -451,6 +305,193 @@ impl Site {
             report.removed += stats.removed.load(Ordering::Relaxed);
         }
         Ok(report)
+    }
+
+    /// The signer and the url secret, each created on first use with a loud note.
+    fn secrets(&self, options: &BuildOptions, notes: &mut Vec<String>) -> anyhow::Result<(Signer, Vec<u8>)> {
+        let (key, created) = keys::load_or_create_key(&options.key, options.create_key)
+            .with_context(|| format!("signing key {}", options.key.display()))?;
+        if created {
+            notes.push(format!(
+                "created a new signing key at {}: BACK IT UP and keep it secret. Losing it means re-signing every certificate with a new key; leaking it lets anyone forge certificates.",
+                options.key.display()
+            ));
+        }
+        let (secret, created) = keys::load_or_create_url_secret(&self.root.join(keys::URL_SECRET))?;
+        if created {
+            notes.push(format!(
+                "created {}: certificate addresses derive from it; back it up with the key (a new secret changes every address and every printed QR code)",
+                keys::URL_SECRET
+            ));
+        }
+        Ok((Signer::new(self.did.did.clone(), self.config.issuer.name.clone(), key), secret))
+    }
+
+    /// Every certificate's page, credential and QR code (and the QR code for print), in
+    /// parallel. A certificate whose inputs have the digest of the last build, and whose files
+    /// are there, is skipped. Returns each certificate's digest.
+    fn write_certificates(&self, c: &Certs<'_>, previous: &Fingerprints, out: &Output, print: &Output) -> anyhow::Result<Vec<[u8; 16]>> {
+        let code_of = |number: &str| self.certificates.by_number.get(number).map(|&j| c.codes[j].clone()).unwrap_or_default();
+        let shared = {
+            let mut h = Sha256::new();
+            h.update(concat!(env!("CARGO_PKG_NAME"), " ", env!("CARGO_PKG_VERSION")));
+            h.update(c.renderer.fingerprint(&self.templates_digest));
+            h.update(&c.signer.verification_method);
+            h.update(multibase::encode_public_key(&c.signer.verifying_key()));
+            h
+        };
+        let failures = Mutex::new(Vec::new());
+        let digests = self
+            .certificates
+            .list
+            .par_iter()
+            .enumerate()
+            .map(|(i, cert)| -> anyhow::Result<[u8; 16]> {
+                let code = &c.codes[i];
+                let url = self.page_url(code);
+                let dir = format!("c/{code}");
+                let print_qr = format!("qr/{}.svg", cert.file_stem());
+                let view = c.renderer.certificate_view(self.cert_page(i, c.statuses[i], code, &url, code_of));
+                let index = c.status_index.get(&cert.number).expect("every certificate has a status index");
+                let credential = certificate_credential(cert, &url, c.signer, &self.config.base_url, index);
+                let created = proof_created(cert, self.build_date);
+                let mut h = shared.clone();
+                h.update(serde_json::to_vec(&view).unwrap_or_default());
+                h.update(serde_json::to_vec(&credential).unwrap_or_default());
+                h.update(&created);
+                h.update(&print_qr);
+                let digest: [u8; 16] = h.finalize()[..16].try_into().expect("SHA-256 has 32 bytes");
+                let on_disk = || CERT_FILES.iter().all(|f| out.root().join(&dir).join(f).is_file()) && print.root().join(&print_qr).is_file();
+                if previous.get(code) == Some(&digest) && on_disk() {
+                    out.skip(CERT_FILES.len());
+                    print.skip(1);
+                    return Ok(digest);
+                }
+                let page = match c.renderer.certificate_page(&view) {
+                    Ok(page) => page,
+                    Err(e) => {
+                        failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e}", cert.at));
+                        return Ok([0; 16]);
+                    }
+                };
+                let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}: QR code: {e}", cert.at))?;
+                out.put(&format!("{dir}/credential.json"), &credential_json(credential, c.signer, &created))?;
+                out.put(&format!("{dir}/qr.svg"), svg.as_bytes())?;
+                out.put(&format!("{dir}/index.html"), &page)?;
+                print.put(&print_qr, svg.as_bytes())?;
+                Ok(digest)
+            })
+            .collect::<anyhow::Result<_>>()?;
+        let failures = failures.into_inner().unwrap_or_default();
+        if !failures.is_empty() {
+            return Err(anyhow!("{} certificate pages failed to render:\n{}", failures.len(), failures.join("\n")));
+        }
+        Ok(digests)
+    }
+
+    /// `.certsite/print/certificates.csv` for the printing office (DESIGN §4).
+    fn write_print_list(&self, codes: &[String], print: &Output) -> anyhow::Result<()> {
+        let mut csv = String::from("number,code,url\n");
+        for (cert, code) in self.certificates.list.iter().zip(codes) {
+            csv.push_str(&format!("{},{code},{}\n", csv_field(&cert.number), csv_field(&self.page_url(code))));
+        }
+        print.put("certificates.csv", csv.as_bytes())?;
+        Ok(())
+    }
+
+    /// Assets, content pages, /verify/, 404, notices, interviews, robots, sitemap, home.
+    fn write_pages(&self, renderer: &Renderer<'_>, files: &mut SiteFiles<'_>) -> anyhow::Result<()> {
+        let html = |r: Result<Vec<u8>, String>| r.map_err(|e| anyhow!(e));
+        for (path, bytes) in assets::ASSETS {
+            files.put(*path, bytes)?;
+        }
+        let lang = self.config.default_lang();
+        files.put(format!("assets/words.{}.json", lang.code()), &json_bytes(&i18n::check_words(lang)))?;
+        for page in self.pages.iter().filter(|p| !p.path.is_empty()) {
+            files.put(format!("{}/index.html", page.path), &html(renderer.page(page))?)?;
+        }
+        files.put("verify/index.html", &html(renderer.plain("verify.html"))?)?;
+        files.put("404.html", &html(renderer.plain("404.html"))?)?;
+
+        // Notices (DESIGN §4), newest first, 50 to a page, and the Atom feed.
+        let notices = self.notice_views(renderer);
+        for n in &notices {
+            files.put(format!("notices/{}/index.html", n.id()), &html(renderer.notice(n))?)?;
+        }
+        let refs: Vec<&NoticeView> = notices.iter().collect();
+        let chunks: Vec<&[&NoticeView]> = if refs.is_empty() { vec![&[][..]] } else { refs.chunks(NOTICES_PER_PAGE).collect() };
+        for (n, chunk) in chunks.iter().enumerate() {
+            let path = if n == 0 { "notices/index.html".to_owned() } else { format!("notices/page/{}/index.html", n + 1) };
+            files.put(path, &html(renderer.notice_list(chunk, n + 1, chunks.len()))?)?;
+        }
+        let updated = self.decisions.list.iter().map(|d| d.decided_on).filter(|d| *d <= self.build_date).max().unwrap_or(self.build_date);
+        files.put("notices/atom.xml", &pages::atom(&self.config.base_url, &self.config.title, &refs, updated))?;
+
+        // Interview sessions: the page, and the open data once results are out.
+        let sessions = self.session_views(renderer);
+        for view in &sessions {
+            let dir = format!("interviews/{}", view.id());
+            files.put(format!("{dir}/index.html"), &html(renderer.session(view))?)?;
+            if view.results_published() {
+                files.put(format!("{dir}/results.json"), &json_bytes(&interviews::results_json(view)))?;
+                files.put(format!("{dir}/results.csv"), &interviews::results_csv(view))?;
+            }
+        }
+        files.put("interviews/index.html", &html(renderer.sessions(&sessions.iter().collect::<Vec<_>>()))?)?;
+
+        let mut listed = vec!["notices/".to_owned(), "interviews/".to_owned()];
+        listed.extend(sessions.iter().map(|v| format!("interviews/{}/", v.id())));
+        listed.extend(notices.iter().map(|n| format!("notices/{}/", n.id())));
+        files.put("robots.txt", &pages::robots(&self.config.base_url, self.config.url.path().trim_end_matches('/')))?;
+        files.put("sitemap.xml", &pages::sitemap(&self.config.base_url, &self.pages, &listed))?;
+        files.put("index.html", &html(renderer.index(self.home()))?)
+    }
+
+    /// The two signed status lists (DESIGN §5), written after the pages: they may only flag
+    /// certificates whose credentials are out.
+    fn write_status_lists(&self, c: &Certs<'_>, files: &mut SiteFiles<'_>) -> anyhow::Result<()> {
+        for purpose in Purpose::ALL {
+            let mut bits = Bitstring::new(c.status_index.len());
+            for (i, cert) in self.certificates.list.iter().enumerate() {
+                let flagged = match purpose {
+                    Purpose::Revocation => c.statuses[i].status == Status::Revoked,
+                    Purpose::Suspension => c.statuses[i].status == Status::Suspended,
+                };
+                if flagged {
+                    bits.set(c.status_index.get(&cert.number).expect("assigned before writing") as usize);
+                }
+            }
+            let url = format!("{}/{}", self.config.base_url, purpose.path());
+            let date = day_start(self.build_date);
+            let list = c.signer.sign(status_list::list_credential(&url, purpose, &bits, &self.did.did, &date), &date);
+            files.put(purpose.path(), &json_bytes(&serde_json::Value::Object(list)))?;
+        }
+        Ok(())
+    }
+}
+
+/// What writing the certificates needs, computed once per build.
+struct Certs<'a> {
+    codes: &'a [String],
+    statuses: &'a [Derived],
+    status_index: &'a StatusIndex,
+    signer: &'a Signer,
+    renderer: &'a Renderer<'a>,
+}
+
+/// The site's files other than the certificates', remembered as they are written so that
+/// stale-file removal keeps exactly them.
+struct SiteFiles<'a> {
+    out: &'a Output,
+    kept: HashSet<String>,
+}
+
+impl SiteFiles<'_> {
+    fn put(&mut self, rel: impl Into<String>, bytes: &[u8]) -> anyhow::Result<()> {
+        let rel = rel.into();
+        self.out.put(&rel, bytes).with_context(|| format!("writing {rel}"))?;
+        self.kept.insert(rel);
+        Ok(())
     }
 }
 
