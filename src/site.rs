@@ -370,11 +370,11 @@ impl Site {
                 let page = match c.renderer.certificate_page(&view) {
                     Ok(page) => page,
                     Err(e) => {
-                        failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e}", cert.at));
+                        failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e}", cert.at()));
                         return Ok([0; 16]);
                     }
                 };
-                let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}: QR code: {e}", cert.at))?;
+                let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}: QR code: {e}", cert.at()))?;
                 out.put(&format!("{dir}/credential.json"), &credential_json(credential, c.signer, &created))?;
                 out.put(&format!("{dir}/qr.svg"), svg.as_bytes())?;
                 out.put(&format!("{dir}/index.html"), &page)?;

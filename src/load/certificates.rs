@@ -2,14 +2,15 @@
 //! checked and every problem reported; only public columns are read (the schema names them, so
 //! `id_card`, `phone`, `email`, `address`, `birth_date` and unknown columns are never copied).
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::diag::Problems;
 use crate::load::csvfile::{CsvText, Row, Schema};
-use crate::model::certificate::{check_number, normalize_number, Certificate};
+use crate::model::certificate::{check_number, normalize_number, Certificate, Text};
 
-/// The file, relative to the site root.
-pub const PATH: &str = "data/certificates.csv";
+pub use crate::model::certificate::PATH;
 
 const NUMBER: usize = 0;
 const SURNAME: usize = 1;
@@ -43,15 +44,46 @@ pub fn load(root: &Path, problems: &mut Problems) -> Option<Vec<Certificate>> {
     CsvText::read_optional(root, PATH, problems).map(|file| parse(&file, problems))
 }
 
+/// Stores each distinct text once (see [`Text`]).
+#[derive(Default)]
+struct Interner {
+    texts: HashMap<Box<str>, Text>,
+    scopes: HashMap<Box<str>, Arc<[Text]>>,
+}
+
+impl Interner {
+    fn text(&mut self, s: &str) -> Text {
+        if let Some(t) = self.texts.get(s) {
+            return t.clone();
+        }
+        let t: Text = Arc::from(s);
+        self.texts.insert(s.into(), t.clone());
+        t
+    }
+
+    /// A `;`-separated scope as its list of fields.
+    fn scope(&mut self, s: &str) -> Arc<[Text]> {
+        if let Some(list) = self.scopes.get(s) {
+            return list.clone();
+        }
+        let list: Arc<[Text]> = s.split(';').map(str::trim).filter(|f| !f.is_empty()).map(|f| self.text(f)).collect();
+        self.scopes.insert(s.into(), list.clone());
+        list
+    }
+}
+
 /// Parses every row of an already read file.
 pub fn parse(file: &CsvText, problems: &mut Problems) -> Vec<Certificate> {
-    let mut list = Vec::new();
+    // One row a line is the common case: reserve once instead of doubling a large vector.
+    let mut list = Vec::with_capacity(file.text.bytes().filter(|&b| b == b'\n').count());
     let mut row_problems = Problems::new();
+    let mut interner = Interner::default();
     file.rows(&SCHEMA, problems, |row| {
-        if let Some(cert) = certificate(row, &mut row_problems) {
+        if let Some(cert) = certificate(row, &mut interner, &mut row_problems) {
             list.push(cert);
         }
     });
+    list.shrink_to_fit();
     problems.extend(row_problems);
     list
 }
@@ -65,7 +97,7 @@ fn date(row: &Row<'_>, c: usize, name: &str, problems: &mut Problems) -> Option<
     row.date(c, name, problems)
 }
 
-fn certificate(row: &Row<'_>, problems: &mut Problems) -> Option<Certificate> {
+fn certificate(row: &Row<'_>, interner: &mut Interner, problems: &mut Problems) -> Option<Certificate> {
     let before = problems.error_count();
     let number = required(row, NUMBER, "number", problems);
     if let Some(n) = &number {
@@ -95,22 +127,18 @@ fn certificate(row: &Row<'_>, problems: &mut Problems) -> Option<Certificate> {
     if problems.error_count() > before {
         return None;
     }
-    let scope = row
-        .get(SCOPE)
-        .map(|s| s.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect())
-        .unwrap_or_default();
     Some(Certificate {
         number: normalize_number(&number?),
-        surname: surname?,
-        given_name: given_name?,
-        patronymic: row.get(PATRONYMIC).map(|v| v.into_owned()),
-        profession: profession?,
-        profession_en: row.get(PROFESSION_EN).map(|v| v.into_owned()),
-        scope,
+        surname: interner.text(&surname?),
+        given_name: interner.text(&given_name?),
+        patronymic: row.get(PATRONYMIC).map(|v| interner.text(&v)),
+        profession: interner.text(&profession?),
+        profession_en: row.get(PROFESSION_EN).map(|v| interner.text(&v)),
+        scope: interner.scope(row.get(SCOPE).as_deref().unwrap_or_default()),
         issued_on: issued_on?,
         valid_until: valid_until?,
         replaces,
-        at: row.at_row(),
+        line: row.line,
     })
 }
 
@@ -133,7 +161,7 @@ mod tests {
         assert!(!p.has_errors(), "{p:?}");
         let c = &list[0];
         assert_eq!(c.number, "PSM/2024/1");
-        assert_eq!(c.scope, vec!["a", "b"]);
+        assert_eq!(c.scope.iter().map(|s| &**s).collect::<Vec<_>>(), vec!["a", "b"]);
         assert_eq!(c.file_stem(), "PSM_2024_1");
     }
 

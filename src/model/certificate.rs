@@ -6,10 +6,18 @@
 //! (agreement §4 B¶6: holder data is not shared without written consent).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use time::Date;
 
 use crate::diag::{At, Problem, Problems};
+
+/// Shared text: names, professions and scopes repeat across a register, so each distinct value
+/// is stored once (a million certificates fit in memory with room to spare, DESIGN §6).
+pub type Text = Arc<str>;
+
+/// The file certificates come from, relative to the site root.
+pub const PATH: &str = "data/certificates.csv";
 
 /// One certificate, as published.
 #[derive(Debug, Clone)]
@@ -17,28 +25,33 @@ pub struct Certificate {
     /// The number printed on the certificate, upper case (matched case-insensitively).
     pub number: String,
     /// Family name.
-    pub surname: String,
+    pub surname: Text,
     /// Given name.
-    pub given_name: String,
+    pub given_name: Text,
     /// Patronymic ("Rəşid qızı"), if recorded.
-    pub patronymic: Option<String>,
+    pub patronymic: Option<Text>,
     /// Profession in Azerbaijani.
-    pub profession: String,
+    pub profession: Text,
     /// Profession in English, if given.
-    pub profession_en: Option<String>,
+    pub profession_en: Option<Text>,
     /// The approved scope: fields the certificate covers (agreement §4 A¶5).
-    pub scope: Vec<String>,
+    pub scope: Arc<[Text]>,
     /// First day of validity.
     pub issued_on: Date,
     /// Last day of validity, inclusive (DESIGN §3).
     pub valid_until: Date,
     /// Number of the earlier certificate this one renews or replaces, upper case.
     pub replaces: Option<String>,
-    /// Where the row is, for later cross-file errors.
-    pub at: At,
+    /// The row's line in the file, for later cross-file errors.
+    pub line: u64,
 }
 
 impl Certificate {
+    /// Where the row is.
+    pub fn at(&self) -> At {
+        At { path: PATH.into(), line: self.line, column: 1, span: None }
+    }
+
     /// "Surname Given Patronymic", the holder's full name as printed on the certificate.
     pub fn holder_name(&self) -> String {
         let mut name = format!("{} {}", self.surname, self.given_name);
@@ -94,10 +107,10 @@ impl Certificates {
             if let Some(&first) = by_number.get(&cert.number) {
                 problems.push(
                     Problem::error(format!("certificate number \"{}\" appears twice", cert.number))
-                        .at(cert.at.clone())
+                        .at(cert.at())
                         .help(format!(
                             "numbers are unique (compared without regard to case); the first is at {}",
-                            list[first].at
+                            list[first].at()
                         )),
                 );
             } else {
@@ -109,12 +122,12 @@ impl Certificates {
             let Some(old) = &cert.replaces else { continue };
             match by_number.get(old) {
                 Some(&j) if j == i => problems.push(
-                    Problem::error(format!("certificate {} replaces itself", cert.number)).at(cert.at.clone()),
+                    Problem::error(format!("certificate {} replaces itself", cert.number)).at(cert.at()),
                 ),
                 Some(&j) => replaced_by.entry(j).or_default().push(i),
                 None => problems.push(
                     Problem::error(format!("replaces \"{old}\", which is not in data/certificates.csv"))
-                        .at(cert.at.clone())
+                        .at(cert.at())
                         .help("`replaces` names the number of an earlier certificate of the same file"),
                 ),
             }

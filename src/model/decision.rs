@@ -139,9 +139,9 @@ pub fn notice_holder_name(cert: &crate::model::certificate::Certificate, mode: c
     match mode {
         crate::config::HolderName::Full => cert.holder_name(),
         crate::config::HolderName::Initials => {
-            let mut parts = vec![cert.given_name.as_str()];
+            let mut parts: Vec<&str> = vec![&cert.given_name];
             parts.extend(cert.patronymic.as_deref());
-            parts.push(cert.surname.as_str());
+            parts.push(&cert.surname);
             parts
                 .iter()
                 .filter_map(|p| p.chars().find(|c| c.is_alphabetic()))
@@ -311,11 +311,11 @@ mod tests {
             patronymic: Some("Rəşid qızı".into()),
             profession: "P".into(),
             profession_en: None,
-            scope: vec![],
+            scope: Vec::new().into(),
             issued_on: time::macros::date!(2024 - 01 - 01),
             valid_until: time::macros::date!(2027 - 01 - 01),
             replaces: None,
-            at: At::file("c.csv"),
+            line: 1,
         };
         assert_eq!(notice_holder_name(&cert, crate::config::HolderName::Initials), "G. R. M.");
         assert_eq!(notice_holder_name(&cert, crate::config::HolderName::Full), "Məmmədova günay Rəşid qızı");

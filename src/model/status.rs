@@ -117,11 +117,11 @@ mod tests {
             patronymic: None,
             profession: "Mühasib".into(),
             profession_en: None,
-            scope: vec![],
+            scope: Vec::new().into(),
             issued_on: from,
             valid_until: until,
             replaces: replaces.map(Into::into),
-            at: At::file("c.csv"),
+            line: 1,
         }
     }
 

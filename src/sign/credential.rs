@@ -72,20 +72,20 @@ pub fn day_end(d: time::Date) -> String {
 pub fn certificate_credential(cert: &Certificate, page_url: &str, signer: &Signer, base_url: &str, status_index: u32) -> Map<String, Value> {
     let mut certificate = Map::new();
     certificate.insert("number".into(), cert.number.clone().into());
-    certificate.insert("profession".into(), cert.profession.clone().into());
+    certificate.insert("profession".into(), (*cert.profession).into());
     if let Some(en) = &cert.profession_en {
-        certificate.insert("professionEn".into(), en.clone().into());
+        certificate.insert("professionEn".into(), (**en).into());
     }
-    certificate.insert("scope".into(), cert.scope.clone().into());
+    certificate.insert("scope".into(), cert.scope.iter().map(|f| Value::from(&**f)).collect());
     if let Some(old) = &cert.replaces {
         certificate.insert("replaces".into(), old.clone().into());
     }
     let mut subject = Map::new();
     subject.insert("name".into(), cert.holder_name().into());
-    subject.insert("familyName".into(), cert.surname.clone().into());
-    subject.insert("givenName".into(), cert.given_name.clone().into());
+    subject.insert("familyName".into(), (*cert.surname).into());
+    subject.insert("givenName".into(), (*cert.given_name).into());
     if let Some(p) = &cert.patronymic {
-        subject.insert("patronymic".into(), p.clone().into());
+        subject.insert("patronymic".into(), (**p).into());
     }
     subject.insert("certificate".into(), Value::Object(certificate));
     let credential = json!({
