@@ -83,10 +83,8 @@ fn wrong_usage_exits_2() {
 
 /// Deterministic pseudo-random mutations of valid files: whatever the bytes, `check` answers
 /// 0 or 1 and never panics.
-#[test]
-fn mangled_inputs_never_panic() {
-    let site = fixture("minimal");
-    let files = ["data/certificates.csv", "data/decisions.csv", "data/site.toml", "content/about.md"];
+fn mangle(fixture_name: &str, files: &[&str], rounds: u32, date: &str) {
+    let site = fixture(fixture_name);
     let originals: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(site.path().join(f)).unwrap()).collect();
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = move || {
@@ -95,8 +93,8 @@ fn mangled_inputs_never_panic() {
         seed ^= seed << 17;
         seed
     };
-    let noise: &[&[u8]] = &[b"\"", b",", b"\n", b"\r\n", b"\xff", b"\xc3", b"=", b"[", b"+++", b"\0", b"2029-13-45", b"\xef\xbb\xbf", b"", b";"];
-    for round in 0..60 {
+    let noise: &[&[u8]] = &[b"\"", b",", b"\n", b"\r\n", b"\xff", b"\xc3", b"=", b"[", b"+++", b"\0", b"2029-13-45", b"\xef\xbb\xbf", b"", b";", b"-1", b"99.5", b"[[vacancies]]"];
+    for round in 0..rounds {
         let which = (next() % files.len() as u64) as usize;
         let mut bytes = originals[which].clone();
         for _ in 0..(1 + next() % 6) {
@@ -114,9 +112,28 @@ fn mangled_inputs_never_panic() {
             }
         }
         std::fs::write(site.path().join(files[which]), &bytes).unwrap();
-        let (code, err) = check(site.path());
+        let out = certsite(site.path(), &["check", "--build-date", date]);
+        let (code, err) = (out.status.code().unwrap_or(-1), stderr(&out));
         assert!(code == 0 || code == 1, "round {round} on {}: exit {code}\n{err}", files[which]);
         assert!(!err.contains("panicked"), "round {round}: {err}");
         std::fs::write(site.path().join(files[which]), &originals[which]).unwrap();
     }
+}
+
+#[test]
+fn mangled_inputs_never_panic() {
+    mangle("minimal", &["data/certificates.csv", "data/decisions.csv", "data/site.toml", "content/about.md"], 60, "2026-11-23");
+}
+
+#[test]
+fn mangled_interview_files_never_panic() {
+    let session = "data/interviews/2026-05-test";
+    let files = [
+        format!("{session}/session.toml"),
+        format!("{session}/scores.csv"),
+        format!("{session}/schedule.csv"),
+        format!("{session}/appeals.csv"),
+        "data/holidays.csv".to_owned(),
+    ];
+    mangle("interviews", &files.iter().map(String::as_str).collect::<Vec<_>>(), 60, "2026-05-27");
 }
