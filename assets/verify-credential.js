@@ -378,7 +378,7 @@
 
   function start() {
 
-  var credentialP = getJson(new URL("credential.json", window.location.href).href).then(function (c) {
+  var credentialP = getJson(box.getAttribute("data-credential") || new URL("credential.json", window.location.href).href).then(function (c) {
     if (!isObject(c)) throw outcome("fail", "check-invalid-data");
     return c;
   });

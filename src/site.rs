@@ -161,24 +161,27 @@ impl Site {
     /// Renders one page of every kind (one certificate per status) and checks that a page URL
     /// fits in a QR code, so that rendering cannot fail halfway through writing.
     fn preflight(&self, problems: &mut Problems) {
-        let renderer = self.renderer(self.config.default_lang());
-        let mut results = vec![renderer.index(self.home()), renderer.plain("verify.html"), renderer.plain("404.html")];
-        results.extend(self.pages.iter().filter(|p| !p.path.is_empty()).map(|p| renderer.page(p)));
-        let mut seen: HashSet<Status> = HashSet::new();
         let dummy = "0".repeat(CODE_LEN);
         let url = self.page_url(&dummy);
-        for i in 0..self.certificates.list.len() {
-            let derived = self.status(i);
-            if seen.insert(derived.status) {
-                results.push(renderer.certificate(self.cert_page(i, derived, &dummy, &url, |_| dummy.clone())));
+        let mut results = Vec::new();
+        for &lang in &self.config.languages {
+            let renderer = self.renderer(lang);
+            results.extend([renderer.index(self.home(lang)), renderer.plain("verify.html", "verify/"), renderer.plain("404.html", "")]);
+            results.extend(self.pages_for(lang).iter().filter(|p| !p.path.is_empty()).map(|p| renderer.page(p)));
+            let mut seen: HashSet<Status> = HashSet::new();
+            for i in 0..self.certificates.list.len() {
+                let derived = self.status(i);
+                if seen.insert(derived.status) {
+                    results.push(renderer.certificate(self.cert_page(i, derived, &dummy, &url, |_| dummy.clone(), lang)));
+                }
             }
+            let notices = self.notice_views(&renderer);
+            results.extend(notices.first().map(|n| renderer.notice(n)));
+            let sessions = self.session_views(&renderer);
+            results.extend(sessions.iter().map(|v| renderer.session(v)));
+            results.push(renderer.sessions(&sessions.iter().collect::<Vec<_>>()));
+            results.push(renderer.notice_list(&notices.iter().take(NOTICES_PER_PAGE).collect::<Vec<_>>(), 1, 1));
         }
-        let notices = self.notice_views(&renderer);
-        results.extend(notices.first().map(|n| renderer.notice(n)));
-        let sessions = self.session_views(&renderer);
-        results.extend(sessions.iter().map(|v| renderer.session(v)));
-        results.push(renderer.sessions(&sessions.iter().collect::<Vec<_>>()));
-        results.push(renderer.notice_list(&notices.iter().take(NOTICES_PER_PAGE).collect::<Vec<_>>(), 1, 1));
         for r in results {
             if let Err(e) = r {
                 problems.push(Problem::error(format!("template error: {e}")).at(At::file(templates::DIR)));
@@ -223,12 +226,38 @@ impl Site {
         self.sessions.iter().map(|(s, r)| renderer.session_view(s, r, &self.calendar, days, self.build_date)).collect()
     }
 
-    fn home(&self) -> Option<&Page> {
-        self.pages.iter().find(|p| p.path.is_empty())
+    /// The pages of a language: its translation of each page (`about.en.md`), else the
+    /// default language's text, so every mirror has every page.
+    fn pages_for(&self, lang: Lang) -> Vec<&Page> {
+        let default = self.config.default_lang();
+        let is_default = |p: &Page| p.lang.is_none_or(|l| l == default);
+        let mut pages: Vec<&Page> = self.pages.iter().filter(|p| is_default(p)).collect();
+        if lang != default {
+            for page in pages.iter_mut() {
+                if let Some(t) = self.pages.iter().find(|t| t.path == page.path && t.lang == Some(lang)) {
+                    *page = t;
+                }
+            }
+        }
+        pages
+    }
+
+    fn home(&self, lang: Lang) -> Option<&Page> {
+        self.pages_for(lang).into_iter().find(|p| p.path.is_empty())
     }
 
     fn renderer(&self, lang: Lang) -> Renderer<'_> {
-        Renderer::new(&self.tera, &self.config, &self.pages, self.did.document_path, lang)
+        Renderer::new(&self.tera, &self.config, &self.pages_for(lang), self.did.document_path, lang)
+    }
+
+    /// The output folder of a language's pages: "" or "en/".
+    fn lang_dir(&self, lang: Lang) -> String {
+        let prefix = self.config.lang_prefix(lang);
+        if prefix.is_empty() {
+            prefix
+        } else {
+            format!("{}/", &prefix[1..])
+        }
     }
 
     /// The status of certificate `i` on the build date.
@@ -241,11 +270,20 @@ impl Site {
         format!("{}/c/{code}/", self.config.base_url)
     }
 
-    fn cert_page<'a>(&'a self, i: usize, derived: Derived, code: &'a str, url: &'a str, code_of: impl Fn(&str) -> String) -> CertPage<'a> {
+    fn cert_page<'a>(
+        &'a self,
+        i: usize,
+        derived: Derived,
+        code: &'a str,
+        url: &'a str,
+        code_of: impl Fn(&str) -> String,
+        lang: Lang,
+    ) -> CertPage<'a> {
         let cert = &self.certificates.list[i];
+        let prefix = self.config.lang_prefix(lang);
         let link = |j: usize| {
             let number = &self.certificates.list[j].number;
-            CertLink { number: number.clone(), url: Some(self.page_url(&code_of(number))) }
+            CertLink { number: number.clone(), url: Some(format!("{}{prefix}/c/{}/", self.config.base_url, code_of(number))) }
         };
         CertPage {
             cert,
@@ -278,20 +316,30 @@ impl Site {
         let codes: Vec<String> = self.certificates.list.par_iter().map(|c| coder.code(&c.number)).collect();
         let status_index = self.status_index(&state.join(STATUS_INDEX), &secret)?;
         let statuses: Vec<Derived> = (0..self.certificates.list.len()).into_par_iter().map(|i| self.status(i)).collect();
-        let renderer = self.renderer(self.config.default_lang());
+        let renderers: Vec<(Lang, Renderer<'_>)> = self.config.languages.iter().map(|&l| (l, self.renderer(l))).collect();
         let fingerprints_path = state.join(FINGERPRINTS);
         let previous = if options.force { Fingerprints::default() } else { Fingerprints::load(&fingerprints_path) };
-        let certs = Certs { codes: &codes, statuses: &statuses, status_index: &status_index, signer: &signer, renderer: &renderer };
+        let certs = Certs { codes: &codes, statuses: &statuses, status_index: &status_index, signer: &signer, renderers: &renderers };
         let digests = self.write_certificates(&certs, &previous, &out, &print)?;
         self.write_print_list(&codes, &print)?;
-        self.write_pages(&renderer, &mut files)?;
+        for (lang, renderer) in &renderers {
+            self.write_pages(*lang, renderer, &mut files)?;
+        }
+        self.write_site_files(&renderers[0].1, &mut files)?;
         self.write_status_lists(&certs, &mut files)?;
 
         // Stale files last.
         let code_set: HashSet<&str> = codes.iter().map(String::as_str).collect();
-        out.remove_stale(|rel| match rel.strip_prefix("c/").and_then(|rest| rest.split_once('/')) {
-            Some((code, file)) => code_set.contains(code) && CERT_FILES.contains(&file),
-            None => files.kept.contains(rel),
+        let mirrors: Vec<String> = self.config.languages[1..].iter().map(|&l| format!("{}c/", self.lang_dir(l))).collect();
+        out.remove_stale(|rel| {
+            if let Some((code, file)) = rel.strip_prefix("c/").and_then(|rest| rest.split_once('/')) {
+                return code_set.contains(code) && CERT_FILES.contains(&file);
+            }
+            let mirror = mirrors.iter().find_map(|m| rel.strip_prefix(m.as_str())).and_then(|rest| rest.split_once('/'));
+            match mirror {
+                Some((code, file)) => code_set.contains(code) && file == "index.html",
+                None => files.kept.contains(rel),
+            }
         })?;
         let stems: HashSet<String> = self.certificates.list.iter().map(|c| format!("qr/{}.svg", c.file_stem())).collect();
         print.remove_stale(|rel| rel == "certificates.csv" || stems.contains(rel))?;
@@ -335,7 +383,9 @@ impl Site {
         let shared = {
             let mut h = Sha256::new();
             h.update(concat!(env!("CARGO_PKG_NAME"), " ", env!("CARGO_PKG_VERSION")));
-            h.update(c.renderer.fingerprint(&self.templates_digest));
+            for (_, renderer) in c.renderers {
+                h.update(renderer.fingerprint(&self.templates_digest));
+            }
             h.update(&c.signer.verification_method);
             h.update(multibase::encode_public_key(&c.signer.verifying_key()));
             h
@@ -351,33 +401,48 @@ impl Site {
                 let url = self.page_url(code);
                 let dir = format!("c/{code}");
                 let print_qr = format!("qr/{}.svg", cert.file_stem());
-                let view = c.renderer.certificate_view(self.cert_page(i, c.statuses[i], code, &url, code_of));
+                let views: Vec<_> = c
+                    .renderers
+                    .iter()
+                    .map(|(lang, r)| (self.lang_dir(*lang), r.certificate_view(self.cert_page(i, c.statuses[i], code, &url, code_of, *lang))))
+                    .collect();
                 let index = c.status_index.get(&cert.number).expect("every certificate has a status index");
                 let credential = certificate_credential(cert, &url, c.signer, &self.config.base_url, index);
                 let created = proof_created(cert, self.build_date);
                 let mut h = shared.clone();
-                h.update(serde_json::to_vec(&view).unwrap_or_default());
+                for (_, view) in &views {
+                    h.update(serde_json::to_vec(view).unwrap_or_default());
+                }
                 h.update(serde_json::to_vec(&credential).unwrap_or_default());
                 h.update(&created);
                 h.update(&print_qr);
                 let digest: [u8; 16] = h.finalize()[..16].try_into().expect("SHA-256 has 32 bytes");
-                let on_disk = || CERT_FILES.iter().all(|f| out.root().join(&dir).join(f).is_file()) && print.root().join(&print_qr).is_file();
+                let on_disk = || {
+                    CERT_FILES.iter().all(|f| out.root().join(&dir).join(f).is_file())
+                        && views[1..].iter().all(|(lang_dir, _)| out.root().join(format!("{lang_dir}{dir}/index.html")).is_file())
+                        && print.root().join(&print_qr).is_file()
+                };
                 if previous.get(code) == Some(&digest) && on_disk() {
-                    out.skip(CERT_FILES.len());
+                    out.skip(CERT_FILES.len() + views.len() - 1);
                     print.skip(1);
                     return Ok(digest);
                 }
-                let page = match c.renderer.certificate_page(&view) {
-                    Ok(page) => page,
-                    Err(e) => {
-                        failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e}", cert.at()));
-                        return Ok([0; 16]);
+                let mut pages = Vec::with_capacity(views.len());
+                for ((lang_dir, view), (_, renderer)) in views.iter().zip(c.renderers) {
+                    match renderer.certificate_page(view) {
+                        Ok(page) => pages.push((format!("{lang_dir}{dir}/index.html"), page)),
+                        Err(e) => {
+                            failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e}", cert.at()));
+                            return Ok([0; 16]);
+                        }
                     }
-                };
+                }
                 let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}: QR code: {e}", cert.at()))?;
                 out.put(&format!("{dir}/credential.json"), &credential_json(credential, c.signer, &created))?;
                 out.put(&format!("{dir}/qr.svg"), svg.as_bytes())?;
-                out.put(&format!("{dir}/index.html"), &page)?;
+                for (path, page) in &pages {
+                    out.put(path, page)?;
+                }
                 print.put(&print_qr, svg.as_bytes())?;
                 Ok(digest)
             })
@@ -399,52 +464,67 @@ impl Site {
         Ok(())
     }
 
-    /// Assets, content pages, /verify/, 404, notices, interviews, robots, sitemap, home.
-    fn write_pages(&self, renderer: &Renderer<'_>, files: &mut SiteFiles<'_>) -> anyhow::Result<()> {
+    /// A language's pages (at `/` for the default language, `/en/` for English): content
+    /// pages, /verify/, notices, interviews and the home page.
+    fn write_pages(&self, lang: Lang, renderer: &Renderer<'_>, files: &mut SiteFiles<'_>) -> anyhow::Result<()> {
         let html = |r: Result<Vec<u8>, String>| r.map_err(|e| anyhow!(e));
-        for (path, bytes) in assets::ASSETS {
-            files.put(*path, bytes)?;
-        }
-        let lang = self.config.default_lang();
+        let dir = self.lang_dir(lang);
         files.put(format!("assets/words.{}.json", lang.code()), &json_bytes(&i18n::check_words(lang)))?;
-        for page in self.pages.iter().filter(|p| !p.path.is_empty()) {
-            files.put(format!("{}/index.html", page.path), &html(renderer.page(page))?)?;
+        for page in self.pages_for(lang).iter().filter(|p| !p.path.is_empty()) {
+            files.put(format!("{dir}{}/index.html", page.path), &html(renderer.page(page))?)?;
         }
-        files.put("verify/index.html", &html(renderer.plain("verify.html"))?)?;
-        files.put("404.html", &html(renderer.plain("404.html"))?)?;
+        files.put(format!("{dir}verify/index.html"), &html(renderer.plain("verify.html", "verify/"))?)?;
 
         // Notices (DESIGN §4), newest first, 50 to a page, and the Atom feed.
         let notices = self.notice_views(renderer);
         for n in &notices {
-            files.put(format!("notices/{}/index.html", n.id()), &html(renderer.notice(n))?)?;
+            files.put(format!("{dir}notices/{}/index.html", n.id()), &html(renderer.notice(n))?)?;
         }
         let refs: Vec<&NoticeView> = notices.iter().collect();
         let chunks: Vec<&[&NoticeView]> = if refs.is_empty() { vec![&[][..]] } else { refs.chunks(NOTICES_PER_PAGE).collect() };
         for (n, chunk) in chunks.iter().enumerate() {
-            let path = if n == 0 { "notices/index.html".to_owned() } else { format!("notices/page/{}/index.html", n + 1) };
+            let path = if n == 0 { format!("{dir}notices/index.html") } else { format!("{dir}notices/page/{}/index.html", n + 1) };
             files.put(path, &html(renderer.notice_list(chunk, n + 1, chunks.len()))?)?;
         }
-        let updated = self.decisions.list.iter().map(|d| d.decided_on).filter(|d| *d <= self.build_date).max().unwrap_or(self.build_date);
-        files.put("notices/atom.xml", &pages::atom(&self.config.base_url, &self.config.title, &refs, updated))?;
 
-        // Interview sessions: the page, and the open data once results are out.
+        // Interview sessions: the page; the open data (language-neutral) once, at the default.
         let sessions = self.session_views(renderer);
         for view in &sessions {
-            let dir = format!("interviews/{}", view.id());
-            files.put(format!("{dir}/index.html"), &html(renderer.session(view))?)?;
-            if view.results_published() {
-                files.put(format!("{dir}/results.json"), &json_bytes(&interviews::results_json(view)))?;
-                files.put(format!("{dir}/results.csv"), &interviews::results_csv(view))?;
+            files.put(format!("{dir}interviews/{}/index.html", view.id()), &html(renderer.session(view))?)?;
+            if view.results_published() && dir.is_empty() {
+                files.put(format!("interviews/{}/results.json", view.id()), &json_bytes(&interviews::results_json(view)))?;
+                files.put(format!("interviews/{}/results.csv", view.id()), &interviews::results_csv(view))?;
             }
         }
-        files.put("interviews/index.html", &html(renderer.sessions(&sessions.iter().collect::<Vec<_>>()))?)?;
+        files.put(format!("{dir}interviews/index.html"), &html(renderer.sessions(&sessions.iter().collect::<Vec<_>>()))?)?;
+        files.put(format!("{dir}index.html"), &html(renderer.index(self.home(lang)))?)
+    }
 
-        let mut listed = vec!["notices/".to_owned(), "interviews/".to_owned()];
-        listed.extend(sessions.iter().map(|v| format!("interviews/{}/", v.id())));
-        listed.extend(notices.iter().map(|n| format!("notices/{}/", n.id())));
-        files.put("robots.txt", &pages::robots(&self.config.base_url, self.config.url.path().trim_end_matches('/')))?;
-        files.put("sitemap.xml", &pages::sitemap(&self.config.base_url, &self.pages, &listed))?;
-        files.put("index.html", &html(renderer.index(self.home()))?)
+    /// The files the languages share: assets, 404, the Atom feed (from the default
+    /// language's notices), robots.txt and the sitemap of every language's pages.
+    fn write_site_files(&self, renderer: &Renderer<'_>, files: &mut SiteFiles<'_>) -> anyhow::Result<()> {
+        for (path, bytes) in assets::ASSETS {
+            files.put(*path, bytes)?;
+        }
+        files.put("404.html", &renderer.plain("404.html", "").map_err(|e| anyhow!(e))?)?;
+        let notices = self.notice_views(renderer);
+        let refs: Vec<&NoticeView> = notices.iter().collect();
+        let updated = self.decisions.list.iter().map(|d| d.decided_on).filter(|d| *d <= self.build_date).max().unwrap_or(self.build_date);
+        files.put("notices/atom.xml", &pages::atom(&self.config.base_url, &self.config.title, &refs, updated))?;
+        let sessions = self.session_views(renderer);
+        let mut listed = Vec::new();
+        for &lang in &self.config.languages {
+            let dir = self.lang_dir(lang);
+            listed.push(dir.clone());
+            listed.extend(["verify/", "notices/", "interviews/"].map(|p| format!("{dir}{p}")));
+            listed.extend(self.pages.iter().filter(|p| !p.path.is_empty() && p.lang.is_none()).map(|p| format!("{dir}{}/", p.path)));
+            listed.extend(sessions.iter().map(|v| format!("{dir}interviews/{}/", v.id())));
+            listed.extend(notices.iter().map(|n| format!("{dir}notices/{}/", n.id())));
+        }
+        let base_path = self.config.url.path().trim_end_matches('/');
+        let private: Vec<String> = self.config.languages.iter().map(|&l| format!("{base_path}/{}c/", self.lang_dir(l))).collect();
+        files.put("robots.txt", &pages::robots(&self.config.base_url, &private))?;
+        files.put("sitemap.xml", &pages::sitemap(&self.config.base_url, &listed))
     }
 
     /// The two signed status lists (DESIGN §5), written after the pages: they may only flag
@@ -476,7 +556,8 @@ struct Certs<'a> {
     statuses: &'a [Derived],
     status_index: &'a StatusIndex,
     signer: &'a Signer,
-    renderer: &'a Renderer<'a>,
+    /// One renderer per language, the default first.
+    renderers: &'a [(Lang, Renderer<'a>)],
 }
 
 /// The site's files other than the certificates', remembered as they are written so that

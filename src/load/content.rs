@@ -42,6 +42,8 @@ pub struct Page {
     pub weight: i64,
     /// Template name (default `page.html`).
     pub template: String,
+    /// The language of a translation (`about.en.md`); `None` for the default language.
+    pub lang: Option<crate::config::Lang>,
     /// The body as HTML.
     pub html: String,
 }
@@ -83,6 +85,14 @@ pub fn load(root: &Path, problems: &mut Problems) -> Vec<Page> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let stem = path.strip_prefix(&dir).unwrap_or(path).with_extension("");
         let mut url_path = stem.to_string_lossy().replace('\\', "/");
+        // `about.en.md` is the English version of `about.md`.
+        let mut lang = None;
+        for l in [crate::config::Lang::Az, crate::config::Lang::En] {
+            if let Some(base) = url_path.strip_suffix(&format!(".{}", l.code())) {
+                url_path = base.to_owned();
+                lang = Some(l);
+            }
+        }
         if url_path == "_index" || url_path == "index" {
             url_path.clear();
         } else if let Some(parent) = url_path.strip_suffix("/_index").or(url_path.strip_suffix("/index")) {
@@ -98,11 +108,12 @@ pub fn load(root: &Path, problems: &mut Problems) -> Vec<Page> {
             );
             continue;
         }
-        if let Some(page) = parse(&rel, url_path, text, problems) {
+        if let Some(mut page) = parse(&rel, url_path, text, problems) {
+            page.lang = lang;
             pages.push(page);
         }
     }
-    pages.sort_by(|a, b| (a.weight, &a.path).cmp(&(b.weight, &b.path)));
+    pages.sort_by(|a, b| (a.weight, &a.path, a.lang.map(|l| l.code())).cmp(&(b.weight, &b.path, b.lang.map(|l| l.code()))));
     pages
 }
 
@@ -157,6 +168,7 @@ pub fn parse(rel: &str, path: String, text: &str, problems: &mut Problems) -> Op
         description: front_matter.description,
         weight: front_matter.weight,
         template: front_matter.template.unwrap_or_else(|| "page.html".to_owned()),
+        lang: None,
         html: markdown_to_html(body),
     })
 }

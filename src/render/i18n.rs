@@ -60,6 +60,10 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("not_found_lead", "Axtardığınız səhifə yoxdur. Sertifikatı yoxlamaq üçün kodu daxil edin.", "The page you are looking for does not exist. To check a certificate, type its code."),
     ("footer_privacy", "Sertifikat sahiblərinin şəxsi məlumatları dərc edilmir (müqavilə, §4 B¶6).", "Holders' personal data is not published (agreement, §4 B¶6)."),
     ("language", "Dil", "Language"),
+    ("language_name", "Azərbaycanca", "English"),
+    ("cite_agreement", "müqavilə", "agreement"),
+    ("cite_rules", "qaydalar", "rules"),
+    ("cite_annex", "əlavə 2", "annex 2"),
     // Notices (agreement §4 B¶3: decisions published with reasons).
     ("notices", "Qərarlar", "Notices"),
     ("notices_title", "Sertifikatların dayandırılması və ləğvi barədə qərarlar", "Decisions on suspension and revocation of certificates"),

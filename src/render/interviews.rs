@@ -46,7 +46,7 @@ struct ResultView {
     outcome_az: &'static str,
     outcome_en: &'static str,
     reason: Option<&'static str>,
-    reason_cite: Option<&'static str>,
+    reason_cite: Option<String>,
     appeal: Option<AppealView>,
 }
 
@@ -146,9 +146,11 @@ impl Renderer<'_> {
                 let cand = &s.candidates[c.candidate];
                 let (az, en) = outcome_words(c.outcome);
                 let (reason, reason_cite) = match c.outcome {
-                    Outcome::ReInterview(ReinterviewReason::Spread) => (Some(i18n::tr(self.lang, "reinterview_spread")), Some("2.14")),
+                    Outcome::ReInterview(ReinterviewReason::Spread) => {
+                        (Some(i18n::tr(self.lang, "reinterview_spread")), Some(format!("{}, 2.14", i18n::tr(self.lang, "cite_rules"))))
+                    }
                     Outcome::ReInterview(ReinterviewReason::AnnulledAppeal) => {
-                        (Some(i18n::tr(self.lang, "reinterview_appeal")), Some("əlavə 2, §3.3"))
+                        (Some(i18n::tr(self.lang, "reinterview_appeal")), Some(format!("{}, §3.3", i18n::tr(self.lang, "cite_annex"))))
                     }
                     _ => (None, None),
                 };
@@ -196,14 +198,14 @@ impl Renderer<'_> {
     pub fn session(&self, view: &SessionView) -> Result<Vec<u8>, String> {
         let mut ctx = self.base.clone();
         ctx.insert("session", view);
-        self.render("session.html", &ctx)
+        self.render("session.html", &format!("interviews/{}/", view.id), &mut ctx)
     }
 
     /// The list of sessions, newest first.
     pub fn sessions(&self, views: &[&SessionView]) -> Result<Vec<u8>, String> {
         let mut ctx = self.base.clone();
         ctx.insert("sessions", views);
-        self.render("interviews.html", &ctx)
+        self.render("interviews.html", "interviews/", &mut ctx)
     }
 }
 

@@ -22,12 +22,24 @@ struct PageLink<'a> {
     description: Option<&'a str>,
 }
 
+/// Another language's version of the site, for the language switch.
+#[derive(Debug, Serialize)]
+struct LangLink {
+    code: &'static str,
+    label: &'static str,
+    /// The language's path prefix ("" for the default, "/en").
+    prefix: String,
+}
+
 /// What every template sees as `site`.
 #[derive(Debug, Serialize)]
 struct SiteView<'a> {
     title: &'a str,
-    /// Path prefix of every internal link ("" or "/portal").
+    /// Path prefix of the site ("" or "/portal"): assets, credentials, data files.
     base: &'a str,
+    /// Path prefix of this language's pages: `base`, then "/en" for English (DESIGN §4).
+    root: String,
+    languages: Vec<LangLink>,
     base_url: &'a str,
     issuer: &'a crate::config::Issuer,
     pages: Vec<PageLink<'a>>,
@@ -180,6 +192,8 @@ pub struct Renderer<'a> {
     tera: &'a Tera,
     pub(crate) base: Context,
     pub(crate) lang: Lang,
+    /// The site's default language (the language of a page with no language of its own).
+    default_lang: Lang,
 }
 
 fn status_key(status: Status) -> &'static str {
@@ -195,11 +209,17 @@ fn status_key(status: Status) -> &'static str {
 
 impl<'a> Renderer<'a> {
     /// Prepares the context every page shares.
-    pub fn new(tera: &'a Tera, config: &Config, pages: &[Page], did_document_path: &str, lang: Lang) -> Renderer<'a> {
+    pub fn new(tera: &'a Tera, config: &Config, pages: &[&Page], did_document_path: &str, lang: Lang) -> Renderer<'a> {
         let base_path = config.url.path().trim_end_matches('/');
         let site = SiteView {
             title: &config.title,
             base: base_path,
+            root: format!("{base_path}{}", config.lang_prefix(lang)),
+            languages: config
+                .languages
+                .iter()
+                .map(|&l| LangLink { code: l.code(), label: i18n::tr(l, "language_name"), prefix: config.lang_prefix(l) })
+                .collect(),
             base_url: &config.base_url,
             issuer: &config.issuer,
             pages: pages
@@ -213,10 +233,13 @@ impl<'a> Renderer<'a> {
         base.insert("site", &site);
         base.insert("lang", lang.code());
         base.insert("t", &i18n::table(lang));
-        Renderer { tera, base, lang }
+        Renderer { tera, base, lang, default_lang: config.default_lang() }
     }
 
-    pub(crate) fn render(&self, template: &str, context: &Context) -> Result<Vec<u8>, String> {
+    /// Renders `template` for the page at `path` (below the language root, e.g. `notices/`;
+    /// the language switch links to the same path in the other languages).
+    pub(crate) fn render(&self, template: &str, path: &str, context: &mut Context) -> Result<Vec<u8>, String> {
+        context.insert("path", path);
         self.tera.render(template, context).map(String::into_bytes).map_err(|e| format!("{template}: {}", error_chain(&e)))
     }
 
@@ -224,7 +247,7 @@ impl<'a> Renderer<'a> {
     pub fn index(&self, home: Option<&Page>) -> Result<Vec<u8>, String> {
         let mut ctx = self.base.clone();
         ctx.insert("home", &home.map(|p| p.html.as_str()));
-        self.render(home.map_or("index.html", |p| if p.template == "page.html" { "index.html" } else { &p.template }), &ctx)
+        self.render(home.map_or("index.html", |p| if p.template == "page.html" { "index.html" } else { &p.template }), "", &mut ctx)
     }
 
     /// A Markdown page.
@@ -232,13 +255,14 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.base.clone();
         ctx.insert("page", &serde_json::json!({
             "title": page.title, "description": page.description, "html": page.html, "path": page.path,
+            "lang": page.lang.unwrap_or(self.default_lang).code(),
         }));
-        self.render(&page.template, &ctx)
+        self.render(&page.template, &format!("{}/", page.path), &mut ctx)
     }
 
-    /// A page from a template with no data of its own (`verify.html`, `404.html`).
-    pub fn plain(&self, template: &str) -> Result<Vec<u8>, String> {
-        self.render(template, &self.base)
+    /// A page from a template with no data of its own (`verify.html`, `404.html`) at `path`.
+    pub fn plain(&self, template: &str, path: &str) -> Result<Vec<u8>, String> {
+        self.render(template, path, &mut self.base.clone())
     }
 
     /// A certificate's verification page.
@@ -250,7 +274,7 @@ impl<'a> Renderer<'a> {
     pub fn certificate_page(&self, view: &CertView<'_>) -> Result<Vec<u8>, String> {
         let mut ctx = self.base.clone();
         ctx.insert("cert", view);
-        self.render("certificate.html", &ctx)
+        self.render("certificate.html", &format!("c/{}/", view.code), &mut ctx)
     }
 
     /// What a certificate page shows, in this renderer's language.
@@ -324,7 +348,7 @@ impl<'a> Renderer<'a> {
     pub fn notice(&self, view: &NoticeView) -> Result<Vec<u8>, String> {
         let mut ctx = self.base.clone();
         ctx.insert("notice", view);
-        self.render("notice.html", &ctx)
+        self.render("notice.html", &format!("notices/{}/", view.id), &mut ctx)
     }
 
     /// One page of the list of notices (`page` from 1 of `pages`), newest first.
@@ -333,7 +357,8 @@ impl<'a> Renderer<'a> {
         ctx.insert("notices", notices);
         ctx.insert("page", &page);
         ctx.insert("pages", &pages);
-        self.render("notices.html", &ctx)
+        let path = if page > 1 { format!("notices/page/{page}/") } else { "notices/".to_owned() };
+        self.render("notices.html", &path, &mut ctx)
     }
 
     /// A digest of everything every page shares (site, words, language) and of the templates:
@@ -372,23 +397,26 @@ pub fn atom(base_url: &str, title: &str, notices: &[&NoticeView], updated: time:
     out.into_bytes()
 }
 
-/// `sitemap.xml`: the home page, the content pages, /verify/ and the notices — never `/c/`
-/// (DESIGN §4).
-pub fn sitemap(base_url: &str, pages: &[Page], extra: &[String]) -> Vec<u8> {
-    let mut urls = vec![format!("{base_url}/"), format!("{base_url}/verify/")];
-    urls.extend(extra.iter().map(|path| format!("{base_url}/{path}")));
-    urls.extend(pages.iter().filter(|p| !p.path.is_empty()).map(|p| format!("{base_url}/{}/", p.path)));
+/// `sitemap.xml`: the listed paths below the site (pages of every language, notices,
+/// sessions) — never `/c/` (DESIGN §4).
+pub fn sitemap(base_url: &str, paths: &[String]) -> Vec<u8> {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for url in urls {
+    for path in paths {
         out.push_str("<url><loc>");
-        out.push_str(&escape_html(&url));
+        out.push_str(&escape_html(&format!("{base_url}/{path}")));
         out.push_str("</loc></url>\n");
     }
     out.push_str("</urlset>\n");
     out.into_bytes()
 }
 
-/// `robots.txt`: certificate pages are not to be crawled (DESIGN §4).
-pub fn robots(base_url: &str, base_path: &str) -> Vec<u8> {
-    format!("User-agent: *\nDisallow: {base_path}/c/\nSitemap: {base_url}/sitemap.xml\n").into_bytes()
+/// `robots.txt`: certificate pages (`disallowed`, one path per language) are not to be
+/// crawled (DESIGN §4).
+pub fn robots(base_url: &str, disallowed: &[String]) -> Vec<u8> {
+    let mut out = String::from("User-agent: *\n");
+    for path in disallowed {
+        out.push_str(&format!("Disallow: {path}\n"));
+    }
+    out.push_str(&format!("Sitemap: {base_url}/sitemap.xml\n"));
+    out.into_bytes()
 }
