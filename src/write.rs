@@ -52,9 +52,23 @@ impl Output {
     /// Makes `rel` (a `/`-separated path below the root) hold `bytes`. Returns whether it wrote.
     pub fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<bool> {
         let path = self.root.join(rel);
-        if !self.force && same_bytes(&path, bytes) {
+        let existing = fs::metadata(&path).ok();
+        if !self.force && existing.as_ref().is_some_and(|m| same_bytes(&path, m, bytes)) {
             self.stats.unchanged.fetch_add(1, Ordering::Relaxed);
             return Ok(false);
+        }
+        if existing.is_none() {
+            // Nothing to replace: a new file is written in place, created exclusively (a
+            // temporary name and a rename would double the folder updates of a first build).
+            // An interrupted write leaves a short file that the next build finds and replaces.
+            match write_new(&path, bytes) {
+                Ok(()) => {
+                    self.stats.written.fetch_add(1, Ordering::Relaxed);
+                    return Ok(true);
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {} // raced: replace it below
+                Err(e) => return Err(e),
+            }
         }
         let parent = path.parent().unwrap_or(&self.root);
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
@@ -157,13 +171,25 @@ impl Fingerprints {
     }
 }
 
-/// True when `path` exists and holds exactly `bytes` (the size is checked first, so most
-/// changed files are detected without reading them).
-fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
-    match fs::metadata(path) {
-        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => fs::read(path).is_ok_and(|old| old == bytes),
-        _ => false,
-    }
+/// True when the file at `path` (whose metadata is `meta`) holds exactly `bytes` (the size is
+/// checked first, so most changed files are detected without reading them).
+fn same_bytes(path: &Path, meta: &fs::Metadata, bytes: &[u8]) -> bool {
+    meta.is_file() && meta.len() == bytes.len() as u64 && fs::read(path).is_ok_and(|old| old == bytes)
+}
+
+/// Creates `path` (and its folder) exclusively and writes `bytes`; a failed write removes it.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let open = || fs::OpenOptions::new().write(true).create_new(true).open(path);
+    let mut file = match open() {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
+            open()?
+        }
+        other => other?,
+    };
+    file.write_all(bytes).inspect_err(|_| {
+        let _ = fs::remove_file(path);
+    })
 }
 
 #[cfg(test)]
