@@ -64,9 +64,10 @@ pub fn check(root: &Path, date: Date) -> u8 {
     match load(root, date) {
         Ok(site) => {
             eprintln!(
-                "ok: {} certificates, {} decisions, {} pages checked for {date}{}",
+                "ok: {} certificates, {} decisions, {} interview sessions, {} pages checked for {date}{}",
                 site.certificates.list.len(),
                 site.decisions.list.len(),
+                site.sessions.len(),
                 site.pages.len(),
                 match site.warnings.warning_count() {
                     0 => String::new(),

@@ -517,7 +517,7 @@ impl Site {
             let dir = self.lang_dir(lang);
             listed.push(dir.clone());
             listed.extend(["verify/", "notices/", "interviews/"].map(|p| format!("{dir}{p}")));
-            listed.extend(self.pages.iter().filter(|p| !p.path.is_empty() && p.lang.is_none()).map(|p| format!("{dir}{}/", p.path)));
+            listed.extend(self.pages_for(lang).iter().filter(|p| !p.path.is_empty()).map(|p| format!("{dir}{}/", p.path)));
             listed.extend(sessions.iter().map(|v| format!("{dir}interviews/{}/", v.id())));
             listed.extend(notices.iter().map(|n| format!("{dir}notices/{}/", n.id())));
         }
