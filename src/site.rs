@@ -318,7 +318,7 @@ impl Site {
         let statuses: Vec<Derived> = (0..self.certificates.list.len()).into_par_iter().map(|i| self.status(i)).collect();
         let renderers: Vec<(Lang, Renderer<'_>)> = self.config.languages.iter().map(|&l| (l, self.renderer(l))).collect();
         let fingerprints_path = state.join(FINGERPRINTS);
-        let previous = if options.force { Fingerprints::default() } else { Fingerprints::load(&fingerprints_path) };
+        let previous = if options.force { Fingerprints::default() } else { Fingerprints::load(&fingerprints_path, out.root()) };
         let certs = Certs { codes: &codes, statuses: &statuses, status_index: &status_index, signer: &signer, renderers: &renderers };
         let digests = self.write_certificates(&certs, &previous, &out, &print)?;
         self.write_print_list(&codes, &print)?;
@@ -344,7 +344,7 @@ impl Site {
         let stems: HashSet<String> = self.certificates.list.iter().map(|c| format!("qr/{}.svg", c.file_stem())).collect();
         print.remove_stale(|rel| rel == "certificates.csv" || stems.contains(rel))?;
 
-        Fingerprints::save(&fingerprints_path, codes.iter().map(String::as_str).zip(&digests))
+        Fingerprints::save(&fingerprints_path, out.root(), codes.iter().map(String::as_str).zip(&digests))
             .with_context(|| fingerprints_path.display().to_string())?;
         report.certificates = self.certificates.list.len();
         for stats in [&out.stats, &print.stats] {

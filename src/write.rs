@@ -124,12 +124,20 @@ pub struct Fingerprints {
 
 const FINGERPRINTS_HEADER: &str = "certsite fingerprints 1";
 
+/// The first line: the format and the output folder the digests describe (a build into
+/// another folder must not trust them).
+fn header(out: &Path) -> String {
+    let out = out.canonicalize().unwrap_or_else(|_| out.to_owned());
+    format!("{FINGERPRINTS_HEADER} {}", out.display())
+}
+
 impl Fingerprints {
-    /// Reads the file; a missing or garbled one gives no fingerprints (everything is built).
-    pub fn load(path: &Path) -> Fingerprints {
+    /// Reads the file; a missing or garbled one, or one recorded for another output folder
+    /// (`out`), gives no fingerprints (everything is built).
+    pub fn load(path: &Path, out: &Path) -> Fingerprints {
         let Ok(text) = fs::read_to_string(path) else { return Fingerprints::default() };
         let mut lines = text.lines();
-        if lines.next() != Some(FINGERPRINTS_HEADER) {
+        if lines.next() != Some(&header(out)) {
             return Fingerprints::default();
         }
         let mut map = HashMap::new();
@@ -155,9 +163,9 @@ impl Fingerprints {
         self.map.get(key)
     }
 
-    /// Writes `entries` (atomically: temporary file, then rename).
-    pub fn save<'a>(path: &Path, entries: impl Iterator<Item = (&'a str, &'a [u8; 16])>) -> io::Result<()> {
-        let mut text = String::from(FINGERPRINTS_HEADER);
+    /// Writes `entries` for the output folder `out` (atomically: temporary file, then rename).
+    pub fn save<'a>(path: &Path, out: &Path, entries: impl Iterator<Item = (&'a str, &'a [u8; 16])>) -> io::Result<()> {
+        let mut text = header(out);
         text.push('\n');
         for (key, digest) in entries {
             text.push_str(key);
@@ -221,13 +229,15 @@ mod tests {
     fn fingerprints_round_trip_and_garbage_is_empty() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("fp");
-        Fingerprints::save(&path, [("ABC", &[1u8; 16]), ("DEF", &[0xfe; 16])].into_iter()).unwrap();
-        let f = Fingerprints::load(&path);
+        let out = dir.path();
+        Fingerprints::save(&path, out, [("ABC", &[1u8; 16]), ("DEF", &[0xfe; 16])].into_iter()).unwrap();
+        let f = Fingerprints::load(&path, out);
         assert_eq!(f.get("ABC"), Some(&[1u8; 16]));
         assert_eq!(f.get("DEF"), Some(&[0xfe; 16]));
-        fs::write(&path, "certsite fingerprints 1\nABC 12\n").unwrap();
-        assert_eq!(Fingerprints::load(&path).get("ABC"), None);
-        assert_eq!(Fingerprints::load(&dir.path().join("missing")).get("ABC"), None);
+        assert_eq!(Fingerprints::load(&path, &out.join("elsewhere")).get("ABC"), None, "recorded for another output");
+        fs::write(&path, format!("{}\nABC 12\n", header(out))).unwrap();
+        assert_eq!(Fingerprints::load(&path, out).get("ABC"), None);
+        assert_eq!(Fingerprints::load(&dir.path().join("missing"), out).get("ABC"), None);
     }
 
     #[test]

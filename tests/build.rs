@@ -245,3 +245,15 @@ fn a_rebuild_restores_deleted_files_and_clean_rewrites_edited_ones() {
     assert!(out.status.success());
     assert_eq!(before, tree(&public));
 }
+
+#[test]
+fn a_build_into_another_folder_does_not_make_the_first_one_stale() {
+    let site = fixture("minimal");
+    build(site.path(), DATE);
+    let csv = site.path().join("data/certificates.csv");
+    std::fs::write(&csv, std::fs::read_to_string(&csv).unwrap().replace("Məmmədov,Ülvi", "Məmmədov,Ülviyyə")).unwrap();
+    let out = certsite(site.path(), &["build", "--build-date", DATE, "--out", "other"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    build(site.path(), DATE);
+    assert_eq!(tree(&site.path().join("public")), tree(&site.path().join("other")), "public/ caught up with the data");
+}
