@@ -94,6 +94,10 @@ pub fn build(root: &Path, out: Option<PathBuf>, key: Option<PathBuf>, date: Date
     let started = Instant::now();
     let out = out.unwrap_or_else(|| root.join("public"));
     let (key, create_key) = key_path(root, key);
+    if let Err(e) = crate::write::check_output_location(root, &out) {
+        eprintln!("error: {e}; choose another --out (the default is <root>/public)");
+        return USAGE;
+    }
     if let Err(e) = keys::check_key_outside(&key, &out) {
         eprintln!("error: {e}; keep the key outside the output (the default is {})", keys::DEFAULT_KEY);
         return USAGE;

@@ -114,6 +114,58 @@ impl Output {
     }
 }
 
+/// The absolute form of `path`: made absolute from the current folder, `..` and `.` removed
+/// lexically, and the part that exists resolved (symlinks), so two spellings of one place
+/// compare equal.
+pub fn absolute(path: &Path) -> PathBuf {
+    let path = if path.is_absolute() { path.to_owned() } else { std::env::current_dir().unwrap_or_default().join(path) };
+    let mut lexical = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                lexical.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => lexical.push(other),
+        }
+    }
+    let mut existing = lexical;
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name().map(ToOwned::to_owned), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_owned();
+            }
+            _ => break,
+        }
+    }
+    let mut resolved = existing.canonicalize().unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        resolved.push(name);
+    }
+    resolved
+}
+
+/// Refuses an output folder that would overwrite or delete the site's sources (stale files
+/// are removed from the output): the root or a folder above it, a folder holding `data/`,
+/// `content/`, `templates/`, `.certsite/` or the print files, or one inside the input folders.
+pub fn check_output_location(root: &Path, out: &Path) -> Result<(), String> {
+    let (root, out) = (absolute(root), absolute(out));
+    for kept in ["", "data", "content", "templates", ".certsite", ".certsite/print"] {
+        let path = if kept.is_empty() { root.clone() } else { root.join(kept) };
+        if path.starts_with(&out) {
+            return Err(format!("the output {} holds {}: building there would delete the site's own files", out.display(), path.display()));
+        }
+    }
+    for input in ["data", "content", "templates"] {
+        if out.starts_with(root.join(input)) {
+            return Err(format!("the output {} is inside the site's {input}/ folder, which certsite reads", out.display()));
+        }
+    }
+    Ok(())
+}
+
 /// Digests of the inputs of what the last build wrote, by key (a certificate's code), kept
 /// in `.certsite/` so that a rebuild skips certificates whose inputs did not change: no
 /// signing, no QR code, no rendering, no reading of their files back.
@@ -238,6 +290,18 @@ mod tests {
         fs::write(&path, format!("{}\nABC 12\n", header(out))).unwrap();
         assert_eq!(Fingerprints::load(&path, out).get("ABC"), None);
         assert_eq!(Fingerprints::load(&dir.path().join("missing"), out).get("ABC"), None);
+    }
+
+    #[test]
+    fn the_output_never_holds_the_sources() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for bad in [".", "data", "data/x", "content", "templates/out", ".certsite/serve/..", "..", ".certsite/print"] {
+            assert!(check_output_location(root, &root.join(bad)).is_err(), "{bad}");
+        }
+        for good in ["public", "site/out", ".certsite-public", ".certsite/serve"] {
+            assert!(check_output_location(root, &root.join(good)).is_ok(), "{good}");
+        }
     }
 
     #[test]

@@ -137,3 +137,13 @@ fn mangled_interview_files_never_panic() {
     ];
     mangle("interviews", &files.iter().map(String::as_str).collect::<Vec<_>>(), 60, "2026-05-27");
 }
+
+#[test]
+fn an_output_that_would_delete_the_sources_is_refused() {
+    let site = fixture("minimal");
+    for out in [".", "data", "content", "..", "templates/x"] {
+        let run = certsite(site.path(), &["build", "--out", out, "--build-date", "2026-11-23"]);
+        assert_eq!(run.status.code(), Some(2), "--out {out}: {}", stderr(&run));
+    }
+    assert!(site.path().join("data/certificates.csv").exists() && site.path().join("content/about.md").exists());
+}

@@ -123,38 +123,7 @@ pub fn load_or_create_url_secret(path: &Path) -> Result<(Vec<u8>, bool), SecretE
 
 /// Refuses a key path inside the output directory (DESIGN §2: never under the output).
 pub fn check_key_outside(key: &Path, out: &Path) -> Result<(), SecretError> {
-    let absolute = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() { p.to_owned() } else { std::env::current_dir().unwrap_or_default().join(p) };
-        // Lexically first (`a/../b` is `b`), then resolve what exists (symlinks).
-        let mut lexical = PathBuf::new();
-        for part in p.components() {
-            match part {
-                std::path::Component::ParentDir => {
-                    lexical.pop();
-                }
-                std::path::Component::CurDir => {}
-                other => lexical.push(other),
-            }
-        }
-        let p = lexical;
-        let mut existing = p.clone();
-        let mut rest = Vec::new();
-        while !existing.exists() {
-            match (existing.file_name().map(ToOwned::to_owned), existing.parent()) {
-                (Some(name), Some(parent)) => {
-                    rest.push(name);
-                    existing = parent.to_owned();
-                }
-                _ => break,
-            }
-        }
-        let mut resolved = existing.canonicalize().unwrap_or(existing);
-        for name in rest.into_iter().rev() {
-            resolved.push(name);
-        }
-        resolved
-    };
-    let (k, o) = (absolute(key), absolute(out));
+    let (k, o) = (crate::write::absolute(key), crate::write::absolute(out));
     if k.starts_with(&o) {
         return Err(SecretError::KeyInOutput { key: key.to_owned(), out: out.to_owned() });
     }
