@@ -23,7 +23,7 @@ use crate::model::certificate::Certificates;
 use crate::model::code::{Coder, CODE_LEN};
 use crate::model::decision::{Decision, Decisions};
 use crate::model::status::{status_of, Derived, Status};
-use crate::render::pages::{self, CertLink, CertPage, NoticePage, NoticeView, Renderer};
+use crate::render::pages::{self, CertLink, CertPage, CertView, NoticePage, NoticeView, Renderer};
 use crate::render::interviews::{self, SessionView};
 use crate::render::{assets, i18n, qr, templates};
 use crate::model::status_index::StatusIndex;
@@ -307,10 +307,6 @@ impl Site {
         let keyring = update_keyring(&self.root.join(KEYRING), &signer.verifying_key())?;
         let out = Output::new(&options.out, options.force).with_context(|| format!("output {}", options.out.display()))?;
         let print = Output::new(&state.join("print"), options.force)?;
-        let mut files = SiteFiles { out: &out, kept: HashSet::new() };
-
-        // The DID document first: credentials signed with a new key must find it.
-        files.put(self.did.document_path, &json_bytes(&serde_json::Value::Object(did::document(&self.did.did, &keyring))))?;
 
         let coder = Coder::new(&secret);
         let codes: Vec<String> = self.certificates.list.par_iter().map(|c| coder.code(&c.number)).collect();
@@ -320,13 +316,33 @@ impl Site {
         let fingerprints_path = state.join(FINGERPRINTS);
         let previous = if options.force { Fingerprints::default() } else { Fingerprints::load(&fingerprints_path, out.root()) };
         let certs = Certs { codes: &codes, statuses: &statuses, status_index: &status_index, signer: &signer, renderers: &renderers };
-        let digests = self.write_certificates(&certs, &previous, &out, &print)?;
-        self.write_print_list(&codes, &print)?;
+
+        // Everything is rendered before the first byte is written (DESIGN §6): the pages of
+        // changed certificates once, to find errors, and every other file into a plan.
+        let (digests, todo) = self.check_certificates(&certs, &previous, &out, &print)?;
+        let mut files = SiteFiles::default();
         for (lang, renderer) in &renderers {
-            self.write_pages(*lang, renderer, &mut files)?;
+            self.plan_pages(*lang, renderer, &mut files)?;
         }
-        self.write_site_files(&renderers[0].1, &mut files)?;
-        self.write_status_lists(&certs, &mut files)?;
+        self.plan_site_files(&renderers[0].1, &mut files)?;
+        self.plan_status_lists(&certs, &mut files)?;
+
+        // Writing. The record of the last build goes first: if this build is interrupted, the
+        // next one compares every file instead of trusting it.
+        match std::fs::remove_file(&fingerprints_path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e).with_context(|| fingerprints_path.display().to_string()),
+            _ => {}
+        }
+        // The DID document first: credentials signed with a new key must find it.
+        out.put(self.did.document_path, &json_bytes(&serde_json::Value::Object(did::document(&self.did.did, &keyring))))?;
+        self.write_certificates(&certs, &todo, &out, &print)?;
+        self.write_print_list(&codes, &print)?;
+        // Pages, then the status lists last: they may only flag certificates whose credentials
+        // are out.
+        for (path, bytes) in &files.plan {
+            out.put(path, bytes).with_context(|| format!("writing {path}"))?;
+        }
+        files.kept.insert(self.did.document_path.to_owned());
 
         // Stale files last.
         let code_set: HashSet<&str> = codes.iter().map(String::as_str).collect();
@@ -375,11 +391,24 @@ impl Site {
         Ok((Signer::new(self.did.did.clone(), self.config.issuer.name.clone(), key), secret))
     }
 
-    /// Every certificate's page, credential and QR code (and the QR code for print), in
-    /// parallel. A certificate whose inputs have the digest of the last build, and whose files
-    /// are there, is skipped. Returns each certificate's digest.
-    fn write_certificates(&self, c: &Certs<'_>, previous: &Fingerprints, out: &Output, print: &Output) -> anyhow::Result<Vec<[u8; 16]>> {
-        let code_of = |number: &str| self.certificates.by_number.get(number).map(|&j| c.codes[j].clone()).unwrap_or_default();
+    /// The views of certificate `i` in every language, with the language's folder ("", "en/").
+    fn cert_views<'a>(&'a self, c: &'a Certs<'a>, i: usize, url: &'a str, code_of: &impl Fn(&str) -> String) -> Vec<(String, CertView<'a>)> {
+        c.renderers
+            .iter()
+            .map(|(lang, r)| (self.lang_dir(*lang), r.certificate_view(self.cert_page(i, c.statuses[i], &c.codes[i], url, code_of, *lang))))
+            .collect()
+    }
+
+    fn code_of<'a>(&'a self, codes: &'a [String]) -> impl Fn(&str) -> String + Sync + 'a {
+        move |number: &str| self.certificates.by_number.get(number).map(|&j| codes[j].clone()).unwrap_or_default()
+    }
+
+    /// Before anything is written: each certificate's digest (its pages' views, its credential
+    /// and the shared inputs), whether it must be written (digest new, or a file missing), and
+    /// a trial rendering of the pages of those that must, so that a template error on any
+    /// certificate stops the build before the first byte.
+    fn check_certificates(&self, c: &Certs<'_>, previous: &Fingerprints, out: &Output, print: &Output) -> anyhow::Result<(Vec<[u8; 16]>, Vec<bool>)> {
+        let code_of = self.code_of(c.codes);
         let shared = {
             let mut h = Sha256::new();
             h.update(concat!(env!("CARGO_PKG_NAME"), " ", env!("CARGO_PKG_VERSION")));
@@ -391,30 +420,24 @@ impl Site {
             h
         };
         let failures = Mutex::new(Vec::new());
-        let digests = self
+        let checked: Vec<([u8; 16], bool)> = self
             .certificates
             .list
             .par_iter()
             .enumerate()
-            .map(|(i, cert)| -> anyhow::Result<[u8; 16]> {
+            .map(|(i, cert)| {
                 let code = &c.codes[i];
                 let url = self.page_url(code);
                 let dir = format!("c/{code}");
                 let print_qr = format!("qr/{}.svg", cert.file_stem());
-                let views: Vec<_> = c
-                    .renderers
-                    .iter()
-                    .map(|(lang, r)| (self.lang_dir(*lang), r.certificate_view(self.cert_page(i, c.statuses[i], code, &url, code_of, *lang))))
-                    .collect();
+                let views = self.cert_views(c, i, &url, &code_of);
                 let index = c.status_index.get(&cert.number).expect("every certificate has a status index");
-                let credential = certificate_credential(cert, &url, c.signer, &self.config.base_url, index);
-                let created = proof_created(cert, self.build_date);
                 let mut h = shared.clone();
                 for (_, view) in &views {
                     h.update(serde_json::to_vec(view).unwrap_or_default());
                 }
-                h.update(serde_json::to_vec(&credential).unwrap_or_default());
-                h.update(&created);
+                h.update(serde_json::to_vec(&certificate_credential(cert, &url, c.signer, &self.config.base_url, index)).unwrap_or_default());
+                h.update(proof_created(cert, self.build_date));
                 h.update(&print_qr);
                 let digest: [u8; 16] = h.finalize()[..16].try_into().expect("SHA-256 has 32 bytes");
                 let on_disk = || {
@@ -423,35 +446,48 @@ impl Site {
                         && print.root().join(&print_qr).is_file()
                 };
                 if previous.get(code) == Some(&digest) && on_disk() {
-                    out.skip(CERT_FILES.len() + views.len() - 1);
-                    print.skip(1);
-                    return Ok(digest);
+                    return (digest, false);
                 }
-                let mut pages = Vec::with_capacity(views.len());
-                for ((lang_dir, view), (_, renderer)) in views.iter().zip(c.renderers) {
-                    match renderer.certificate_page(view) {
-                        Ok(page) => pages.push((format!("{lang_dir}{dir}/index.html"), page)),
-                        Err(e) => {
-                            failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e}", cert.at()));
-                            return Ok([0; 16]);
-                        }
+                for ((_, view), (_, renderer)) in views.iter().zip(c.renderers) {
+                    if let Err(e) = renderer.certificate_page(view) {
+                        failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e}", cert.at()));
                     }
                 }
-                let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}: QR code: {e}", cert.at()))?;
-                out.put(&format!("{dir}/credential.json"), &credential_json(credential, c.signer, &created))?;
-                out.put(&format!("{dir}/qr.svg"), svg.as_bytes())?;
-                for (path, page) in &pages {
-                    out.put(path, page)?;
-                }
-                print.put(&print_qr, svg.as_bytes())?;
-                Ok(digest)
+                (digest, true)
             })
-            .collect::<anyhow::Result<_>>()?;
+            .collect();
         let failures = failures.into_inner().unwrap_or_default();
         if !failures.is_empty() {
-            return Err(anyhow!("{} certificate pages failed to render:\n{}", failures.len(), failures.join("\n")));
+            return Err(anyhow!("{} certificate pages failed to render; nothing was written:\n{}", failures.len(), failures.join("\n")));
         }
-        Ok(digests)
+        Ok(checked.into_iter().unzip())
+    }
+
+    /// The page in every language, credential and QR code (and the QR code for print) of each
+    /// certificate marked in `todo`, in parallel; the others are counted as unchanged.
+    fn write_certificates(&self, c: &Certs<'_>, todo: &[bool], out: &Output, print: &Output) -> anyhow::Result<()> {
+        let code_of = self.code_of(c.codes);
+        self.certificates.list.par_iter().enumerate().try_for_each(|(i, cert)| -> anyhow::Result<()> {
+            if !todo[i] {
+                out.skip(CERT_FILES.len() + c.renderers.len() - 1);
+                print.skip(1);
+                return Ok(());
+            }
+            let code = &c.codes[i];
+            let url = self.page_url(code);
+            let dir = format!("c/{code}");
+            for ((lang_dir, view), (_, renderer)) in self.cert_views(c, i, &url, &code_of).iter().zip(c.renderers) {
+                let page = renderer.certificate_page(view).map_err(|e| anyhow!("{}: {e}", cert.at()))?;
+                out.put(&format!("{lang_dir}{dir}/index.html"), &page)?;
+            }
+            let index = c.status_index.get(&cert.number).expect("every certificate has a status index");
+            let credential = certificate_credential(cert, &url, c.signer, &self.config.base_url, index);
+            out.put(&format!("{dir}/credential.json"), &credential_json(credential, c.signer, &proof_created(cert, self.build_date)))?;
+            let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}: QR code: {e}", cert.at()))?;
+            out.put(&format!("{dir}/qr.svg"), svg.as_bytes())?;
+            print.put(&format!("qr/{}.svg", cert.file_stem()), svg.as_bytes())?;
+            Ok(())
+        })
     }
 
     /// `.certsite/print/certificates.csv` for the printing office (DESIGN §4).
@@ -466,7 +502,7 @@ impl Site {
 
     /// A language's pages (at `/` for the default language, `/en/` for English): content
     /// pages, /verify/, notices, interviews and the home page.
-    fn write_pages(&self, lang: Lang, renderer: &Renderer<'_>, files: &mut SiteFiles<'_>) -> anyhow::Result<()> {
+    fn plan_pages(&self, lang: Lang, renderer: &Renderer<'_>, files: &mut SiteFiles) -> anyhow::Result<()> {
         let html = |r: Result<Vec<u8>, String>| r.map_err(|e| anyhow!(e));
         let dir = self.lang_dir(lang);
         files.put(format!("assets/words.{}.json", lang.code()), &json_bytes(&i18n::check_words(lang)))?;
@@ -502,7 +538,7 @@ impl Site {
 
     /// The files the languages share: assets, 404, the Atom feed (from the default
     /// language's notices), robots.txt and the sitemap of every language's pages.
-    fn write_site_files(&self, renderer: &Renderer<'_>, files: &mut SiteFiles<'_>) -> anyhow::Result<()> {
+    fn plan_site_files(&self, renderer: &Renderer<'_>, files: &mut SiteFiles) -> anyhow::Result<()> {
         for (path, bytes) in assets::ASSETS {
             files.put(*path, bytes)?;
         }
@@ -529,7 +565,7 @@ impl Site {
 
     /// The two signed status lists (DESIGN §5), written after the pages: they may only flag
     /// certificates whose credentials are out.
-    fn write_status_lists(&self, c: &Certs<'_>, files: &mut SiteFiles<'_>) -> anyhow::Result<()> {
+    fn plan_status_lists(&self, c: &Certs<'_>, files: &mut SiteFiles) -> anyhow::Result<()> {
         for purpose in Purpose::ALL {
             let mut bits = Bitstring::new(c.status_index.len());
             for (i, cert) in self.certificates.list.iter().enumerate() {
@@ -560,18 +596,19 @@ struct Certs<'a> {
     renderers: &'a [(Lang, Renderer<'a>)],
 }
 
-/// The site's files other than the certificates', remembered as they are written so that
-/// stale-file removal keeps exactly them.
-struct SiteFiles<'a> {
-    out: &'a Output,
+/// The site's files other than the certificates', rendered before anything is written and
+/// remembered, so that stale-file removal keeps exactly them.
+#[derive(Default)]
+struct SiteFiles {
+    plan: Vec<(String, Vec<u8>)>,
     kept: HashSet<String>,
 }
 
-impl SiteFiles<'_> {
+impl SiteFiles {
     fn put(&mut self, rel: impl Into<String>, bytes: &[u8]) -> anyhow::Result<()> {
         let rel = rel.into();
-        self.out.put(&rel, bytes).with_context(|| format!("writing {rel}"))?;
-        self.kept.insert(rel);
+        self.kept.insert(rel.clone());
+        self.plan.push((rel, bytes.to_vec()));
         Ok(())
     }
 }

@@ -147,3 +147,26 @@ fn an_output_that_would_delete_the_sources_is_refused() {
     }
     assert!(site.path().join("data/certificates.csv").exists() && site.path().join("content/about.md").exists());
 }
+
+#[test]
+fn a_template_failing_on_one_certificate_writes_nothing() {
+    let site = fixture("minimal");
+    build(site.path(), "2026-11-23");
+    let before = tree(&site.path().join("public"));
+    // Fails only for T-0004, a certificate the load-time preflight does not render.
+    let page = std::fs::read_to_string(repo().join("templates/certificate.html")).unwrap();
+    let page = page.replace("<h1>{{ cert.holder }}</h1>", "<h1>{{ cert.holder }}</h1>{% if cert.number == \"T-0004\" %}{{ cert.patronymic | upper }}{% endif %}");
+    std::fs::write(site.path().join("templates/certificate.html"), page).unwrap();
+    let toml = site.path().join("data/site.toml");
+    let original = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, original.replace("Sınaq reyestri", "Yeni ad")).unwrap();
+    let out = certsite(site.path(), &["build", "--build-date", "2026-11-23"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("nothing was written"), "{}", stderr(&out));
+    assert_eq!(before, tree(&site.path().join("public")), "the previous output is untouched");
+    // Put things back: the output is what it was.
+    std::fs::remove_file(site.path().join("templates/certificate.html")).unwrap();
+    std::fs::write(&toml, original).unwrap();
+    build(site.path(), "2026-11-23");
+    assert_eq!(before, tree(&site.path().join("public")));
+}
