@@ -203,7 +203,7 @@ pub struct Decisions {
     pub by_certificate: HashMap<usize, Vec<usize>>,
     /// Suspension index → the reinstatement that lifts it.
     pub lifted_by: HashMap<usize, usize>,
-    /// Reinstatement index → the suspension it lifts.
+    /// Reinstatement index → the (latest) suspension it lifts.
     pub lifts: HashMap<usize, usize>,
 }
 
@@ -246,7 +246,8 @@ impl Decisions {
         for indexes in by_certificate.values_mut() {
             indexes.sort_by_key(|&i| (list[i].effective_on, list[i].decided_on, list[i].at.line));
             let mut revoked: Option<usize> = None;
-            let mut suspended: Option<usize> = None;
+            // Suspensions in effect; several may overlap, and a reinstatement lifts them all.
+            let mut active: Vec<usize> = Vec::new();
             for &i in indexes.iter() {
                 let d = &list[i];
                 if let Some(r) = revoked {
@@ -261,30 +262,26 @@ impl Decisions {
                     continue;
                 }
                 // A suspension with a fixed end is over by the time this decision takes effect.
-                if let Some(s) = suspended {
-                    if list[s].until.is_some_and(|until| until < d.effective_on) {
-                        suspended = None;
-                    }
-                }
+                active.retain(|&s| list[s].until.is_none_or(|until| until >= d.effective_on));
                 match d.action {
                     Action::Revoke => revoked = Some(i),
-                    Action::Suspend => suspended = Some(i),
-                    Action::Reinstate => match suspended.take() {
-                        Some(s) => {
+                    Action::Suspend => active.push(i),
+                    Action::Reinstate if active.is_empty() => problems.push(
+                        Problem::error(format!(
+                            "reinstatement {} has no suspension of certificate {} to lift on {}",
+                            d.id,
+                            certificates.list[d.certificate].number,
+                            date::iso(d.effective_on)
+                        ))
+                        .at(d.at.clone())
+                        .help("a reinstatement lifts a suspension that is in effect on its effective_on"),
+                    ),
+                    Action::Reinstate => {
+                        lifts.insert(i, *active.last().expect("not empty"));
+                        for s in active.drain(..) {
                             lifted_by.insert(s, i);
-                            lifts.insert(i, s);
                         }
-                        None => problems.push(
-                            Problem::error(format!(
-                                "reinstatement {} has no suspension of certificate {} to lift on {}",
-                                d.id,
-                                certificates.list[d.certificate].number,
-                                date::iso(d.effective_on)
-                            ))
-                            .at(d.at.clone())
-                            .help("a reinstatement lifts a suspension that is in effect on its effective_on"),
-                        ),
-                    },
+                    }
                 }
             }
         }

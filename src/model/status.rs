@@ -56,7 +56,8 @@ pub struct Derived {
 /// Derives the status of certificate `i` on `today`.
 pub fn status_of(i: usize, certificates: &Certificates, decisions: &Decisions, today: Date) -> Derived {
     let plain = |status, since| Derived { status, since, decision: None, superseded_by: None };
-    let mut suspension: Option<usize> = None;
+    // Suspensions in effect: they may overlap; a reinstatement lifts those it lifts.
+    let mut suspensions: Vec<usize> = Vec::new();
     for &d in decisions.by_certificate.get(&i).map(Vec::as_slice).unwrap_or_default() {
         let decision = &decisions.list[d];
         if decision.effective_on > today || decision.decided_on > today {
@@ -66,19 +67,14 @@ pub fn status_of(i: usize, certificates: &Certificates, decisions: &Decisions, t
             Action::Revoke => {
                 return Derived { decision: Some(d), ..plain(Status::Revoked, Some(decision.effective_on)) };
             }
-            Action::Suspend => suspension = Some(d),
-            Action::Reinstate => {
-                if decisions.lifts.get(&d).is_some_and(|s| Some(*s) == suspension) {
-                    suspension = None;
-                }
-            }
+            Action::Suspend => suspensions.push(d),
+            Action::Reinstate => suspensions.retain(|s| decisions.lifted_by.get(s) != Some(&d)),
         }
     }
-    if let Some(s) = suspension {
-        let decision = &decisions.list[s];
-        if decision.until.is_none_or(|until| today <= until) {
-            return Derived { decision: Some(s), ..plain(Status::Suspended, Some(decision.effective_on)) };
-        }
+    suspensions.retain(|&s| decisions.list[s].until.is_none_or(|until| today <= until));
+    if let Some(&latest) = suspensions.last() {
+        let since = suspensions.iter().map(|&s| decisions.list[s].effective_on).min();
+        return Derived { decision: Some(latest), ..plain(Status::Suspended, since) };
     }
     let cert = &certificates.list[i];
     let replacement = certificates
@@ -192,6 +188,31 @@ mod tests {
         assert_eq!(at(&c, &d, 1, date!(2026 - 08 - 14)), Status::Suspended);
         assert_eq!(at(&c, &d, 1, date!(2026 - 08 - 15)), Status::Valid);
         assert_eq!(d.lifted_by.get(&1), Some(&2));
+    }
+
+    #[test]
+    fn a_shorter_later_suspension_does_not_cut_an_earlier_one_short() {
+        let (c, d, p) = setup(vec![
+            decision("D1", "B", Action::Suspend, date!(2026 - 07 - 01), Some(date!(2026 - 07 - 31))),
+            decision("D2", "B", Action::Suspend, date!(2026 - 07 - 05), Some(date!(2026 - 07 - 10))),
+        ]);
+        assert!(!p.has_errors(), "{p:?}");
+        let s = status_of(1, &c, &d, date!(2026 - 07 - 15));
+        assert_eq!((s.status, s.decision, s.since), (Status::Suspended, Some(0), Some(date!(2026 - 07 - 01))));
+        assert_eq!(at(&c, &d, 1, date!(2026 - 08 - 01)), Status::Valid);
+    }
+
+    #[test]
+    fn a_reinstatement_lifts_every_overlapping_suspension() {
+        let (c, d, p) = setup(vec![
+            decision("D1", "B", Action::Suspend, date!(2026 - 07 - 01), None),
+            decision("D2", "B", Action::Suspend, date!(2026 - 07 - 05), None),
+            decision("D3", "B", Action::Reinstate, date!(2026 - 07 - 10), None),
+        ]);
+        assert!(!p.has_errors(), "{p:?}");
+        assert_eq!(at(&c, &d, 1, date!(2026 - 07 - 09)), Status::Suspended);
+        assert_eq!(at(&c, &d, 1, date!(2026 - 07 - 10)), Status::Valid);
+        assert_eq!((d.lifted_by.get(&0), d.lifted_by.get(&1), d.lifts.get(&2)), (Some(&2), Some(&2), Some(&1)));
     }
 
     #[test]
