@@ -119,7 +119,7 @@ impl Site {
         let pages = load::content::load(root, &mut problems);
         let calendar = load::interviews::load_calendar(root, &mut problems);
         let appeal_days = config.as_ref().map_or(Interviews::default().appeal_working_days, |c| c.interviews.appeal_working_days);
-        let mut sessions: Vec<(Session, Vec<SpecialtyResult>)> = load::interviews::load(root, &calendar, appeal_days, &mut problems)
+        let mut sessions: Vec<(Session, Vec<SpecialtyResult>)> = load::interviews::load(root, &calendar, appeal_days, build_date, &mut problems)
             .into_iter()
             .filter_map(|s| s.results().ok().map(|r| (s, r)))
             .collect();

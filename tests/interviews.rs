@@ -18,7 +18,8 @@ fn read(path: &Path) -> String {
 #[test]
 fn results_json_reads_back_with_ranks_outcomes_and_appeals() {
     let site = fixture("interviews");
-    build(site.path(), "2026-05-27");
+    // Both appeals are filed (29 May) and one is decided (3 June) by then.
+    build(site.path(), "2026-06-03");
     let dir = site.path().join("public/interviews/2026-05-test");
     let results: Value = serde_json::from_str(&read(&dir.join("results.json"))).unwrap();
     assert_eq!(results["session"], "2026-05-test");
@@ -63,6 +64,17 @@ fn results_json_reads_back_with_ranks_outcomes_and_appeals() {
     assert!(html.contains("<td class=\"num avg\">18.00</td>"));
     let index = read(&site.path().join("public/interviews/index.html"));
     assert!(index.contains(r#"href="/interviews/2026-05-test/""#));
+
+    // On the results day no appeal exists yet: C-05 has the chemistry seat.
+    build(site.path(), "2026-05-27");
+    let results: Value = serde_json::from_str(&read(&dir.join("results.json"))).unwrap();
+    let chemistry = &results["specialties"][1]["candidates"];
+    assert_eq!(row(&chemistry[0]), (json!("C-05"), json!(1), json!(40.0), json!("suitable")));
+    assert_eq!(chemistry[0]["appeal"], Value::Null);
+    // Filed, not yet decided: pending, and the result stands.
+    build(site.path(), "2026-06-01");
+    let results: Value = serde_json::from_str(&read(&dir.join("results.json"))).unwrap();
+    assert_eq!(results["specialties"][1]["candidates"][0]["appeal"], json!({"filed_on": "2026-05-29", "decided_on": null, "outcome": "pending"}));
 }
 
 #[test]
@@ -81,6 +93,9 @@ fn before_the_results_date_the_page_shows_the_schedule_only() {
     // The day results are published, the schedule makes way for them.
     build(site.path(), "2026-05-27");
     assert!(dir.join("results.json").exists());
+    // Before it is posted (20 May), not even the schedule is public.
+    build(site.path(), "2026-05-19");
+    assert!(!read(&dir.join("index.html")).contains("data-candidate="));
 }
 
 #[test]

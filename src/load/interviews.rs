@@ -101,8 +101,9 @@ struct RawSession {
     tie_breaks: HashMap<String, Vec<String>>,
 }
 
-/// Reads every session below `data/interviews/`, sorted by folder name.
-pub fn load(root: &Path, calendar: &Calendar, appeal_days: u32, problems: &mut Problems) -> Vec<Session> {
+/// Reads every session below `data/interviews/`, sorted by folder name, with its appeals as
+/// they stand on `today` (see [`Session::appeals_on`]).
+pub fn load(root: &Path, calendar: &Calendar, appeal_days: u32, today: Date, problems: &mut Problems) -> Vec<Session> {
     let dir = root.join(DIR);
     let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
     let mut folders: Vec<String> =
@@ -119,7 +120,7 @@ pub fn load(root: &Path, calendar: &Calendar, appeal_days: u32, problems: &mut P
             );
             continue;
         }
-        if let Some(s) = load_session(root, &id, calendar, appeal_days, problems) {
+        if let Some(s) = load_session(root, &id, calendar, appeal_days, today, problems) {
             sessions.push(s);
         }
     }
@@ -135,7 +136,7 @@ fn toml_date(value: &TomlDate, key: &str, rel: &str, text: &Arc<str>, problems: 
         .ok()
 }
 
-fn load_session(root: &Path, id: &str, calendar: &Calendar, appeal_days: u32, problems: &mut Problems) -> Option<Session> {
+fn load_session(root: &Path, id: &str, calendar: &Calendar, appeal_days: u32, today: Date, problems: &mut Problems) -> Option<Session> {
     let rel = format!("{DIR}/{id}/session.toml");
     let text: Arc<str> = match std::fs::read_to_string(root.join(&rel)) {
         Ok(t) => Arc::from(t),
@@ -189,7 +190,7 @@ fn load_session(root: &Path, id: &str, calendar: &Calendar, appeal_days: u32, pr
     if problems.error_count() > before {
         return None;
     }
-    let session = Session {
+    let mut session = Session {
         id: id.to_owned(),
         title: raw.title,
         institution: raw.institution,
@@ -203,6 +204,9 @@ fn load_session(root: &Path, id: &str, calendar: &Calendar, appeal_days: u32, pr
         candidates,
         appeals,
     };
+    // Timings are checked against every recorded appeal; results use those of the build date.
+    timing_warnings(&session, &rel, calendar, appeal_days, problems);
+    session.appeals = session.appeals_on(today);
     if let Err(ties) = session.results() {
         for tie in ties {
             let ids = tie.candidates.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
@@ -222,7 +226,6 @@ fn load_session(root: &Path, id: &str, calendar: &Calendar, appeal_days: u32, pr
         }
         return None;
     }
-    timing_warnings(&session, &rel, calendar, appeal_days, problems);
     Some(session)
 }
 

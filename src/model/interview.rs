@@ -11,7 +11,6 @@
 //! result as it is; one annulled means a new interview with a new commission (annex 2 §3.2,
 //! §3.3).
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use time::Date;
@@ -280,6 +279,19 @@ impl Session {
         self.results_published_on.map(|d| calendar.add_working_days(d, n))
     }
 
+    /// The appeals as they stand on `today`: one not yet filed does not exist, and one not yet
+    /// decided is pending (an outcome recorded ahead of its `decided_on` is not published).
+    pub fn appeals_on(&self, today: Date) -> Vec<Appeal> {
+        self.appeals
+            .iter()
+            .filter(|a| a.filed_on <= today)
+            .map(|a| match a.decided_on {
+                Some(d) if d > today => Appeal { decided_on: None, outcome: AppealOutcome::Pending, ..a.clone() },
+                _ => a.clone(),
+            })
+            .collect()
+    }
+
     fn appeal_of(&self, candidate: &str) -> Option<usize> {
         self.appeals.iter().position(|a| a.candidate == candidate)
     }
@@ -308,12 +320,14 @@ impl Session {
             }
             let order = self.tie_breaks.get(&vacancy.specialty);
             let position = |id: &str| order.and_then(|o| o.iter().position(|x| x == id));
+            // Best first; among equal scores the commission's order, the others after them by id
+            // (a total order: the seat question below looks only at fully ordered groups).
             ranked.sort_by(|&a, &b| {
                 let (ca, cb) = (&self.candidates[a], &self.candidates[b]);
-                cb.sum().cmp(&ca.sum()).then_with(|| match (position(&ca.id), position(&cb.id)) {
-                    (Some(x), Some(y)) => x.cmp(&y),
-                    _ => Ordering::Equal,
-                })
+                cb.sum()
+                    .cmp(&ca.sum())
+                    .then_with(|| position(&ca.id).unwrap_or(usize::MAX).cmp(&position(&cb.id).unwrap_or(usize::MAX)))
+                    .then_with(|| ca.id.cmp(&cb.id))
             });
             // Groups of equal scores: shared rank unless the commission ordered them.
             let seats = vacancy.seats as usize;
@@ -459,6 +473,28 @@ mod tests {
         let o = outcomes(&s);
         assert_eq!(o[1], ("C".into(), Some(2), Some("40.00".into()), "suitable"));
         assert_eq!(o[2], ("B".into(), Some(3), Some("40.00".into()), "not-suitable"));
+    }
+
+    #[test]
+    fn a_partly_ordered_group_sorts_without_panicking() {
+        let mut candidates: Vec<Candidate> = (0..60).map(|i| candidate(&format!("C{i:02}"), "S", [40.0; 5])).collect();
+        candidates.push(candidate("TOP", "S", [45.0; 5]));
+        let mut s = session(candidates, 100);
+        s.tie_breaks.insert("S".into(), (0..30).rev().map(|i| format!("C{i:02}")).collect());
+        let o = outcomes(&s);
+        assert_eq!(o.len(), 61);
+        assert_eq!(o[0].0, "TOP");
+        assert!(o.iter().all(|r| r.3 == "suitable"));
+    }
+
+    #[test]
+    fn appeals_count_from_the_day_they_are_filed_and_decided() {
+        let mut s = session(vec![candidate("A", "S", [45.0; 5]), candidate("B", "S", [40.0; 5])], 1);
+        s.appeals.push(Appeal { candidate: "A".into(), filed_on: date!(2026 - 03 - 24), decided_on: Some(date!(2026 - 03 - 30)), outcome: AppealOutcome::Annulled });
+        assert!(s.appeals_on(date!(2026 - 03 - 23)).is_empty());
+        let pending = s.appeals_on(date!(2026 - 03 - 25));
+        assert_eq!((pending[0].outcome, pending[0].decided_on), (AppealOutcome::Pending, None));
+        assert_eq!(s.appeals_on(date!(2026 - 03 - 30))[0].outcome, AppealOutcome::Annulled);
     }
 
     #[test]

@@ -108,9 +108,12 @@ impl Renderer<'_> {
     pub fn session_view(&self, s: &Session, results: &[SpecialtyResult], calendar: &Calendar, appeal_days: u32, today: Date) -> SessionView {
         let published = s.results_published_on.is_some_and(|d| d <= today);
         let deadline = s.appeal_deadline(calendar, appeal_days);
+        // The schedule is public from the day it is posted (rule 2.6).
+        let posted = s.schedule_published_on.is_none_or(|d| d <= today);
         let mut schedule: Vec<SlotView> = s
             .schedule
             .iter()
+            .filter(|_| posted)
             .map(|slot| SlotView { candidate: slot.candidate.clone(), name: slot.name.full(), specialty: slot.specialty.clone(), starts_at: slot.starts_at.clone() })
             .collect();
         schedule.sort_by(|a, b| a.starts_at.cmp(&b.starts_at).then_with(|| collate::compare(&a.name, &b.name)));
