@@ -152,7 +152,16 @@ impl Config {
         };
         let before = problems.error_count();
         let url = match url::Url::parse(&raw.base_url) {
-            Ok(u) if (u.scheme() == "https" || u.scheme() == "http") && u.host_str().is_some() && u.query().is_none() => Some(u),
+            Ok(u)
+                if (u.scheme() == "https" || u.scheme() == "http")
+                    && u.host_str().is_some()
+                    && u.query().is_none()
+                    && u.fragment().is_none()
+                    && u.username().is_empty()
+                    && u.password().is_none() =>
+            {
+                Some(u)
+            }
             _ => {
                 problems.push(err(
                     format!("base_url \"{}\" is not an absolute http(s) URL", raw.base_url),
@@ -162,6 +171,13 @@ impl Config {
                 None
             }
         };
+        if !(1..=60).contains(&raw.interviews.appeal_working_days) {
+            problems.push(err(
+                format!("appeal_working_days = {} is not between 1 and 60", raw.interviews.appeal_working_days),
+                "appeal_working_days",
+                "the rules give 3 working days (rule 2.17; annex 2 §2.4 says 5)",
+            ));
+        }
         if raw.title.trim().is_empty() {
             problems.push(err("title is missing".into(), "title", "add title = \"…\""));
         }
@@ -289,6 +305,15 @@ mod tests {
         assert!(Config::parse(&format!("titel = \"x\"\n{OK}"), &mut p).is_none());
         let msg = p.iter().next().unwrap().to_string();
         assert!(msg.contains(":1:1: unknown key `titel`") && msg.contains("`title`"), "{msg}");
+    }
+
+    #[test]
+    fn base_url_without_query_fragment_or_user() {
+        for bad in ["https://x.org/#f", "https://x.org/?a=1", "https://u:p@x.org", "ftp://x.org", "x.org"] {
+            let mut p = Problems::new();
+            let text = OK.replace("https://example.org/portal/", bad);
+            assert!(Config::parse(&text, &mut p).is_none(), "{bad}");
+        }
     }
 
     #[test]

@@ -76,6 +76,7 @@ fn decision(row: &Row<'_>, problems: &mut Problems) -> Option<DecisionRow> {
     let effective_on = row.date(EFFECTIVE_ON, "effective_on", problems);
     let until = row.date(UNTIL, "until", problems);
     let mut grounds = Vec::new();
+    let before_grounds = problems.error_count();
     if let Some(codes) = row.required(GROUNDS_COL, "grounds", "cite at least one ground code", problems) {
         for code in codes.split(';').map(str::trim).filter(|c| !c.is_empty()) {
             match ground(code) {
@@ -89,6 +90,9 @@ fn decision(row: &Row<'_>, problems: &mut Problems) -> Option<DecisionRow> {
                     );
                 }
             }
+        }
+        if grounds.is_empty() && problems.error_count() == before_grounds {
+            problems.push(row.error(GROUNDS_COL, format!("grounds \"{codes}\" lists no code")).help("cite one or more ground codes, separated by ';'"));
         }
     }
     let reason = row.required(
@@ -142,13 +146,15 @@ mod tests {
     fn row_errors_all_at_once() {
         let text = "id,certificate,action,decided_on,effective_on,until,grounds,reason\n\
                     D-1,A,suspend,2026-01-10,,2026-01-01,altered,Səbəb\n\
-                    D-2,A,pause,2026-01-10,,,forgery;altered,\n";
+                    D-2,A,pause,2026-01-10,,,forgery;altered,\n\
+                    D-3,A,revoke,2026-01-10,,, ; ,Səbəb\n";
         let file = CsvText::from_bytes(PATH, text.as_bytes().to_vec()).unwrap();
         let mut p = Problems::new();
         let rows = parse(&file, &mut p);
-        assert!(rows.iter().all(|r| r.decision.is_none()) && rows.len() == 2);
+        assert!(rows.iter().all(|r| r.decision.is_none()) && rows.len() == 3);
         let msgs: Vec<String> = p.iter().map(ToString::to_string).collect();
-        assert_eq!(msgs.len(), 4, "{msgs:#?}");
+        assert_eq!(msgs.len(), 5, "{msgs:#?}");
+        assert!(msgs[4].contains("grounds \";\" lists no code"), "{}", msgs[4]);
         assert!(msgs[0].starts_with("data/decisions.csv:2:") && msgs[0].contains("until 2026-01-01 is before effective_on 2026-01-10"));
         assert!(msgs[1].contains("action \"pause\""));
         assert!(msgs[2].contains("ground \"forgery\""));

@@ -17,6 +17,9 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
     let (Some(y), Some(m), Some(d), true) = (num(y), num(m), num(d), ok_shape) else {
         return Err(format!("\"{text}\" is not a date"));
     };
+    if !(1900..=2999).contains(&y) {
+        return Err(format!("\"{text}\" has year {y}, outside 1900–2999"));
+    }
     let month = u8::try_from(m).ok().and_then(|m| Month::try_from(m).ok());
     let Some(month) = month else {
         return Err(format!("\"{text}\" has month {m}, which does not exist"));
@@ -63,6 +66,7 @@ mod tests {
     fn rejects_impossible_and_malformed() {
         assert!(parse_date("2029-13-45").unwrap_err().contains("month 13"));
         assert!(parse_date("2027-02-29").unwrap_err().contains("28 days"));
+        assert!(parse_date("9999-12-31").unwrap_err().contains("outside 1900–2999"), "far dates would overflow deadline arithmetic");
         for bad in ["", "2026", "2026-1-1x", "26-01-01", "1.1.26", "2026/01/01", "٢٠٢٦-01-01", "+202-01-01"] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
