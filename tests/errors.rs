@@ -170,3 +170,16 @@ fn a_template_failing_on_one_certificate_writes_nothing() {
     build(site.path(), "2026-11-23");
     assert_eq!(before, tree(&site.path().join("public")));
 }
+
+#[test]
+fn content_pages_that_would_collide_are_errors() {
+    let site = fixture("minimal");
+    std::fs::create_dir_all(site.path().join("content/about")).unwrap();
+    std::fs::write(site.path().join("content/about/index.md"), "+++\ntitle = \"B\"\n+++\nb\n").unwrap();
+    std::fs::write(site.path().join("content/sitemap.xml.md"), "+++\ntitle = \"S\"\n+++\ns\n").unwrap();
+    let out = certsite(site.path(), &["check", "--build-date", "2026-11-23"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("are both published at /about/"), "{err}");
+    assert!(err.contains("content/sitemap.xml.md would be published at /sitemap.xml/"), "{err}");
+}

@@ -104,7 +104,7 @@ pub fn load(root: &Path, problems: &mut Problems) -> Vec<Page> {
             problems.push(
                 Problem::error(format!("{rel} would be published at /{url_path}/, which certsite uses for \"{bad}\""))
                     .at(At::file(&rel))
-                    .help("rename the file; c, verify, notices, interviews, status, assets, en and .well-known are reserved"),
+                    .help("rename the file; c, verify, notices, interviews, status, assets, az, en, .well-known, did.json, sitemap.xml, robots.txt, 404.html and index.html are reserved"),
             );
             continue;
         }
@@ -114,11 +114,38 @@ pub fn load(root: &Path, problems: &mut Problems) -> Vec<Page> {
         }
     }
     pages.sort_by(|a, b| (a.weight, &a.path, a.lang.map(|l| l.code())).cmp(&(b.weight, &b.path, b.lang.map(|l| l.code()))));
+    // Two files for one address (`about.md` and `about/index.md`): one would overwrite the other.
+    let mut seen: std::collections::HashMap<(&str, Option<&str>), &str> = std::collections::HashMap::new();
+    for page in &pages {
+        if let Some(first) = seen.insert((&page.path, page.lang.map(|l| l.code())), &page.source) {
+            problems.push(
+                Problem::error(format!("{} and {first} are both published at /{}/", page.source, page.path))
+                    .at(At::file(&page.source))
+                    .help("keep one file per page"),
+            );
+        }
+    }
     pages
 }
 
+/// Addresses certsite publishes itself: a page there would collide with them.
 fn reserved(first: &str) -> bool {
-    matches!(first, "c" | "verify" | "notices" | "interviews" | "status" | "assets" | "en" | ".well-known")
+    matches!(
+        first,
+        "c" | "verify"
+            | "notices"
+            | "interviews"
+            | "status"
+            | "assets"
+            | "az"
+            | "en"
+            | ".well-known"
+            | "did.json"
+            | "sitemap.xml"
+            | "robots.txt"
+            | "404.html"
+            | "index.html"
+    )
 }
 
 /// Parses one page: front matter, then Markdown.
