@@ -167,10 +167,17 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
                 if !credential["id"].as_str().is_some_and(|id| id.ends_with(&expected_id)) {
                     failures.push(fail(format!("its id is not the address of its folder ({expected_id})")));
                 }
-                match std::fs::read_to_string(dir.join("index.html")) {
-                    Ok(page) if attribute(&page, "data-number").is_some_and(|n| n == number) => {}
-                    Ok(_) => failures.push(Failure { path: dir.join("index.html"), reason: format!("the page does not show certificate {number}") }),
-                    Err(e) => failures.push(Failure { path: dir.join("index.html"), reason: format!("cannot read: {e}") }),
+                // The status bits of this certificate, to hold each page's status against.
+                let bits = index.map(|i| {
+                    let bit = |p: Purpose| lists.iter().any(|l| l.purpose == p && l.bits.get(i));
+                    (bit(Purpose::Revocation), bit(Purpose::Suspension))
+                });
+                let mut pages = vec![dir.join("index.html")];
+                pages.extend(["en", "az"].map(|l| site.join(l).join("c").join(code).join("index.html")).into_iter().filter(|p| p.is_file()));
+                for page in pages {
+                    if let Some(reason) = check_page(&page, &number, bits) {
+                        failures.push(Failure { path: page, reason });
+                    }
                 }
                 if !dir.join("qr.svg").is_file() {
                     failures.push(Failure { path: dir.join("qr.svg"), reason: "missing".into() });
@@ -191,6 +198,33 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
         compare_with_data(root, &lists, &indexes, &mut verification.failures)?;
     }
     Ok(verification)
+}
+
+/// Checks a verification page: it shows the credential's certificate, and a status that the
+/// signed status lists bear out (revoked if the revocation bit is set, suspended if the
+/// suspension bit is, neither otherwise).
+fn check_page(path: &Path, number: &str, bits: Option<(bool, bool)>) -> Option<String> {
+    let page = match std::fs::read_to_string(path) {
+        Ok(p) => p,
+        Err(e) => return Some(format!("cannot read: {e}")),
+    };
+    if attribute(&page, "data-number").is_none_or(|n| n != number) {
+        return Some(format!("the page does not show certificate {number}"));
+    }
+    let status = attribute(&page, "data-status").unwrap_or_default();
+    let (revoked, suspended) = bits?;
+    let expected = if revoked {
+        Some("revoked")
+    } else if suspended {
+        Some("suspended")
+    } else {
+        None
+    };
+    match expected {
+        Some(e) if status != e => Some(format!("the page says \"{status}\", the status lists say {e}")),
+        None if status == "revoked" || status == "suspended" => Some(format!("the page says \"{status}\", the status lists flag nothing")),
+        _ => None,
+    }
 }
 
 /// Compares each list's bits with the statuses derived from the data on the list's date.

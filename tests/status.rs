@@ -135,3 +135,20 @@ fn verify_rejects_a_forged_list_a_small_list_and_a_missing_list() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("status/suspension.json: cannot read"), "{}", stderr(&out));
 }
+
+#[test]
+fn verify_holds_each_page_status_against_the_lists() {
+    let site = sample();
+    build(site.path(), DATE);
+    let public = site.path().join("public");
+    let code = pages_by_number(&public)["PSM-2024-0088"].clone(); // revoked
+    for page in [public.join("c").join(&code).join("index.html"), public.join("en/c").join(&code).join("index.html")] {
+        let html = std::fs::read_to_string(&page).unwrap();
+        std::fs::write(&page, html.replace(r#"data-status="revoked""#, r#"data-status="valid""#)).unwrap();
+    }
+    let out = certsite(site.path(), &["verify"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("c/{code}/index.html: the page says \"valid\", the status lists say revoked")), "{err}");
+    assert!(err.contains(&format!("en/c/{code}/index.html: the page says")), "{err}");
+}
