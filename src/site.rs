@@ -425,7 +425,9 @@ impl Site {
             .list
             .par_iter()
             .enumerate()
-            .map(|(i, cert)| {
+            .map_init(
+                || c.renderers.iter().map(|(_, r)| r.context()).collect::<Vec<_>>(),
+                |contexts, (i, cert)| {
                 let code = &c.codes[i];
                 let url = self.page_url(code);
                 let dir = format!("c/{code}");
@@ -448,8 +450,8 @@ impl Site {
                 if previous.get(code) == Some(&digest) && on_disk() {
                     return (digest, false);
                 }
-                for ((_, view), (_, renderer)) in views.iter().zip(c.renderers) {
-                    if let Err(e) = renderer.certificate_page(view) {
+                for (((_, view), (_, renderer)), context) in views.iter().zip(c.renderers).zip(contexts.iter_mut()) {
+                    if let Err(e) = renderer.certificate_page_in(context, view) {
                         failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e}", cert.at()));
                     }
                 }
@@ -467,7 +469,8 @@ impl Site {
     /// certificate marked in `todo`, in parallel; the others are counted as unchanged.
     fn write_certificates(&self, c: &Certs<'_>, todo: &[bool], out: &Output, print: &Output) -> anyhow::Result<()> {
         let code_of = self.code_of(c.codes);
-        self.certificates.list.par_iter().enumerate().try_for_each(|(i, cert)| -> anyhow::Result<()> {
+        let contexts = || c.renderers.iter().map(|(_, r)| r.context()).collect::<Vec<_>>();
+        self.certificates.list.par_iter().enumerate().try_for_each_init(contexts, |contexts, (i, cert)| -> anyhow::Result<()> {
             if !todo[i] {
                 out.skip(CERT_FILES.len() + c.renderers.len() - 1);
                 print.skip(1);
@@ -476,8 +479,8 @@ impl Site {
             let code = &c.codes[i];
             let url = self.page_url(code);
             let dir = format!("c/{code}");
-            for ((lang_dir, view), (_, renderer)) in self.cert_views(c, i, &url, &code_of).iter().zip(c.renderers) {
-                let page = renderer.certificate_page(view).map_err(|e| anyhow!("{}: {e}", cert.at()))?;
+            for (((lang_dir, view), (_, renderer)), context) in self.cert_views(c, i, &url, &code_of).iter().zip(c.renderers).zip(contexts.iter_mut()) {
+                let page = renderer.certificate_page_in(context, view).map_err(|e| anyhow!("{}: {e}", cert.at()))?;
                 out.put(&format!("{lang_dir}{dir}/index.html"), &page)?;
             }
             let index = c.status_index.get(&cert.number).expect("every certificate has a status index");
