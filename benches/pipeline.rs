@@ -19,7 +19,9 @@ fn stages(c: &mut Criterion) {
     let url = site.page_url(&coder.code(&cert.number));
     let mut group = c.benchmark_group("per_certificate");
     group.bench_function("url_code", |b| b.iter(|| coder.code(black_box(&cert.number))));
-    group.bench_function("signed_credential", |b| b.iter(|| signed_certificate_json(black_box(cert), &url, &signer, &site.config.base_url, 4242, date)));
+    group.bench_function("signed_credential", |b| {
+        b.iter(|| signed_certificate_json(black_box(cert), &url, &signer, &site.config.base_url, 4242, date))
+    });
     group.bench_function("qr_svg", |b| b.iter(|| certsite::render::qr::qr_svg(black_box(&url))));
     group.finish();
 }

@@ -14,9 +14,7 @@ fn bench(c: &mut Criterion) {
     assert_eq!(URL.len(), 46);
     let mut group = c.benchmark_group("qr");
     group.bench_function("certsite_qr_svg", |b| b.iter(|| qr_svg(black_box(URL)).unwrap()));
-    group.bench_function("qrcode_default_svg", |b| {
-        b.iter(|| QrCode::new(black_box(URL)).unwrap().render::<svg::Color>().build())
-    });
+    group.bench_function("qrcode_default_svg", |b| b.iter(|| QrCode::new(black_box(URL)).unwrap().render::<svg::Color>().build()));
     group.finish();
 }
 

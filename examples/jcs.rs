@@ -12,9 +12,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let files: Vec<String> = std::env::args().skip(1).collect();
     if files.is_empty() {
-        eprintln!(
-            "usage: jcs FILE…  (prints the JCS canonical form of each JSON file, one per line)"
-        );
+        eprintln!("usage: jcs FILE…  (prints the JCS canonical form of each JSON file, one per line)");
         return ExitCode::from(2);
     }
     let stdout = std::io::stdout();

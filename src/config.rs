@@ -244,11 +244,7 @@ pub fn toml_problem(path: &str, source: &Arc<str>, e: &toml::de::Error) -> Probl
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (unknown, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let nearest = known
-            .iter()
-            .map(|k| (strsim::damerau_levenshtein(unknown, k), *k))
-            .min()
-            .filter(|(d, k)| *d <= 3.max(k.len() / 3));
+        let nearest = known.iter().map(|k| (strsim::damerau_levenshtein(unknown, k), *k)).min().filter(|(d, k)| *d <= 3.max(k.len() / 3));
         problem.message = format!("unknown key `{unknown}`");
         problem.help = Some(match nearest {
             Some((_, k)) => format!("did you mean `{k}`? Known keys here: {}", known.join(", ")),

@@ -6,8 +6,8 @@ mod serve;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
 use certsite::cmd;
+use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
 #[command(name = "certsite", version, about = "Publishes verifiable certificates, interview results and reasoned notices as a static site")]

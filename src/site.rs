@@ -9,27 +9,27 @@ use std::sync::atomic::Ordering;
 use std::sync::Mutex;
 
 use anyhow::{anyhow, Context as _};
-use sha2::{Digest, Sha256};
 use rayon::prelude::*;
+use sha2::{Digest, Sha256};
 use tera::Tera;
 use time::Date;
 
 use crate::config::{Config, Interviews, Lang};
-use crate::model::calendar::Calendar;
-use crate::model::interview::{Session, SpecialtyResult};
 use crate::diag::{At, Problem, Problems};
 use crate::load::{self, content::Page};
+use crate::model::calendar::Calendar;
 use crate::model::certificate::Certificates;
 use crate::model::code::{Coder, CODE_LEN};
 use crate::model::decision::{Decision, Decisions};
+use crate::model::interview::{Session, SpecialtyResult};
 use crate::model::status::{status_of, Derived, Status};
-use crate::render::pages::{self, CertLink, CertPage, CertView, NoticePage, NoticeView, Renderer};
-use crate::render::interviews::{self, SessionView};
-use crate::render::{assets, i18n, qr, templates};
 use crate::model::status_index::StatusIndex;
+use crate::render::interviews::{self, SessionView};
+use crate::render::pages::{self, CertLink, CertPage, CertView, NoticePage, NoticeView, Renderer};
+use crate::render::{assets, i18n, qr, templates};
 use crate::sign::credential::{certificate_credential, credential_json, day_start, proof_created, Signer};
-use crate::sign::status_list::{self, Bitstring, Purpose};
 use crate::sign::did::{self, DidWeb};
+use crate::sign::status_list::{self, Bitstring, Purpose};
 use crate::sign::{keys, multibase};
 use crate::write::{Fingerprints, Output};
 
@@ -119,10 +119,11 @@ impl Site {
         let pages = load::content::load(root, &mut problems);
         let calendar = load::interviews::load_calendar(root, &mut problems);
         let appeal_days = config.as_ref().map_or(Interviews::default().appeal_working_days, |c| c.interviews.appeal_working_days);
-        let mut sessions: Vec<(Session, Vec<SpecialtyResult>)> = load::interviews::load(root, &calendar, appeal_days, build_date, &mut problems)
-            .into_iter()
-            .filter_map(|s| s.results().ok().map(|r| (s, r)))
-            .collect();
+        let mut sessions: Vec<(Session, Vec<SpecialtyResult>)> =
+            load::interviews::load(root, &calendar, appeal_days, build_date, &mut problems)
+                .into_iter()
+                .filter_map(|s| s.results().ok().map(|r| (s, r)))
+                .collect();
         sessions.sort_by(|a, b| (b.0.interview_on, &b.0.id).cmp(&(a.0.interview_on, &a.0.id)));
         let tera = templates::engine(root, &mut problems);
         let (Some(config), Some((tera, templates_digest))) = (config, tera) else {
@@ -373,8 +374,8 @@ impl Site {
 
     /// The signer and the url secret, each created on first use with a loud note.
     fn secrets(&self, options: &BuildOptions, notes: &mut Vec<String>) -> anyhow::Result<(Signer, Vec<u8>)> {
-        let (key, created) = keys::load_or_create_key(&options.key, options.create_key)
-            .with_context(|| format!("signing key {}", options.key.display()))?;
+        let (key, created) =
+            keys::load_or_create_key(&options.key, options.create_key).with_context(|| format!("signing key {}", options.key.display()))?;
         if created {
             notes.push(format!(
                 "created a new signing key at {}: BACK IT UP and keep it secret. Losing it means re-signing every certificate with a new key; leaking it lets anyone forge certificates.",
@@ -392,7 +393,13 @@ impl Site {
     }
 
     /// The views of certificate `i` in every language, with the language's folder ("", "en/").
-    fn cert_views<'a>(&'a self, c: &'a Certs<'a>, i: usize, url: &'a str, code_of: &impl Fn(&str) -> String) -> Vec<(String, CertView<'a>)> {
+    fn cert_views<'a>(
+        &'a self,
+        c: &'a Certs<'a>,
+        i: usize,
+        url: &'a str,
+        code_of: &impl Fn(&str) -> String,
+    ) -> Vec<(String, CertView<'a>)> {
         c.renderers
             .iter()
             .map(|(lang, r)| (self.lang_dir(*lang), r.certificate_view(self.cert_page(i, c.statuses[i], &c.codes[i], url, code_of, *lang))))
@@ -407,7 +414,13 @@ impl Site {
     /// and the shared inputs), whether it must be written (digest new, or a file missing), and
     /// a trial rendering of the pages of those that must, so that a template error on any
     /// certificate stops the build before the first byte.
-    fn check_certificates(&self, c: &Certs<'_>, previous: &Fingerprints, out: &Output, print: &Output) -> anyhow::Result<(Vec<[u8; 16]>, Vec<bool>)> {
+    fn check_certificates(
+        &self,
+        c: &Certs<'_>,
+        previous: &Fingerprints,
+        out: &Output,
+        print: &Output,
+    ) -> anyhow::Result<(Vec<[u8; 16]>, Vec<bool>)> {
         let code_of = self.code_of(c.codes);
         let shared = {
             let mut h = Sha256::new();
@@ -428,35 +441,38 @@ impl Site {
             .map_init(
                 || c.renderers.iter().map(|(_, r)| r.context()).collect::<Vec<_>>(),
                 |contexts, (i, cert)| {
-                let code = &c.codes[i];
-                let url = self.page_url(code);
-                let dir = format!("c/{code}");
-                let print_qr = format!("qr/{}.svg", cert.file_stem());
-                let views = self.cert_views(c, i, &url, &code_of);
-                let index = c.status_index.get(&cert.number).expect("every certificate has a status index");
-                let mut h = shared.clone();
-                for (_, view) in &views {
-                    h.update(serde_json::to_vec(view).unwrap_or_default());
-                }
-                h.update(serde_json::to_vec(&certificate_credential(cert, &url, c.signer, &self.config.base_url, index)).unwrap_or_default());
-                h.update(proof_created(cert, self.build_date));
-                h.update(&print_qr);
-                let digest: [u8; 16] = h.finalize()[..16].try_into().expect("SHA-256 has 32 bytes");
-                let on_disk = || {
-                    CERT_FILES.iter().all(|f| out.root().join(&dir).join(f).is_file())
-                        && views[1..].iter().all(|(lang_dir, _)| out.root().join(format!("{lang_dir}{dir}/index.html")).is_file())
-                        && print.root().join(&print_qr).is_file()
-                };
-                if previous.get(code) == Some(&digest) && on_disk() {
-                    return (digest, false);
-                }
-                for (((_, view), (_, renderer)), context) in views.iter().zip(c.renderers).zip(contexts.iter_mut()) {
-                    if let Err(e) = renderer.certificate_page_in(context, view) {
-                        failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e}", cert.at()));
+                    let code = &c.codes[i];
+                    let url = self.page_url(code);
+                    let dir = format!("c/{code}");
+                    let print_qr = format!("qr/{}.svg", cert.file_stem());
+                    let views = self.cert_views(c, i, &url, &code_of);
+                    let index = c.status_index.get(&cert.number).expect("every certificate has a status index");
+                    let mut h = shared.clone();
+                    for (_, view) in &views {
+                        h.update(serde_json::to_vec(view).unwrap_or_default());
                     }
-                }
-                (digest, true)
-            })
+                    h.update(
+                        serde_json::to_vec(&certificate_credential(cert, &url, c.signer, &self.config.base_url, index)).unwrap_or_default(),
+                    );
+                    h.update(proof_created(cert, self.build_date));
+                    h.update(&print_qr);
+                    let digest: [u8; 16] = h.finalize()[..16].try_into().expect("SHA-256 has 32 bytes");
+                    let on_disk = || {
+                        CERT_FILES.iter().all(|f| out.root().join(&dir).join(f).is_file())
+                            && views[1..].iter().all(|(lang_dir, _)| out.root().join(format!("{lang_dir}{dir}/index.html")).is_file())
+                            && print.root().join(&print_qr).is_file()
+                    };
+                    if previous.get(code) == Some(&digest) && on_disk() {
+                        return (digest, false);
+                    }
+                    for (((_, view), (_, renderer)), context) in views.iter().zip(c.renderers).zip(contexts.iter_mut()) {
+                        if let Err(e) = renderer.certificate_page_in(context, view) {
+                            failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e}", cert.at()));
+                        }
+                    }
+                    (digest, true)
+                },
+            )
             .collect();
         let failures = failures.into_inner().unwrap_or_default();
         if !failures.is_empty() {
@@ -479,7 +495,9 @@ impl Site {
             let code = &c.codes[i];
             let url = self.page_url(code);
             let dir = format!("c/{code}");
-            for (((lang_dir, view), (_, renderer)), context) in self.cert_views(c, i, &url, &code_of).iter().zip(c.renderers).zip(contexts.iter_mut()) {
+            for (((lang_dir, view), (_, renderer)), context) in
+                self.cert_views(c, i, &url, &code_of).iter().zip(c.renderers).zip(contexts.iter_mut())
+            {
                 let page = renderer.certificate_page_in(context, view).map_err(|e| anyhow!("{}: {e}", cert.at()))?;
                 out.put(&format!("{lang_dir}{dir}/index.html"), &page)?;
             }
@@ -627,7 +645,9 @@ impl Site {
         index.assign(self.certificates.list.iter().map(|c| c.number.as_str()), secret);
         if index.changed() {
             let temp = path.with_extension("certsite-tmp");
-            std::fs::write(&temp, index.to_text()).and_then(|()| std::fs::rename(&temp, path)).with_context(|| path.display().to_string())?;
+            std::fs::write(&temp, index.to_text())
+                .and_then(|()| std::fs::rename(&temp, path))
+                .with_context(|| path.display().to_string())?;
         }
         Ok(index)
     }

@@ -103,9 +103,8 @@ fn read_list(site: &Path, purpose: Purpose, did_document: &Value) -> Result<List
 /// both status lists, or only `files` when given. With `data_root`, the bits of the status
 /// lists are compared with the statuses derived from that site root's data on the lists' date.
 pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Result<Verification, String> {
-    let did_path = find_did_document(site).ok_or_else(|| {
-        format!("{}: no DID document (.well-known/did.json or did.json): is this a built site?", site.display())
-    })?;
+    let did_path = find_did_document(site)
+        .ok_or_else(|| format!("{}: no DID document (.well-known/did.json or did.json): is this a built site?", site.display()))?;
     let did_document = read_json(&did_path).map_err(|e| format!("{}: {e}", did_path.display()))?;
     let whole_site = files.is_empty();
     let mut verification = Verification::default();
@@ -173,7 +172,8 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
                     (bit(Purpose::Revocation), bit(Purpose::Suspension))
                 });
                 let mut pages = vec![dir.join("index.html")];
-                pages.extend(["en", "az"].map(|l| site.join(l).join("c").join(code).join("index.html")).into_iter().filter(|p| p.is_file()));
+                pages
+                    .extend(["en", "az"].map(|l| site.join(l).join("c").join(code).join("index.html")).into_iter().filter(|p| p.is_file()));
                 for page in pages {
                     if let Some(reason) = check_page(&page, &number, bits) {
                         failures.push(Failure { path: page, reason });

@@ -120,12 +120,8 @@ fn a_changed_row_rewrites_only_its_files_and_stale_pages_go() {
     let changed: Vec<&String> = after.keys().filter(|k| before.get(*k) != after.get(*k)).collect();
     let t4 = &pages["T-0004"];
     let t3 = &pages["T-0003"];
-    let mut expected = [
-        format!("c/{t3}/credential.json"),
-        format!("c/{t3}/index.html"),
-        format!("c/{t4}/credential.json"),
-        format!("c/{t4}/index.html"),
-    ];
+    let mut expected =
+        [format!("c/{t3}/credential.json"), format!("c/{t3}/index.html"), format!("c/{t4}/credential.json"), format!("c/{t4}/index.html")];
     expected.sort();
     assert_eq!(changed, expected.iter().collect::<Vec<_>>());
     assert!(!public.join("c").join(&pages["T/0002"]).exists(), "the removed certificate's folder is gone");
@@ -214,7 +210,8 @@ fn base_url_with_a_path_prefixes_links_and_moves_the_did_document() {
     let html = std::fs::read_to_string(public.join("c").join(&code).join("index.html")).unwrap();
     assert!(html.contains(r#"href="/portal/assets/site.css""#));
     assert!(html.contains(r#"href="/portal/did.json""#), "{html}");
-    let credential: serde_json::Value = serde_json::from_slice(&std::fs::read(public.join("c").join(&code).join("credential.json")).unwrap()).unwrap();
+    let credential: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(public.join("c").join(&code).join("credential.json")).unwrap()).unwrap();
     assert_eq!(credential["id"], format!("https://example.org/portal/c/{code}/"));
     assert!(credential["proof"]["verificationMethod"].as_str().unwrap().starts_with("did:web:example.org:portal#key-"));
     let robots = std::fs::read_to_string(public.join("robots.txt")).unwrap();

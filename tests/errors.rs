@@ -55,11 +55,19 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
 #[test]
 fn bad_utf8_missing_column_and_unknown_references() {
     let site = fixture("minimal");
-    std::fs::write(site.path().join("data/certificates.csv"), b"number,surname,given_name,profession,issued_on\nT-1,\xC9liyev,A,B,2025-01-01\n").unwrap();
+    std::fs::write(
+        site.path().join("data/certificates.csv"),
+        b"number,surname,given_name,profession,issued_on\nT-1,\xC9liyev,A,B,2025-01-01\n",
+    )
+    .unwrap();
     let (code, err) = check(site.path());
     assert_eq!(code, 1);
     assert!(err.contains("data/certificates.csv:2:5: the file is not valid UTF-8"), "{err}");
-    std::fs::write(site.path().join("data/certificates.csv"), "number,surname,given_name,profession,issued_on,valid_untill\nT-1,A,B,C,2025-01-01,2026-01-01\n").unwrap();
+    std::fs::write(
+        site.path().join("data/certificates.csv"),
+        "number,surname,given_name,profession,issued_on,valid_untill\nT-1,A,B,C,2025-01-01,2026-01-01\n",
+    )
+    .unwrap();
     let (code, err) = check(site.path());
     assert_eq!(code, 1);
     assert!(err.contains("data/certificates.csv:1:1: required column \"valid_until\" is missing"), "{err}");
@@ -93,7 +101,25 @@ fn mangle(fixture_name: &str, files: &[&str], rounds: u32, date: &str) {
         seed ^= seed << 17;
         seed
     };
-    let noise: &[&[u8]] = &[b"\"", b",", b"\n", b"\r\n", b"\xff", b"\xc3", b"=", b"[", b"+++", b"\0", b"2029-13-45", b"\xef\xbb\xbf", b"", b";", b"-1", b"99.5", b"[[vacancies]]"];
+    let noise: &[&[u8]] = &[
+        b"\"",
+        b",",
+        b"\n",
+        b"\r\n",
+        b"\xff",
+        b"\xc3",
+        b"=",
+        b"[",
+        b"+++",
+        b"\0",
+        b"2029-13-45",
+        b"\xef\xbb\xbf",
+        b"",
+        b";",
+        b"-1",
+        b"99.5",
+        b"[[vacancies]]",
+    ];
     for round in 0..rounds {
         let which = (next() % files.len() as u64) as usize;
         let mut bytes = originals[which].clone();
@@ -155,7 +181,10 @@ fn a_template_failing_on_one_certificate_writes_nothing() {
     let before = tree(&site.path().join("public"));
     // Fails only for T-0004, a certificate the load-time preflight does not render.
     let page = std::fs::read_to_string(repo().join("templates/certificate.html")).unwrap();
-    let page = page.replace("<h1>{{ cert.holder }}</h1>", "<h1>{{ cert.holder }}</h1>{% if cert.number == \"T-0004\" %}{{ cert.patronymic | upper }}{% endif %}");
+    let page = page.replace(
+        "<h1>{{ cert.holder }}</h1>",
+        "<h1>{{ cert.holder }}</h1>{% if cert.number == \"T-0004\" %}{{ cert.patronymic | upper }}{% endif %}",
+    );
     std::fs::write(site.path().join("templates/certificate.html"), page).unwrap();
     let toml = site.path().join("data/site.toml");
     let original = std::fs::read_to_string(&toml).unwrap();

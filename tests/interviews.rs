@@ -50,7 +50,10 @@ fn results_json_reads_back_with_ranks_outcomes_and_appeals() {
 
     let csv = read(&dir.join("results.csv"));
     let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some("session,specialty,seats,candidate,name,rank,final_score,outcome,appeal_filed_on,appeal_decided_on,appeal_outcome"));
+    assert_eq!(
+        lines.next(),
+        Some("session,specialty,seats,candidate,name,rank,final_score,outcome,appeal_filed_on,appeal_decided_on,appeal_outcome")
+    );
     assert_eq!(lines.next(), Some("2026-05-test,Fizika,2,C-01,Zeynalova Aysel,1,44.00,suitable,,,"));
     assert_eq!(csv.lines().count(), 7);
 
@@ -74,7 +77,10 @@ fn results_json_reads_back_with_ranks_outcomes_and_appeals() {
     // Filed, not yet decided: pending, and the result stands.
     build(site.path(), "2026-06-01");
     let results: Value = serde_json::from_str(&read(&dir.join("results.json"))).unwrap();
-    assert_eq!(results["specialties"][1]["candidates"][0]["appeal"], json!({"filed_on": "2026-05-29", "decided_on": null, "outcome": "pending"}));
+    assert_eq!(
+        results["specialties"][1]["candidates"][0]["appeal"],
+        json!({"filed_on": "2026-05-29", "decided_on": null, "outcome": "pending"})
+    );
 }
 
 #[test]
@@ -105,13 +111,20 @@ fn re_interviewed_candidates_are_listed_in_azerbaijani_order() {
     let scores = site.path().join(SESSION).join("scores.csv");
     let text: String = read(&scores)
         .lines()
-        .map(|l| if l.contains(",Fizika,M5,") { l.replace(",M5,18,17,9,", ",M5,10,10,5,").replace(",M5,17,16.5,8,", ",M5,10,10,5,").replace(",M5,14,14,7,", ",M5,5,5,2,") } else { l.to_owned() })
+        .map(|l| {
+            if l.contains(",Fizika,M5,") {
+                l.replace(",M5,18,17,9,", ",M5,10,10,5,").replace(",M5,17,16.5,8,", ",M5,10,10,5,").replace(",M5,14,14,7,", ",M5,5,5,2,")
+            } else {
+                l.to_owned()
+            }
+        })
         .map(|l| format!("{l}\n"))
         .collect();
     std::fs::write(&scores, text).unwrap();
     build(site.path(), "2026-05-27");
     let results: Value = serde_json::from_str(&read(&site.path().join("public/interviews/2026-05-test/results.json"))).unwrap();
-    let names: Vec<&str> = results["specialties"][0]["candidates"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> =
+        results["specialties"][0]["candidates"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
     // C (Cəfərli) < Ç (Çələbi) < I (Işıqlı) < Z (Zeynalova)
     assert_eq!(names, ["Cəfərli Nuray", "Çələbi Emre", "Işıqlı Kamal", "Zeynalova Aysel"]);
 }
@@ -189,7 +202,9 @@ fn a_tie_across_the_last_seat_needs_the_commissions_recorded_order() {
 fn missed_timings_are_warnings_not_errors() {
     let site = fixture("interviews");
     let toml = site.path().join(SESSION).join("session.toml");
-    let text = read(&toml).replace("schedule_published_on = \"20.05.2026\"", "schedule_published_on = 2026-05-23").replace("results_published_on = 2026-05-27", "results_published_on = 2026-06-03");
+    let text = read(&toml)
+        .replace("schedule_published_on = \"20.05.2026\"", "schedule_published_on = 2026-05-23")
+        .replace("results_published_on = 2026-05-27", "results_published_on = 2026-06-03");
     std::fs::write(&toml, text).unwrap();
     let appeals = site.path().join(SESSION).join("appeals.csv");
     std::fs::write(&appeals, "candidate,filed_on,decided_on,outcome\nC-04,2026-06-10,2026-06-22,upheld\n").unwrap();
@@ -216,5 +231,8 @@ fn an_unknown_key_in_session_toml_names_the_nearest() {
     let out = certsite(site.path(), &["check", "--build-date", "2026-05-27"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("data/interviews/2026-05-test/session.toml:4:1: unknown key `plase`") && err.contains("did you mean `place`?"), "{err}");
+    assert!(
+        err.contains("data/interviews/2026-05-test/session.toml:4:1: unknown key `plase`") && err.contains("did you mean `place`?"),
+        "{err}"
+    );
 }

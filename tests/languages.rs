@@ -26,7 +26,15 @@ fn english_mirrors_every_page_with_english_words() {
     assert!(en.contains(&format!(r#"href="/c/{code}/" hreflang="az""#)), "and back");
     assert!(en.contains(r#"href="/en/notices/D-2026-005/""#));
 
-    for path in ["en/index.html", "en/verify/index.html", "en/notices/index.html", "en/notices/D-2026-004/index.html", "en/interviews/index.html", "en/interviews/2026-03-xarici/index.html", "en/about/index.html"] {
+    for path in [
+        "en/index.html",
+        "en/verify/index.html",
+        "en/notices/index.html",
+        "en/notices/D-2026-004/index.html",
+        "en/interviews/index.html",
+        "en/interviews/2026-03-xarici/index.html",
+        "en/about/index.html",
+    ] {
         let html = std::fs::read_to_string(public.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert!(html.contains(r#"<html lang="en">"#), "{path}");
     }
@@ -54,7 +62,8 @@ fn a_translated_page_replaces_the_default_text_and_removed_languages_go() {
     let toml = site.path().join("data/site.toml");
     let text = std::fs::read_to_string(&toml).unwrap().replace("title = ", "languages = [\"az\", \"en\"]\ntitle = ");
     std::fs::write(&toml, text).unwrap();
-    std::fs::write(site.path().join("content/about.en.md"), "+++\ntitle = \"About us\"\n+++\nThis site publishes **certificates**.\n").unwrap();
+    std::fs::write(site.path().join("content/about.en.md"), "+++\ntitle = \"About us\"\n+++\nThis site publishes **certificates**.\n")
+        .unwrap();
     build(site.path(), "2026-11-23");
     let public = site.path().join("public");
     let en = std::fs::read_to_string(public.join("en/about/index.html")).unwrap();

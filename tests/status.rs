@@ -98,7 +98,11 @@ fn verify_checks_the_bits_against_the_data() {
     let out = certsite(site.path(), &["verify"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("status/suspension.json: bit") && err.contains("certificate T-0001 is 0, but the data says it is suspended on 2026-11-23"), "{err}");
+    assert!(
+        err.contains("status/suspension.json: bit")
+            && err.contains("certificate T-0001 is 0, but the data says it is suspended on 2026-11-23"),
+        "{err}"
+    );
     // Without the data (another root), only signatures and shapes are checked.
     let elsewhere = tempfile::tempdir().unwrap();
     let site_dir = site.path().join("public");
@@ -122,9 +126,17 @@ fn verify_rejects_a_forged_list_a_small_list_and_a_missing_list() {
     assert!(err.contains("FAIL ./public/status/revocation.json:"), "{err}");
 
     // Signed with the right key but too short.
-    let key = certsite::sign::multibase::decode_secret_key(std::fs::read_to_string(site.path().join(".certsite/signing.key")).unwrap().trim()).unwrap();
+    let key =
+        certsite::sign::multibase::decode_secret_key(std::fs::read_to_string(site.path().join(".certsite/signing.key")).unwrap().trim())
+            .unwrap();
     let signer = Signer::new("did:web:cert.example.org".into(), "Orqan".into(), key);
-    let small = list_credential("https://cert.example.org/status/revocation.json", Purpose::Revocation, &Bitstring::new(1024), &signer.did, "2026-11-23T00:00:00Z");
+    let small = list_credential(
+        "https://cert.example.org/status/revocation.json",
+        Purpose::Revocation,
+        &Bitstring::new(1024),
+        &signer.did,
+        "2026-11-23T00:00:00Z",
+    );
     let signed = signer.sign(small, "2026-11-23T00:00:00Z");
     std::fs::write(&revocation, serde_json::to_vec(&Value::Object(signed)).unwrap()).unwrap();
     let err = stderr(&certsite(site.path(), &["verify"]));

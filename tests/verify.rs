@@ -117,7 +117,10 @@ fn credentials_follow_vc_2_and_eddsa_jcs_2022() {
     let public = site.path().join("public");
     let code = pages_by_number(&public)["T/0002"].clone();
     let c = read(&public.join("c").join(&code).join("credential.json"));
-    assert_eq!(c["@context"], serde_json::json!(["https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/undefined-terms/v2"]));
+    assert_eq!(
+        c["@context"],
+        serde_json::json!(["https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/undefined-terms/v2"])
+    );
     assert_eq!(c["type"][0], "VerifiableCredential");
     assert_eq!(c["issuer"]["id"], "did:web:cert.example.org");
     assert_eq!(c["validFrom"], "2022-03-01T00:00:00Z");

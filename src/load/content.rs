@@ -78,7 +78,9 @@ pub fn load(root: &Path, problems: &mut Problems) -> Vec<Page> {
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
-                problems.push(Problem::error(format!("{rel} is not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to())).at(At::file(&rel)));
+                problems.push(
+                    Problem::error(format!("{rel} is not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to())).at(At::file(&rel)),
+                );
                 continue;
             }
         };
@@ -185,7 +187,12 @@ pub fn parse(rel: &str, path: String, text: &str, problems: &mut Problems) -> Op
         }
     };
     if front_matter.title.trim().is_empty() {
-        problems.push(Problem::error("the page has no title").at(At::offset(rel, text, 0, 3)).help("add title = \"…\" to the front matter").with_source(source));
+        problems.push(
+            Problem::error("the page has no title")
+                .at(At::offset(rel, text, 0, 3))
+                .help("add title = \"…\" to the front matter")
+                .with_source(source),
+        );
         return None;
     }
     Some(Page {
@@ -219,7 +226,8 @@ mod tests {
     #[test]
     fn front_matter_and_markdown() {
         let mut p = Problems::new();
-        let page = parse("content/about.md", "about".into(), "+++\ntitle = \"Haqqımızda\"\nweight = 2\n+++\n# Başlıq\n\n*ə*\n", &mut p).unwrap();
+        let page =
+            parse("content/about.md", "about".into(), "+++\ntitle = \"Haqqımızda\"\nweight = 2\n+++\n# Başlıq\n\n*ə*\n", &mut p).unwrap();
         assert_eq!(page.title, "Haqqımızda");
         assert_eq!(page.html, "<h1>Başlıq</h1>\n<p><em>ə</em></p>\n");
     }

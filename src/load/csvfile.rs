@@ -42,8 +42,8 @@ impl CsvText {
 
     /// Reads `root/rel`. Bad UTF-8 is reported at the line where it starts.
     pub fn read(root: &Path, rel: &str) -> Result<CsvText, Box<Problem>> {
-        let bytes = std::fs::read(root.join(rel))
-            .map_err(|e| Box::new(Problem::error(format!("cannot read {rel}: {e}")).at(At::file(rel))))?;
+        let bytes =
+            std::fs::read(root.join(rel)).map_err(|e| Box::new(Problem::error(format!("cannot read {rel}: {e}")).at(At::file(rel))))?;
         CsvText::from_bytes(rel, bytes)
     }
 
@@ -56,12 +56,11 @@ impl CsvText {
                 let bytes = e.into_bytes();
                 let before = String::from_utf8_lossy(&bytes[..valid]);
                 let at = At::offset(rel, &before, before.len(), 0);
-                return Err(Box::new(Problem::error(format!(
-                    "the file is not valid UTF-8 (byte {valid} is 0x{:02X})",
-                    bytes[valid]
-                ))
-                .at(At { span: None, ..at })
-                .help("save the export as UTF-8 (\"CSV UTF-8\" in spreadsheet programs)")));
+                return Err(Box::new(
+                    Problem::error(format!("the file is not valid UTF-8 (byte {valid} is 0x{:02X})", bytes[valid]))
+                        .at(At { span: None, ..at })
+                        .help("save the export as UTF-8 (\"CSV UTF-8\" in spreadsheet programs)"),
+                ));
             }
         };
         let text = match text.strip_prefix('\u{feff}') {
@@ -75,10 +74,7 @@ impl CsvText {
     /// with the header or a row's shape are pushed to `problems`; a missing required column
     /// stops the file (no row can be read meaningfully without it).
     pub fn rows(&self, schema: &Schema, problems: &mut Problems, mut each: impl FnMut(&Row<'_>)) {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(self.text.as_bytes());
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(self.text.as_bytes());
         let mut record = csv::StringRecord::new();
         let header = match reader.read_record(&mut record) {
             Ok(true) => record.clone(),
@@ -148,14 +144,12 @@ impl CsvText {
             let row = Row { file: self, record: &record, columns: &columns, line, byte };
             if record.len() != header.len() {
                 problems.push(
-                    Problem::error(format!(
-                        "this row has {} fields, the header has {}",
-                        record.len(),
-                        header.len()
-                    ))
-                    .at(At::offset(&self.path, &self.text, row.byte, 0))
-                    .help("check the quoting: a field containing a comma must be in double quotes, and a quote inside it doubled (\"\")")
-                    .with_source(self.text.clone()),
+                    Problem::error(format!("this row has {} fields, the header has {}", record.len(), header.len()))
+                        .at(At::offset(&self.path, &self.text, row.byte, 0))
+                        .help(
+                            "check the quoting: a field containing a comma must be in double quotes, and a quote inside it doubled (\"\")",
+                        )
+                        .with_source(self.text.clone()),
                 );
                 continue;
             }

@@ -60,8 +60,10 @@ fn decision(row: &Row<'_>, problems: &mut Problems) -> Option<DecisionRow> {
     let id = row.required(ID, "id", "each decision needs a notice id such as D-2026-007", problems);
     if let Some(id) = &id {
         if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            problems.push(row.error(ID, format!("id \"{id}\" has characters other than letters, digits, '-' and '_'"))
-                .help("the id becomes the notice's address /notices/<id>/"));
+            problems.push(
+                row.error(ID, format!("id \"{id}\" has characters other than letters, digits, '-' and '_'"))
+                    .help("the id becomes the notice's address /notices/<id>/"),
+            );
         }
     }
     let number = row.required(CERTIFICATE, "certificate", "name the certificate number", problems);
@@ -92,7 +94,10 @@ fn decision(row: &Row<'_>, problems: &mut Problems) -> Option<DecisionRow> {
             }
         }
         if grounds.is_empty() && problems.error_count() == before_grounds {
-            problems.push(row.error(GROUNDS_COL, format!("grounds \"{codes}\" lists no code")).help("cite one or more ground codes, separated by ';'"));
+            problems.push(
+                row.error(GROUNDS_COL, format!("grounds \"{codes}\" lists no code"))
+                    .help("cite one or more ground codes, separated by ';'"),
+            );
         }
     }
     let reason = row.required(

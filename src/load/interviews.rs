@@ -19,9 +19,7 @@ use crate::diag::{At, Problem, Problems};
 use crate::load::csvfile::{CsvText, Row, Schema};
 use crate::model::calendar::{Calendar, DayKind};
 use crate::model::date::{self, parse_date, DATE_HINT};
-use crate::model::interview::{
-    two_decimals, Appeal, AppealOutcome, Candidate, Halves, MemberScore, Name, Session, Slot, Vacancy, MEMBERS,
-};
+use crate::model::interview::{two_decimals, Appeal, AppealOutcome, Candidate, Halves, MemberScore, Name, Session, Slot, Vacancy, MEMBERS};
 
 /// The holidays file.
 pub const HOLIDAYS: &str = "data/holidays.csv";
@@ -130,7 +128,10 @@ pub fn load(root: &Path, calendar: &Calendar, appeal_days: u32, today: Date, pro
 fn toml_date(value: &TomlDate, key: &str, rel: &str, text: &Arc<str>, problems: &mut Problems) -> Option<Date> {
     parse_date(&value.0)
         .map_err(|e| {
-            let at = text.find(&format!("{key} ")).or_else(|| text.find(&format!("{key}="))).map_or(At::file(rel), |o| At::offset(rel, text, o, key.len()));
+            let at = text
+                .find(&format!("{key} "))
+                .or_else(|| text.find(&format!("{key}=")))
+                .map_or(At::file(rel), |o| At::offset(rel, text, o, key.len()));
             problems.push(Problem::error(format!("{key}: {e}")).at(at).help(DATE_HINT).with_source(text.clone()));
         })
         .ok()
@@ -141,7 +142,8 @@ fn load_session(root: &Path, id: &str, calendar: &Calendar, appeal_days: u32, to
     let text: Arc<str> = match std::fs::read_to_string(root.join(&rel)) {
         Ok(t) => Arc::from(t),
         Err(e) => {
-            problems.push(Problem::error(format!("cannot read {rel}: {e}")).at(At::file(&rel)).help("each session folder has a session.toml"));
+            problems
+                .push(Problem::error(format!("cannot read {rel}: {e}")).at(At::file(&rel)).help("each session folder has a session.toml"));
             return None;
         }
     };
@@ -154,7 +156,8 @@ fn load_session(root: &Path, id: &str, calendar: &Calendar, appeal_days: u32, to
     };
     let before = problems.error_count();
     let interview_on = toml_date(&raw.interview_on, "interview_on", &rel, &text, problems);
-    let schedule_published_on = raw.schedule_published_on.as_ref().and_then(|d| toml_date(d, "schedule_published_on", &rel, &text, problems));
+    let schedule_published_on =
+        raw.schedule_published_on.as_ref().and_then(|d| toml_date(d, "schedule_published_on", &rel, &text, problems));
     let results_published_on = raw.results_published_on.as_ref().and_then(|d| toml_date(d, "results_published_on", &rel, &text, problems));
     let mut vacancies: Vec<Vacancy> = Vec::new();
     for v in raw.vacancies {
@@ -368,10 +371,15 @@ fn load_scores(root: &Path, folder: &str, vacancies: &[Vacancy], problems: &mut 
         };
         let (c, members) = &mut candidates[index];
         if c.specialty != spec {
-            p.push(row.error(C_SPECIALTY, format!("candidate {id} is in two specialties: \"{}\" and \"{spec}\"", c.specialty))
-                .help(format!("a candidate applies for one specialty; the first row is at {}", first_line[&id])));
+            p.push(
+                row.error(C_SPECIALTY, format!("candidate {id} is in two specialties: \"{}\" and \"{spec}\"", c.specialty))
+                    .help(format!("a candidate applies for one specialty; the first row is at {}", first_line[&id])),
+            );
         } else if members.contains(&member) {
-            p.push(row.error(5, format!("member {member} scores candidate {id} twice")).help("each of the five members scores a candidate once (rule 2.1, 2.15)"));
+            p.push(
+                row.error(5, format!("member {member} scores candidate {id} twice"))
+                    .help("each of the five members scores a candidate once (rule 2.1, 2.15)"),
+            );
         } else {
             members.push(member.clone());
             if let Some(entry) = entry {
@@ -394,7 +402,14 @@ fn load_scores(root: &Path, folder: &str, vacancies: &[Vacancy], problems: &mut 
 
 fn load_schedule(root: &Path, folder: &str, vacancies: &[Vacancy], problems: &mut Problems) -> Vec<Slot> {
     const SCHEMA: Schema = Schema {
-        columns: &[("candidate", true), ("surname", true), ("given_name", true), ("patronymic", false), ("specialty", true), ("starts_at", true)],
+        columns: &[
+            ("candidate", true),
+            ("surname", true),
+            ("given_name", true),
+            ("patronymic", false),
+            ("specialty", true),
+            ("starts_at", true),
+        ],
     };
     let rel = format!("{folder}/schedule.csv");
     let Some(file) = CsvText::read_optional(root, &rel, problems) else { return Vec::new() };
@@ -434,9 +449,14 @@ fn load_appeals(root: &Path, folder: &str, known: &HashSet<&str>, problems: &mut
         let id = row.required(0, "candidate", "the candidate's id", p);
         if let Some(id) = &id {
             if !known.contains(id.as_str()) {
-                p.push(row.error(0, format!("appeal for candidate \"{id}\", who has no scores in scores.csv")).help("an appeal names a candidate of this session"));
+                p.push(
+                    row.error(0, format!("appeal for candidate \"{id}\", who has no scores in scores.csv"))
+                        .help("an appeal names a candidate of this session"),
+                );
             } else if appeals.iter().any(|a| &a.candidate == id) {
-                p.push(row.error(0, format!("candidate {id} has two appeals")).help("record one appeal per candidate and update its outcome"));
+                p.push(
+                    row.error(0, format!("candidate {id} has two appeals")).help("record one appeal per candidate and update its outcome"),
+                );
             }
         }
         let filed = row.required(1, "filed_on", DATE_HINT, p).and(row.date(1, "filed_on", p));

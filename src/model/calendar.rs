@@ -72,9 +72,9 @@ mod tests {
     #[test]
     fn across_a_weekend_a_holiday_and_a_worked_saturday() {
         let cal = Calendar::new([
-            (date!(2026 - 03 - 20), DayKind::Holiday),  // Friday: Novruz
-            (date!(2026 - 03 - 23), DayKind::Holiday),  // Monday: Novruz
-            (date!(2026 - 03 - 28), DayKind::Workday),  // a Saturday that is worked
+            (date!(2026 - 03 - 20), DayKind::Holiday), // Friday: Novruz
+            (date!(2026 - 03 - 23), DayKind::Holiday), // Monday: Novruz
+            (date!(2026 - 03 - 28), DayKind::Workday), // a Saturday that is worked
         ]);
         // Thursday 19 March + 1 working day: Friday and Monday are holidays, the weekend is off.
         assert_eq!(cal.add_working_days(date!(2026 - 03 - 19), 1), date!(2026 - 03 - 24));

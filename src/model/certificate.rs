@@ -108,10 +108,7 @@ impl Certificates {
                 problems.push(
                     Problem::error(format!("certificate number \"{}\" appears twice", cert.number))
                         .at(cert.at())
-                        .help(format!(
-                            "numbers are unique (compared without regard to case); the first is at {}",
-                            list[first].at()
-                        )),
+                        .help(format!("numbers are unique (compared without regard to case); the first is at {}", list[first].at())),
                 );
             } else {
                 by_number.insert(cert.number.clone(), i);
@@ -121,9 +118,7 @@ impl Certificates {
         for (i, cert) in list.iter().enumerate() {
             let Some(old) = &cert.replaces else { continue };
             match by_number.get(old) {
-                Some(&j) if j == i => problems.push(
-                    Problem::error(format!("certificate {} replaces itself", cert.number)).at(cert.at()),
-                ),
+                Some(&j) if j == i => problems.push(Problem::error(format!("certificate {} replaces itself", cert.number)).at(cert.at())),
                 Some(&j) => replaced_by.entry(j).or_default().push(i),
                 None => problems.push(
                     Problem::error(format!("replaces \"{old}\", which is not in data/certificates.csv"))

@@ -24,9 +24,8 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
     let Some(month) = month else {
         return Err(format!("\"{text}\" has month {m}, which does not exist"));
     };
-    Date::from_calendar_date(y as i32, month, d as u8).map_err(|_| {
-        format!("\"{text}\" has day {d}, but {} {y} has {} days", month, month.length(y as i32))
-    })
+    Date::from_calendar_date(y as i32, month, d as u8)
+        .map_err(|_| format!("\"{text}\" has day {d}, but {} {y} has {} days", month, month.length(y as i32)))
 }
 
 fn split3(text: &str, sep: char) -> Option<(&str, (&str, &str))> {

@@ -302,8 +302,7 @@ impl Session {
         let mut ties = Vec::new();
         let mut out = Vec::new();
         for vacancy in &self.vacancies {
-            let members: Vec<usize> =
-                (0..self.candidates.len()).filter(|&i| self.candidates[i].specialty == vacancy.specialty).collect();
+            let members: Vec<usize> = (0..self.candidates.len()).filter(|&i| self.candidates[i].specialty == vacancy.specialty).collect();
             let mut ranked = Vec::new();
             let mut again = Vec::new();
             for &i in &members {
@@ -359,7 +358,13 @@ impl Session {
                 start = end;
             }
             for (i, reason, appeal) in again {
-                results.push(CandidateResult { candidate: i, rank: None, final_tenths: None, outcome: Outcome::ReInterview(reason), appeal });
+                results.push(CandidateResult {
+                    candidate: i,
+                    rank: None,
+                    final_tenths: None,
+                    outcome: Outcome::ReInterview(reason),
+                    appeal,
+                });
             }
             out.push(SpecialtyResult { specialty: vacancy.specialty.clone(), seats: vacancy.seats, candidates: results });
         }
@@ -423,10 +428,7 @@ mod tests {
 
     #[test]
     fn spread_exactly_5_is_ranked_5_5_is_interviewed_again() {
-        let s = session(
-            vec![candidate("A", "S", [40.0, 42.0, 45.0, 41.0, 43.0]), candidate("B", "S", [40.0, 42.0, 45.5, 41.0, 43.0])],
-            2,
-        );
+        let s = session(vec![candidate("A", "S", [40.0, 42.0, 45.0, 41.0, 43.0]), candidate("B", "S", [40.0, 42.0, 45.5, 41.0, 43.0])], 2);
         assert_eq!(s.candidates[0].spread(), 10);
         assert_eq!(s.candidates[1].spread(), 11);
         let o = outcomes(&s);
@@ -444,14 +446,7 @@ mod tests {
 
     #[test]
     fn a_tie_inside_the_seats_shares_a_rank() {
-        let s = session(
-            vec![
-                candidate("A", "S", [40.0; 5]),
-                candidate("B", "S", [40.0; 5]),
-                candidate("C", "S", [30.0; 5]),
-            ],
-            2,
-        );
+        let s = session(vec![candidate("A", "S", [40.0; 5]), candidate("B", "S", [40.0; 5]), candidate("C", "S", [30.0; 5])], 2);
         let o = outcomes(&s);
         assert_eq!((o[0].1, o[0].3, o[1].1, o[1].3), (Some(1), "suitable", Some(1), "suitable"));
         assert_eq!((o[2].1, o[2].3), (Some(3), "not-suitable"));
@@ -459,14 +454,7 @@ mod tests {
 
     #[test]
     fn a_tie_across_the_last_seat_is_an_error_unless_ordered() {
-        let mut s = session(
-            vec![
-                candidate("A", "S", [45.0; 5]),
-                candidate("B", "S", [40.0; 5]),
-                candidate("C", "S", [40.0; 5]),
-            ],
-            2,
-        );
+        let mut s = session(vec![candidate("A", "S", [45.0; 5]), candidate("B", "S", [40.0; 5]), candidate("C", "S", [40.0; 5])], 2);
         let ties = s.results().unwrap_err();
         assert_eq!(ties, vec![UnbrokenTie { specialty: "S".into(), candidates: vec!["B".into(), "C".into()], final_tenths: 400 }]);
         s.tie_breaks.insert("S".into(), vec!["C".into(), "B".into()]);
@@ -490,7 +478,12 @@ mod tests {
     #[test]
     fn appeals_count_from_the_day_they_are_filed_and_decided() {
         let mut s = session(vec![candidate("A", "S", [45.0; 5]), candidate("B", "S", [40.0; 5])], 1);
-        s.appeals.push(Appeal { candidate: "A".into(), filed_on: date!(2026 - 03 - 24), decided_on: Some(date!(2026 - 03 - 30)), outcome: AppealOutcome::Annulled });
+        s.appeals.push(Appeal {
+            candidate: "A".into(),
+            filed_on: date!(2026 - 03 - 24),
+            decided_on: Some(date!(2026 - 03 - 30)),
+            outcome: AppealOutcome::Annulled,
+        });
         assert!(s.appeals_on(date!(2026 - 03 - 23)).is_empty());
         let pending = s.appeals_on(date!(2026 - 03 - 25));
         assert_eq!((pending[0].outcome, pending[0].decided_on), (AppealOutcome::Pending, None));
@@ -500,7 +493,12 @@ mod tests {
     #[test]
     fn an_annulled_appeal_gives_the_seat_to_the_next() {
         let mut s = session(vec![candidate("A", "S", [45.0; 5]), candidate("B", "S", [40.0; 5])], 1);
-        s.appeals.push(Appeal { candidate: "A".into(), filed_on: date!(2026 - 03 - 24), decided_on: Some(date!(2026 - 03 - 30)), outcome: AppealOutcome::Annulled });
+        s.appeals.push(Appeal {
+            candidate: "A".into(),
+            filed_on: date!(2026 - 03 - 24),
+            decided_on: Some(date!(2026 - 03 - 30)),
+            outcome: AppealOutcome::Annulled,
+        });
         let o = outcomes(&s);
         assert_eq!(o[0], ("B".into(), Some(1), Some("40.00".into()), "suitable"));
         assert_eq!(o[1], ("A".into(), None, None, "re-interview"));

@@ -11,9 +11,7 @@ use icu_locale_core::locale;
 
 fn collator() -> &'static CollatorBorrowed<'static> {
     static COLLATOR: OnceLock<CollatorBorrowed<'static>> = OnceLock::new();
-    COLLATOR.get_or_init(|| {
-        Collator::try_new(locale!("az").into(), CollatorOptions::default()).expect("the az collation is compiled in")
-    })
+    COLLATOR.get_or_init(|| Collator::try_new(locale!("az").into(), CollatorOptions::default()).expect("the az collation is compiled in"))
 }
 
 /// Compares two texts in Azerbaijani alphabetical order.
@@ -28,15 +26,52 @@ mod tests {
     #[test]
     fn azerbaijani_alphabet_order() {
         let mut names = vec![
-            "Zeynalov", "Ağayev", "Əliyev", "Eyvazov", "Çələbiyev", "Cəfərov", "Dadaşov", "Xəlilov", "Həsənov",
-            "İsmayılov", "Işıqlı", "Qasımov", "Kərimov", "Ömərov", "Orucov", "Şirinov", "Səfərov", "Ünsiyev", "Uğurlu", "Ğəniyev", "Gəncəli",
+            "Zeynalov",
+            "Ağayev",
+            "Əliyev",
+            "Eyvazov",
+            "Çələbiyev",
+            "Cəfərov",
+            "Dadaşov",
+            "Xəlilov",
+            "Həsənov",
+            "İsmayılov",
+            "Işıqlı",
+            "Qasımov",
+            "Kərimov",
+            "Ömərov",
+            "Orucov",
+            "Şirinov",
+            "Səfərov",
+            "Ünsiyev",
+            "Uğurlu",
+            "Ğəniyev",
+            "Gəncəli",
         ];
         names.sort_by(|a, b| compare(a, b));
         assert_eq!(
             names,
             vec![
-                "Ağayev", "Cəfərov", "Çələbiyev", "Dadaşov", "Eyvazov", "Əliyev", "Gəncəli", "Ğəniyev", "Həsənov", "Xəlilov",
-                "Işıqlı", "İsmayılov", "Kərimov", "Qasımov", "Orucov", "Ömərov", "Səfərov", "Şirinov", "Uğurlu", "Ünsiyev",
+                "Ağayev",
+                "Cəfərov",
+                "Çələbiyev",
+                "Dadaşov",
+                "Eyvazov",
+                "Əliyev",
+                "Gəncəli",
+                "Ğəniyev",
+                "Həsənov",
+                "Xəlilov",
+                "Işıqlı",
+                "İsmayılov",
+                "Kərimov",
+                "Qasımov",
+                "Orucov",
+                "Ömərov",
+                "Səfərov",
+                "Şirinov",
+                "Uğurlu",
+                "Ünsiyev",
                 "Zeynalov",
             ]
         );

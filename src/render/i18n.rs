@@ -161,11 +161,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
 /// The word for `key` in `lang`; the key itself if there is none (a test keeps that from
 /// happening in the default templates).
 pub fn tr(lang: Lang, key: &str) -> &'static str {
-    STRINGS
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map(|(_, az, en)| if lang == Lang::En { *en } else { *az })
-        .unwrap_or("")
+    STRINGS.iter().find(|(k, _, _)| *k == key).map(|(_, az, en)| if lang == Lang::En { *en } else { *az }).unwrap_or("")
 }
 
 /// All strings of a language as a template value `t`.

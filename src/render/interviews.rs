@@ -105,7 +105,14 @@ fn average(halves_sum: u32) -> String {
 
 impl Renderer<'_> {
     /// The view of a session on `today`: results only once `results_published_on` ≤ `today`.
-    pub fn session_view(&self, s: &Session, results: &[SpecialtyResult], calendar: &Calendar, appeal_days: u32, today: Date) -> SessionView {
+    pub fn session_view(
+        &self,
+        s: &Session,
+        results: &[SpecialtyResult],
+        calendar: &Calendar,
+        appeal_days: u32,
+        today: Date,
+    ) -> SessionView {
         let published = s.results_published_on.is_some_and(|d| d <= today);
         let deadline = s.appeal_deadline(calendar, appeal_days);
         // The schedule is public from the day it is posted (rule 2.6).
@@ -114,14 +121,15 @@ impl Renderer<'_> {
             .schedule
             .iter()
             .filter(|_| posted)
-            .map(|slot| SlotView { candidate: slot.candidate.clone(), name: slot.name.full(), specialty: slot.specialty.clone(), starts_at: slot.starts_at.clone() })
+            .map(|slot| SlotView {
+                candidate: slot.candidate.clone(),
+                name: slot.name.full(),
+                specialty: slot.specialty.clone(),
+                starts_at: slot.starts_at.clone(),
+            })
             .collect();
         schedule.sort_by(|a, b| a.starts_at.cmp(&b.starts_at).then_with(|| collate::compare(&a.name, &b.name)));
-        let specialties = if published {
-            results.iter().map(|r| self.specialty_view(s, r)).collect()
-        } else {
-            Vec::new()
-        };
+        let specialties = if published { results.iter().map(|r| self.specialty_view(s, r)).collect() } else { Vec::new() };
         SessionView {
             id: s.id.clone(),
             title: s.title.clone(),
@@ -248,7 +256,17 @@ pub fn results_json(view: &SessionView) -> Value {
 pub fn results_csv(view: &SessionView) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
-        "session", "specialty", "seats", "candidate", "name", "rank", "final_score", "outcome", "appeal_filed_on", "appeal_decided_on", "appeal_outcome",
+        "session",
+        "specialty",
+        "seats",
+        "candidate",
+        "name",
+        "rank",
+        "final_score",
+        "outcome",
+        "appeal_filed_on",
+        "appeal_decided_on",
+        "appeal_outcome",
     ]);
     for s in &view.specialties {
         for c in &s.candidates {

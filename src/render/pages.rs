@@ -253,10 +253,13 @@ impl<'a> Renderer<'a> {
     /// A Markdown page.
     pub fn page(&self, page: &Page) -> Result<Vec<u8>, String> {
         let mut ctx = self.base.clone();
-        ctx.insert("page", &serde_json::json!({
-            "title": page.title, "description": page.description, "html": page.html, "path": page.path,
-            "lang": page.lang.unwrap_or(self.default_lang).code(),
-        }));
+        ctx.insert(
+            "page",
+            &serde_json::json!({
+                "title": page.title, "description": page.description, "html": page.html, "path": page.path,
+                "lang": page.lang.unwrap_or(self.default_lang).code(),
+            }),
+        );
         self.render(&page.template, &format!("{}/", page.path), &mut ctx)
     }
 
@@ -387,7 +390,8 @@ impl<'a> Renderer<'a> {
 /// the summary.
 pub fn atom(base_url: &str, title: &str, notices: &[&NoticeView], updated: time::Date) -> Vec<u8> {
     let e = escape_html;
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"az\">\n");
+    let mut out =
+        String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"az\">\n");
     out.push_str(&format!("<id>{}</id>\n", e(&format!("{base_url}/notices/"))));
     out.push_str(&format!("<title>{}</title>\n", e(title)));
     out.push_str(&format!("<updated>{}T00:00:00Z</updated>\n", date::iso(updated)));
@@ -411,7 +415,8 @@ pub fn atom(base_url: &str, title: &str, notices: &[&NoticeView], updated: time:
 /// `sitemap.xml`: the listed paths below the site (pages of every language, notices,
 /// sessions) — never `/c/` (DESIGN §4).
 pub fn sitemap(base_url: &str, paths: &[String]) -> Vec<u8> {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut out =
+        String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for path in paths {
         out.push_str("<url><loc>");
         out.push_str(&escape_html(&format!("{base_url}/{path}")));

@@ -419,8 +419,7 @@ mod tests {
             assert_eq!(img.dimensions(), (PX * size as u32, PX * size as u32));
             for (px, py, pixel) in img.enumerate_pixels() {
                 let (x, y) = ((px / PX) as usize, (py / PX) as usize);
-                let inside = (QUIET_ZONE..QUIET_ZONE + width).contains(&x)
-                    && (QUIET_ZONE..QUIET_ZONE + width).contains(&y);
+                let inside = (QUIET_ZONE..QUIET_ZONE + width).contains(&x) && (QUIET_ZONE..QUIET_ZONE + width).contains(&y);
                 let dark = inside && modules[(y - QUIET_ZONE) * width + x - QUIET_ZONE];
                 // Every pixel of the module, not only its centre: crisp edges, no bleeding.
                 assert_eq!(pixel.0[0], if dark { 0 } else { 255 }, "{url}: module ({x}, {y}), pixel ({px}, {py})");
@@ -517,10 +516,8 @@ mod tests {
                 let rows = masked_rows(width, &base, &data, index);
                 let mut reference = canvas.clone();
                 reference.apply_mask(pattern);
-                let reference: Vec<u8> =
-                    reference.into_colors().into_iter().map(|c| u8::from(c == Color::Dark)).collect();
-                let ours: Vec<u8> =
-                    rows[..width].iter().flat_map(|&r| (0..width).map(move |x| (r >> x & 1) as u8)).collect();
+                let reference: Vec<u8> = reference.into_colors().into_iter().map(|c| u8::from(c == Color::Dark)).collect();
+                let ours: Vec<u8> = rows[..width].iter().flat_map(|&r| (0..width).map(move |x| (r >> x & 1) as u8)).collect();
                 assert_eq!(ours, reference, "{text}: pattern {index}");
                 assert_eq!(penalty(width, &rows[..width]), reference_penalty(width, &reference), "{text}: {index}");
             }

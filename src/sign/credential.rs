@@ -69,7 +69,13 @@ pub fn day_end(d: time::Date) -> String {
 
 /// The unsigned credential of a certificate published at `page_url`, whose status is at
 /// `status_index` of the site's two status lists (`base_url` is the site's).
-pub fn certificate_credential(cert: &Certificate, page_url: &str, signer: &Signer, base_url: &str, status_index: u32) -> Map<String, Value> {
+pub fn certificate_credential(
+    cert: &Certificate,
+    page_url: &str,
+    signer: &Signer,
+    base_url: &str,
+    status_index: u32,
+) -> Map<String, Value> {
     let mut certificate = Map::new();
     certificate.insert("number".into(), cert.number.clone().into());
     certificate.insert("profession".into(), (*cert.profession).into());
@@ -121,7 +127,14 @@ pub fn credential_json(credential: Map<String, Value>, signer: &Signer, created:
 }
 
 /// The signed credential of a certificate, as the bytes of `credential.json`.
-pub fn signed_certificate_json(cert: &Certificate, page_url: &str, signer: &Signer, base_url: &str, status_index: u32, build_date: time::Date) -> Vec<u8> {
+pub fn signed_certificate_json(
+    cert: &Certificate,
+    page_url: &str,
+    signer: &Signer,
+    base_url: &str,
+    status_index: u32,
+    build_date: time::Date,
+) -> Vec<u8> {
     let credential = certificate_credential(cert, page_url, signer, base_url, status_index);
     credential_json(credential, signer, &proof_created(cert, build_date))
 }

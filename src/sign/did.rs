@@ -97,7 +97,10 @@ mod tests {
 
     #[test]
     fn did_web_follows_the_method_spec() {
-        assert_eq!(did_web(&url("https://Example.org")), DidWeb { did: "did:web:example.org".into(), document_path: ".well-known/did.json" });
+        assert_eq!(
+            did_web(&url("https://Example.org")),
+            DidWeb { did: "did:web:example.org".into(), document_path: ".well-known/did.json" }
+        );
         assert_eq!(did_web(&url("https://example.org/portal/certs/")).did, "did:web:example.org:portal:certs");
         assert_eq!(did_web(&url("https://example.org/portal")).document_path, "did.json");
         assert_eq!(did_web(&url("https://localhost:8443")).did, "did:web:localhost%3A8443");

@@ -52,11 +52,7 @@ impl Sink for sha2::Sha256 {
 ///
 /// This is how eddsa-jcs-2022 canonicalizes "the document without `proof`" and "the proof
 /// without `proofValue`" without copying either.
-pub(crate) fn write_object_excluding<S: Sink>(
-    map: &Map<String, Value>,
-    exclude: &str,
-    out: &mut S,
-) {
+pub(crate) fn write_object_excluding<S: Sink>(map: &Map<String, Value>, exclude: &str, out: &mut S) {
     write_object(map, Some(exclude), out);
 }
 
@@ -89,10 +85,7 @@ const STACK_MEMBERS: usize = 24;
 static NULL: Value = Value::Null;
 
 fn write_object<S: Sink>(map: &Map<String, Value>, exclude: Option<&str>, out: &mut S) {
-    let members = map
-        .iter()
-        .filter(|(k, _)| Some(k.as_str()) != exclude)
-        .map(|(k, v)| (k.as_str(), v));
+    let members = map.iter().filter(|(k, _)| Some(k.as_str()) != exclude).map(|(k, v)| (k.as_str(), v));
     if map.len() <= STACK_MEMBERS {
         let mut buf: [(&str, &Value); STACK_MEMBERS] = [("", &NULL); STACK_MEMBERS];
         let mut n = 0;
@@ -223,16 +216,9 @@ mod tests {
         let start = input.find("\"numbers\"").unwrap();
         let open = start + input[start..].find('[').unwrap();
         let close = open + input[open..].find(']').unwrap();
-        let exact: Vec<Value> = input[open + 1..close]
-            .split(',')
-            .map(|token| json!(token.trim().parse::<f64>().unwrap()))
-            .collect();
+        let exact: Vec<Value> = input[open + 1..close].split(',').map(|token| json!(token.trim().parse::<f64>().unwrap())).collect();
         if value["numbers"] == Value::Array(exact.clone()) {
-            assert_eq!(
-                canonicalize(&value),
-                expected,
-                "values.json, parsed by serde_json"
-            );
+            assert_eq!(canonicalize(&value), expected, "values.json, parsed by serde_json");
         }
         value["numbers"] = Value::Array(exact);
         assert_eq!(canonicalize(&value), expected, "values.json");
@@ -366,11 +352,7 @@ mod tests {
         ];
         for a in words {
             for b in words {
-                assert_eq!(
-                    cmp_utf16(a, b),
-                    a.encode_utf16().cmp(b.encode_utf16()),
-                    "{a:?} {b:?}"
-                );
+                assert_eq!(cmp_utf16(a, b), a.encode_utf16().cmp(b.encode_utf16()), "{a:?} {b:?}");
             }
         }
     }
@@ -382,10 +364,7 @@ mod tests {
             "a": {},
             "m": {"y": false, "x": "s"},
         });
-        assert_eq!(
-            canonicalize(&value),
-            r#"{"a":{},"m":{"x":"s","y":false},"z":[1,{"a":true,"b":null},[]]}"#
-        );
+        assert_eq!(canonicalize(&value), r#"{"a":{},"m":{"x":"s","y":false},"z":[1,{"a":true,"b":null},[]]}"#);
         // More members than the stack buffer holds: the heap path sorts the same way.
         let mut big = Map::new();
         for i in (0..100).rev() {

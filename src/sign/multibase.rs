@@ -71,12 +71,8 @@ pub fn encode_base58btc(bytes: &[u8]) -> String {
 
 /// Decodes a base58btc multibase value (`z…`) into its bytes.
 pub fn decode_base58btc(text: &str) -> Result<Vec<u8>, KeyError> {
-    let rest = text
-        .strip_prefix(BASE58BTC)
-        .ok_or_else(|| KeyError::NotBase58btc(text.chars().next()))?;
-    bs58::decode(rest)
-        .into_vec()
-        .map_err(|e| KeyError::InvalidBase58(e.to_string()))
+    let rest = text.strip_prefix(BASE58BTC).ok_or_else(|| KeyError::NotBase58btc(text.chars().next()))?;
+    bs58::decode(rest).into_vec().map_err(|e| KeyError::InvalidBase58(e.to_string()))
 }
 
 /// Encodes an Ed25519 public key as a Multikey `publicKeyMultibase` (`z6Mk…`).
@@ -89,12 +85,7 @@ pub fn encode_public_key(key: &VerifyingKey) -> String {
 /// Refuses anything but the `ed25519-pub` header followed by exactly 32 bytes, bytes that are
 /// not a curve point, and the small-order ("weak") points.
 pub fn decode_public_key(text: &str) -> Result<VerifyingKey, KeyError> {
-    let bytes = decode_with_header(
-        text,
-        ED25519_PUB,
-        "an Ed25519 public key (Multikey header 0xed01, z6Mk…)",
-        "Ed25519 public key",
-    )?;
+    let bytes = decode_with_header(text, ED25519_PUB, "an Ed25519 public key (Multikey header 0xed01, z6Mk…)", "Ed25519 public key")?;
     let key = VerifyingKey::from_bytes(&bytes).map_err(|_| KeyError::InvalidPublicKey)?;
     if key.is_weak() {
         return Err(KeyError::WeakPublicKey);
@@ -110,12 +101,7 @@ pub fn encode_secret_key(key: &SigningKey) -> String {
 
 /// Decodes a Multikey `secretKeyMultibase` (`z3u2…`) into an Ed25519 signing key.
 pub fn decode_secret_key(text: &str) -> Result<SigningKey, KeyError> {
-    let seed = decode_with_header(
-        text,
-        ED25519_PRIV,
-        "an Ed25519 secret key (Multikey header 0x8026, z3u2…)",
-        "Ed25519 secret key",
-    )?;
+    let seed = decode_with_header(text, ED25519_PRIV, "an Ed25519 secret key (Multikey header 0x8026, z3u2…)", "Ed25519 secret key")?;
     Ok(SigningKey::from_bytes(&seed))
 }
 
@@ -126,24 +112,12 @@ fn encode_with_header(header: [u8; 2], key: &[u8; 32]) -> String {
     encode_base58btc(&bytes)
 }
 
-fn decode_with_header(
-    text: &str,
-    header: [u8; 2],
-    expected: &'static str,
-    what: &'static str,
-) -> Result<[u8; 32], KeyError> {
+fn decode_with_header(text: &str, header: [u8; 2], expected: &'static str, what: &'static str) -> Result<[u8; 32], KeyError> {
     let bytes = decode_base58btc(text)?;
     let Some(body) = bytes.strip_prefix(&header[..]) else {
-        return Err(KeyError::WrongKeyType {
-            expected,
-            found: describe_header(&bytes),
-        });
+        return Err(KeyError::WrongKeyType { expected, found: describe_header(&bytes) });
     };
-    body.try_into().map_err(|_| KeyError::WrongLength {
-        what,
-        expected: 32,
-        found: body.len(),
-    })
+    body.try_into().map_err(|_| KeyError::WrongLength { what, expected: 32, found: body.len() })
 }
 
 /// Names what a Multikey header announces, for error messages.
@@ -165,18 +139,12 @@ fn describe_header(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
-    const KEY_PAIR: &str = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/vectors/vc-di-eddsa/keyPair.json"
-    );
+    const KEY_PAIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/vc-di-eddsa/keyPair.json");
 
     fn key_pair() -> (String, String) {
         let text = std::fs::read_to_string(KEY_PAIR).unwrap();
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-        (
-            value["publicKeyMultibase"].as_str().unwrap().to_owned(),
-            value["privateKeyMultibase"].as_str().unwrap().to_owned(),
-        )
+        (value["publicKeyMultibase"].as_str().unwrap().to_owned(), value["privateKeyMultibase"].as_str().unwrap().to_owned())
     }
 
     #[test]
@@ -207,36 +175,20 @@ mod tests {
     #[test]
     fn errors_say_what_is_wrong() {
         let (public, secret) = key_pair();
-        assert_eq!(
-            decode_base58btc("f00ff"),
-            Err(KeyError::NotBase58btc(Some('f')))
-        );
+        assert_eq!(decode_base58btc("f00ff"), Err(KeyError::NotBase58btc(Some('f'))));
         assert_eq!(decode_base58btc(""), Err(KeyError::NotBase58btc(None)));
-        assert!(matches!(
-            decode_base58btc("z0OIl"),
-            Err(KeyError::InvalidBase58(_))
-        ));
+        assert!(matches!(decode_base58btc("z0OIl"), Err(KeyError::InvalidBase58(_))));
         let err = decode_public_key(&secret).unwrap_err();
         assert!(matches!(err, KeyError::WrongKeyType { .. }), "{err:?}");
-        assert!(
-            err.to_string().contains("found an Ed25519 secret key"),
-            "{err}"
-        );
+        assert!(err.to_string().contains("found an Ed25519 secret key"), "{err}");
         let err = decode_secret_key(&public).unwrap_err();
-        assert!(
-            err.to_string().contains("found an Ed25519 public key"),
-            "{err}"
-        );
+        assert!(err.to_string().contains("found an Ed25519 public key"), "{err}");
 
         let mut short = ED25519_PUB.to_vec();
         short.extend_from_slice(&[1; 31]);
         assert_eq!(
             decode_public_key(&encode_base58btc(&short)),
-            Err(KeyError::WrongLength {
-                what: "Ed25519 public key",
-                expected: 32,
-                found: 31
-            })
+            Err(KeyError::WrongLength { what: "Ed25519 public key", expected: 32, found: 31 })
         );
         // The identity point (y = 1) has small order.
         let mut identity = [0u8; 32];
@@ -254,11 +206,7 @@ mod tests {
             .unwrap();
         let text = encode_with_header(ED25519_PUB, &off_curve);
         assert_eq!(decode_public_key(&text), Err(KeyError::InvalidPublicKey));
-        for err in [
-            KeyError::NotBase58btc(Some('f')),
-            KeyError::InvalidPublicKey,
-            KeyError::WeakPublicKey,
-        ] {
+        for err in [KeyError::NotBase58btc(Some('f')), KeyError::InvalidPublicKey, KeyError::WeakPublicKey] {
             assert!(!err.to_string().is_empty());
         }
     }

@@ -87,16 +87,8 @@ pub enum ProofError {
 /// already in `document` is left out of what is signed, as [`verify`] leaves it out.
 ///
 /// `opts.created` must be an XML Schema `dateTimeStamp` (checked in debug builds).
-pub fn sign(
-    document: &Map<String, Value>,
-    key: &SigningKey,
-    opts: &ProofOptions,
-) -> Map<String, Value> {
-    debug_assert!(
-        is_xsd_date_time(opts.created),
-        "created {:?} is not an XML Schema dateTime",
-        opts.created
-    );
+pub fn sign(document: &Map<String, Value>, key: &SigningKey, opts: &ProofOptions) -> Map<String, Value> {
+    debug_assert!(is_xsd_date_time(opts.created), "created {:?} is not an XML Schema dateTime", opts.created);
     let mut proof = Map::new();
     proof.insert("type".into(), PROOF_TYPE.into());
     proof.insert("cryptosuite".into(), CRYPTOSUITE.into());
@@ -107,10 +99,7 @@ pub fn sign(
         proof.insert("@context".into(), context.clone());
     }
     let signature = key.sign(&hash_data(document, &proof));
-    proof.insert(
-        "proofValue".into(),
-        multibase::encode_base58btc(&signature.to_bytes()).into(),
-    );
+    proof.insert("proofValue".into(), multibase::encode_base58btc(&signature.to_bytes()).into());
     proof
 }
 
@@ -143,23 +132,12 @@ fn sha256_excluding(map: &Map<String, Value>, exclude: &str) -> [u8; 32] {
 /// form (no small-order keys, no non-canonical signatures). Whether that key may assert for
 /// the issuer is the resolver's business: it should return only keys listed under the
 /// issuer's `assertionMethod`.
-pub fn verify(
-    secured: &Map<String, Value>,
-    resolve: impl Fn(&str) -> Option<VerifyingKey>,
-) -> Result<VerifiedProof, ProofError> {
+pub fn verify(secured: &Map<String, Value>, resolve: impl Fn(&str) -> Option<VerifyingKey>) -> Result<VerifiedProof, ProofError> {
     let proof = match secured.get("proof") {
         None => return Err(ProofError::MissingProof),
         Some(Value::Object(proof)) => proof,
-        Some(Value::Array(_)) => {
-            return Err(ProofError::MalformedProof(
-                "several proofs (a proof set) are not supported".into(),
-            ))
-        }
-        Some(_) => {
-            return Err(ProofError::MalformedProof(
-                "`proof` is not an object".into(),
-            ))
-        }
+        Some(Value::Array(_)) => return Err(ProofError::MalformedProof("several proofs (a proof set) are not supported".into())),
+        Some(_) => return Err(ProofError::MalformedProof("`proof` is not an object".into())),
     };
     if str_member(proof, "type") != Some(PROOF_TYPE) {
         return Err(ProofError::WrongType);
@@ -173,16 +151,10 @@ pub fn verify(
     let created = match proof.get("created") {
         None => None,
         Some(Value::String(created)) if is_xsd_date_time(created) => Some(created.clone()),
-        Some(other) => {
-            return Err(ProofError::MalformedProof(format!(
-                "`created` is not an XML Schema dateTime: {other}"
-            )))
-        }
+        Some(other) => return Err(ProofError::MalformedProof(format!("`created` is not an XML Schema dateTime: {other}"))),
     };
     let Some(verification_method) = str_member(proof, "verificationMethod") else {
-        return Err(ProofError::MalformedProof(
-            "`verificationMethod` is missing or not a string".into(),
-        ));
+        return Err(ProofError::MalformedProof("`verificationMethod` is missing or not a string".into()));
     };
 
     // Step 4: the document's @context must start with the proof's; the proof's is hashed.
@@ -200,8 +172,7 @@ pub fn verify(
         .and_then(|bytes| <[u8; 64]>::try_from(bytes).ok())
         .map(|bytes| Signature::from_bytes(&bytes))
         .ok_or(ProofError::BadProofValue)?;
-    let key = resolve(verification_method)
-        .ok_or_else(|| ProofError::UnknownVerificationMethod(verification_method.to_owned()))?;
+    let key = resolve(verification_method).ok_or_else(|| ProofError::UnknownVerificationMethod(verification_method.to_owned()))?;
 
     let hash = match proof_context {
         Some(context) if document_context != Some(context) => {
@@ -212,12 +183,8 @@ pub fn verify(
         }
         _ => hash_data(secured, proof),
     };
-    key.verify_strict(&hash, &signature)
-        .map_err(|_| ProofError::BadSignature)?;
-    Ok(VerifiedProof {
-        verification_method: verification_method.to_owned(),
-        created,
-    })
+    key.verify_strict(&hash, &signature).map_err(|_| ProofError::BadSignature)?;
+    Ok(VerifiedProof { verification_method: verification_method.to_owned(), created })
 }
 
 fn str_member<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a str> {
@@ -246,30 +213,19 @@ fn is_xsd_date_time(s: &str) -> bool {
     let rest = &b[start + year_len..];
     let two = |i: usize| -> Option<u32> {
         match rest.get(i..i + 2) {
-            Some([a, b]) if a.is_ascii_digit() && b.is_ascii_digit() => {
-                Some(u32::from(a - b'0') * 10 + u32::from(b - b'0'))
-            }
+            Some([a, b]) if a.is_ascii_digit() && b.is_ascii_digit() => Some(u32::from(a - b'0') * 10 + u32::from(b - b'0')),
             _ => None,
         }
     };
-    let shape = rest.len() >= 15
-        && rest[0] == b'-'
-        && rest[3] == b'-'
-        && rest[6] == b'T'
-        && rest[9] == b':'
-        && rest[12] == b':';
-    let (Some(month), Some(day), Some(hour), Some(minute), Some(second)) =
-        (two(1), two(4), two(7), two(10), two(13))
-    else {
+    let shape = rest.len() >= 15 && rest[0] == b'-' && rest[3] == b'-' && rest[6] == b'T' && rest[9] == b':' && rest[12] == b':';
+    let (Some(month), Some(day), Some(hour), Some(minute), Some(second)) = (two(1), two(4), two(7), two(10), two(13)) else {
         return false;
     };
     if !shape || !(1..=12).contains(&month) || hour > 24 || minute > 59 || second > 59 {
         return false;
     }
     // Leap years repeat every 400 years, and 400 divides 10,000: the last four digits decide.
-    let last4 = year[year.len() - 4..]
-        .iter()
-        .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+    let last4 = year[year.len() - 4..].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
     let leap = last4 % 400 == 0 || (last4 % 4 == 0 && last4 % 100 != 0);
     let days = match month {
         2 if leap => 29,
@@ -283,10 +239,7 @@ fn is_xsd_date_time(s: &str) -> bool {
     let mut i = 15;
     let mut fraction_zero = true;
     if rest.get(i) == Some(&b'.') {
-        let digits = rest[i + 1..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .count();
+        let digits = rest[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
         if digits == 0 {
             return false;
         }
@@ -317,9 +270,7 @@ mod tests {
     }
 
     fn text(name: &str) -> String {
-        read(&format!("eddsa-jcs-2022/{name}"))
-            .trim_end()
-            .to_owned()
+        read(&format!("eddsa-jcs-2022/{name}")).trim_end().to_owned()
     }
 
     fn object(name: &str) -> Map<String, Value> {
@@ -355,10 +306,7 @@ mod tests {
 
     /// Resolves only the vector's verification method, to the vector's key.
     fn resolver(vm: &str) -> Option<VerifyingKey> {
-        let expected = vector_proof()["verificationMethod"]
-            .as_str()
-            .unwrap()
-            .to_owned();
+        let expected = vector_proof()["verificationMethod"].as_str().unwrap().to_owned();
         (vm == expected).then(|| key_pair().1)
     }
 
@@ -368,10 +316,7 @@ mod tests {
         let proof = vector_proof();
         let mut config = proof.clone();
         config.remove("proofValue");
-        assert_eq!(
-            Value::Object(config.clone()),
-            serde_json::from_str::<Value>(&read("eddsa-jcs-2022/proofConfigJCS.json")).unwrap()
-        );
+        assert_eq!(Value::Object(config.clone()), serde_json::from_str::<Value>(&read("eddsa-jcs-2022/proofConfigJCS.json")).unwrap());
 
         let canon_proof = jcs::canonicalize(&Value::Object(config.clone()));
         let canon_doc = jcs::canonicalize(&Value::Object(unsigned.clone()));
@@ -388,10 +333,7 @@ mod tests {
         let (secret, _) = key_pair();
         let signature = secret.sign(&hash);
         assert_eq!(hex(&signature.to_bytes()), text("sigHexJCS.txt"));
-        assert_eq!(
-            multibase::encode_base58btc(&signature.to_bytes()),
-            text("sigBTC58JCS.txt")
-        );
+        assert_eq!(multibase::encode_base58btc(&signature.to_bytes()), text("sigBTC58JCS.txt"));
     }
 
     #[test]
@@ -402,38 +344,18 @@ mod tests {
         let proof = sign(&unsigned, &secret, &options(&expected));
         assert_eq!(proof, expected);
         // Same members in the same order, so the same bytes when serialized.
-        assert_eq!(
-            serde_json::to_string(&proof).unwrap(),
-            serde_json::to_string(&expected).unwrap()
-        );
+        assert_eq!(serde_json::to_string(&proof).unwrap(), serde_json::to_string(&expected).unwrap());
         let keys: Vec<&str> = proof.keys().map(String::as_str).collect();
-        assert_eq!(
-            keys,
-            [
-                "type",
-                "cryptosuite",
-                "created",
-                "verificationMethod",
-                "proofPurpose",
-                "@context",
-                "proofValue"
-            ]
-        );
+        assert_eq!(keys, ["type", "cryptosuite", "created", "verificationMethod", "proofPurpose", "@context", "proofValue"]);
         let mut secured = unsigned.clone();
         secured.insert("proof".into(), Value::Object(proof));
-        assert_eq!(
-            serde_json::to_string(&secured).unwrap(),
-            serde_json::to_string(&signed()).unwrap()
-        );
+        assert_eq!(serde_json::to_string(&secured).unwrap(), serde_json::to_string(&signed()).unwrap());
     }
 
     #[test]
     fn verify_accepts_the_vector() {
         let verified = verify(&signed(), resolver).unwrap();
-        assert_eq!(
-            verified.verification_method,
-            vector_proof()["verificationMethod"].as_str().unwrap()
-        );
+        assert_eq!(verified.verification_method, vector_proof()["verificationMethod"].as_str().unwrap());
         assert_eq!(verified.created.as_deref(), Some("2023-02-24T23:36:38Z"));
     }
 
@@ -454,10 +376,7 @@ mod tests {
         proof_mut(&mut doc)["created"] = json!("2023-02-24T23:36:39Z");
         assert_eq!(verify(&doc, resolver), Err(ProofError::BadSignature));
         proof_mut(&mut doc)["created"] = json!("yesterday");
-        assert!(matches!(
-            verify(&doc, resolver),
-            Err(ProofError::MalformedProof(_))
-        ));
+        assert!(matches!(verify(&doc, resolver), Err(ProofError::MalformedProof(_))));
     }
 
     #[test]
@@ -466,15 +385,9 @@ mod tests {
         doc.remove("proof");
         assert_eq!(verify(&doc, resolver), Err(ProofError::MissingProof));
         doc.insert("proof".into(), json!("z123"));
-        assert!(matches!(
-            verify(&doc, resolver),
-            Err(ProofError::MalformedProof(_))
-        ));
+        assert!(matches!(verify(&doc, resolver), Err(ProofError::MalformedProof(_))));
         doc.insert("proof".into(), json!([vector_proof()]));
-        assert!(matches!(
-            verify(&doc, resolver),
-            Err(ProofError::MalformedProof(_))
-        ));
+        assert!(matches!(verify(&doc, resolver), Err(ProofError::MalformedProof(_))));
     }
 
     #[test]
@@ -498,18 +411,9 @@ mod tests {
     #[test]
     fn verify_rejects_a_wrong_key() {
         let other = SigningKey::from_bytes(&[7; 32]).verifying_key();
-        assert_eq!(
-            verify(&signed(), |_| Some(other)),
-            Err(ProofError::BadSignature)
-        );
-        let vm = vector_proof()["verificationMethod"]
-            .as_str()
-            .unwrap()
-            .to_owned();
-        assert_eq!(
-            verify(&signed(), |_| None),
-            Err(ProofError::UnknownVerificationMethod(vm))
-        );
+        assert_eq!(verify(&signed(), |_| Some(other)), Err(ProofError::BadSignature));
+        let vm = vector_proof()["verificationMethod"].as_str().unwrap().to_owned();
+        assert_eq!(verify(&signed(), |_| None), Err(ProofError::UnknownVerificationMethod(vm)));
     }
 
     #[test]
@@ -519,10 +423,7 @@ mod tests {
         // A prefix of the document's @context passes step 4.1, but then the proof's
         // @context is the one hashed (step 4.2), which is not what was signed.
         assert_eq!(verify(&doc, resolver), Err(ProofError::BadSignature));
-        proof_mut(&mut doc)["@context"] = json!([
-            "https://www.w3.org/ns/credentials/examples/v2",
-            "https://www.w3.org/ns/credentials/v2"
-        ]);
+        proof_mut(&mut doc)["@context"] = json!(["https://www.w3.org/ns/credentials/examples/v2", "https://www.w3.org/ns/credentials/v2"]);
         assert_eq!(verify(&doc, resolver), Err(ProofError::ContextMismatch));
         proof_mut(&mut doc)["@context"] = json!("https://example.org/other");
         assert_eq!(verify(&doc, resolver), Err(ProofError::ContextMismatch));
@@ -538,10 +439,7 @@ mod tests {
         // Spec step 4: a document whose @context starts with the proof's, and goes on,
         // verifies with the proof's @context in place of its own.
         let mut doc = signed();
-        doc["@context"]
-            .as_array_mut()
-            .unwrap()
-            .push(json!("https://example.org/added-later"));
+        doc["@context"].as_array_mut().unwrap().push(json!("https://example.org/added-later"));
         assert!(verify(&doc, resolver).is_ok());
     }
 
@@ -549,16 +447,8 @@ mod tests {
     fn verify_checks_type_suite_and_purpose() {
         for (member, value, error) in [
             ("type", json!("Ed25519Signature2020"), ProofError::WrongType),
-            (
-                "cryptosuite",
-                json!("eddsa-rdfc-2022"),
-                ProofError::WrongCryptosuite,
-            ),
-            (
-                "proofPurpose",
-                json!("authentication"),
-                ProofError::WrongPurpose,
-            ),
+            ("cryptosuite", json!("eddsa-rdfc-2022"), ProofError::WrongCryptosuite),
+            ("proofPurpose", json!("authentication"), ProofError::WrongPurpose),
         ] {
             let mut doc = signed();
             proof_mut(&mut doc)[member] = value;
@@ -568,10 +458,7 @@ mod tests {
         }
         let mut doc = signed();
         proof_mut(&mut doc).remove("verificationMethod");
-        assert!(matches!(
-            verify(&doc, resolver),
-            Err(ProofError::MalformedProof(_))
-        ));
+        assert!(matches!(verify(&doc, resolver), Err(ProofError::MalformedProof(_))));
     }
 
     #[test]
@@ -589,18 +476,10 @@ mod tests {
         let proof = sign(&doc, &key, &opts);
         assert!(!proof.contains_key("@context"));
         doc.insert("proof".into(), Value::Object(proof));
-        let verified = verify(&doc, |vm| {
-            (vm == "did:web:example.az#key-1").then_some(public)
-        });
-        assert_eq!(
-            verified.unwrap().verification_method,
-            "did:web:example.az#key-1"
-        );
+        let verified = verify(&doc, |vm| (vm == "did:web:example.az#key-1").then_some(public));
+        assert_eq!(verified.unwrap().verification_method, "did:web:example.az#key-1");
         doc["score"] = json!(48);
-        assert_eq!(
-            verify(&doc, |_| Some(public)),
-            Err(ProofError::BadSignature)
-        );
+        assert_eq!(verify(&doc, |_| Some(public)), Err(ProofError::BadSignature));
     }
 
     #[test]
@@ -661,10 +540,7 @@ mod tests {
         ];
         for error in errors {
             let message = error.to_string();
-            assert!(
-                message.starts_with("the ") || message.starts_with("unknown "),
-                "{message}"
-            );
+            assert!(message.starts_with("the ") || message.starts_with("unknown "), "{message}");
         }
     }
 }
