@@ -76,15 +76,13 @@ impl Interner {
 pub fn parse(file: &CsvText, problems: &mut Problems) -> Vec<Certificate> {
     // One row a line is the common case: reserve once instead of doubling a large vector.
     let mut list = Vec::with_capacity(file.text.bytes().filter(|&b| b == b'\n').count());
-    let mut row_problems = Problems::new();
     let mut interner = Interner::default();
-    file.rows(&SCHEMA, problems, |row| {
-        if let Some(cert) = certificate(row, &mut interner, &mut row_problems) {
+    file.rows(&SCHEMA, problems, |row, problems| {
+        if let Some(cert) = certificate(row, &mut interner, problems) {
             list.push(cert);
         }
     });
     list.shrink_to_fit();
-    problems.extend(row_problems);
     list
 }
 

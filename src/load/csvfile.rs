@@ -70,10 +70,11 @@ impl CsvText {
         Ok(CsvText { path: PathBuf::from(rel), text: Arc::from(text) })
     }
 
-    /// Reads the header, maps `schema` onto it, then calls `each` for every data row. Problems
-    /// with the header or a row's shape are pushed to `problems`; a missing required column
-    /// stops the file (no row can be read meaningfully without it).
-    pub fn rows(&self, schema: &Schema, problems: &mut Problems, mut each: impl FnMut(&Row<'_>)) {
+    /// Reads the header, maps `schema` onto it, then calls `each` for every data row with
+    /// `problems`, where the row's own problems go too. Problems with the header or a row's
+    /// shape are pushed there as well; a missing required column stops the file (no row can be
+    /// read meaningfully without it).
+    pub fn rows(&self, schema: &Schema, problems: &mut Problems, mut each: impl FnMut(&Row<'_>, &mut Problems)) {
         let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(self.text.as_bytes());
         let mut record = csv::StringRecord::new();
         let header = match reader.read_record(&mut record) {
@@ -153,7 +154,7 @@ impl CsvText {
                 );
                 continue;
             }
-            each(&row);
+            each(&row, problems);
         }
     }
 
@@ -298,7 +299,7 @@ mod tests {
         let file = CsvText::from_bytes("t.csv", text.as_bytes().to_vec()).unwrap();
         let mut problems = Problems::new();
         let mut rows = Vec::new();
-        file.rows(&SCHEMA, &mut problems, |r| {
+        file.rows(&SCHEMA, &mut problems, |r, _| {
             rows.push((r.line, (0..3).map(|c| r.get(c).map(|s| s.into_owned())).collect()));
         });
         (rows, problems)

@@ -45,13 +45,11 @@ pub fn load(root: &Path, problems: &mut Problems) -> Vec<DecisionRow> {
 /// Parses every row of an already read file.
 pub fn parse(file: &CsvText, problems: &mut Problems) -> Vec<DecisionRow> {
     let mut rows = Vec::new();
-    let mut row_problems = Problems::new();
-    file.rows(&SCHEMA, problems, |row| {
-        if let Some(d) = decision(row, &mut row_problems) {
+    file.rows(&SCHEMA, problems, |row, problems| {
+        if let Some(d) = decision(row, problems) {
             rows.push(d);
         }
     });
-    problems.extend(row_problems);
     rows
 }
 

@@ -38,22 +38,20 @@ pub fn load_calendar(root: &Path, problems: &mut Problems) -> Calendar {
     const SCHEMA: Schema = Schema { columns: &[("date", true), ("name", false), ("type", false)] };
     let Some(file) = CsvText::read_optional(root, HOLIDAYS, problems) else { return Calendar::default() };
     let mut days = Vec::new();
-    let mut row_problems = Problems::new();
-    file.rows(&SCHEMA, problems, |row| {
-        let Some(day) = row.required(0, "date", DATE_HINT, &mut row_problems).and(row.date(0, "date", &mut row_problems)) else {
+    file.rows(&SCHEMA, problems, |row, problems| {
+        let Some(day) = row.required(0, "date", DATE_HINT, problems).and(row.date(0, "date", problems)) else {
             return;
         };
         let kind = match row.get(2).as_deref() {
             None | Some("holiday") => DayKind::Holiday,
             Some("workday") => DayKind::Workday,
             Some(other) => {
-                row_problems.push(row.error(2, format!("type \"{other}\" is not known")).help("expected holiday (the default) or workday"));
+                problems.push(row.error(2, format!("type \"{other}\" is not known")).help("expected holiday (the default) or workday"));
                 return;
             }
         };
         days.push((day, kind));
     });
-    problems.extend(row_problems);
     Calendar::new(days)
 }
 
@@ -346,9 +344,7 @@ fn load_scores(root: &Path, folder: &str, vacancies: &[Vacancy], problems: &mut 
     let Some(file) = CsvText::read_optional(root, &rel, problems) else { return Vec::new() };
     let mut candidates: Vec<(Candidate, Vec<String>)> = Vec::new();
     let mut first_line: HashMap<String, At> = HashMap::new();
-    let mut row_problems = Problems::new();
-    file.rows(&SCHEMA, problems, |row| {
-        let p = &mut row_problems;
+    file.rows(&SCHEMA, problems, |row, p| {
         let Some(id) = row.required(C_CANDIDATE, "candidate", "the candidate's id", p) else { return };
         let name = name(row, p);
         let spec = specialty(row, vacancies, p);
@@ -387,7 +383,6 @@ fn load_scores(root: &Path, folder: &str, vacancies: &[Vacancy], problems: &mut 
             }
         }
     });
-    problems.extend(row_problems);
     for (c, members) in &candidates {
         if members.len() != MEMBERS {
             problems.push(
@@ -414,9 +409,7 @@ fn load_schedule(root: &Path, folder: &str, vacancies: &[Vacancy], problems: &mu
     let rel = format!("{folder}/schedule.csv");
     let Some(file) = CsvText::read_optional(root, &rel, problems) else { return Vec::new() };
     let mut slots = Vec::new();
-    let mut row_problems = Problems::new();
-    file.rows(&SCHEMA, problems, |row| {
-        let p = &mut row_problems;
+    file.rows(&SCHEMA, problems, |row, p| {
         let id = row.required(C_CANDIDATE, "candidate", "the candidate's id", p);
         let name = name(row, p);
         let spec = specialty(row, vacancies, p);
@@ -434,7 +427,6 @@ fn load_schedule(root: &Path, folder: &str, vacancies: &[Vacancy], problems: &mu
             slots.push(Slot { candidate, name, specialty, starts_at });
         }
     });
-    problems.extend(row_problems);
     slots
 }
 
@@ -443,9 +435,7 @@ fn load_appeals(root: &Path, folder: &str, known: &HashSet<&str>, problems: &mut
     let rel = format!("{folder}/appeals.csv");
     let Some(file) = CsvText::read_optional(root, &rel, problems) else { return Vec::new() };
     let mut appeals: Vec<Appeal> = Vec::new();
-    let mut row_problems = Problems::new();
-    file.rows(&SCHEMA, problems, |row| {
-        let p = &mut row_problems;
+    file.rows(&SCHEMA, problems, |row, p| {
         let id = row.required(0, "candidate", "the candidate's id", p);
         if let Some(id) = &id {
             if !known.contains(id.as_str()) {
@@ -480,6 +470,5 @@ fn load_appeals(root: &Path, folder: &str, known: &HashSet<&str>, problems: &mut
             appeals.push(Appeal { candidate, filed_on, decided_on: decided, outcome });
         }
     });
-    problems.extend(row_problems);
     appeals
 }
