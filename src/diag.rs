@@ -188,11 +188,6 @@ impl Problems {
         }
         out
     }
-
-    /// Consumes the collection.
-    pub fn into_vec(self) -> Vec<Problem> {
-        self.items
-    }
 }
 
 /// Adapter from [`Problem`] to miette's [`miette::Diagnostic`].

@@ -42,25 +42,12 @@ impl Calendar {
         let mut day = date;
         let mut left = n;
         while left > 0 {
-            day = day.next_day().expect("dates stay far from the end of the calendar");
+            day = day.next_day().expect("dates are checked to lie in 1900-2999 and windows to be at most 60 days");
             if self.is_working_day(day) {
                 left -= 1;
             }
         }
         day
-    }
-
-    /// Working days after `from` up to and including `to` (0 when `to` ≤ `from`).
-    pub fn working_days_between(&self, from: Date, to: Date) -> u32 {
-        let mut count = 0;
-        let mut day = from;
-        while day < to {
-            day = day.next_day().expect("dates stay far from the end of the calendar");
-            if self.is_working_day(day) {
-                count += 1;
-            }
-        }
-        count
     }
 }
 
@@ -83,8 +70,6 @@ mod tests {
         // Plain weekend: Friday + 1 = Monday.
         assert_eq!(Calendar::default().add_working_days(date!(2026 - 11 - 20), 1), date!(2026 - 11 - 23));
         assert_eq!(cal.add_working_days(date!(2026 - 03 - 19), 0), date!(2026 - 03 - 19));
-        assert_eq!(cal.working_days_between(date!(2026 - 03 - 19), date!(2026 - 03 - 24)), 1);
-        assert_eq!(cal.working_days_between(date!(2026 - 03 - 24), date!(2026 - 03 - 19)), 0);
         assert!(cal.is_working_day(date!(2026 - 03 - 28)));
         assert!(!cal.is_working_day(date!(2026 - 03 - 29)));
     }

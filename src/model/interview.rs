@@ -263,15 +263,6 @@ pub fn two_decimals(tenths: u32) -> String {
     format!("{}.{}0", tenths / 10, tenths % 10)
 }
 
-/// Formats halves: 35 → "17.5", 34 → "17".
-pub fn points(h: Halves) -> String {
-    if h % 2 == 0 {
-        (h / 2).to_string()
-    } else {
-        format!("{}.5", h / 2)
-    }
-}
-
 impl Session {
     /// The last day to appeal: results date + `n` working days (rule 2.17; the window is a
     /// setting because annex 2 §2.4 says 5).
@@ -440,8 +431,6 @@ mod tests {
     fn half_points_make_tenths_exactly() {
         let s = session(vec![candidate("A", "S", [40.5, 40.5, 40.5, 40.5, 40.0])], 1);
         assert_eq!(outcomes(&s)[0].2.as_deref(), Some("40.40"));
-        assert_eq!(points(35), "17.5");
-        assert_eq!(points(34), "17");
     }
 
     #[test]
@@ -475,15 +464,20 @@ mod tests {
         assert!(o.iter().all(|r| r.3 == "suitable"));
     }
 
-    #[test]
-    fn appeals_count_from_the_day_they_are_filed_and_decided() {
-        let mut s = session(vec![candidate("A", "S", [45.0; 5]), candidate("B", "S", [40.0; 5])], 1);
-        s.appeals.push(Appeal {
+    /// A's appeal, filed 24 March and annulled 30 March.
+    fn annulled_appeal_of_a() -> Appeal {
+        Appeal {
             candidate: "A".into(),
             filed_on: date!(2026 - 03 - 24),
             decided_on: Some(date!(2026 - 03 - 30)),
             outcome: AppealOutcome::Annulled,
-        });
+        }
+    }
+
+    #[test]
+    fn appeals_count_from_the_day_they_are_filed_and_decided() {
+        let mut s = session(vec![candidate("A", "S", [45.0; 5]), candidate("B", "S", [40.0; 5])], 1);
+        s.appeals.push(annulled_appeal_of_a());
         assert!(s.appeals_on(date!(2026 - 03 - 23)).is_empty());
         let pending = s.appeals_on(date!(2026 - 03 - 25));
         assert_eq!((pending[0].outcome, pending[0].decided_on), (AppealOutcome::Pending, None));
@@ -493,12 +487,7 @@ mod tests {
     #[test]
     fn an_annulled_appeal_gives_the_seat_to_the_next() {
         let mut s = session(vec![candidate("A", "S", [45.0; 5]), candidate("B", "S", [40.0; 5])], 1);
-        s.appeals.push(Appeal {
-            candidate: "A".into(),
-            filed_on: date!(2026 - 03 - 24),
-            decided_on: Some(date!(2026 - 03 - 30)),
-            outcome: AppealOutcome::Annulled,
-        });
+        s.appeals.push(annulled_appeal_of_a());
         let o = outcomes(&s);
         assert_eq!(o[0], ("B".into(), Some(1), Some("40.00".into()), "suitable"));
         assert_eq!(o[1], ("A".into(), None, None, "re-interview"));
