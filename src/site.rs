@@ -284,7 +284,7 @@ impl Site {
         let prefix = self.config.lang_prefix(lang);
         let link = |j: usize| {
             let number = &self.certificates.list[j].number;
-            CertLink { number: number.clone(), url: Some(format!("{}{prefix}/c/{}/", self.config.base_url, code_of(number))) }
+            CertLink { number: number.clone(), url: format!("{}{prefix}/c/{}/", self.config.base_url, code_of(number)) }
         };
         CertPage {
             cert,
@@ -326,7 +326,7 @@ impl Site {
             self.plan_pages(*lang, renderer, &mut files)?;
         }
         self.plan_site_files(&renderers[0].1, &mut files)?;
-        self.plan_status_lists(&certs, &mut files)?;
+        self.plan_status_lists(&certs, &mut files);
 
         // Writing. The record of the last build goes first: if this build is interrupted, the
         // next one compares every file instead of trusting it.
@@ -526,48 +526,49 @@ impl Site {
     fn plan_pages(&self, lang: Lang, renderer: &Renderer<'_>, files: &mut SiteFiles) -> anyhow::Result<()> {
         let html = |r: Result<Vec<u8>, String>| r.map_err(|e| anyhow!(e));
         let dir = self.lang_dir(lang);
-        files.put(format!("assets/words.{}.json", lang.code()), &json_bytes(&i18n::check_words(lang)))?;
+        files.put(format!("assets/words.{}.json", lang.code()), &json_bytes(&i18n::check_words(lang)));
         for page in self.pages_for(lang).iter().filter(|p| !p.path.is_empty()) {
-            files.put(format!("{dir}{}/index.html", page.path), &html(renderer.page(page))?)?;
+            files.put(format!("{dir}{}/index.html", page.path), &html(renderer.page(page))?);
         }
-        files.put(format!("{dir}verify/index.html"), &html(renderer.plain("verify.html", "verify/"))?)?;
+        files.put(format!("{dir}verify/index.html"), &html(renderer.plain("verify.html", "verify/"))?);
 
         // Notices (DESIGN §4), newest first, 50 to a page, and the Atom feed.
         let notices = self.notice_views(renderer);
         for n in &notices {
-            files.put(format!("{dir}notices/{}/index.html", n.id()), &html(renderer.notice(n))?)?;
+            files.put(format!("{dir}notices/{}/index.html", n.id()), &html(renderer.notice(n))?);
         }
         let refs: Vec<&NoticeView> = notices.iter().collect();
         let chunks: Vec<&[&NoticeView]> = if refs.is_empty() { vec![&[][..]] } else { refs.chunks(NOTICES_PER_PAGE).collect() };
         for (n, chunk) in chunks.iter().enumerate() {
             let path = if n == 0 { format!("{dir}notices/index.html") } else { format!("{dir}notices/page/{}/index.html", n + 1) };
-            files.put(path, &html(renderer.notice_list(chunk, n + 1, chunks.len()))?)?;
+            files.put(path, &html(renderer.notice_list(chunk, n + 1, chunks.len()))?);
         }
 
         // Interview sessions: the page; the open data (language-neutral) once, at the default.
         let sessions = self.session_views(renderer);
         for view in &sessions {
-            files.put(format!("{dir}interviews/{}/index.html", view.id()), &html(renderer.session(view))?)?;
+            files.put(format!("{dir}interviews/{}/index.html", view.id()), &html(renderer.session(view))?);
             if view.results_published() && dir.is_empty() {
-                files.put(format!("interviews/{}/results.json", view.id()), &json_bytes(&interviews::results_json(view)))?;
-                files.put(format!("interviews/{}/results.csv", view.id()), &interviews::results_csv(view))?;
+                files.put(format!("interviews/{}/results.json", view.id()), &json_bytes(&interviews::results_json(view)));
+                files.put(format!("interviews/{}/results.csv", view.id()), &interviews::results_csv(view));
             }
         }
-        files.put(format!("{dir}interviews/index.html"), &html(renderer.sessions(&sessions.iter().collect::<Vec<_>>()))?)?;
-        files.put(format!("{dir}index.html"), &html(renderer.index(self.home(lang)))?)
+        files.put(format!("{dir}interviews/index.html"), &html(renderer.sessions(&sessions.iter().collect::<Vec<_>>()))?);
+        files.put(format!("{dir}index.html"), &html(renderer.index(self.home(lang)))?);
+        Ok(())
     }
 
     /// The files the languages share: assets, 404, the Atom feed (from the default
     /// language's notices), robots.txt and the sitemap of every language's pages.
     fn plan_site_files(&self, renderer: &Renderer<'_>, files: &mut SiteFiles) -> anyhow::Result<()> {
         for (path, bytes) in assets::ASSETS {
-            files.put(*path, bytes)?;
+            files.put(*path, bytes);
         }
-        files.put("404.html", &renderer.plain("404.html", "").map_err(|e| anyhow!(e))?)?;
+        files.put("404.html", &renderer.plain("404.html", "").map_err(|e| anyhow!(e))?);
         let notices = self.notice_views(renderer);
         let refs: Vec<&NoticeView> = notices.iter().collect();
         let updated = self.decisions.list.iter().map(|d| d.decided_on).filter(|d| *d <= self.build_date).max().unwrap_or(self.build_date);
-        files.put("notices/atom.xml", &pages::atom(&self.config.base_url, &self.config.title, &refs, updated))?;
+        files.put("notices/atom.xml", &pages::atom(&self.config.base_url, &self.config.title, &refs, updated));
         let sessions = self.session_views(renderer);
         let mut listed = Vec::new();
         for &lang in &self.config.languages {
@@ -580,13 +581,14 @@ impl Site {
         }
         let base_path = self.config.url.path().trim_end_matches('/');
         let private: Vec<String> = self.config.languages.iter().map(|&l| format!("{base_path}/{}c/", self.lang_dir(l))).collect();
-        files.put("robots.txt", &pages::robots(&self.config.base_url, &private))?;
-        files.put("sitemap.xml", &pages::sitemap(&self.config.base_url, &listed))
+        files.put("robots.txt", &pages::robots(&self.config.base_url, &private));
+        files.put("sitemap.xml", &pages::sitemap(&self.config.base_url, &listed));
+        Ok(())
     }
 
     /// The two signed status lists (DESIGN §5), written after the pages: they may only flag
     /// certificates whose credentials are out.
-    fn plan_status_lists(&self, c: &Certs<'_>, files: &mut SiteFiles) -> anyhow::Result<()> {
+    fn plan_status_lists(&self, c: &Certs<'_>, files: &mut SiteFiles) {
         for purpose in Purpose::ALL {
             let mut bits = Bitstring::new(c.status_index.len());
             for (i, cert) in self.certificates.list.iter().enumerate() {
@@ -601,9 +603,8 @@ impl Site {
             let url = format!("{}/{}", self.config.base_url, purpose.path());
             let date = day_start(self.build_date);
             let list = c.signer.sign(status_list::list_credential(&url, purpose, &bits, &self.did.did, &date), &date);
-            files.put(purpose.path(), &json_bytes(&serde_json::Value::Object(list)))?;
+            files.put(purpose.path(), &json_bytes(&serde_json::Value::Object(list)));
         }
-        Ok(())
     }
 }
 
@@ -626,11 +627,10 @@ struct SiteFiles {
 }
 
 impl SiteFiles {
-    fn put(&mut self, rel: impl Into<String>, bytes: &[u8]) -> anyhow::Result<()> {
+    fn put(&mut self, rel: impl Into<String>, bytes: &[u8]) {
         let rel = rel.into();
         self.kept.insert(rel.clone());
         self.plan.push((rel, bytes.to_vec()));
-        Ok(())
     }
 }
 

@@ -51,8 +51,8 @@ struct SiteView<'a> {
 pub struct CertLink {
     /// The number.
     pub number: String,
-    /// Its page, if published.
-    pub url: Option<String>,
+    /// Its page.
+    pub url: String,
 }
 
 /// A ground as shown.
