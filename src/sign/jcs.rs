@@ -194,7 +194,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/jcs");
+    const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/jcs");
 
     fn rfc_vector(name: &str) {
         let input = std::fs::read_to_string(format!("{VECTORS}/input/{name}")).unwrap();

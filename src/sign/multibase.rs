@@ -139,7 +139,7 @@ fn describe_header(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
-    const KEY_PAIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/vc-di-eddsa/keyPair.json");
+    const KEY_PAIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/vc-di-eddsa/keyPair.json");
 
     fn key_pair() -> (String, String) {
         let text = std::fs::read_to_string(KEY_PAIR).unwrap();

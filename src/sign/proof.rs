@@ -263,7 +263,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/vc-di-eddsa");
+    const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/vc-di-eddsa");
 
     fn read(name: &str) -> String {
         std::fs::read_to_string(format!("{DIR}/{name}")).unwrap()

@@ -143,7 +143,7 @@ mod tests {
     use super::*;
 
     fn vector(name: &str) -> Value {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/bitstring-status-list/");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/bitstring-status-list/");
         serde_json::from_slice(&std::fs::read(format!("{path}{name}")).unwrap()).unwrap()
     }
 
