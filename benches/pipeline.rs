@@ -16,7 +16,7 @@ fn stages(c: &mut Criterion) {
     let cert = &site.certificates.list[0];
     let coder = Coder::new(&[7; 32]);
     let signer = Signer::new(site.did.did.clone(), "Orqan".into(), ed25519_dalek::SigningKey::from_bytes(&[9; 32]));
-    let url = site.page_url(&coder.code(&cert.number));
+    let url = site.page_url(coder.code(&cert.number));
     let mut group = c.benchmark_group("per_certificate");
     group.bench_function("url_code", |b| b.iter(|| coder.code(black_box(&cert.number))));
     group.bench_function("signed_credential", |b| {

@@ -9,8 +9,11 @@ use std::time::Instant;
 use time::{Date, OffsetDateTime};
 
 use crate::diag::Problems;
-use crate::sign::{keys, multibase};
+use crate::print::{PrintReport, Selection};
+use crate::progress::{timings_table, Progress};
+use crate::sign::multibase;
 use crate::site::{BuildOptions, Site};
+use crate::state::{keys, lock, State};
 
 /// Success.
 pub const OK: u8 = 0;
@@ -38,8 +41,12 @@ fn print_problems(problems: &Problems) {
     eprint!("{}", problems.render(std::io::stderr().is_terminal()));
 }
 
-fn load(root: &Path, date: Date) -> Result<Site, u8> {
-    match Site::load(root, date) {
+/// Loads and checks the site, printing every problem (on failure, with a count).
+fn load(root: &Path, date: Date, progress: &Progress) -> Result<Site, u8> {
+    let stage = progress.stage("read", 0);
+    let loaded = Site::load(root, date);
+    stage.finish(loaded.as_ref().map_or(0, |s| s.certificates.list.len() as u64));
+    match loaded {
         Ok(site) => {
             print_problems(&site.warnings);
             Ok(site)
@@ -59,9 +66,26 @@ fn load(root: &Path, date: Date) -> Result<Site, u8> {
     }
 }
 
+/// Takes the site's lock: at once (a second build stops with [`USAGE`] and says who holds
+/// the site) or, with `wait`, when the other build is through.
+fn lock(root: &Path, wait: bool) -> Result<lock::Lock, u8> {
+    let state = State::new(root);
+    match state.lock(wait) {
+        Ok(Ok(lock)) => Ok(lock),
+        Ok(Err(held)) => {
+            eprintln!("error: {held}; wait for it to finish, then run this again");
+            Err(USAGE)
+        }
+        Err(e) => {
+            eprintln!("error: cannot lock {}: {e}", state.path(crate::state::LOCK).display());
+            Err(DATA_ERROR)
+        }
+    }
+}
+
 /// `certsite check`: validate everything, write nothing.
 pub fn check(root: &Path, date: Date) -> u8 {
-    match load(root, date) {
+    match load(root, date, &Progress::hidden()) {
         Ok(site) => {
             eprintln!(
                 "ok: {} certificates, {} decisions, {} interview sessions, {} pages checked for {date}{}",
@@ -85,41 +109,76 @@ pub fn check(root: &Path, date: Date) -> u8 {
 pub fn key_path(root: &Path, flag: Option<PathBuf>) -> (PathBuf, bool) {
     match flag.or_else(|| std::env::var_os("CERTSITE_KEY").filter(|v| !v.is_empty()).map(PathBuf::from)) {
         Some(path) => (path, false),
-        None => (root.join(keys::DEFAULT_KEY), true),
+        None => (root.join(crate::state::DEFAULT_KEY), true),
     }
 }
 
+/// What `certsite build` was asked.
+#[derive(Debug, Clone)]
+pub struct BuildArgs {
+    /// The site root.
+    pub root: PathBuf,
+    /// `--out` [default: `<root>/public`].
+    pub out: Option<PathBuf>,
+    /// `--key`.
+    pub key: Option<PathBuf>,
+    /// The build date.
+    pub date: Date,
+    /// `--clean`: rewrite every file, remove every file the build does not write.
+    pub clean: bool,
+    /// `--quiet`: no progress bars.
+    pub quiet: bool,
+    /// `--timings`: print the cost of each stage.
+    pub timings: bool,
+    /// Wait for another build of the site to finish instead of stopping (`serve`).
+    pub wait: bool,
+}
+
 /// `certsite build`.
-pub fn build(root: &Path, out: Option<PathBuf>, key: Option<PathBuf>, date: Date, force: bool) -> u8 {
+pub fn build(args: &BuildArgs) -> u8 {
     let started = Instant::now();
-    let out = out.unwrap_or_else(|| root.join("public"));
-    let (key, create_key) = key_path(root, key);
+    let root = &args.root;
+    let out = args.out.clone().unwrap_or_else(|| root.join("public"));
+    let (key, create_key) = key_path(root, args.key.clone());
     if let Err(e) = crate::write::check_output_location(root, &out) {
         eprintln!("error: {e}; choose another --out (the default is <root>/public)");
         return USAGE;
     }
     if let Err(e) = keys::check_key_outside(&key, &out) {
-        eprintln!("error: {e}; keep the key outside the output (the default is {})", keys::DEFAULT_KEY);
+        eprintln!("error: {e}; keep the key outside the output (the default is {})", crate::state::DEFAULT_KEY);
         return USAGE;
     }
-    let site = match load(root, date) {
+    let _lock = match lock(root, args.wait) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
+    let progress = Progress::new(!args.quiet && std::io::stderr().is_terminal());
+    let site = match load(root, args.date, &progress) {
         Ok(site) => site,
         Err(code) => return code,
     };
-    match site.build(&BuildOptions { out: out.clone(), key, create_key, force }) {
+    let result = site.build(&BuildOptions { out: out.clone(), key, create_key, force: args.clean }, &progress);
+    let timings = progress.timings();
+    drop(progress);
+    match result {
         Ok(report) => {
             for note in &report.notes {
                 eprintln!("warning: {note}");
             }
             eprintln!(
-                "built {} for {date}: {} certificates; {} files written, {} unchanged, {} removed in {:.2?}",
+                "built {} for {}: {} certificates ({} signed and rendered); {} files written, {} unchanged, {} removed in {:.2?}",
                 out.display(),
+                args.date,
                 report.certificates,
+                report.changed,
                 report.written,
                 report.unchanged,
                 report.removed,
                 started.elapsed()
             );
+            if args.timings {
+                eprint!("{}", timings_table(&timings, report.certificates));
+            }
             OK
         }
         Err(e) => {
@@ -139,6 +198,9 @@ pub fn verify(root: &Path, site: Option<PathBuf>, files: &[PathBuf]) -> u8 {
             for f in &v.failures {
                 eprintln!("FAIL {}: {}", f.path.display(), f.reason);
             }
+            if let Some(out) = &v.manifest {
+                eprintln!("files held against the manifest of the build into {}", out.display());
+            }
             if v.failures.is_empty() {
                 eprintln!("ok: {} credentials verified against {}", v.passed, site.display());
                 OK
@@ -156,7 +218,7 @@ pub fn verify(root: &Path, site: Option<PathBuf>, files: &[PathBuf]) -> u8 {
 
 /// `certsite keygen`: a new key, mode 0600, never overwriting; prints the public key.
 pub fn keygen(out: Option<PathBuf>) -> u8 {
-    let path = out.unwrap_or_else(|| PathBuf::from(keys::DEFAULT_KEY));
+    let path = out.unwrap_or_else(|| PathBuf::from(crate::state::DEFAULT_KEY));
     if path.exists() {
         eprintln!("error: {} exists; certsite never overwrites a key (move it away first)", path.display());
         return DATA_ERROR;
@@ -172,4 +234,44 @@ pub fn keygen(out: Option<PathBuf>) -> u8 {
             DATA_ERROR
         }
     }
+}
+
+/// `certsite print`: QR codes (and a list) of the certificates asked, for the printing office.
+pub fn print(root: &Path, out: Option<PathBuf>, selection: &Selection, force: bool, date: Date) -> u8 {
+    let _lock = match lock(root, false) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
+    let site = match load(root, date, &Progress::hidden()) {
+        Ok(site) => site,
+        Err(code) => return code,
+    };
+    match crate::print::print(&site, out.as_deref(), selection, force) {
+        Ok(report) => print_report(&report),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            DATA_ERROR
+        }
+    }
+}
+
+fn print_report(report: &PrintReport) -> u8 {
+    for number in &report.unknown {
+        eprintln!("error: certificate {number} is not in data/certificates.csv");
+    }
+    for (number, status) in &report.refused {
+        eprintln!(
+            "error: certificate {number} is {}: it must not be handed out (agreement §4 A¶10); add --force to print it anyway",
+            status.code()
+        );
+    }
+    if report.is_refused() {
+        eprintln!("error: nothing was printed");
+        return DATA_ERROR;
+    }
+    for (number, status) in &report.left_out {
+        eprintln!("left out {number}: {} (agreement §4 A¶10)", status.code());
+    }
+    eprintln!("printed {} certificate(s) into {}", report.printed.len(), report.out.display());
+    OK
 }

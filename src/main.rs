@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use certsite::cmd;
+use certsite::print::Selection;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -36,9 +37,16 @@ enum Command {
         /// The day statuses and deadlines are computed for [default: $SOURCE_DATE_EPOCH, else today, UTC].
         #[arg(long, value_parser = parse_date)]
         build_date: Option<time::Date>,
-        /// Rewrite every file, even those whose bytes are already right.
+        /// Rewrite every file, even those whose bytes are already right, and remove every file
+        /// of the output that the build does not write (undoes hand edits).
         #[arg(long)]
         clean: bool,
+        /// No progress bars (there are none either when stderr is not a terminal).
+        #[arg(long, short)]
+        quiet: bool,
+        /// Print the wall and CPU time of each stage.
+        #[arg(long)]
+        timings: bool,
     },
     /// Validate everything and write nothing.
     Check {
@@ -66,6 +74,35 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Write QR codes of certificates for the printing office.
+    ///
+    /// Writes qr/<number>.svg for each certificate asked, and batch.csv listing them, into
+    /// .certsite/print/ (or --out), and records them as printed. Suspended and revoked
+    /// certificates are left out of --all and --new (named on stderr); asked by number they are
+    /// refused (exit 1) unless --force.
+    #[command(group = clap::ArgGroup::new("which").required(true).args(["all", "new", "numbers"]))]
+    Print {
+        /// The site root.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write [default: <root>/.certsite/print].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Every certificate (but suspended and revoked ones).
+        #[arg(long)]
+        all: bool,
+        /// The certificates never printed before (but suspended and revoked ones).
+        #[arg(long)]
+        new: bool,
+        /// Print suspended or revoked certificates asked by number.
+        #[arg(long)]
+        force: bool,
+        /// The day statuses are computed for [default: $SOURCE_DATE_EPOCH, else today, UTC].
+        #[arg(long, value_parser = parse_date)]
+        build_date: Option<time::Date>,
+        /// Certificate numbers.
+        numbers: Vec<String>,
+    },
     /// Preview the site locally; rebuilds and reloads on change.
     Serve {
         /// The site root.
@@ -87,8 +124,8 @@ fn main() -> ExitCode {
         }
     };
     let code = match cli.command {
-        Command::Build { root, out, key, build_date, clean } => match date(build_date) {
-            Ok(d) => cmd::build(&root, out, key, d, clean),
+        Command::Build { root, out, key, build_date, clean, quiet, timings } => match date(build_date) {
+            Ok(date) => cmd::build(&cmd::BuildArgs { root, out, key, date, clean, quiet, timings, wait: false }),
             Err(c) => c,
         },
         Command::Check { root, build_date } => match date(build_date) {
@@ -97,6 +134,19 @@ fn main() -> ExitCode {
         },
         Command::Verify { root, site, files } => cmd::verify(&root, site, &files),
         Command::Keygen { out } => cmd::keygen(out),
+        Command::Print { root, out, all, new, force, build_date, numbers } => match date(build_date) {
+            Ok(d) => {
+                let selection = if all {
+                    Selection::All
+                } else if new {
+                    Selection::New
+                } else {
+                    Selection::Numbers(numbers)
+                };
+                cmd::print(&root, out, &selection, force, d)
+            }
+            Err(c) => c,
+        },
         Command::Serve { root, port } => serve::serve(&root, port),
     };
     ExitCode::from(code)

@@ -14,7 +14,17 @@ const RELOAD_JS: &str = "(function(){var v=null;setInterval(function(){fetch('/_
 
 fn rebuild(root: &Path, out: &Path, generation: &AtomicU64) {
     let date = certsite::cmd::build_date(None).unwrap_or(time::OffsetDateTime::now_utc().date());
-    if certsite::cmd::build(root, Some(out.to_owned()), None, date, false) == certsite::cmd::OK {
+    let args = certsite::cmd::BuildArgs {
+        root: root.to_owned(),
+        out: Some(out.to_owned()),
+        key: None,
+        date,
+        clean: false,
+        quiet: true,
+        timings: false,
+        wait: true,
+    };
+    if certsite::cmd::build(&args) == certsite::cmd::OK {
         generation.fetch_add(1, Ordering::SeqCst);
     }
 }

@@ -1,9 +1,10 @@
 //! `certsite verify`: checks a built site, or credential files, offline (DESIGN §5). Every
 //! `c/<code>/credential.json` is verified against the site's DID document (eddsa-jcs-2022,
-//! the issuer is the DID, the key is listed under `assertionMethod`), its page and QR code must
-//! exist, both status lists must be signed and large enough and each credential must point
-//! into them; given the site root, the lists' bits are compared with the data. Each failure is
-//! named. Nothing is fetched from the network.
+//! the issuer is the DID, the key is listed under `assertionMethod`), its page must exist and
+//! show its QR code, both status lists must be signed and large enough and each credential must
+//! point into them; given the site root, the lists' bits are compared with the data and every
+//! file with the manifest of the last build. Each failure is named. Nothing is fetched from the
+//! network.
 
 use std::path::{Path, PathBuf};
 
@@ -32,6 +33,8 @@ pub struct Verification {
     pub passed: usize,
     /// Everything that did not.
     pub failures: Vec<Failure>,
+    /// The output whose build manifest the files were held against, if there was one.
+    pub manifest: Option<PathBuf>,
 }
 
 /// Finds the DID document of a built site: `.well-known/did.json` or `did.json`.
@@ -178,9 +181,6 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
                         failures.push(Failure { path: page, reason });
                     }
                 }
-                if !dir.join("qr.svg").is_file() {
-                    failures.push(Failure { path: dir.join("qr.svg"), reason: "missing".into() });
-                }
             }
             (failures, index.map(|i| (number, i)))
         })
@@ -196,7 +196,62 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
     if let (Some(root), false) = (data_root, lists.is_empty()) {
         compare_with_data(root, &lists, &indexes, &mut verification.failures)?;
     }
+    if let (Some(root), true) = (data_root, whole_site) {
+        verification.manifest = check_manifest(root, site, &mut verification.failures)?;
+    }
     Ok(verification)
+}
+
+/// Holds the files of `site` against the manifest of the last build (DESIGN §6): every file it
+/// lists must be there with the bytes the build wrote, and no other file may be (a hand edit, a
+/// half-copied upload, a file put there by something else). The manifest is the one of `site`
+/// itself, else that of `<root>/public` (`site` is then a copy of it). Returns the output
+/// whose manifest was used, or `None` when there is none.
+fn check_manifest(root: &Path, site: &Path, failures: &mut Vec<Failure>) -> Result<Option<PathBuf>, String> {
+    use crate::state::manifest::{file_hash, CertKnown, Known};
+    let state = crate::state::State::new(root);
+    let mut found = None;
+    for out in [site.to_owned(), root.join("public")] {
+        let store = state.output(&out);
+        if let Some(m) = store.load().map_err(|e| format!("{e:#}"))? {
+            found = Some((store.out().to_owned(), m));
+            break;
+        }
+    }
+    let Some((out, manifest)) = found else { return Ok(None) };
+    let mut expected: Vec<(String, u64)> = manifest
+        .files()
+        .filter_map(|(rel, known)| match known {
+            Known::Hash(h) => Some((rel.to_owned(), h)),
+            _ => None,
+        })
+        .collect();
+    let layout = manifest.layout();
+    for &code in manifest.codes() {
+        if let CertKnown::Known { files, .. } = manifest.cert(code) {
+            expected.extend(files.iter().enumerate().map(|(k, &h)| (layout.path(k, code), h)));
+        }
+    }
+    let mismatched: Vec<Failure> = expected
+        .par_iter()
+        .filter_map(|(rel, hash)| {
+            let reason = match std::fs::read(site.join(rel)) {
+                Ok(bytes) if file_hash(&bytes) == *hash => return None,
+                Ok(_) => "differs from what the last build wrote (edited by hand, or copied in part?)".to_owned(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => "missing: the last build wrote it".to_owned(),
+                Err(e) => format!("cannot read: {e}"),
+            };
+            Some(Failure { path: site.join(rel), reason })
+        })
+        .collect();
+    failures.extend(mismatched);
+    let listed: std::collections::HashSet<&str> = expected.iter().map(|(rel, _)| rel.as_str()).collect();
+    for rel in crate::write::walk(site).map_err(|e| format!("{}: {e}", site.display()))? {
+        if !listed.contains(rel.as_str()) {
+            failures.push(Failure { path: site.join(&rel), reason: "not written by the last build (a stray or hand-made file)".into() });
+        }
+    }
+    Ok(Some(out))
 }
 
 /// Checks a verification page: it shows the credential's certificate, and a status that the
@@ -209,6 +264,9 @@ fn check_page(path: &Path, number: &str, bits: Option<(bool, bool)>) -> Option<S
     };
     if attribute(&page, "data-number").is_none_or(|n| n != number) {
         return Some(format!("the page does not show certificate {number}"));
+    }
+    if !page.split_once(" data-qr").is_some_and(|(_, rest)| rest.contains("<svg")) {
+        return Some("the page has no QR code (an inline SVG in the element marked data-qr)".into());
     }
     let status = attribute(&page, "data-status").unwrap_or_default();
     let (revoked, suspended) = bits?;

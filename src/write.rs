@@ -1,116 +1,220 @@
-//! Stage "write": the only code that touches the output (DESIGN §6). A file is written only
-//! when its bytes changed; an existing file is replaced atomically (a temporary file in the
-//! same folder, then a rename), so a web server never serves half of a changed file, and a
-//! rebuild after a small change rewrites only what changed. A file that does not exist yet is
-//! created in place, exclusively: there is nothing to replace, and skipping the temporary name
-//! saves a tenth of a first build. Stale files are removed last. The output is never deleted
-//! and written anew: on big sites that is slow, and it leaves a window with no site.
+//! Stage "write": the only code that touches the output folder (DESIGN §6). It works in two
+//! steps so that no reader and no interrupted build ever sees a torn file:
+//!
+//! 1. **Stage.** Every new or changed file is written into a staging folder on the same file
+//!    system (`.certsite/outputs/<id>/staging/`, or `<out>/.certsite-staging/` when the output
+//!    is on another file system), laid out like the output. Nothing in the output changes yet:
+//!    a build that fails here discards the staging folder and leaves the output byte-identical.
+//! 2. **Install.** Each staged file is renamed onto its place, atomically: a new certificate's
+//!    whole folder in one rename, a changed file over the old one. Stale files go last.
+//!
+//! Which files changed, and which are stale, comes from the manifest
+//! ([`crate::state::manifest`]), not from walking or reading the output. The output is never
+//! deleted and written anew: on big sites that is slow, and it leaves a window with no site.
 
-use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 use walkdir::WalkDir;
 
-/// Counts of what a build did to one output folder.
+/// The staging folder's name inside the output, used only when the output is on another file
+/// system than the site's `.certsite/`.
+pub const STAGING_IN_OUTPUT: &str = ".certsite-staging";
+
+/// Counts of what a build did to the output.
 #[derive(Debug, Default)]
 pub struct Stats {
-    /// Files written (new or changed).
+    /// Files installed (new or changed).
     pub written: AtomicUsize,
-    /// Files whose bytes were already right.
-    pub unchanged: AtomicUsize,
     /// Stale files removed.
     pub removed: AtomicUsize,
 }
 
-/// An output folder.
+/// An output folder and its staging folder.
 pub struct Output {
     root: PathBuf,
-    force: bool,
+    staging: PathBuf,
     /// What was done.
     pub stats: Stats,
 }
 
-/// The temporary name used while writing `name` (hidden, in the same folder, so the rename is
-/// atomic on one file system).
-fn temp_name(name: &str) -> String {
-    format!(".{name}.certsite-tmp")
-}
-
 impl Output {
-    /// Opens (creating if needed) an output folder. `force` rewrites files even when unchanged.
-    pub fn new(root: &Path, force: bool) -> io::Result<Output> {
+    /// Opens (creating if needed) the output folder `root`, staging in `staging` when that is
+    /// on the same file system (renames cannot cross file systems), else inside the output.
+    pub fn open(root: &Path, staging: &Path) -> io::Result<Output> {
         fs::create_dir_all(root)?;
-        Ok(Output { root: root.to_owned(), force, stats: Stats::default() })
+        let parent = staging.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(parent)?;
+        let staging = if same_file_system(root, parent) { staging.to_owned() } else { root.join(STAGING_IN_OUTPUT) };
+        Ok(Output { root: root.to_owned(), staging, stats: Stats::default() })
     }
 
-    /// The folder.
+    /// The output folder.
     pub fn root(&self) -> &Path {
         &self.root
     }
 
-    /// Makes `rel` (a `/`-separated path below the root) hold `bytes`. Returns whether it wrote.
-    pub fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<bool> {
-        let path = self.root.join(rel);
-        let existing = fs::metadata(&path).ok();
-        if !self.force && existing.as_ref().is_some_and(|m| same_bytes(&path, m, bytes)) {
-            self.stats.unchanged.fetch_add(1, Ordering::Relaxed);
-            return Ok(false);
+    /// Removes what a killed build left in the staging folder.
+    pub fn clear_staging(&self) -> io::Result<()> {
+        match fs::remove_dir_all(&self.staging) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
         }
-        if existing.is_none() {
-            // Nothing to replace: a new file is written in place, created exclusively (a
-            // temporary name and a rename would double the folder updates of a first build).
-            // An interrupted write leaves a short file that the next build finds and replaces.
-            match write_new(&path, bytes) {
-                Ok(()) => {
-                    self.stats.written.fetch_add(1, Ordering::Relaxed);
-                    return Ok(true);
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {} // raced: replace it below
-                Err(e) => return Err(e),
-            }
+    }
+
+    /// Creates the staged folder `rel` (its parent must be staged or made already), for a
+    /// folder that is new in the output.
+    pub fn stage_dir(&self, rel: &str) -> io::Result<()> {
+        checkpoint();
+        let path = self.staging.join(rel);
+        match fs::create_dir(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => fs::create_dir_all(&path),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+            other => other,
         }
-        let parent = path.parent().unwrap_or(&self.root);
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-        let temp = parent.join(temp_name(name));
-        let mut file = match fs::File::create(&temp) {
-            Ok(f) => f,
+    }
+
+    /// Writes `bytes` as the staged version of `rel`.
+    pub fn stage(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        checkpoint();
+        let path = self.staging.join(rel);
+        let open = || fs::OpenOptions::new().write(true).create_new(true).open(&path);
+        let mut file = match open() {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                fs::create_dir_all(parent)?;
-                fs::File::create(&temp)?
+                fs::create_dir_all(path.parent().unwrap_or(&self.staging))?;
+                open()?
             }
-            Err(e) => return Err(e),
+            other => other?,
         };
-        file.write_all(bytes).and_then(|()| fs::rename(&temp, &path)).inspect_err(|_| {
-            let _ = fs::remove_file(&temp);
-        })?;
+        file.write_all(bytes)
+    }
+
+    /// Moves the staged file `rel` onto its place in the output (replacing the old one).
+    pub fn install(&self, rel: &str) -> io::Result<()> {
+        checkpoint();
+        let (from, to) = (self.staging.join(rel), self.root.join(rel));
+        match fs::rename(&from, &to) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound && from.exists() => {
+                fs::create_dir_all(to.parent().unwrap_or(&self.root))?;
+                fs::rename(&from, &to)
+            }
+            other => other,
+        }?;
         self.stats.written.fetch_add(1, Ordering::Relaxed);
-        Ok(true)
+        Ok(())
     }
 
-    /// Counts `files` files as unchanged without looking at them (their inputs did not change).
-    pub fn skip(&self, files: usize) {
-        self.stats.unchanged.fetch_add(files, Ordering::Relaxed);
+    /// Moves the staged folder `rel` with its `files` onto its place in one rename, when the
+    /// output has no such folder. Returns false, having moved nothing, when it has one (its
+    /// files are then installed one by one).
+    pub fn install_dir(&self, rel: &str, files: usize) -> io::Result<bool> {
+        checkpoint();
+        let (from, to) = (self.staging.join(rel), self.root.join(rel));
+        let moved = match fs::rename(&from, &to) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                fs::create_dir_all(to.parent().unwrap_or(&self.root))?;
+                fs::rename(&from, &to)
+            }
+            other => other,
+        };
+        match moved {
+            Ok(()) => {
+                self.stats.written.fetch_add(files, Ordering::Relaxed);
+                Ok(true)
+            }
+            // A folder is there already (not empty): ENOTEMPTY or EEXIST.
+            Err(_) if to.is_dir() => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 
-    /// Removes every file below the root that `keep` does not claim (and folders left
-    /// empty), including temporary files left by an interrupted build.
-    pub fn remove_stale(&self, keep: impl Fn(&str) -> bool) -> io::Result<()> {
-        for entry in WalkDir::new(&self.root).min_depth(1).contents_first(true) {
-            let entry = entry.map_err(io::Error::other)?;
-            let rel = entry.path().strip_prefix(&self.root).unwrap_or(entry.path());
-            let rel = rel.to_string_lossy().replace('\\', "/");
-            if entry.file_type().is_dir() {
-                // Succeeds only when empty: folders of kept files stay.
-                let _ = fs::remove_dir(entry.path());
-            } else if !keep(&rel) {
-                fs::remove_file(entry.path())?;
+    /// Removes the stale file `rel` (gone already is fine) and the folders it leaves empty.
+    pub fn remove(&self, rel: &str) -> io::Result<()> {
+        checkpoint();
+        match fs::remove_file(self.root.join(rel)) {
+            Ok(()) => {
                 self.stats.removed.fetch_add(1, Ordering::Relaxed);
             }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        let mut dir = Path::new(rel).parent();
+        while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+            if fs::remove_dir(self.root.join(d)).is_err() {
+                break; // not empty (or gone): folders of kept files stay
+            }
+            dir = d.parent();
         }
         Ok(())
+    }
+
+    /// The bytes of `rel` in the output, if it is there.
+    pub fn read(&self, rel: &str) -> io::Result<Option<Vec<u8>>> {
+        match fs::read(self.root.join(rel)) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound || e.kind() == io::ErrorKind::NotADirectory => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Every file in the output, by `/`-separated relative path (for `--clean`, and for an
+    /// output whose manifest is lost). The staging folder is not part of it.
+    pub fn walk(&self) -> io::Result<Vec<String>> {
+        walk(&self.root)
+    }
+
+    /// Removes the staging folder after installing (only empty folders are left in it) or
+    /// after a failure (nothing of it was installed).
+    pub fn discard_staging(&self) -> io::Result<()> {
+        self.clear_staging()
+    }
+}
+
+/// Every file below `root`, by `/`-separated relative path, sorted; the staging folder that an
+/// output on another file system holds is left out.
+pub fn walk(root: &Path) -> io::Result<Vec<String>> {
+    let mut files = Vec::new();
+    let entries = WalkDir::new(root).min_depth(1).sort_by_file_name().into_iter();
+    for entry in entries.filter_entry(|e| e.depth() != 1 || e.file_name() != STAGING_IN_OUTPUT) {
+        let entry = entry.map_err(io::Error::other)?;
+        if !entry.file_type().is_dir() {
+            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            files.push(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    Ok(files)
+}
+
+#[cfg(unix)]
+fn same_file_system(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    matches!((fs::metadata(a), fs::metadata(b)), (Ok(a), Ok(b)) if a.dev() == b.dev())
+}
+
+#[cfg(not(unix))]
+fn same_file_system(_: &Path, _: &Path) -> bool {
+    false
+}
+
+/// Test hook for kill-safety (DESIGN §6): with `CERTSITE_TEST_KILL_AFTER=N` in the
+/// environment, the process kills itself (SIGKILL, as `kill -9` would) at its N-th change to
+/// the output or to `.certsite/` (a staged or installed file, a removal, a state file).
+pub fn checkpoint() {
+    static LIMIT: OnceLock<Option<u64>> = OnceLock::new();
+    static COUNT: AtomicU64 = AtomicU64::new(0);
+    let limit = LIMIT.get_or_init(|| std::env::var("CERTSITE_TEST_KILL_AFTER").ok().and_then(|v| v.parse().ok()));
+    if let Some(limit) = *limit {
+        if COUNT.fetch_add(1, Ordering::SeqCst) + 1 >= limit {
+            #[cfg(unix)]
+            // SAFETY: raise() only sends a signal to this process.
+            unsafe {
+                libc::raise(libc::SIGKILL);
+            }
+            std::process::abort();
+        }
     }
 }
 
@@ -149,10 +253,11 @@ pub fn absolute(path: &Path) -> PathBuf {
 
 /// Refuses an output folder that would overwrite or delete the site's sources (stale files
 /// are removed from the output): the root or a folder above it, a folder holding `data/`,
-/// `content/`, `templates/`, `.certsite/` or the print files, or one inside the input folders.
+/// `content/`, `templates/` or `.certsite/`, or one inside the input folders or `.certsite/`
+/// (but for the preview's own `.certsite/serve`).
 pub fn check_output_location(root: &Path, out: &Path) -> Result<(), String> {
     let (root, out) = (absolute(root), absolute(out));
-    for kept in ["", "data", "content", "templates", ".certsite", ".certsite/print"] {
+    for kept in ["", "data", "content", "templates", ".certsite"] {
         let path = if kept.is_empty() { root.clone() } else { root.join(kept) };
         if path.starts_with(&out) {
             return Err(format!("the output {} holds {}: building there would delete the site's own files", out.display(), path.display()));
@@ -163,152 +268,91 @@ pub fn check_output_location(root: &Path, out: &Path) -> Result<(), String> {
             return Err(format!("the output {} is inside the site's {input}/ folder, which certsite reads", out.display()));
         }
     }
+    if out.starts_with(root.join(".certsite")) && !out.starts_with(root.join(".certsite/serve")) {
+        return Err(format!("the output {} is inside .certsite/, which holds the site's private state", out.display()));
+    }
     Ok(())
-}
-
-/// Digests of the inputs of what the last build wrote, by key (a certificate's code), kept
-/// in `.certsite/` so that a rebuild skips certificates whose inputs did not change: no
-/// signing, no QR code, no rendering, no reading of their files back.
-#[derive(Debug, Default)]
-pub struct Fingerprints {
-    map: HashMap<String, [u8; 16]>,
-}
-
-const FINGERPRINTS_HEADER: &str = "certsite fingerprints 1";
-
-/// The first line: the format and the output folder the digests describe (a build into
-/// another folder must not trust them).
-fn header(out: &Path) -> String {
-    let out = out.canonicalize().unwrap_or_else(|_| out.to_owned());
-    format!("{FINGERPRINTS_HEADER} {}", out.display())
-}
-
-impl Fingerprints {
-    /// Reads the file; a missing or garbled one, or one recorded for another output folder
-    /// (`out`), gives no fingerprints (everything is built).
-    pub fn load(path: &Path, out: &Path) -> Fingerprints {
-        let Ok(text) = fs::read_to_string(path) else { return Fingerprints::default() };
-        let mut lines = text.lines();
-        if lines.next() != Some(&header(out)) {
-            return Fingerprints::default();
-        }
-        let mut map = HashMap::new();
-        for line in lines {
-            let Some((key, hex)) = line.split_once(' ') else { return Fingerprints::default() };
-            let mut digest = [0u8; 16];
-            if hex.len() != 32 {
-                return Fingerprints::default();
-            }
-            for (i, byte) in digest.iter_mut().enumerate() {
-                match u8::from_str_radix(&hex[2 * i..2 * i + 2], 16) {
-                    Ok(b) => *byte = b,
-                    Err(_) => return Fingerprints::default(),
-                }
-            }
-            map.insert(key.to_owned(), digest);
-        }
-        Fingerprints { map }
-    }
-
-    /// The digest recorded for `key`.
-    pub fn get(&self, key: &str) -> Option<&[u8; 16]> {
-        self.map.get(key)
-    }
-
-    /// Writes `entries` for the output folder `out` (atomically: temporary file, then rename).
-    pub fn save<'a>(path: &Path, out: &Path, entries: impl Iterator<Item = (&'a str, &'a [u8; 16])>) -> io::Result<()> {
-        let mut text = header(out);
-        text.push('\n');
-        for (key, digest) in entries {
-            text.push_str(key);
-            text.push(' ');
-            for b in digest {
-                text.push_str(&format!("{b:02x}"));
-            }
-            text.push('\n');
-        }
-        let temp = path.with_extension("certsite-tmp");
-        fs::write(&temp, text)?;
-        fs::rename(&temp, path)
-    }
-}
-
-/// True when the file at `path` (whose metadata is `meta`) holds exactly `bytes` (the size is
-/// checked first, so most changed files are detected without reading them).
-fn same_bytes(path: &Path, meta: &fs::Metadata, bytes: &[u8]) -> bool {
-    meta.is_file() && meta.len() == bytes.len() as u64 && fs::read(path).is_ok_and(|old| old == bytes)
-}
-
-/// Creates `path` (and its folder) exclusively and writes `bytes`; a failed write removes it.
-fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let open = || fs::OpenOptions::new().write(true).create_new(true).open(path);
-    let mut file = match open() {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
-            open()?
-        }
-        other => other?,
-    };
-    file.write_all(bytes).inspect_err(|_| {
-        let _ = fs::remove_file(path);
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
 
-    #[test]
-    fn writes_only_changes_and_removes_stale() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = Output::new(dir.path(), false).unwrap();
-        assert!(out.put("a/b/index.html", b"one").unwrap());
-        assert!(out.put("x.txt", b"x").unwrap());
-        assert!(!out.put("a/b/index.html", b"one").unwrap());
-        assert!(out.put("a/b/index.html", b"two").unwrap());
-        assert_eq!(fs::read(dir.path().join("a/b/index.html")).unwrap(), b"two");
-        fs::write(dir.path().join("a/b/.index.html.certsite-tmp"), b"left over").unwrap();
-        let keep: HashSet<&str> = ["a/b/index.html"].into();
-        out.remove_stale(|rel| keep.contains(rel)).unwrap();
-        assert!(!dir.path().join("x.txt").exists());
-        assert!(!dir.path().join("a/b/.index.html.certsite-tmp").exists());
-        assert!(dir.path().join("a/b/index.html").exists());
-        assert_eq!(out.stats.removed.load(Ordering::Relaxed), 2);
+    fn output(dir: &Path) -> Output {
+        Output::open(&dir.join("public"), &dir.join(".certsite/outputs/x/staging")).unwrap()
     }
 
     #[test]
-    fn fingerprints_round_trip_and_garbage_is_empty() {
+    fn staged_files_reach_the_output_only_when_installed() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("fp");
-        let out = dir.path();
-        Fingerprints::save(&path, out, [("ABC", &[1u8; 16]), ("DEF", &[0xfe; 16])].into_iter()).unwrap();
-        let f = Fingerprints::load(&path, out);
-        assert_eq!(f.get("ABC"), Some(&[1u8; 16]));
-        assert_eq!(f.get("DEF"), Some(&[0xfe; 16]));
-        assert_eq!(Fingerprints::load(&path, &out.join("elsewhere")).get("ABC"), None, "recorded for another output");
-        fs::write(&path, format!("{}\nABC 12\n", header(out))).unwrap();
-        assert_eq!(Fingerprints::load(&path, out).get("ABC"), None);
-        assert_eq!(Fingerprints::load(&dir.path().join("missing"), out).get("ABC"), None);
+        let out = output(dir.path());
+        out.stage("a/b/index.html", b"one").unwrap();
+        assert!(walk(out.root()).unwrap().is_empty(), "nothing in the output while staged");
+        out.install("a/b/index.html").unwrap();
+        assert_eq!(fs::read(dir.path().join("public/a/b/index.html")).unwrap(), b"one");
+        out.stage("a/b/index.html", b"two").unwrap();
+        out.install("a/b/index.html").unwrap();
+        assert_eq!(fs::read(dir.path().join("public/a/b/index.html")).unwrap(), b"two");
+        out.discard_staging().unwrap();
+        assert!(!dir.path().join(".certsite/outputs/x/staging").exists());
+        assert_eq!(out.stats.written.load(Ordering::Relaxed), 2);
+    }
+
+    #[test]
+    fn a_new_folder_moves_in_whole_and_an_existing_one_file_by_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = output(dir.path());
+        out.stage_dir("c").unwrap();
+        out.stage_dir("c/NEW").unwrap();
+        out.stage("c/NEW/index.html", b"page").unwrap();
+        out.stage("c/NEW/credential.json", b"{}").unwrap();
+        assert!(out.install_dir("c/NEW", 2).unwrap());
+        assert_eq!(walk(out.root()).unwrap(), ["c/NEW/credential.json", "c/NEW/index.html"]);
+        out.stage_dir("c/NEW").unwrap();
+        out.stage("c/NEW/index.html", b"page 2").unwrap();
+        assert!(!out.install_dir("c/NEW", 1).unwrap(), "the folder exists");
+        out.install("c/NEW/index.html").unwrap();
+        assert_eq!(fs::read(out.root().join("c/NEW/index.html")).unwrap(), b"page 2");
+    }
+
+    #[test]
+    fn removal_takes_empty_folders_and_tolerates_missing_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = output(dir.path());
+        for rel in ["notices/D-1/index.html", "notices/index.html"] {
+            out.stage(rel, b"x").unwrap();
+            out.install(rel).unwrap();
+        }
+        out.remove("notices/D-1/index.html").unwrap();
+        out.remove("notices/D-1/index.html").unwrap();
+        assert!(!out.root().join("notices/D-1").exists());
+        assert!(out.root().join("notices/index.html").exists());
+        assert_eq!(out.stats.removed.load(Ordering::Relaxed), 1);
+    }
+
+    #[test]
+    fn staging_stays_on_the_output_file_system() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir_in("/dev/shm").unwrap();
+        let out = Output::open(&dir.path().join("public"), &elsewhere.path().join("staging")).unwrap();
+        let apart = fs::metadata(dir.path()).unwrap().dev() != fs::metadata(elsewhere.path()).unwrap().dev();
+        let expected = if apart { dir.path().join("public").join(STAGING_IN_OUTPUT) } else { elsewhere.path().join("staging") };
+        assert_eq!(out.staging, expected);
+        out.stage("f", b"x").unwrap();
+        out.install("f").unwrap();
+        assert_eq!(fs::read(out.root().join("f")).unwrap(), b"x");
     }
 
     #[test]
     fn the_output_never_holds_the_sources() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for bad in [".", "data", "data/x", "content", "templates/out", ".certsite/serve/..", "..", ".certsite/print"] {
+        for bad in [".", "data", "data/x", "content", "templates/out", "..", ".certsite/print", ".certsite/x"] {
             assert!(check_output_location(root, &root.join(bad)).is_err(), "{bad}");
         }
         for good in ["public", "site/out", ".certsite-public", ".certsite/serve"] {
             assert!(check_output_location(root, &root.join(good)).is_ok(), "{good}");
         }
-    }
-
-    #[test]
-    fn force_rewrites() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = Output::new(dir.path(), true).unwrap();
-        assert!(out.put("f", b"1").unwrap());
-        assert!(out.put("f", b"1").unwrap());
     }
 }

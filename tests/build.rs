@@ -125,7 +125,8 @@ fn a_changed_row_rewrites_only_its_files_and_stale_pages_go() {
     expected.sort();
     assert_eq!(changed, expected.iter().collect::<Vec<_>>());
     assert!(!public.join("c").join(&pages["T/0002"]).exists(), "the removed certificate's folder is gone");
-    assert!(!site.path().join(".certsite/print/qr/T_0002.svg").exists());
+    let list = std::fs::read_to_string(site.path().join(".certsite/print/certificates.csv")).unwrap();
+    assert!(!list.contains("T/0002") && list.contains("T-0003"), "{list}");
 }
 
 #[test]
@@ -153,7 +154,7 @@ fn robots_and_sitemap_leave_certificates_out_and_nothing_lists_them() {
 }
 
 #[test]
-fn print_files_for_the_printing_office() {
+fn the_printing_office_list_and_private_secrets() {
     let site = fixture("minimal");
     build(site.path(), DATE);
     let print = site.path().join(".certsite/print");
@@ -161,14 +162,13 @@ fn print_files_for_the_printing_office() {
     let mut lines = csv.lines();
     assert_eq!(lines.next(), Some("number,code,url"));
     let pages = pages_by_number(&site.path().join("public"));
+    assert_eq!(lines.clone().count(), pages.len());
     for line in lines {
         let parts: Vec<&str> = line.split(',').collect();
         assert_eq!(pages[parts[0]], parts[1]);
         assert_eq!(parts[2], format!("https://cert.example.org/c/{}/", parts[1]));
-        let svg = print.join("qr").join(format!("{}.svg", parts[0].replace('/', "_")));
-        assert_eq!(std::fs::read(&svg).unwrap(), std::fs::read(site.path().join("public/c").join(parts[1]).join("qr.svg")).unwrap());
     }
-    assert!(print.join("qr/T_0002.svg").exists());
+    assert!(!print.join("qr").exists(), "QR files for print are written by `certsite print` only");
     // Secrets are private files, outside the output.
     #[cfg(unix)]
     for secret in [".certsite/signing.key", ".certsite/url.secret"] {
@@ -221,26 +221,34 @@ fn base_url_with_a_path_prefixes_links_and_moves_the_did_document() {
 }
 
 #[test]
-fn a_rebuild_restores_deleted_files_and_clean_rewrites_edited_ones() {
+fn verify_finds_what_the_manifest_does_not_hold_and_clean_puts_it_right() {
     let site = fixture("minimal");
     build(site.path(), DATE);
     let public = site.path().join("public");
     let before = tree(&public);
     let code = pages_by_number(&public)["T-0001"].clone();
-    std::fs::remove_file(public.join("c").join(&code).join("qr.svg")).unwrap();
+    std::fs::remove_file(public.join("c").join(&code).join("credential.json")).unwrap();
     std::fs::write(public.join("c").join(&code).join("index.html"), "defaced").unwrap();
+    std::fs::write(public.join("about/stray.html"), "not certsite's").unwrap();
+    // A rebuild trusts the manifest: it does not walk or read the output.
     let out = build(site.path(), DATE);
-    assert!(stderr(&out).contains(" 2 files written"), "{}", stderr(&out));
-    assert_eq!(before, tree(&public));
-    // An unchanged certificate is not looked at again, so a hand edit survives a plain
-    // rebuild; --clean rewrites everything.
-    let other = pages_by_number(&public)["T-0004"].clone();
-    std::fs::write(public.join("c").join(&other).join("index.html"), "defaced").unwrap();
-    build(site.path(), DATE);
-    assert_ne!(before, tree(&public));
+    assert!(stderr(&out).contains(" 0 files written"), "{}", stderr(&out));
+    let out = certsite(site.path(), &["verify"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report = stderr(&out);
+    for (file, why) in [
+        (format!("c/{code}/credential.json"), "missing"),
+        (format!("c/{code}/index.html"), "differs from what the last build wrote"),
+        ("about/stray.html".to_owned(), "not written by the last build"),
+    ] {
+        assert!(report.lines().any(|l| l.contains(&file) && l.contains(why)), "{file}: {why}\n{report}");
+    }
+    // --clean rewrites every file and removes every file the build does not write.
     let out = certsite(site.path(), &["build", "--build-date", DATE, "--clean"]);
-    assert!(out.status.success());
+    assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(before, tree(&public));
+    let out = certsite(site.path(), &["verify"]);
+    assert!(out.status.success(), "{}", stderr(&out));
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! The published QR codes hold exactly their page's URL: each `qr.svg` of a built site is
-//! rasterised with resvg and decoded with rqrr, a decoder independent of the encoder.
+//! The published QR codes hold exactly their page's URL: the SVG inline in each page of a
+//! built site (every language) and each file `certsite print` writes is rasterised with resvg
+//! and decoded with rqrr, a decoder independent of the encoder.
 
 mod common;
 
@@ -27,15 +28,35 @@ fn decode_svg(svg: &[u8]) -> String {
 
 #[test]
 fn every_published_qr_code_decodes_to_its_page_url() {
-    for (name, base) in [("minimal", "https://cert.example.org"), ("portal", "https://example.org/portal")] {
-        let site = fixture(name);
+    let sites = [
+        (fixture("minimal"), "https://cert.example.org", &["T-0005", "T-0006"][..]),
+        (fixture("portal"), "https://example.org/portal", &[][..]),
+        (sample(), "https://sertifikat.example.az", &["PSM-2024-0088", "PSM-2025-0063"][..]),
+    ];
+    for (site, base, not_printed) in sites {
         build(site.path(), "2026-11-23");
         let public = site.path().join("public");
         let pages = pages_by_number(&public);
         assert!(!pages.is_empty());
+        let langs: &[&str] = if public.join("en").is_dir() { &["", "en/"] } else { &[""] };
         for code in pages.values() {
-            let svg = std::fs::read(public.join("c").join(code).join("qr.svg")).unwrap();
-            assert_eq!(decode_svg(&svg), format!("{base}/c/{code}/"));
+            for lang in langs {
+                let html = std::fs::read_to_string(public.join(format!("{lang}c/{code}/index.html"))).unwrap();
+                assert_eq!(decode_svg(inline_qr(&html).as_bytes()), format!("{base}/c/{code}/"), "{lang}c/{code}/");
+            }
+        }
+        // The printing office's files: every certificate but the suspended and revoked ones.
+        let out = certsite(site.path(), &["print", "--all", "--build-date", "2026-11-23"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let qr = site.path().join(".certsite/print/qr");
+        assert_eq!(std::fs::read_dir(&qr).unwrap().count(), pages.len() - not_printed.len());
+        for (number, code) in &pages {
+            let file = qr.join(format!("{}.svg", number.replace('/', "_")));
+            if not_printed.contains(&number.as_str()) {
+                assert!(!file.exists(), "{number} is suspended or revoked");
+            } else {
+                assert_eq!(decode_svg(&std::fs::read(&file).unwrap()), format!("{base}/c/{code}/"), "{}", file.display());
+            }
         }
     }
 }

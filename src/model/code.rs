@@ -8,6 +8,46 @@ use sha2::Sha256;
 /// Length of a code in characters (60 bits).
 pub const CODE_LEN: usize = 12;
 
+/// A certificate's code: 12 upper-case Crockford base32 characters, kept inline (a million
+/// certificates need no million small strings).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Code([u8; CODE_LEN]);
+
+impl Code {
+    /// Reads a code as written in a path or a state file: exactly 12 characters of the
+    /// Crockford alphabet, upper case.
+    pub fn parse(text: &str) -> Option<Code> {
+        let bytes: [u8; CODE_LEN] = text.as_bytes().try_into().ok()?;
+        bytes.iter().all(|b| CROCKFORD.contains(b)).then_some(Code(bytes))
+    }
+
+    /// The code as text.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).expect("a code is ASCII")
+    }
+
+    /// The code grouped for print: `7K2M-9QWX-4RTB`.
+    pub fn grouped(&self) -> String {
+        let s = self.as_str();
+        format!("{}-{}-{}", &s[..4], &s[4..8], &s[8..])
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Code({})", self.as_str())
+    }
+}
+
+/// The Crockford base32 alphabet (no I, L, O, U).
+const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
 /// A keyed code generator; cloning the prepared HMAC state saves re-keying per certificate.
 #[derive(Clone)]
 pub struct Coder {
@@ -20,20 +60,19 @@ impl Coder {
         Coder { mac: Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes keys of any length") }
     }
 
-    /// The code of an (upper-case) certificate number: upper-case Crockford base32.
-    pub fn code(&self, number: &str) -> String {
+    /// The code of an (upper-case) certificate number: the first 60 bits of the HMAC in
+    /// upper-case Crockford base32.
+    pub fn code(&self, number: &str) -> Code {
         let mut mac = self.mac.clone();
         mac.update(number.as_bytes());
         let digest = mac.finalize().into_bytes();
-        let mut code = base32::encode(base32::Alphabet::Crockford, &digest[..8]);
-        code.truncate(CODE_LEN);
-        code
+        let bits = u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"));
+        let mut code = [0u8; CODE_LEN];
+        for (i, c) in code.iter_mut().enumerate() {
+            *c = CROCKFORD[((bits >> (59 - 5 * i)) & 31) as usize];
+        }
+        Code(code)
     }
-}
-
-/// The code grouped for print: `7K2M-9QWX-4RTB`.
-pub fn grouped(code: &str) -> String {
-    code.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).unwrap_or_default()).collect::<Vec<_>>().join("-")
 }
 
 #[cfg(test)]
@@ -45,8 +84,11 @@ mod tests {
         let a = Coder::new(b"secret one");
         let b = Coder::new(b"secret two");
         let code = a.code("PSM-2024-0001");
-        assert_eq!(code.len(), CODE_LEN);
-        assert!(code.chars().all(|c| "0123456789ABCDEFGHJKMNPQRSTVWXYZ".contains(c)), "{code}");
+        assert_eq!(code.as_str().len(), CODE_LEN);
+        assert!(code.as_str().chars().all(|c| "0123456789ABCDEFGHJKMNPQRSTVWXYZ".contains(c)), "{code}");
+        assert_eq!(Code::parse(code.as_str()), Some(code));
+        assert_eq!(Code::parse("0123456789AI"), None, "I is not Crockford");
+        assert_eq!(Code::parse("0123456789A"), None);
         assert_eq!(code, a.code("PSM-2024-0001"));
         assert_ne!(code, b.code("PSM-2024-0001"));
         assert_ne!(code, a.code("PSM-2024-0002"));
@@ -57,12 +99,12 @@ mod tests {
         // HMAC-SHA256(key = "key", "The quick brown fox jumps over the lazy dog") starts
         // f7bc83f430538424 (RFC 4231 style published example); its first 60 bits in Crockford:
         let code = Coder::new(b"key").code("The quick brown fox jumps over the lazy dog");
-        assert_eq!(code, base32::encode(base32::Alphabet::Crockford, &[0xf7, 0xbc, 0x83, 0xf4, 0x30, 0x53, 0x84, 0x24])[..12]);
-        assert_eq!(code, "YYY87X1GAE22");
+        assert_eq!(code.as_str(), &base32::encode(base32::Alphabet::Crockford, &[0xf7, 0xbc, 0x83, 0xf4, 0x30, 0x53, 0x84, 0x24])[..12]);
+        assert_eq!(code.as_str(), "YYY87X1GAE22");
     }
 
     #[test]
     fn grouped_for_print() {
-        assert_eq!(grouped("7K2M9QWX4RTB"), "7K2M-9QWX-4RTB");
+        assert_eq!(Code::parse("7K2M9QWX4RTB").unwrap().grouped(), "7K2M-9QWX-4RTB");
     }
 }

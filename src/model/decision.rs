@@ -12,7 +12,7 @@ use crate::model::certificate::Certificates;
 use crate::model::date;
 
 /// What a decision does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
     /// Suspends the certificate (until `until`, or until a reinstatement).
     Suspend,

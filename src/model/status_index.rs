@@ -12,7 +12,8 @@ use std::collections::{HashMap, HashSet};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use crate::sign::status_list::MIN_ENTRIES;
+/// The smallest status list (Bitstring Status List v1.0, for herd privacy: 16 KiB of bits).
+pub const MIN_ENTRIES: usize = 131_072;
 
 /// Number → index, and the list length.
 #[derive(Debug, Default, Clone)]

@@ -7,7 +7,7 @@ use tera::{Context, Tera};
 use crate::config::{Config, Lang};
 use crate::load::content::Page;
 use crate::model::certificate::Certificate;
-use crate::model::code::grouped;
+use crate::model::code::Code;
 use crate::model::date;
 use crate::model::decision::{Action, Decision};
 use crate::model::status::{Derived, Status};
@@ -161,9 +161,11 @@ pub struct CertView<'a> {
     status: &'static str,
     status_label: &'static str,
     since: Option<String>,
-    code: &'a str,
+    code: String,
     code_grouped: String,
     url: &'a str,
+    /// The QR code of `url`, an SVG drawn by certsite (shown inline, `| safe`).
+    qr_svg: &'a str,
     decision: Option<DecisionView>,
     replaces: Option<CertLink>,
     superseded_by: Option<CertLink>,
@@ -178,13 +180,15 @@ pub struct CertPage<'a> {
     /// The decision in effect, if any.
     pub decision: Option<&'a Decision>,
     /// Its code.
-    pub code: &'a str,
+    pub code: Code,
     /// Its page URL.
     pub url: &'a str,
     /// The certificate it replaces.
     pub replaces: Option<CertLink>,
     /// The certificate that supersedes it.
     pub superseded_by: Option<CertLink>,
+    /// The QR code of `url` (SVG).
+    pub qr_svg: &'a str,
 }
 
 /// Renders pages of one language.
@@ -268,11 +272,6 @@ impl<'a> Renderer<'a> {
         self.render(template, path, &mut self.base.clone())
     }
 
-    /// A certificate's verification page.
-    pub fn certificate(&self, p: CertPage<'_>) -> Result<Vec<u8>, String> {
-        self.certificate_page(&self.certificate_view(p))
-    }
-
     /// The page of a view made by [`Renderer::certificate_view`].
     pub fn certificate_page(&self, view: &CertView<'_>) -> Result<Vec<u8>, String> {
         self.certificate_page_in(&mut self.context(), view)
@@ -319,9 +318,10 @@ impl<'a> Renderer<'a> {
             status: p.derived.status.code(),
             status_label: i18n::tr(self.lang, status_key(p.derived.status)),
             since: p.derived.since.map(date::display),
-            code: p.code,
-            code_grouped: grouped(p.code),
+            code: p.code.to_string(),
+            code_grouped: p.code.grouped(),
             url: p.url,
+            qr_svg: p.qr_svg,
             decision,
             replaces: p.replaces,
             superseded_by: p.superseded_by,

@@ -1,10 +1,10 @@
-//! QR codes of certificate page URLs, as compact SVG (DESIGN §4: `/c/<code>/qr.svg` and
-//! `.certsite/print/qr/<number>.svg`).
+//! QR codes of certificate page URLs, as compact SVG (DESIGN §4: inline in the page, inside
+//! the element marked `data-qr`, and `qr/<number>.svg` from `certsite print`).
 //!
 //! The symbol is built with the lower-level API of the `qrcode` crate (segment-optimised
 //! encoding, error correction level M, Reed–Solomon codewords, function patterns, data
 //! placement) and the SVG is written here: black on white, a 4-module quiet zone, and a single
-//! `<path>` in which each horizontal run of dark modules is one sub-path.
+//! stroked `<path>` in which each horizontal run of dark modules is one sub-path.
 //!
 //! # Mask selection
 //!
@@ -106,21 +106,25 @@ pub fn qr_svg(data: &str) -> Result<String, QrError> {
     Ok(svg_from_modules(width, &modules))
 }
 
-/// Writes the SVG for a `width`×`width` grid of modules (row-major, `true` = dark).
+/// Writes the SVG for a `width`×`width` grid of modules (row-major, `true` = dark): each
+/// horizontal run of dark modules is one stroke of width 1 along the middle of its row, the
+/// first of a row placed absolutely (`M4 7.5h3`), the next ones relative to the end of the one
+/// before (`m2 0h5`), about 6 bytes a run.
 fn svg_from_modules(width: usize, modules: &[bool]) -> String {
     let size = width + 2 * QUIET_ZONE;
-    let mut svg = String::with_capacity(256 + modules.len() * 5);
+    let mut svg = String::with_capacity(256 + modules.len());
     // `write!` to a String cannot fail.
     let _ = write!(
         svg,
         concat!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {s} {s}" shape-rendering="crispEdges">"#,
-            r##"<rect width="{s}" height="{s}" fill="#fff"/><path fill="#000" d=""##
+            r##"<rect width="{s}" height="{s}" fill="#fff"/><path stroke="#000" d=""##
         ),
         s = size
     );
     for (y, row) in modules.chunks_exact(width).enumerate() {
         let mut x = 0;
+        let mut end = None;
         while x < width {
             if !row[x] {
                 x += 1;
@@ -130,16 +134,23 @@ fn svg_from_modules(width: usize, modules: &[bool]) -> String {
             while x < width && row[x] {
                 x += 1;
             }
-            let run = x - start;
-            svg.push('M');
-            push_number(&mut svg, start + QUIET_ZONE);
-            svg.push(' ');
-            push_number(&mut svg, y + QUIET_ZONE);
+            match end {
+                None => {
+                    svg.push('M');
+                    push_number(&mut svg, start + QUIET_ZONE);
+                    svg.push(' ');
+                    push_number(&mut svg, y + QUIET_ZONE);
+                    svg.push_str(".5");
+                }
+                Some(end) => {
+                    svg.push('m');
+                    push_number(&mut svg, start - end);
+                    svg.push_str(" 0");
+                }
+            }
             svg.push('h');
-            push_number(&mut svg, run);
-            svg.push_str("v1h-");
-            push_number(&mut svg, run);
-            svg.push('z');
+            push_number(&mut svg, x - start);
+            end = Some(x);
         }
     }
     svg.push_str("\"/></svg>\n");
@@ -440,13 +451,19 @@ mod tests {
             assert!(svg.starts_with(&format!(
                 r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" shape-rendering="crispEdges">"#
             )));
-            assert!(svg.contains(r##"fill="#000""##) && svg.contains(r##"fill="#fff""##));
+            assert!(svg.contains(r##"stroke="#000""##) && svg.contains(r##"fill="#fff""##));
             // One sub-path per horizontal run, none per module.
             let runs = modules
                 .chunks_exact(width)
                 .map(|row| row.iter().zip(std::iter::once(&false).chain(row)).filter(|(m, prev)| **m && !**prev).count())
                 .sum::<usize>();
-            assert_eq!(svg.matches('M').count(), runs);
+            let d = svg.split(" d=\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap();
+            assert_eq!(d.matches('h').count(), runs);
+            assert_eq!(
+                d.matches('M').count(),
+                modules.chunks_exact(width).filter(|row| row.contains(&true)).count(),
+                "one absolute move a row"
+            );
             assert!(runs < modules.iter().filter(|m| **m).count());
         }
     }

@@ -11,8 +11,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde_json::{json, Map, Value};
 
-/// The spec's minimum length, for herd privacy: 16 KiB of bits.
-pub const MIN_ENTRIES: usize = 131_072;
+pub use crate::model::status_index::MIN_ENTRIES;
 
 /// What a list says about a certificate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

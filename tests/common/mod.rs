@@ -95,3 +95,12 @@ pub fn attr<'a>(html: &'a str, name: &str) -> Option<&'a str> {
     let start = html.find(&format!("{name}=\""))? + name.len() + 2;
     Some(&html[start..start + html[start..].find('"')?])
 }
+
+/// The QR code shown inline in a certificate page: the `<svg>…</svg>` inside the element
+/// marked `data-qr` (DESIGN §4).
+pub fn inline_qr(html: &str) -> &str {
+    let figure = &html[html.find(" data-qr").expect("a data-qr element")..];
+    let start = figure.find("<svg").expect("an inline svg");
+    let end = figure.find("</svg>").expect("the svg ends") + "</svg>".len();
+    &figure[start..end]
+}

@@ -1,19 +1,12 @@
-//! Stage "sign", secrets: the Ed25519 signing key and the url secret (DESIGN §2 "Key", §4
-//! `<code>`). Both live outside the output, are created on first use with mode 0600, and the
-//! key file holds the Multikey `privateKeyMultibase` form (`z3u2…`) on one line.
+//! State, secrets: the Ed25519 signing key file (DESIGN §2 "Key"). It lives outside the
+//! output, is created on first use with mode 0600 (atomically, never over an existing file),
+//! and holds the Multikey `privateKeyMultibase` form (`z3u2…`) on one line.
 
-use std::fs::OpenOptions;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use ed25519_dalek::SigningKey;
 
 use crate::sign::multibase;
-
-/// Default key path below the site root.
-pub const DEFAULT_KEY: &str = ".certsite/signing.key";
-/// The url secret below the site root.
-pub const URL_SECRET: &str = ".certsite/url.secret";
 
 /// Why a secret could not be had.
 #[derive(Debug, thiserror::Error)]
@@ -34,12 +27,6 @@ pub enum SecretError {
         /// What is wrong.
         reason: String,
     },
-    /// The file exists but does not hold a secret.
-    #[error("{path}: expected 64 hexadecimal digits")]
-    BadSecret {
-        /// The file.
-        path: PathBuf,
-    },
     /// The operating system's random source failed.
     #[error("no randomness available: {0}")]
     Random(String),
@@ -53,28 +40,11 @@ pub enum SecretError {
     },
 }
 
-fn random32() -> Result<[u8; 32], SecretError> {
+/// 32 bytes from the operating system's random source.
+pub fn random32() -> Result<[u8; 32], SecretError> {
     let mut bytes = [0u8; 32];
     getrandom::getrandom(&mut bytes).map_err(|e| SecretError::Random(e.to_string()))?;
     Ok(bytes)
-}
-
-/// Writes `contents` to a new file with mode 0600 (fails if it exists: never overwrite a key).
-pub fn create_private(path: &Path, contents: &str) -> Result<(), SecretError> {
-    let io = |source| SecretError::Io { path: path.to_owned(), source };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(io)?;
-    }
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path).map_err(io)?;
-    file.write_all(contents.as_bytes()).map_err(io)?;
-    file.sync_all().map_err(io)
 }
 
 /// A new random signing key.
@@ -85,7 +55,8 @@ pub fn generate() -> Result<SigningKey, SecretError> {
 /// Writes a new key to `path` (mode 0600, refusing to overwrite) and returns it.
 pub fn create_key(path: &Path) -> Result<SigningKey, SecretError> {
     let key = generate()?;
-    create_private(path, &format!("{}\n", multibase::encode_secret_key(&key)))?;
+    super::create_private(path, format!("{}\n", multibase::encode_secret_key(&key)).as_bytes())
+        .map_err(|source| SecretError::Io { path: path.to_owned(), source })?;
     Ok(key)
 }
 
@@ -102,23 +73,6 @@ pub fn load_or_create_key(path: &Path, create: bool) -> Result<(SigningKey, bool
         return read_key(path).map(|k| (k, false));
     }
     create_key(path).map(|k| (k, true))
-}
-
-/// Reads the url secret, creating it (mode 0600) when missing. The bool says if it was created.
-pub fn load_or_create_url_secret(path: &Path) -> Result<(Vec<u8>, bool), SecretError> {
-    if !path.exists() {
-        let secret = random32()?;
-        let hex: String = secret.iter().map(|b| format!("{b:02x}")).collect();
-        create_private(path, &format!("{hex}\n"))?;
-        return Ok((secret.to_vec(), true));
-    }
-    let text = std::fs::read_to_string(path).map_err(|source| SecretError::Io { path: path.to_owned(), source })?;
-    let hex = text.trim();
-    if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(SecretError::BadSecret { path: path.to_owned() });
-    }
-    let bytes = (0..32).map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap_or_default()).collect();
-    Ok((bytes, false))
 }
 
 /// Refuses a key path inside the output directory (DESIGN §2: never under the output).
@@ -149,17 +103,6 @@ mod tests {
         assert!(!created);
         assert_eq!(key.to_bytes(), again.to_bytes());
         assert!(create_key(&path).is_err());
-    }
-
-    #[test]
-    fn url_secret_round_trips() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("url.secret");
-        let (a, created) = load_or_create_url_secret(&path).unwrap();
-        assert!(created);
-        assert_eq!(load_or_create_url_secret(&path).unwrap(), (a, false));
-        std::fs::write(&path, "zz").unwrap();
-        assert!(load_or_create_url_secret(&path).is_err());
     }
 
     #[test]

@@ -1,0 +1,485 @@
+//! The certificate pass of a build: for each certificate, its inputs ([`CertInputs`]), from
+//! which alone its pages (one per language) and its credential are made, for checking and for
+//! writing alike; the fingerprint of those inputs; and the staging of what changed.
+//!
+//! A certificate whose fingerprint matches the manifest's is not signed, rendered or looked at
+//! on disk. One whose inputs changed is signed once ("sign") and rendered once per language
+//! ("render"), and only the files whose bytes differ from the manifest's record are staged.
+//! The QR code is drawn once and put inline in each language's page (DESIGN §4, `data-qr`).
+
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
+
+use anyhow::anyhow;
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+use time::Date;
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::model::certificate::Certificate;
+use crate::model::code::Code;
+use crate::model::decision::Decision;
+use crate::model::status::Derived;
+use crate::model::status_index::StatusIndex;
+use crate::progress::{Progress, Stage};
+use crate::render::pages::{CertLink, CertPage, CertView, Renderer};
+use crate::render::qr;
+use crate::sign::credential::{certificate_credential, credential_json, day_start, Signer};
+use crate::site::Site;
+use crate::state::manifest::{file_hash, CertKnown, Layout, Manifest};
+use crate::write::Output;
+
+/// Everything one certificate's published files depend on besides what every page shares
+/// (site, words, templates, key): the views and the credential are made from these alone, so
+/// their fingerprint says whether anything of the certificate changed.
+#[derive(Debug, Clone, Copy)]
+pub struct CertInputs<'a> {
+    /// The certificate (public columns).
+    pub cert: &'a Certificate,
+    /// Its code.
+    pub code: Code,
+    /// Its status on the build date.
+    pub derived: Derived,
+    /// The decision in effect, if any.
+    pub decision: Option<&'a Decision>,
+    /// Its place in the status lists.
+    pub status_index: u32,
+    /// Number and code of the certificate it replaces.
+    pub replaces: Option<(&'a str, Code)>,
+    /// Number and code of the certificate that supersedes it.
+    pub superseded_by: Option<(&'a str, Code)>,
+    /// The date of its credential's proof.
+    pub proof_created: Date,
+}
+
+impl<'a> CertInputs<'a> {
+    /// The inputs of certificate `i` of `site`, with status `derived`, code `code` and status
+    /// list index `status_index`; `link(j)` gives the number and code of certificate `j`.
+    pub fn new(site: &'a Site, i: usize, derived: Derived, code: Code, status_index: u32, link: impl Fn(usize) -> (&'a str, Code)) -> Self {
+        let cert = &site.certificates.list[i];
+        CertInputs {
+            cert,
+            code,
+            derived,
+            decision: derived.decision.map(|d| &site.decisions.list[d]),
+            status_index,
+            replaces: cert.replaces.as_ref().and_then(|r| site.certificates.by_number.get(r)).map(|&j| link(j)),
+            superseded_by: derived.superseded_by.map(link),
+            proof_created: cert.issued_on.min(site.build_date),
+        }
+    }
+
+    /// The page in each language of `renderers` (with the page's `url` and the QR code's SVG).
+    pub fn views(&self, site: &Site, renderers: &'a [Renderer<'a>], url: &'a str, qr_svg: &'a str) -> Vec<CertView<'a>> {
+        renderers
+            .iter()
+            .map(|r| {
+                let prefix = site.config.lang_prefix(r.lang);
+                let link = |(number, code): (&str, Code)| CertLink {
+                    number: number.to_owned(),
+                    url: format!("{}{prefix}/c/{code}/", site.config.base_url),
+                };
+                r.certificate_view(CertPage {
+                    cert: self.cert,
+                    derived: self.derived,
+                    decision: self.decision,
+                    code: self.code,
+                    url,
+                    replaces: self.replaces.map(link),
+                    superseded_by: self.superseded_by.map(link),
+                    qr_svg,
+                })
+            })
+            .collect()
+    }
+
+    /// The unsigned credential.
+    pub fn credential(&self, site: &Site, url: &str, signer: &Signer) -> Map<String, Value> {
+        certificate_credential(self.cert, url, signer, &site.config.base_url, self.status_index)
+    }
+
+    /// The fingerprint of these inputs with `shared` (the digest of what every certificate
+    /// shares).
+    pub fn fingerprint(&self, shared: u128) -> u128 {
+        let mut h = Xxh3::new();
+        h.update(&shared.to_le_bytes());
+        self.hash(&mut h);
+        h.digest128()
+    }
+}
+
+impl Hash for CertInputs<'_> {
+    /// Every field that can show on a page or in a credential. The destructuring lists every
+    /// field, so a field added later does not compile until it is hashed or set aside here.
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        let CertInputs { cert, code, derived, decision, status_index, replaces, superseded_by, proof_created } = self;
+        let Certificate {
+            number,
+            surname,
+            given_name,
+            patronymic,
+            profession,
+            profession_en,
+            scope,
+            issued_on,
+            valid_until,
+            replaces: replaced_number,
+            line: _, // where the row is, not what it says
+        } = cert;
+        (number, surname, given_name, patronymic, profession, profession_en, scope, issued_on, valid_until, replaced_number).hash(h);
+        code.hash(h);
+        // The decision and replacement are hashed by content below, not by list position.
+        let Derived { status, since, decision: _, superseded_by: _ } = derived;
+        (status, since).hash(h);
+        if let Some(Decision { id, certificate: _, action, decided_on, effective_on, until, grounds, reason, reason_en, at: _ }) = decision
+        {
+            (id, action, decided_on, effective_on, until, reason, reason_en).hash(h);
+            grounds.iter().for_each(|g| g.code.hash(h));
+        }
+        (status_index, replaces, superseded_by, proof_created).hash(h);
+    }
+}
+
+/// What the certificate pass needs, computed once per build.
+pub struct Certs<'a> {
+    site: &'a Site,
+    codes: &'a [Code],
+    statuses: &'a [Derived],
+    status_index: &'a StatusIndex,
+    signer: &'a Signer,
+    renderers: &'a [Renderer<'a>],
+    layout: Layout,
+    /// Digest of what every certificate's files share.
+    shared: u128,
+}
+
+/// Index of the credential in a certificate's [`Layout`] (after one page per language).
+fn credential_slot(languages: usize) -> usize {
+    languages
+}
+
+impl<'a> Certs<'a> {
+    /// The pass over `site`'s certificates.
+    pub fn new(
+        site: &'a Site,
+        codes: &'a [Code],
+        statuses: &'a [Derived],
+        status_index: &'a StatusIndex,
+        signer: &'a Signer,
+        renderers: &'a [Renderer<'a>],
+    ) -> Certs<'a> {
+        let mut patterns: Vec<String> = site.config.languages.iter().map(|&l| format!("{}c/*/index.html", site.lang_dir(l))).collect();
+        patterns.push("c/*/credential.json".to_owned());
+        let layout = Layout::new(patterns);
+        let mut h = Xxh3::new();
+        h.update(concat!(env!("CARGO_PKG_NAME"), " ", env!("CARGO_PKG_VERSION"), "\0").as_bytes());
+        for r in renderers {
+            h.update(&r.fingerprint(&site.templates_digest));
+        }
+        for text in [&signer.verification_method, &signer.issuer_name, &signer.did, &site.config.base_url] {
+            h.update(text.as_bytes());
+            h.update(b"\0");
+        }
+        h.update(signer.verifying_key().as_bytes());
+        h.update(layout_text(&layout).as_bytes());
+        Certs { site, codes, statuses, status_index, signer, renderers, layout, shared: h.digest128() }
+    }
+
+    /// Where each certificate's files go.
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    /// Each certificate's status on the build date.
+    pub fn statuses(&self) -> &[Derived] {
+        self.statuses
+    }
+
+    /// The status list indexes.
+    pub fn status_index(&self) -> &StatusIndex {
+        self.status_index
+    }
+
+    /// The signer.
+    pub fn signer(&self) -> &Signer {
+        self.signer
+    }
+
+    /// The inputs of certificate `i`.
+    pub fn inputs(&self, i: usize) -> CertInputs<'a> {
+        let site = self.site;
+        let codes = self.codes;
+        let index = self.status_index.get(&site.certificates.list[i].number).expect("every certificate has a status index");
+        CertInputs::new(site, i, self.statuses[i], codes[i], index, |j| (site.certificates.list[j].number.as_str(), codes[j]))
+    }
+
+    /// Fingerprints every certificate, then signs and renders those whose inputs changed since
+    /// `old` (all of them when `force`), staging their files whose bytes changed. Every
+    /// certificate that fails to render is reported, and nothing is staged for good then (the
+    /// caller discards the staging folder).
+    pub fn stage(&self, old: &Manifest, out: &Output, force: bool, progress: &Progress) -> anyhow::Result<Staged> {
+        let n = self.layout.len();
+        let count = self.codes.len();
+        let fingerprints: Vec<u128> = (0..count).into_par_iter().map(|i| self.inputs(i).fingerprint(self.shared)).collect();
+        let mut hashes = vec![0u64; count * n];
+        let mut marks = vec![0u8; count];
+        let mut changed = 0;
+        for (i, &code) in self.codes.iter().enumerate() {
+            match old.cert(code) {
+                CertKnown::Known { fingerprint, files } if !force && fingerprint == fingerprints[i] => {
+                    hashes[i * n..(i + 1) * n].copy_from_slice(files);
+                }
+                CertKnown::Absent => {
+                    marks[i] = TODO | FRESH;
+                    changed += 1;
+                }
+                _ => {
+                    marks[i] = TODO;
+                    changed += 1;
+                }
+            }
+        }
+        if marks.iter().any(|m| m & FRESH != 0) {
+            for k in 0..n {
+                let parent = self.layout.dir(k, Code::parse("000000000000").expect("a code"));
+                let parent = parent.rsplit_once('/').map_or("", |(p, _)| p);
+                if !parent.is_empty() {
+                    out.stage_dir(parent)?;
+                }
+            }
+        }
+        let site = self.site;
+        let cred = credential_slot(self.renderers.len());
+        let ctx = FileCtx { old, out, force, layout: &self.layout };
+
+        // Sign: the credential of each changed certificate.
+        let stage = progress.stage("sign", changed as u64);
+        let failures = Mutex::new(Vec::new());
+        hashes.par_chunks_mut(n).zip(marks.par_iter_mut()).enumerate().filter(|(_, (_, m))| **m & TODO != 0).for_each(
+            |(i, (hashes, mark))| {
+                let inputs = self.inputs(i);
+                let url = site.page_url(inputs.code);
+                let result = (|| -> anyhow::Result<()> {
+                    if *mark & FRESH != 0 {
+                        for dir in self.dirs(inputs.code) {
+                            out.stage_dir(&dir)?;
+                        }
+                    }
+                    let created = day_start(inputs.proof_created);
+                    let bytes = credential_json(inputs.credential(site, &url, self.signer), self.signer, &created);
+                    ctx.put(inputs.code, cred, &bytes, hashes, mark)
+                })();
+                if let Err(e) = result {
+                    failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e:#}", inputs.cert.at()));
+                }
+                stage.inc(1);
+            },
+        );
+        stage.finish(changed as u64);
+        fail_if_any(failures, "certificate credentials failed to sign")?;
+
+        // Render: each changed certificate's page in every language, with its QR code inline.
+        let stage = progress.stage("render", changed as u64);
+        let failures = Mutex::new(Vec::new());
+        let contexts = || self.renderers.iter().map(|r| r.context()).collect::<Vec<_>>();
+        hashes.par_chunks_mut(n).zip(marks.par_iter_mut()).enumerate().filter(|(_, (_, m))| **m & TODO != 0).for_each_init(
+            contexts,
+            |contexts, (i, (hashes, mark))| {
+                let inputs = self.inputs(i);
+                let url = site.page_url(inputs.code);
+                let result = (|| -> anyhow::Result<()> {
+                    let svg = qr::qr_svg(&url).map_err(|e| anyhow!("QR code: {e}"))?;
+                    let views = inputs.views(site, self.renderers, &url, &svg);
+                    for (k, ((renderer, view), context)) in self.renderers.iter().zip(&views).zip(contexts.iter_mut()).enumerate() {
+                        let page = renderer.certificate_page_in(context, view).map_err(|e| anyhow!(e))?;
+                        ctx.put(inputs.code, k, &page, hashes, mark)?;
+                    }
+                    Ok(())
+                })();
+                if let Err(e) = result {
+                    failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e:#}", inputs.cert.at()));
+                }
+                stage.inc(1);
+            },
+        );
+        stage.finish(changed as u64);
+        fail_if_any(failures, "certificate pages failed to render")?;
+        Ok(Staged { fingerprints, hashes, marks, changed })
+    }
+
+    /// The folders of a certificate's files, each once.
+    fn dirs(&self, code: Code) -> Vec<String> {
+        let mut dirs: Vec<String> = Vec::with_capacity(2);
+        for k in 0..self.layout.len() {
+            let dir = self.layout.dir(k, code);
+            if !dirs.contains(&dir) {
+                dirs.push(dir);
+            }
+        }
+        dirs
+    }
+}
+
+/// The layout as one line, for the shared digest.
+fn layout_text(layout: &Layout) -> String {
+    let zero = Code::parse("000000000000").expect("a code");
+    (0..layout.len()).map(|k| layout.path(k, zero)).collect::<Vec<_>>().join(" ")
+}
+
+/// Fails with every collected failure, if there is any.
+fn fail_if_any(failures: Mutex<Vec<String>>, what: &str) -> anyhow::Result<()> {
+    let mut failures = failures.into_inner().unwrap_or_else(|p| p.into_inner());
+    if failures.is_empty() {
+        return Ok(());
+    }
+    failures.sort();
+    Err(anyhow!("{} {what}; nothing was written:\n{}", failures.len(), failures.join("\n")))
+}
+
+/// The inputs must be signed and rendered.
+const TODO: u8 = 0x80;
+/// None of its files is in the output: its folders move in whole.
+const FRESH: u8 = 0x40;
+
+/// How a file of a changed certificate is compared and staged.
+struct FileCtx<'a> {
+    old: &'a Manifest,
+    out: &'a Output,
+    force: bool,
+    layout: &'a Layout,
+}
+
+impl FileCtx<'_> {
+    /// Records file `k` of certificate `code` (row `i`) and stages it if its bytes changed.
+    fn put(&self, code: Code, k: usize, bytes: &[u8], hashes: &mut [u64], mark: &mut u8) -> anyhow::Result<()> {
+        let hash = file_hash(bytes);
+        hashes[k] = hash;
+        let rel = self.layout.path(k, code);
+        let write = self.force
+            || match self.old.cert(code) {
+                CertKnown::Absent => true,
+                CertKnown::Known { files, .. } => files[k] != hash,
+                CertKnown::Unknown => self.out.read(&rel)?.as_deref() != Some(bytes),
+            };
+        if write {
+            self.out.stage(&rel, bytes).map_err(|e| anyhow!("staging {rel}: {e}"))?;
+            *mark |= 1 << k;
+        }
+        Ok(())
+    }
+}
+
+/// What the certificate pass staged.
+pub struct Staged {
+    fingerprints: Vec<u128>,
+    hashes: Vec<u64>,
+    /// Per certificate: [`TODO`], [`FRESH`] and bit k for each staged file k.
+    marks: Vec<u8>,
+    changed: usize,
+}
+
+impl Staged {
+    /// Certificates whose inputs changed (signed and rendered).
+    pub fn changed(&self) -> usize {
+        self.changed
+    }
+
+    /// Certificates with a staged file.
+    pub fn cert_count(&self) -> usize {
+        self.marks.iter().filter(|&&m| m & 0x3f != 0).count()
+    }
+
+    /// The codes of the certificates with a staged file.
+    pub fn codes(&self, codes: &[Code]) -> Vec<Code> {
+        self.marks.iter().zip(codes).filter(|(&m, _)| m & 0x3f != 0).map(|(_, &c)| c).collect()
+    }
+
+    /// Installs every staged certificate file: a new certificate's folders in one rename
+    /// each, a changed file over the old one.
+    pub fn install(&self, certs: &Certs<'_>, out: &Output, stage: &Stage<'_>) -> anyhow::Result<()> {
+        let layout = &certs.layout;
+        for (i, &mark) in self.marks.iter().enumerate() {
+            if mark & 0x3f == 0 {
+                continue;
+            }
+            let code = certs.codes[i];
+            let staged: Vec<usize> = (0..layout.len()).filter(|k| mark & (1 << k) != 0).collect();
+            let mut loose = staged.clone();
+            if mark & FRESH != 0 {
+                loose.clear();
+                for dir in certs.dirs(code) {
+                    let files: Vec<usize> = staged.iter().copied().filter(|&k| layout.dir(k, code) == dir).collect();
+                    if !out.install_dir(&dir, files.len()).map_err(|e| anyhow!("writing {dir}: {e}"))? {
+                        loose.extend(files);
+                    }
+                }
+            }
+            for k in loose {
+                let rel = layout.path(k, code);
+                out.install(&rel).map_err(|e| anyhow!("writing {rel}: {e}"))?;
+            }
+            stage.inc(1);
+        }
+        Ok(())
+    }
+
+    /// The new manifest: every certificate with its fingerprint and file hashes, and `files`.
+    pub fn manifest(&self, certs: &Certs<'_>, files: impl Iterator<Item = (String, u64)>) -> Manifest {
+        let n = certs.layout.len();
+        let mut m = Manifest::with_capacity(certs.layout.clone(), certs.codes.len());
+        for (i, &code) in certs.codes.iter().enumerate() {
+            m.put_cert(code, self.fingerprints[i], &self.hashes[i * n..(i + 1) * n]);
+        }
+        for (rel, hash) in files {
+            m.put_file(rel, hash);
+        }
+        m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn site() -> Site {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        Site::load(root, time::macros::date!(2026 - 11 - 23)).unwrap_or_else(|p| panic!("{}", p.render(false)))
+    }
+
+    fn fingerprint(site: &Site, i: usize) -> u128 {
+        let code = Code::parse("0123456789AB").unwrap();
+        let link = |j: usize| (site.certificates.list[j].number.as_str(), code);
+        CertInputs::new(site, i, site.status(i), code, 7, link).fingerprint(1)
+    }
+
+    #[test]
+    fn every_public_field_moves_the_fingerprint_and_the_row_line_does_not() {
+        let mut site = site();
+        let before = fingerprint(&site, 0);
+        assert_eq!(before, fingerprint(&site, 0), "stable");
+        site.certificates.list[0].line += 10;
+        assert_eq!(before, fingerprint(&site, 0), "moving a row changes nothing it publishes");
+        let edits: [fn(&mut Certificate); 7] = [
+            |c| c.surname = "X".into(),
+            |c| c.given_name = "X".into(),
+            |c| c.patronymic = None,
+            |c| c.profession_en = Some("X".into()),
+            |c| c.scope = vec!["X".into()].into(),
+            |c| c.valid_until = c.valid_until.next_day().unwrap(),
+            |c| c.number.push('X'),
+        ];
+        for (n, edit) in edits.iter().enumerate() {
+            let mut site = self::site();
+            edit(&mut site.certificates.list[0]);
+            assert_ne!(before, fingerprint(&site, 0), "edit {n}");
+        }
+        let (a, b) = {
+            let code = Code::parse("0123456789AB").unwrap();
+            let link = |j: usize| (site.certificates.list[j].number.as_str(), code);
+            let inputs = CertInputs::new(&site, 0, site.status(0), code, 7, link);
+            (inputs.fingerprint(1), CertInputs { status_index: 8, ..inputs }.fingerprint(1))
+        };
+        assert_ne!(a, b, "the status list index is in the credential");
+    }
+}

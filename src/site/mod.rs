@@ -1,0 +1,500 @@
+//! The pipeline, chained (DESIGN §6). [`Site::load`] reads and checks everything (load →
+//! validate → derive) and renders one page of every kind as a preflight, so that a broken
+//! template fails before anything is written; `certsite check` is `load` alone.
+//! [`Site::build`] then runs the build's stages:
+//!
+//! 1. **state**: secrets, key ring and status list indexes from `.certsite/` ([`crate::state`]);
+//!    the manifest of the output's last build (and the journal a killed build left);
+//! 2. **plan**: every file other than a certificate's, rendered in memory ([`plan`]);
+//! 3. **sign** and **render**: the certificates whose inputs changed since the last build, signed
+//!    and rendered once each, their changed files staged ([`certs`]);
+//! 4. **write**: the journal, then every staged file installed (the DID document first,
+//!    certificates, pages, indexes and status lists last), stale files removed, the new manifest
+//!    saved ([`crate::write`]).
+//!
+//! A build that fails before step 4 leaves the output byte-identical; one killed during step 4
+//! leaves whole files only, and the next build finishes its work.
+
+pub mod certs;
+pub mod plan;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+
+use anyhow::Context as _;
+use rayon::prelude::*;
+use tera::Tera;
+use time::Date;
+
+use crate::config::{Config, Interviews, Lang};
+use crate::diag::{At, Problem, Problems};
+use crate::load::{self, content::Page};
+use crate::model::calendar::Calendar;
+use crate::model::certificate::Certificates;
+use crate::model::code::{Code, Coder};
+use crate::model::decision::{Decision, Decisions};
+use crate::model::interview::{Session, SpecialtyResult};
+use crate::model::status::{status_of, Derived, Status};
+use crate::progress::Progress;
+use crate::render::interviews::SessionView;
+use crate::render::pages::{NoticePage, NoticeView, Renderer};
+use crate::render::{qr, templates};
+use crate::sign::credential::Signer;
+use crate::sign::did::{self, DidWeb};
+use crate::state::keys;
+use crate::state::manifest::{Journal, Manifest};
+use crate::state::State;
+use crate::write::Output;
+
+use certs::{CertInputs, Certs};
+use plan::Plan;
+
+/// Notices per page of `/notices/` (DESIGN §4; the list paginates past 50).
+pub const NOTICES_PER_PAGE: usize = 50;
+
+/// Everything read and checked from a site root.
+pub struct Site {
+    /// The site root.
+    pub root: PathBuf,
+    /// Settings.
+    pub config: Config,
+    /// Certificates.
+    pub certificates: Certificates,
+    /// Decisions on them.
+    pub decisions: Decisions,
+    /// Markdown pages.
+    pub pages: Vec<Page>,
+    /// The working-day calendar.
+    pub calendar: Calendar,
+    /// Interview sessions with their (checked) results, newest first.
+    pub sessions: Vec<(Session, Vec<SpecialtyResult>)>,
+    /// Templates.
+    pub tera: Tera,
+    /// Digest of every template's source.
+    pub templates_digest: [u8; 32],
+    /// The day statuses and deadlines are computed for.
+    pub build_date: Date,
+    /// The issuer's DID and where its document goes.
+    pub did: DidWeb,
+    /// Warnings found while loading (printed, not fatal).
+    pub warnings: Problems,
+}
+
+/// What `build` needs beyond the site.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The output folder.
+    pub out: PathBuf,
+    /// The signing key file.
+    pub key: PathBuf,
+    /// Whether a missing key file may be created (only the default path).
+    pub create_key: bool,
+    /// Rewrite every file even when unchanged, and remove every file the build does not write.
+    pub force: bool,
+}
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    /// Certificates published.
+    pub certificates: usize,
+    /// Certificates whose inputs changed (signed and rendered).
+    pub changed: usize,
+    /// Files written (new or changed).
+    pub written: usize,
+    /// Files already right.
+    pub unchanged: usize,
+    /// Stale files removed.
+    pub removed: usize,
+    /// Notes for the user (a new key was created, …).
+    pub notes: Vec<String>,
+}
+
+impl Site {
+    /// Reads and checks the whole site root. On failure, every problem (errors and warnings).
+    pub fn load(root: &Path, build_date: Date) -> Result<Site, Problems> {
+        let mut problems = Problems::new();
+        let config = Config::load(root, &mut problems);
+        let cert_list = load::certificates::load(root, &mut problems).unwrap_or_default();
+        let certificates = Certificates::new(cert_list, &mut problems);
+        let decision_rows = load::decisions::load(root, &mut problems);
+        let decisions = Decisions::new(decision_rows, &certificates, &mut problems);
+        let pages = load::content::load(root, &mut problems);
+        let calendar = load::interviews::load_calendar(root, &mut problems);
+        let appeal_days = config.as_ref().map_or(Interviews::default().appeal_working_days, |c| c.interviews.appeal_working_days);
+        let mut sessions: Vec<(Session, Vec<SpecialtyResult>)> =
+            load::interviews::load(root, &calendar, appeal_days, build_date, &mut problems)
+                .into_iter()
+                .filter_map(|s| s.results().ok().map(|r| (s, r)))
+                .collect();
+        sessions.sort_by(|a, b| (b.0.interview_on, &b.0.id).cmp(&(a.0.interview_on, &a.0.id)));
+        let tera = templates::engine(root, &mut problems);
+        let (Some(config), Some((tera, templates_digest))) = (config, tera) else {
+            problems.sort();
+            return Err(problems);
+        };
+        let did = did::did_web(&config.url);
+        if let Some(page) = pages.iter().find(|p| p.path == "did.json" || p.path == ".well-known") {
+            problems.push(Problem::error(format!("{} would overwrite the DID document", page.source)).at(At::file(&page.source)));
+        }
+        let mut site = Site {
+            root: root.to_owned(),
+            config,
+            certificates,
+            decisions,
+            pages,
+            calendar,
+            sessions,
+            tera,
+            templates_digest,
+            build_date,
+            did,
+            warnings: Problems::new(),
+        };
+        if !problems.has_errors() {
+            site.preflight(&mut problems);
+        }
+        problems.sort();
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        site.warnings = problems;
+        Ok(site)
+    }
+
+    /// Renders one page of every kind (one certificate per status, through the same
+    /// [`CertInputs`] a build uses) and checks that a page URL fits in a QR code, so that
+    /// rendering cannot fail halfway through a build.
+    fn preflight(&self, problems: &mut Problems) {
+        let dummy = Code::parse("000000000000").expect("a valid code");
+        let url = self.page_url(dummy);
+        let qr = match qr::qr_svg(&url) {
+            Ok(svg) => svg,
+            Err(e) => {
+                problems.push(
+                    Problem::error(format!("certificate addresses are too long for a QR code: {e}"))
+                        .at(At::file(crate::config::SITE_TOML))
+                        .help("use a shorter base_url"),
+                );
+                return;
+            }
+        };
+        let renderers = self.renderers();
+        let mut results = Vec::new();
+        let mut seen: HashSet<Status> = HashSet::new();
+        for i in 0..self.certificates.list.len() {
+            let derived = self.status(i);
+            if seen.insert(derived.status) {
+                let link = |j: usize| (self.certificates.list[j].number.as_str(), dummy);
+                let inputs = CertInputs::new(self, i, derived, dummy, 0, link);
+                for (renderer, view) in renderers.iter().zip(inputs.views(self, &renderers, &url, &qr)) {
+                    results.push(renderer.certificate_page(&view));
+                }
+            }
+        }
+        for renderer in &renderers {
+            let lang = renderer.lang;
+            results.extend([renderer.index(self.home(lang)), renderer.plain("verify.html", "verify/"), renderer.plain("404.html", "")]);
+            results.extend(self.pages_for(lang).iter().filter(|p| !p.path.is_empty()).map(|p| renderer.page(p)));
+            let notices = self.notice_views(renderer);
+            results.extend(notices.first().map(|n| renderer.notice(n)));
+            let sessions = self.session_views(renderer);
+            results.extend(sessions.iter().map(|v| renderer.session(v)));
+            results.push(renderer.sessions(&sessions.iter().collect::<Vec<_>>()));
+            results.push(renderer.notice_list(&notices.iter().take(NOTICES_PER_PAGE).collect::<Vec<_>>(), 1, 1));
+        }
+        for r in results {
+            if let Err(e) = r {
+                problems.push(Problem::error(format!("template error: {e}")).at(At::file(templates::DIR)));
+            }
+        }
+    }
+
+    /// The published notices (decided on or before the build date), newest first
+    /// (DESIGN §3: a notice is published from `decided_on`).
+    fn notice_views(&self, renderer: &Renderer<'_>) -> Vec<NoticeView> {
+        let published = |d: &Decision| d.decided_on <= self.build_date;
+        let mut order: Vec<usize> = (0..self.decisions.list.len()).filter(|&i| published(&self.decisions.list[i])).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&self.decisions.list[a], &self.decisions.list[b]);
+            (b.decided_on, b.effective_on, &b.id).cmp(&(a.decided_on, a.effective_on, &a.id))
+        });
+        order
+            .into_iter()
+            .map(|i| {
+                let d = &self.decisions.list[i];
+                renderer.notice_view(NoticePage {
+                    decision: d,
+                    cert: &self.certificates.list[d.certificate],
+                    holder_name: self.config.notices.holder_name,
+                    today: self.build_date,
+                    lifted_by: self.decisions.lifted_by.get(&i).map(|&j| &self.decisions.list[j]).filter(|r| published(r)),
+                    lifts: self.decisions.lifts.get(&i).map(|&j| &self.decisions.list[j]),
+                })
+            })
+            .collect()
+    }
+
+    fn session_views(&self, renderer: &Renderer<'_>) -> Vec<SessionView> {
+        let days = self.config.interviews.appeal_working_days;
+        self.sessions.iter().map(|(s, r)| renderer.session_view(s, r, &self.calendar, days, self.build_date)).collect()
+    }
+
+    /// The pages of a language: its translation of each page (`about.en.md`), else the
+    /// default language's text, so every mirror has every page.
+    fn pages_for(&self, lang: Lang) -> Vec<&Page> {
+        let default = self.config.default_lang();
+        let is_default = |p: &Page| p.lang.is_none_or(|l| l == default);
+        let mut pages: Vec<&Page> = self.pages.iter().filter(|p| is_default(p)).collect();
+        if lang != default {
+            for page in pages.iter_mut() {
+                if let Some(t) = self.pages.iter().find(|t| t.path == page.path && t.lang == Some(lang)) {
+                    *page = t;
+                }
+            }
+        }
+        pages
+    }
+
+    fn home(&self, lang: Lang) -> Option<&Page> {
+        self.pages_for(lang).into_iter().find(|p| p.path.is_empty())
+    }
+
+    /// One renderer per language, the default first.
+    fn renderers(&self) -> Vec<Renderer<'_>> {
+        self.config
+            .languages
+            .iter()
+            .map(|&lang| Renderer::new(&self.tera, &self.config, &self.pages_for(lang), self.did.document_path, lang))
+            .collect()
+    }
+
+    /// The output folder of a language's pages: "" or "en/".
+    fn lang_dir(&self, lang: Lang) -> String {
+        let prefix = self.config.lang_prefix(lang);
+        if prefix.is_empty() {
+            prefix
+        } else {
+            format!("{}/", &prefix[1..])
+        }
+    }
+
+    /// The status of certificate `i` on the build date.
+    pub fn status(&self, i: usize) -> Derived {
+        status_of(i, &self.certificates, &self.decisions, self.build_date)
+    }
+
+    /// The public URL of the page with `code`: exactly what the QR code holds.
+    pub fn page_url(&self, code: Code) -> String {
+        format!("{}/c/{code}/", self.config.base_url)
+    }
+
+    /// The codes of every certificate, in list order.
+    pub fn codes(&self, secret: &[u8]) -> Vec<Code> {
+        let coder = Coder::new(secret);
+        self.certificates.list.par_iter().map(|c| coder.code(&c.number)).collect()
+    }
+
+    /// `.certsite/print/certificates.csv` for the printing office (DESIGN §4): number, code and
+    /// page URL of every certificate.
+    pub fn print_list(&self, codes: &[Code]) -> Vec<u8> {
+        let mut csv = String::with_capacity(64 + codes.len() * (self.config.base_url.len() + 48));
+        csv.push_str("number,code,url\n");
+        for (cert, code) in self.certificates.list.iter().zip(codes) {
+            push_csv_field(&mut csv, &cert.number);
+            csv.push(',');
+            csv.push_str(code.as_str());
+            csv.push(',');
+            push_csv_field(&mut csv, &self.page_url(*code));
+            csv.push('\n');
+        }
+        csv.into_bytes()
+    }
+
+    /// Signs, renders and writes the site (see the [module docs](self) for the stages). The
+    /// caller holds the site's lock ([`State::lock`]).
+    pub fn build(&self, options: &BuildOptions, progress: &Progress) -> anyhow::Result<BuildReport> {
+        let mut report = BuildReport::default();
+        keys::check_key_outside(&options.key, &options.out)?;
+        let state = State::new(&self.root);
+
+        // State: secrets, keys, status list indexes, the last build's manifest.
+        let (key, created) =
+            keys::load_or_create_key(&options.key, options.create_key).with_context(|| format!("signing key {}", options.key.display()))?;
+        if created {
+            report.notes.push(format!(
+                "created a new signing key at {}: BACK IT UP and keep it secret. Losing it means re-signing every certificate with a new key; leaking it lets anyone forge certificates.",
+                options.key.display()
+            ));
+        }
+        let (secret, created) = state.url_secret()?;
+        if created {
+            report.notes.push(format!(
+                "created {}/{}: certificate addresses derive from it; back it up with the key (a new secret changes every address and every printed QR code)",
+                crate::state::DIR,
+                crate::state::URL_SECRET
+            ));
+        }
+        let signer = Signer::new(self.did.did.clone(), self.config.issuer.name.clone(), key);
+        let keyring = state.update_keyring(&signer.verifying_key())?;
+        let status_index = state.status_index(self.certificates.list.iter().map(|c| c.number.as_str()), &secret)?;
+        let codes = self.codes(&secret);
+        let statuses: Vec<Derived> = (0..self.certificates.list.len()).into_par_iter().map(|i| self.status(i)).collect();
+        let renderers = self.renderers();
+        let certs = Certs::new(self, &codes, &statuses, &status_index, &signer, &renderers);
+
+        let store = state.output(&options.out);
+        let out = Output::open(&options.out, &store.staging()).with_context(|| format!("output {}", options.out.display()))?;
+        out.clear_staging().with_context(|| format!("output {}", options.out.display()))?;
+        let (old, leftover) = self.old_manifest(&store, &out, certs.layout(), options.force)?;
+
+        // Plan: everything but the certificates, in memory.
+        let stage = progress.stage("plan", 0);
+        let plan = Plan::new(self, &renderers, &certs, &keyring)?;
+        stage.finish(plan.len() as u64);
+
+        // Sign and render the certificates whose inputs changed; stage what changed.
+        let staged = certs.stage(&old, &out, options.force, progress);
+        let staged = match staged {
+            Ok(s) => s,
+            Err(e) => {
+                let _ = out.discard_staging();
+                return Err(e);
+            }
+        };
+        let staged_plan = match plan.stage(&old, &out, options.force) {
+            Ok(s) => s,
+            Err(e) => {
+                let _ = out.discard_staging();
+                return Err(e);
+            }
+        };
+
+        // Write: journal, install, stale files, manifest (DESIGN §6).
+        let installs = staged.cert_count() + staged_plan.len();
+        let stage = progress.stage("write", installs as u64);
+        let mut journal = Journal { certs: staged.codes(&codes), files: staged_plan.iter().map(|p| p.rel.clone()).collect() };
+        if let Some(leftover) = &leftover {
+            journal.extend(leftover);
+        }
+        if !journal.is_empty() {
+            store.save_journal(&journal)?;
+        }
+        // The DID document first: credentials signed with a new key must find it. Pages, then
+        // indexes and status lists last: they may only point at what is out.
+        let (first, rest): (Vec<&plan::Planned>, Vec<&plan::Planned>) = staged_plan.iter().partition(|p| p.rank == plan::Rank::Did);
+        for p in &first {
+            out.install(&p.rel).with_context(|| format!("writing {}", p.rel))?;
+            stage.inc(1);
+        }
+        staged.install(&certs, &out, &stage)?;
+        for p in &rest {
+            out.install(&p.rel).with_context(|| format!("writing {}", p.rel))?;
+            stage.inc(1);
+        }
+        let new = staged.manifest(&certs, plan.manifest_entries());
+        let stale = stale(&old, &new);
+        for rel in &stale {
+            out.remove(rel).with_context(|| format!("removing {rel}"))?;
+        }
+        out.discard_staging().with_context(|| format!("output {}", options.out.display()))?;
+        // The manifest changes when a file or a fingerprint does.
+        if staged.changed() > 0 || !journal.is_empty() || !stale.is_empty() || old.has_unknown() || old.file_count() != new.file_count() {
+            store.save(&new)?;
+        }
+        store.clear_journal()?;
+        let print_list = state.print_dir().join("certificates.csv");
+        let list = self.print_list(&codes);
+        if std::fs::read(&print_list).ok().as_deref() != Some(&list[..]) {
+            crate::state::write_atomic(&print_list, &list).with_context(|| print_list.display().to_string())?;
+        }
+        stage.finish(installs as u64);
+
+        report.certificates = self.certificates.list.len();
+        report.changed = staged.changed();
+        report.written = out.stats.written.load(Ordering::Relaxed);
+        report.removed = out.stats.removed.load(Ordering::Relaxed);
+        report.unchanged = new.file_count().saturating_sub(report.written);
+        Ok(report)
+    }
+
+    /// What the output holds: the last build's manifest, with what a killed build's journal
+    /// lists made unknown (the journal is returned, to be kept until this build is through);
+    /// without a trustworthy manifest (none, garbled, the output deleted, `--clean`), a walk of
+    /// the output with every file unknown.
+    fn old_manifest(
+        &self,
+        store: &crate::state::manifest::Store,
+        out: &Output,
+        layout: &crate::state::manifest::Layout,
+        force: bool,
+    ) -> anyhow::Result<(Manifest, Option<Journal>)> {
+        let walked = |out: &Output| -> anyhow::Result<Manifest> {
+            let files = out.walk().with_context(|| format!("reading {}", out.root().display()))?;
+            Ok(Manifest::unknown(layout.clone(), files))
+        };
+        if force {
+            return Ok((walked(out)?, None));
+        }
+        let journal = store.journal()?;
+        let Ok(journal) = journal else { return Ok((walked(out)?, None)) };
+        let manifest = match store.load()? {
+            // A manifest that lists files the output lacks (the output was deleted or
+            // replaced) is not trusted: one look at a file it lists tells.
+            Some(m) if m.files().next().is_none_or(|(rel, _)| out.root().join(rel).exists()) => m,
+            _ => walked(out)?,
+        };
+        let mut manifest = if manifest.layout() == layout {
+            manifest
+        } else {
+            // Languages changed: the certificates' files are laid out anew.
+            Manifest::unknown(layout.clone(), manifest_paths(&manifest))
+        };
+        if let Some(journal) = &journal {
+            manifest.apply(journal);
+        }
+        Ok((manifest, journal))
+    }
+}
+
+/// Every path a manifest records.
+fn manifest_paths(m: &Manifest) -> Vec<String> {
+    let layout = m.layout();
+    let mut paths: Vec<String> = m.files().map(|(rel, _)| rel.to_owned()).collect();
+    for &code in m.codes() {
+        paths.extend((0..layout.len()).map(|k| layout.path(k, code)));
+    }
+    paths
+}
+
+/// The files of `old` that `new` does not have.
+fn stale(old: &Manifest, new: &Manifest) -> Vec<String> {
+    use crate::state::manifest::{CertKnown, Known};
+    let mut stale: Vec<String> = old.files().filter(|(rel, _)| new.file(rel) == Known::Absent).map(|(rel, _)| rel.to_owned()).collect();
+    let layout = old.layout();
+    for &code in old.codes() {
+        if new.cert(code) == CertKnown::Absent {
+            stale.extend((0..layout.len()).map(|k| layout.path(k, code)));
+        }
+    }
+    stale
+}
+
+/// Pretty JSON with a final newline.
+pub fn json_bytes(value: &serde_json::Value) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Appends a CSV field, quoted when needed (RFC 4180).
+fn push_csv_field(out: &mut String, text: &str) {
+    if text.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&text.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(text);
+    }
+}

@@ -1,0 +1,190 @@
+//! The plan of a build: every published file other than a certificate's, rendered in memory
+//! before anything is written (DESIGN §6). They are few (pages, notices, interview sessions,
+//! indexes, feeds, the DID document, the status lists), so each build renders them all and
+//! stages those whose bytes differ from the manifest's record. Each has a [`Rank`] that orders
+//! the install: the DID document first, indexes and status lists last.
+
+use anyhow::anyhow;
+use ed25519_dalek::VerifyingKey;
+
+use crate::config::Lang;
+use crate::model::status::Status;
+use crate::render::pages::{self, NoticeView, Renderer};
+use crate::render::{assets, i18n, interviews};
+use crate::sign::credential::day_start;
+use crate::sign::did;
+use crate::sign::status_list::{self, Bitstring, Purpose};
+use crate::site::certs::Certs;
+use crate::site::{json_bytes, Site, NOTICES_PER_PAGE};
+use crate::state::manifest::{file_hash, Known, Manifest};
+use crate::write::Output;
+
+/// When a planned file is installed, relative to the others and to the certificates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rank {
+    /// The DID document: before any credential that its new key signed.
+    Did,
+    /// Pages, assets and open data (after the certificates).
+    Page,
+    /// Lists and feeds that link to pages: after the pages.
+    Index,
+    /// The status lists: last, they may only flag credentials that are out.
+    StatusList,
+}
+
+/// One file of the plan.
+#[derive(Debug)]
+pub struct Planned {
+    /// Its path below the output.
+    pub rel: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+    /// When it is installed.
+    pub rank: Rank,
+}
+
+/// Every file of a build but the certificates'.
+#[derive(Debug, Default)]
+pub struct Plan {
+    files: Vec<Planned>,
+}
+
+impl Plan {
+    /// Renders every file of the plan.
+    pub fn new(site: &Site, renderers: &[Renderer<'_>], certs: &Certs<'_>, keyring: &[VerifyingKey]) -> anyhow::Result<Plan> {
+        let mut plan = Plan::default();
+        plan.put(Rank::Did, site.did.document_path, json_bytes(&serde_json::Value::Object(did::document(&site.did.did, keyring))));
+        for renderer in renderers {
+            plan.pages(site, renderer)?;
+        }
+        plan.site_files(site, &renderers[0])?;
+        plan.status_lists(site, certs);
+        Ok(plan)
+    }
+
+    /// Number of files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// True when there is no file.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    fn put(&mut self, rank: Rank, rel: impl Into<String>, bytes: Vec<u8>) {
+        self.files.push(Planned { rel: rel.into(), bytes, rank });
+    }
+
+    /// Stages the files whose bytes differ from what `old` records (or from the disk, for
+    /// files it does not know), or every file when `force`. Returns them in install order.
+    pub fn stage(&self, old: &Manifest, out: &Output, force: bool) -> anyhow::Result<Vec<&Planned>> {
+        let mut staged = Vec::new();
+        for file in &self.files {
+            let write = force
+                || match old.file(&file.rel) {
+                    Known::Absent => true,
+                    Known::Hash(h) => h != file_hash(&file.bytes),
+                    Known::Unknown => out.read(&file.rel)?.as_deref() != Some(&file.bytes[..]),
+                };
+            if write {
+                out.stage(&file.rel, &file.bytes).map_err(|e| anyhow!("staging {}: {e}", file.rel))?;
+                staged.push(file);
+            }
+        }
+        staged.sort_by_key(|f| f.rank);
+        Ok(staged)
+    }
+
+    /// What the manifest records of each file.
+    pub fn manifest_entries(&self) -> impl Iterator<Item = (String, u64)> + '_ {
+        self.files.iter().map(|f| (f.rel.clone(), file_hash(&f.bytes)))
+    }
+
+    /// A language's pages (at `/` for the default language, `/en/` for English): content
+    /// pages, /verify/, notices, interviews and the home page.
+    fn pages(&mut self, site: &Site, renderer: &Renderer<'_>) -> anyhow::Result<()> {
+        let html = |r: Result<Vec<u8>, String>| r.map_err(|e| anyhow!(e));
+        let lang = renderer.lang;
+        let dir = site.lang_dir(lang);
+        self.put(Rank::Page, format!("assets/words.{}.json", lang.code()), json_bytes(&i18n::check_words(lang)));
+        for page in site.pages_for(lang).iter().filter(|p| !p.path.is_empty()) {
+            self.put(Rank::Page, format!("{dir}{}/index.html", page.path), html(renderer.page(page))?);
+        }
+        self.put(Rank::Page, format!("{dir}verify/index.html"), html(renderer.plain("verify.html", "verify/"))?);
+
+        // Notices (DESIGN §4), newest first, 50 to a page.
+        let notices = site.notice_views(renderer);
+        for n in &notices {
+            self.put(Rank::Page, format!("{dir}notices/{}/index.html", n.id()), html(renderer.notice(n))?);
+        }
+        let refs: Vec<&NoticeView> = notices.iter().collect();
+        let chunks: Vec<&[&NoticeView]> = if refs.is_empty() { vec![&[][..]] } else { refs.chunks(NOTICES_PER_PAGE).collect() };
+        for (n, chunk) in chunks.iter().enumerate() {
+            let path = if n == 0 { format!("{dir}notices/index.html") } else { format!("{dir}notices/page/{}/index.html", n + 1) };
+            self.put(Rank::Index, path, html(renderer.notice_list(chunk, n + 1, chunks.len()))?);
+        }
+
+        // Interview sessions: the page; the open data (language-neutral) once, at the default.
+        let sessions = site.session_views(renderer);
+        for view in &sessions {
+            self.put(Rank::Page, format!("{dir}interviews/{}/index.html", view.id()), html(renderer.session(view))?);
+            if view.results_published() && dir.is_empty() {
+                self.put(Rank::Page, format!("interviews/{}/results.json", view.id()), json_bytes(&interviews::results_json(view)));
+                self.put(Rank::Page, format!("interviews/{}/results.csv", view.id()), interviews::results_csv(view));
+            }
+        }
+        self.put(Rank::Index, format!("{dir}interviews/index.html"), html(renderer.sessions(&sessions.iter().collect::<Vec<_>>()))?);
+        self.put(Rank::Index, format!("{dir}index.html"), html(renderer.index(site.home(lang)))?);
+        Ok(())
+    }
+
+    /// The files the languages share: assets, 404, the Atom feed (from the default
+    /// language's notices), robots.txt and the sitemap of every language's pages.
+    fn site_files(&mut self, site: &Site, renderer: &Renderer<'_>) -> anyhow::Result<()> {
+        for (path, bytes) in assets::ASSETS {
+            self.put(Rank::Page, *path, bytes.to_vec());
+        }
+        self.put(Rank::Page, "404.html", renderer.plain("404.html", "").map_err(|e| anyhow!(e))?);
+        let notices = site.notice_views(renderer);
+        let refs: Vec<&NoticeView> = notices.iter().collect();
+        let updated = site.decisions.list.iter().map(|d| d.decided_on).filter(|d| *d <= site.build_date).max().unwrap_or(site.build_date);
+        self.put(Rank::Index, "notices/atom.xml", pages::atom(&site.config.base_url, &site.config.title, &refs, updated));
+        let sessions = site.session_views(renderer);
+        let mut listed = Vec::new();
+        for &lang in &site.config.languages {
+            let dir = site.lang_dir(lang);
+            listed.push(dir.clone());
+            listed.extend(["verify/", "notices/", "interviews/"].map(|p| format!("{dir}{p}")));
+            listed.extend(site.pages_for(lang).iter().filter(|p| !p.path.is_empty()).map(|p| format!("{dir}{}/", p.path)));
+            listed.extend(sessions.iter().map(|v| format!("{dir}interviews/{}/", v.id())));
+            listed.extend(notices.iter().map(|n| format!("{dir}notices/{}/", n.id())));
+        }
+        let base_path = site.config.url.path().trim_end_matches('/');
+        let private: Vec<String> = site.config.languages.iter().map(|&l: &Lang| format!("{base_path}/{}c/", site.lang_dir(l))).collect();
+        self.put(Rank::Index, "robots.txt", pages::robots(&site.config.base_url, &private));
+        self.put(Rank::Index, "sitemap.xml", pages::sitemap(&site.config.base_url, &listed));
+        Ok(())
+    }
+
+    /// The two signed status lists (DESIGN §5).
+    fn status_lists(&mut self, site: &Site, certs: &Certs<'_>) {
+        let (statuses, index, signer) = (certs.statuses(), certs.status_index(), certs.signer());
+        for purpose in Purpose::ALL {
+            let mut bits = Bitstring::new(index.len());
+            for (i, cert) in site.certificates.list.iter().enumerate() {
+                let flagged = match purpose {
+                    Purpose::Revocation => statuses[i].status == Status::Revoked,
+                    Purpose::Suspension => statuses[i].status == Status::Suspended,
+                };
+                if flagged {
+                    bits.set(index.get(&cert.number).expect("assigned before writing") as usize);
+                }
+            }
+            let url = format!("{}/{}", site.config.base_url, purpose.path());
+            let date = day_start(site.build_date);
+            let list = signer.sign(status_list::list_credential(&url, purpose, &bits, &site.did.did, &date), &date);
+            self.put(Rank::StatusList, purpose.path(), json_bytes(&serde_json::Value::Object(list)));
+        }
+    }
+}

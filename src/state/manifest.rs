@@ -1,0 +1,509 @@
+//! State, manifest: what the last build wrote into an output folder (DESIGN §6). A rebuild
+//! compares what it is about to write with the manifest instead of walking or reading the
+//! output, so a rebuild with nothing changed makes a handful of file-system calls on the output
+//! whatever its size, and the stale files are the difference between the old manifest and the
+//! new one.
+//!
+//! A certificate's files are recorded as one line: its code, the fingerprint of its inputs
+//! (unchanged inputs: nothing of it is signed, rendered or read) and a hash of each of its files
+//! in the order of the [`Layout`]. Every other file is recorded with its path and hash. File
+//! hashes are XXH3-64 of the bytes (they find what changed and what was edited by hand; they
+//! are not a signature: the credentials are signed).
+//!
+//! The [`Journal`] lists what a build is about to install. It exists only while a build
+//! installs: a build killed in that window leaves it, and the next build treats those files
+//! as unknown (it compares them with the disk) and as possibly present (it removes them if
+//! they are no longer wanted).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use crate::model::code::Code;
+
+/// The hash of a file's bytes recorded in the manifest.
+pub fn file_hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+const MAGIC: &str = "certsite manifest 1";
+
+/// The files of one certificate below the output, as patterns in which `*` stands for its code
+/// (e.g. `c/*/index.html`, `en/c/*/index.html`, `c/*/credential.json`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout(Vec<String>);
+
+impl Layout {
+    /// A layout of these patterns (each has exactly one `*`, as a whole path segment).
+    pub fn new(patterns: Vec<String>) -> Layout {
+        debug_assert!(patterns.iter().all(|p| p.split('/').filter(|s| *s == "*").count() == 1));
+        Layout(patterns)
+    }
+
+    /// Number of files per certificate.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when a certificate has no files.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The path of file `k` of the certificate `code`.
+    pub fn path(&self, k: usize, code: Code) -> String {
+        self.0[k].replacen('*', code.as_str(), 1)
+    }
+
+    /// The folder of file `k` of the certificate `code`.
+    pub fn dir(&self, k: usize, code: Code) -> String {
+        let path = self.path(k, code);
+        path.rsplit_once('/').map_or(String::new(), |(dir, _)| dir.to_owned())
+    }
+
+    /// The certificate file `rel` is, if it is one: (file index, code).
+    pub fn classify(&self, rel: &str) -> Option<(usize, Code)> {
+        self.0.iter().enumerate().find_map(|(k, pattern)| {
+            let (before, after) = pattern.split_once('*')?;
+            let code = rel.strip_prefix(before)?.strip_suffix(after)?;
+            Code::parse(code).map(|c| (k, c))
+        })
+    }
+}
+
+/// What the manifest knows of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    /// Not in the output.
+    Absent,
+    /// Maybe in the output, with bytes not known (compare with the disk).
+    Unknown,
+    /// In the output with bytes of this hash.
+    Hash(u64),
+}
+
+/// What the manifest knows of a certificate's files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CertKnown<'a> {
+    /// None of its files is in the output.
+    Absent,
+    /// Its files may be in the output, bytes unknown.
+    Unknown,
+    /// Its files are in the output, written from inputs with this fingerprint.
+    Known {
+        /// The fingerprint of its inputs.
+        fingerprint: u128,
+        /// The hash of each file, in layout order.
+        files: &'a [u64],
+    },
+}
+
+/// The record of what an output folder holds.
+#[derive(Debug, Clone)]
+pub struct Manifest {
+    layout: Layout,
+    files: BTreeMap<String, Known>,
+    index: HashMap<Code, u32>,
+    codes: Vec<Code>,
+    fingerprints: Vec<u128>,
+    /// `layout.len()` hashes per certificate.
+    hashes: Vec<u64>,
+    unknown: HashSet<u32>,
+}
+
+impl Manifest {
+    /// An empty manifest (an empty output) for certificates laid out as `layout`.
+    pub fn new(layout: Layout) -> Manifest {
+        Manifest {
+            layout,
+            files: BTreeMap::new(),
+            index: HashMap::new(),
+            codes: Vec::new(),
+            fingerprints: Vec::new(),
+            hashes: Vec::new(),
+            unknown: HashSet::new(),
+        }
+    }
+
+    /// An empty manifest with room for `certificates`.
+    pub fn with_capacity(layout: Layout, certificates: usize) -> Manifest {
+        let mut m = Manifest::new(layout);
+        m.index.reserve(certificates);
+        m.codes.reserve(certificates);
+        m.fingerprints.reserve(certificates);
+        m.hashes.reserve(certificates * m.layout.len());
+        m
+    }
+
+    /// A manifest of an output whose contents are not known: `paths` were found in it (a walk),
+    /// each certificate file in `layout` is taken as its certificate's, bytes unknown.
+    pub fn unknown(layout: Layout, paths: impl IntoIterator<Item = String>) -> Manifest {
+        let mut m = Manifest::new(layout);
+        for rel in paths {
+            match m.layout.classify(&rel) {
+                Some((_, code)) => m.mark_cert_unknown(code),
+                None => {
+                    m.files.insert(rel, Known::Unknown);
+                }
+            }
+        }
+        m
+    }
+
+    /// The certificate layout.
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    /// Records a file other than a certificate's.
+    pub fn put_file(&mut self, rel: String, hash: u64) {
+        self.files.insert(rel, Known::Hash(hash));
+    }
+
+    /// Records a certificate's files.
+    pub fn put_cert(&mut self, code: Code, fingerprint: u128, files: &[u64]) {
+        assert_eq!(files.len(), self.layout.len(), "one hash per file of the layout");
+        let row = self.codes.len() as u32;
+        if self.index.insert(code, row).is_some() {
+            panic!("certificate code {code} recorded twice");
+        }
+        self.codes.push(code);
+        self.fingerprints.push(fingerprint);
+        self.hashes.extend_from_slice(files);
+    }
+
+    /// What is known of the file `rel` (not a certificate's).
+    pub fn file(&self, rel: &str) -> Known {
+        self.files.get(rel).copied().unwrap_or(Known::Absent)
+    }
+
+    /// What is known of the certificate `code`.
+    pub fn cert(&self, code: Code) -> CertKnown<'_> {
+        match self.index.get(&code) {
+            None => CertKnown::Absent,
+            Some(row) if self.unknown.contains(row) => CertKnown::Unknown,
+            Some(&row) => {
+                let n = self.layout.len();
+                let row = row as usize;
+                CertKnown::Known { fingerprint: self.fingerprints[row], files: &self.hashes[row * n..(row + 1) * n] }
+            }
+        }
+    }
+
+    /// Marks the file `rel` as possibly present with bytes unknown.
+    pub fn mark_file_unknown(&mut self, rel: &str) {
+        self.files.insert(rel.to_owned(), Known::Unknown);
+    }
+
+    /// Marks the certificate `code` as possibly present with bytes unknown.
+    pub fn mark_cert_unknown(&mut self, code: Code) {
+        let row = match self.index.get(&code) {
+            Some(&row) => row,
+            None => {
+                self.put_cert(code, 0, &vec![0; self.layout.len()]);
+                self.codes.len() as u32 - 1
+            }
+        };
+        self.unknown.insert(row);
+    }
+
+    /// Takes in what a killed build may have installed.
+    pub fn apply(&mut self, journal: &Journal) {
+        for &code in &journal.certs {
+            self.mark_cert_unknown(code);
+        }
+        for rel in &journal.files {
+            self.mark_file_unknown(rel);
+        }
+    }
+
+    /// Every file other than a certificate's, with what is known of it.
+    pub fn files(&self) -> impl Iterator<Item = (&str, Known)> {
+        self.files.iter().map(|(k, v)| (k.as_str(), *v))
+    }
+
+    /// True when something is recorded as unknown (a walk, a journal).
+    pub fn has_unknown(&self) -> bool {
+        !self.unknown.is_empty() || self.files.values().any(|k| *k == Known::Unknown)
+    }
+
+    /// Every certificate's code.
+    pub fn codes(&self) -> &[Code] {
+        &self.codes
+    }
+
+    /// Number of files recorded.
+    pub fn file_count(&self) -> usize {
+        self.files.len() + self.codes.len() * self.layout.len()
+    }
+
+    /// The manifest's text, recording the output folder `out` (absolute).
+    pub fn to_text(&self, out: &Path) -> String {
+        let n = self.layout.len();
+        let mut text = String::with_capacity(64 + self.files.len() * 64 + self.codes.len() * (48 + 17 * n));
+        let _ = writeln!(text, "{MAGIC}");
+        let _ = writeln!(text, "output {}", out.display());
+        let _ = writeln!(text, "layout {}", self.layout.0.join(" "));
+        for (rel, known) in &self.files {
+            if let Known::Hash(h) = known {
+                let _ = writeln!(text, "file {h:016x} {rel}");
+            }
+        }
+        for (row, code) in self.codes.iter().enumerate() {
+            if self.unknown.contains(&(row as u32)) {
+                continue;
+            }
+            let _ = write!(text, "cert {code} {:032x}", self.fingerprints[row]);
+            for h in &self.hashes[row * n..(row + 1) * n] {
+                let _ = write!(text, " {h:016x}");
+            }
+            text.push('\n');
+        }
+        text
+    }
+
+    /// Reads a manifest written for the output folder `out`; `None` when it is garbled or
+    /// was written for another folder.
+    pub fn parse(text: &str, out: &Path) -> Option<Manifest> {
+        let mut lines = text.lines();
+        if lines.next()? != MAGIC || lines.next()?.strip_prefix("output ")? != out.display().to_string() {
+            return None;
+        }
+        let layout = lines.next()?.strip_prefix("layout ")?;
+        let layout = Layout::new(layout.split(' ').filter(|p| !p.is_empty()).map(str::to_owned).collect());
+        let n = layout.len();
+        let mut m = Manifest::with_capacity(layout, text.len() / (48 + 17 * n));
+        let mut hashes = Vec::with_capacity(n);
+        for line in lines {
+            let (kind, rest) = line.split_once(' ')?;
+            match kind {
+                "file" => {
+                    let (hash, rel) = rest.split_once(' ')?;
+                    m.put_file(rel.to_owned(), u64::from_str_radix(hash, 16).ok()?);
+                }
+                "cert" => {
+                    let mut parts = rest.split(' ');
+                    let code = Code::parse(parts.next()?)?;
+                    let fingerprint = u128::from_str_radix(parts.next()?, 16).ok()?;
+                    hashes.clear();
+                    for part in parts {
+                        hashes.push(u64::from_str_radix(part, 16).ok()?);
+                    }
+                    if hashes.len() != n || m.index.contains_key(&code) {
+                        return None;
+                    }
+                    m.put_cert(code, fingerprint, &hashes);
+                }
+                _ => return None,
+            }
+        }
+        Some(m)
+    }
+}
+
+/// What a build is about to install into the output (see the [module docs](self)).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Journal {
+    /// Certificates some of whose files are installed.
+    pub certs: Vec<Code>,
+    /// Other files installed.
+    pub files: Vec<String>,
+}
+
+impl Journal {
+    /// True when nothing is to be installed.
+    pub fn is_empty(&self) -> bool {
+        self.certs.is_empty() && self.files.is_empty()
+    }
+
+    /// Adds what another journal lists (a killed build's, still not settled).
+    pub fn extend(&mut self, other: &Journal) {
+        let certs: HashSet<Code> = self.certs.iter().copied().collect();
+        self.certs.extend(other.certs.iter().filter(|c| !certs.contains(c)));
+        let files: HashSet<&String> = self.files.iter().collect();
+        let new: Vec<String> = other.files.iter().filter(|f| !files.contains(f)).cloned().collect();
+        self.files.extend(new);
+    }
+
+    fn to_text(&self) -> String {
+        let mut text = String::with_capacity(self.certs.len() * 18 + self.files.len() * 40);
+        for code in &self.certs {
+            let _ = writeln!(text, "cert {code}");
+        }
+        for rel in &self.files {
+            let _ = writeln!(text, "file {rel}");
+        }
+        text
+    }
+
+    fn parse(text: &str) -> Option<Journal> {
+        let mut journal = Journal::default();
+        for line in text.lines() {
+            match line.split_once(' ')? {
+                ("cert", code) => journal.certs.push(Code::parse(code)?),
+                ("file", rel) => journal.files.push(rel.to_owned()),
+                _ => return None,
+            }
+        }
+        Some(journal)
+    }
+}
+
+/// Where the manifest and journal of one output folder are kept:
+/// `.certsite/outputs/<id>/`, the id derived from the folder's absolute path.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+    out: PathBuf,
+}
+
+/// Why the state of an output could not be read.
+#[derive(Debug)]
+pub enum Unreadable {
+    /// The journal is garbled: what a killed build installed is not known.
+    Journal(PathBuf),
+}
+
+impl Store {
+    /// The store of the output folder `out`, below `outputs` (`.certsite/outputs`).
+    pub fn new(outputs: &Path, out: &Path) -> Store {
+        let out = crate::write::absolute(out);
+        let id = xxhash_rust::xxh3::xxh3_64(out.to_string_lossy().as_bytes());
+        Store { dir: outputs.join(format!("{id:016x}")), out }
+    }
+
+    /// The output folder (absolute).
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
+
+    /// The staging folder of builds into this output (see [`crate::write`]).
+    pub fn staging(&self) -> PathBuf {
+        self.dir.join("staging")
+    }
+
+    fn manifest_path(&self) -> PathBuf {
+        self.dir.join("manifest")
+    }
+
+    fn journal_path(&self) -> PathBuf {
+        self.dir.join("journal")
+    }
+
+    /// The manifest of the last build, if there is a readable one for this folder.
+    pub fn load(&self) -> anyhow::Result<Option<Manifest>> {
+        let path = self.manifest_path();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ok(Manifest::parse(&text, &self.out)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e).with_context(|| path.display().to_string()),
+        }
+    }
+
+    /// Saves the manifest (atomically).
+    pub fn save(&self, manifest: &Manifest) -> anyhow::Result<()> {
+        let path = self.manifest_path();
+        super::write_atomic(&path, manifest.to_text(&self.out).as_bytes()).with_context(|| path.display().to_string())
+    }
+
+    /// The journal a killed build left, if any. `Err` when it cannot be read: the caller then
+    /// treats the whole output as unknown.
+    pub fn journal(&self) -> anyhow::Result<Result<Option<Journal>, Unreadable>> {
+        let path = self.journal_path();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ok(Journal::parse(&text).map(Some).ok_or(Unreadable::Journal(path))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Ok(None)),
+            Err(e) => Err(e).with_context(|| path.display().to_string()),
+        }
+    }
+
+    /// Saves the journal (atomically) before installing.
+    pub fn save_journal(&self, journal: &Journal) -> anyhow::Result<()> {
+        let path = self.journal_path();
+        super::write_atomic(&path, journal.to_text().as_bytes()).with_context(|| path.display().to_string())
+    }
+
+    /// Removes the journal once the new manifest is saved.
+    pub fn clear_journal(&self) -> anyhow::Result<()> {
+        let path = self.journal_path();
+        crate::write::checkpoint();
+        match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e).with_context(|| path.display().to_string()),
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout() -> Layout {
+        Layout::new(vec!["c/*/index.html".into(), "en/c/*/index.html".into(), "c/*/credential.json".into()])
+    }
+
+    fn code(s: &str) -> Code {
+        Code::parse(s).unwrap()
+    }
+
+    #[test]
+    fn round_trips_and_belongs_to_one_output() {
+        let mut m = Manifest::new(layout());
+        m.put_file("index.html".into(), 7);
+        m.put_file("notices/D 1/index.html".into(), u64::MAX);
+        m.put_cert(code("0123456789AB"), 42, &[1, 2, 3]);
+        let out = Path::new("/srv/site/public");
+        let text = m.to_text(out);
+        let back = Manifest::parse(&text, out).unwrap();
+        assert_eq!(back.file("index.html"), Known::Hash(7));
+        assert_eq!(back.file("notices/D 1/index.html"), Known::Hash(u64::MAX));
+        assert_eq!(back.file("missing.html"), Known::Absent);
+        assert_eq!(back.cert(code("0123456789AB")), CertKnown::Known { fingerprint: 42, files: &[1, 2, 3] });
+        assert_eq!(back.cert(code("0123456789AC")), CertKnown::Absent);
+        assert_eq!(back.to_text(out), text);
+        assert!(Manifest::parse(&text, Path::new("/srv/site/other")).is_none(), "another output's");
+        assert!(Manifest::parse(&text.replace(" 0000000000000002 ", " 2x "), out).is_none(), "garbled");
+        assert!(Manifest::parse(&text[..text.len() - 18], out).is_none(), "cut short");
+    }
+
+    #[test]
+    fn layout_names_and_recognises_certificate_files() {
+        let l = layout();
+        let c = code("7K2M9QWX4RTB");
+        assert_eq!(l.path(1, c), "en/c/7K2M9QWX4RTB/index.html");
+        assert_eq!(l.dir(2, c), "c/7K2M9QWX4RTB");
+        assert_eq!(l.classify("en/c/7K2M9QWX4RTB/index.html"), Some((1, c)));
+        assert_eq!(l.classify("c/7K2M9QWX4RTB/credential.json"), Some((2, c)));
+        assert_eq!(l.classify("c/7K2M9QWX4RTB/qr.svg"), None);
+        assert_eq!(l.classify("c/NOTACODE/index.html"), None);
+    }
+
+    #[test]
+    fn a_journal_makes_its_files_unknown() {
+        let mut m = Manifest::new(layout());
+        m.put_file("index.html".into(), 7);
+        m.put_cert(code("0123456789AB"), 42, &[1, 2, 3]);
+        let journal =
+            Journal { certs: vec![code("0123456789AB"), code("ZZZZZZZZZZZZ")], files: vec!["index.html".into(), "new.html".into()] };
+        assert_eq!(Journal::parse(&journal.to_text()), Some(journal.clone()));
+        m.apply(&journal);
+        assert_eq!(m.cert(code("0123456789AB")), CertKnown::Unknown);
+        assert_eq!(m.cert(code("ZZZZZZZZZZZZ")), CertKnown::Unknown);
+        assert_eq!(m.file("index.html"), Known::Unknown);
+        assert_eq!(m.file("new.html"), Known::Unknown);
+        assert!(!m.to_text(Path::new("/o")).contains("0123456789AB"), "unknown entries are never saved");
+    }
+
+    #[test]
+    fn a_walk_gives_unknown_entries() {
+        let m = Manifest::unknown(
+            layout(),
+            ["index.html".to_owned(), "c/0123456789AB/index.html".to_owned(), "c/0123456789AB/qr.svg".to_owned()],
+        );
+        assert_eq!(m.cert(code("0123456789AB")), CertKnown::Unknown);
+        assert_eq!(m.file("c/0123456789AB/qr.svg"), Known::Unknown);
+        assert_eq!(m.file("index.html"), Known::Unknown);
+    }
+}

@@ -1,0 +1,312 @@
+//! The private state of a site root, `.certsite/` (DESIGN §3: never published, git-ignored).
+//! This module names every file in it and is the only code that writes there. Each file is
+//! written atomically (a temporary file in the same folder, flushed to disk, then renamed into
+//! place), so a build killed at any moment leaves each one whole, in its old or its new version.
+//!
+//! | file | what |
+//! |---|---|
+//! | `signing.key` | the Ed25519 key (Multikey `z3u2…`), mode 0600, created once, never overwritten |
+//! | `url.secret` | the HMAC secret of certificate codes (DESIGN §4), mode 0600, created once |
+//! | `keys.txt` | every public key that has signed, one Multikey a line: the DID document lists them all |
+//! | `status-index.csv` | each certificate's place in the status lists ([`StatusIndex`]) |
+//! | `outputs/<id>/manifest` | what the last build wrote into one output folder ([`manifest`]) |
+//! | `outputs/<id>/journal` | what a build is installing; present only while it does ([`manifest::Journal`]) |
+//! | `lock` | held while a build runs ([`lock`]) |
+//! | `printed.csv` | which certificates `certsite print` has written, and when ([`Printed`]) |
+//! | `print/` | for the printing office: `certificates.csv`, `qr/<number>.svg` |
+
+pub mod keys;
+pub mod lock;
+pub mod manifest;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, Context as _};
+use ed25519_dalek::VerifyingKey;
+use time::Date;
+
+use crate::model::date;
+use crate::model::status_index::StatusIndex;
+use crate::sign::multibase;
+
+/// The folder, below the site root.
+pub const DIR: &str = ".certsite";
+/// The default signing key, below the site root (DESIGN §2 "Key").
+pub const DEFAULT_KEY: &str = ".certsite/signing.key";
+/// The url secret.
+pub const URL_SECRET: &str = "url.secret";
+/// Public keys ever used to sign.
+pub const KEYRING: &str = "keys.txt";
+/// Status list indexes.
+pub const STATUS_INDEX: &str = "status-index.csv";
+/// Manifests and journals, one folder per output.
+pub const OUTPUTS: &str = "outputs";
+/// The build lock.
+pub const LOCK: &str = "lock";
+/// The record of printed certificates.
+pub const PRINTED: &str = "printed.csv";
+/// The printing office's folder (the default `--out` of `certsite print`).
+pub const PRINT: &str = "print";
+
+/// The `.certsite/` folder of one site root.
+#[derive(Debug, Clone)]
+pub struct State {
+    dir: PathBuf,
+}
+
+impl State {
+    /// The state of the site at `root` (nothing is read or created yet).
+    pub fn new(root: &Path) -> State {
+        State { dir: root.join(DIR) }
+    }
+
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The path of a state file.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
+    /// Takes the build lock (see [`lock`]): at once, or waiting for the build that holds it.
+    pub fn lock(&self, wait: bool) -> io::Result<Result<lock::Lock, lock::Held>> {
+        fs::create_dir_all(&self.dir)?;
+        lock::acquire(&self.path(LOCK), wait)
+    }
+
+    /// The url secret, created (mode 0600) when missing. The bool says whether it was created.
+    pub fn url_secret(&self) -> anyhow::Result<(Vec<u8>, bool)> {
+        if let Some(secret) = self.existing_url_secret()? {
+            return Ok((secret, false));
+        }
+        let path = self.path(URL_SECRET);
+        let secret = keys::random32()?;
+        create_private(&path, format!("{}\n", encode_hex(&secret)).as_bytes()).with_context(|| path.display().to_string())?;
+        Ok((secret.to_vec(), true))
+    }
+
+    /// The url secret, if the site has one yet.
+    pub fn existing_url_secret(&self) -> anyhow::Result<Option<Vec<u8>>> {
+        let path = self.path(URL_SECRET);
+        let Some(text) = read_optional(&path)? else { return Ok(None) };
+        let hex = text.trim();
+        let bytes = (hex.len() == 64).then(|| decode_hex(hex)).flatten();
+        bytes.map(Some).ok_or_else(|| anyhow!("{}: expected 64 hexadecimal digits", path.display()))
+    }
+
+    /// Reads the key ring, adds `current` if it is new, and returns the keys with the current
+    /// one first (the DID document lists current and retired keys, DESIGN §4).
+    pub fn update_keyring(&self, current: &VerifyingKey) -> anyhow::Result<Vec<VerifyingKey>> {
+        let path = self.path(KEYRING);
+        let text = read_optional(&path)?.unwrap_or_default();
+        let mut retired = Vec::new();
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let key = multibase::decode_public_key(line.trim()).map_err(|e| anyhow!("{}:{}: {e}", path.display(), n + 1))?;
+            if key != *current && !retired.contains(&key) {
+                retired.push(key);
+            }
+        }
+        let current_line = multibase::encode_public_key(current);
+        if !text.lines().any(|l| l.trim() == current_line) {
+            let mut new_text = text.clone();
+            if !new_text.is_empty() && !new_text.ends_with('\n') {
+                new_text.push('\n');
+            }
+            new_text.push_str(&current_line);
+            new_text.push('\n');
+            write_atomic(&path, new_text.as_bytes()).with_context(|| path.display().to_string())?;
+        }
+        let mut all = vec![*current];
+        all.extend(retired);
+        Ok(all)
+    }
+
+    /// Loads the status list indexes, gives the certificates `numbers` theirs and saves the
+    /// file when anything was added.
+    pub fn status_index<'a>(&self, numbers: impl Iterator<Item = &'a str>, secret: &[u8]) -> anyhow::Result<StatusIndex> {
+        let path = self.path(STATUS_INDEX);
+        let mut index = match read_optional(&path)? {
+            Some(text) => StatusIndex::parse(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?,
+            None => StatusIndex::default(),
+        };
+        index.assign(numbers, secret);
+        if index.changed() {
+            write_atomic(&path, index.to_text().as_bytes()).with_context(|| path.display().to_string())?;
+        }
+        Ok(index)
+    }
+
+    /// The manifest and journal of the output folder `out`.
+    pub fn output(&self, out: &Path) -> manifest::Store {
+        manifest::Store::new(&self.path(OUTPUTS), out)
+    }
+
+    /// The printing office's folder.
+    pub fn print_dir(&self) -> PathBuf {
+        self.path(PRINT)
+    }
+
+    /// The record of printed certificates (empty when none was printed).
+    pub fn printed(&self) -> anyhow::Result<Printed> {
+        let path = self.path(PRINTED);
+        let mut printed = Printed::default();
+        for (n, line) in read_optional(&path)?.unwrap_or_default().lines().enumerate().skip(1) {
+            let parsed = line.split_once(',').and_then(|(number, day)| Some((number, date::parse_date(day).ok()?)));
+            let (number, day) = parsed.ok_or_else(|| anyhow!("{}:{}: expected number,printed_on", path.display(), n + 1))?;
+            printed.on.insert(number.to_owned(), day);
+        }
+        Ok(printed)
+    }
+
+    /// Saves the record of printed certificates.
+    pub fn save_printed(&self, printed: &Printed) -> anyhow::Result<()> {
+        let path = self.path(PRINTED);
+        let mut text = String::from("number,printed_on\n");
+        for (number, day) in &printed.on {
+            text.push_str(&format!("{number},{}\n", date::iso(*day)));
+        }
+        write_atomic(&path, text.as_bytes()).with_context(|| path.display().to_string())
+    }
+}
+
+/// Which certificates were printed, by number, with the last day each was.
+#[derive(Debug, Default)]
+pub struct Printed {
+    /// Number → day last printed.
+    pub on: BTreeMap<String, Date>,
+}
+
+/// Reads a state file that may not exist yet.
+fn read_optional(path: &Path) -> anyhow::Result<Option<String>> {
+    match fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| path.display().to_string()),
+    }
+}
+
+/// The temporary name beside `path` used while writing it.
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    path.with_file_name(format!(".{name}.certsite-tmp"))
+}
+
+/// Writes `bytes` to a new temporary file beside `path` (mode `mode` on Unix), flushed to disk.
+fn write_temp(path: &Path, bytes: &[u8], mode: u32) -> io::Result<PathBuf> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent)?;
+    }
+    let temp = temp_path(path);
+    let _ = fs::remove_file(&temp); // left by a killed build
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(mode);
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    let mut file = options.open(&temp)?;
+    file.write_all(bytes).and_then(|()| file.sync_all()).inspect_err(|_| {
+        let _ = fs::remove_file(&temp);
+    })?;
+    Ok(temp)
+}
+
+/// Replaces (or creates) `path` with `bytes` atomically: a reader, or a build killed at any
+/// moment, sees the old file or the new one, whole.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    crate::write::checkpoint();
+    let temp = write_temp(path, bytes, 0o644)?;
+    fs::rename(&temp, path).inspect_err(|_| {
+        let _ = fs::remove_file(&temp);
+    })
+}
+
+/// Creates `path` with `bytes`, mode 0600, atomically and never over an existing file (for
+/// secrets: a key is never overwritten, and never left half written).
+pub fn create_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    crate::write::checkpoint();
+    let temp = write_temp(path, bytes, 0o600)?;
+    let linked = fs::hard_link(&temp, path);
+    let _ = fs::remove_file(&temp);
+    linked
+}
+
+/// Lower-case hexadecimal.
+pub fn encode_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Reads hexadecimal digits (an even number of them).
+pub fn decode_hex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) || !text.is_ascii() {
+        return None;
+    }
+    (0..text.len() / 2).map(|i| u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_writes_replace_and_private_files_never_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/b.txt");
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        let secret = dir.path().join("s");
+        create_private(&secret, b"x").unwrap();
+        assert!(create_private(&secret, b"y").is_err());
+        assert_eq!(fs::read(&secret).unwrap(), b"x");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(fs::metadata(&secret).unwrap().permissions().mode() & 0o777, 0o600);
+        }
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 2, "no temporary file is left: {names:?}");
+    }
+
+    #[test]
+    fn keyring_keeps_old_keys_and_puts_the_current_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = State::new(dir.path());
+        let a = ed25519_dalek::SigningKey::from_bytes(&[1; 32]).verifying_key();
+        let b = ed25519_dalek::SigningKey::from_bytes(&[2; 32]).verifying_key();
+        assert_eq!(state.update_keyring(&a).unwrap(), vec![a]);
+        assert_eq!(state.update_keyring(&b).unwrap(), vec![b, a]);
+        assert_eq!(state.update_keyring(&a).unwrap(), vec![a, b]);
+        assert_eq!(fs::read_to_string(state.path(KEYRING)).unwrap().lines().count(), 2);
+    }
+
+    #[test]
+    fn url_secret_round_trips_and_garbage_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = State::new(dir.path());
+        let (a, created) = state.url_secret().unwrap();
+        assert!(created);
+        assert_eq!(state.url_secret().unwrap(), (a, false));
+        fs::write(state.path(URL_SECRET), "zz").unwrap();
+        assert!(state.url_secret().is_err());
+    }
+
+    #[test]
+    fn printed_record_round_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = State::new(dir.path());
+        let mut printed = state.printed().unwrap();
+        assert!(printed.on.is_empty());
+        printed.on.insert("PSM/1".into(), time::macros::date!(2026 - 11 - 30));
+        state.save_printed(&printed).unwrap();
+        assert_eq!(state.printed().unwrap().on, printed.on);
+    }
+}
