@@ -17,7 +17,10 @@ def main():
     rnd = random.Random(42)
     os.makedirs(os.path.join(root, "data"), exist_ok=True)
     with open(os.path.join(root, "data", "site.toml"), "w", encoding="utf-8") as f:
-        f.write('base_url = "https://sertifikat.example.az"\ntitle = "Benchmark"\n[issuer]\nname = "Peşə Sertifikatlaşdırma Mərkəzi MMC"\n')
+        f.write(
+            'base_url = "https://sertifikat.example.az"\ntitle = "Benchmark"\nlanguages = ["az", "en"]\n'
+            '[issuer]\nname = "Peşə Sertifikatlaşdırma Mərkəzi MMC"\nname_en = "Professional Certification Centre LLC"\n'
+        )
     with open(os.path.join(root, "data", "certificates.csv"), "w", encoding="utf-8") as f:
         f.write("number,surname,given_name,patronymic,profession,profession_en,scope,issued_on,valid_until,id_card,phone,email\n")
         for i in range(n):

@@ -103,7 +103,7 @@ fn average(halves_sum: u32) -> String {
     two_decimals(halves_sum)
 }
 
-impl Renderer<'_> {
+impl Renderer {
     /// The view of a session on `today`: results only once `results_published_on` ≤ `today`.
     pub fn session_view(
         &self,

@@ -12,7 +12,7 @@ use crate::model::date;
 use crate::model::decision::{Action, Decision};
 use crate::model::status::{Derived, Status};
 use crate::render::i18n;
-use crate::render::templates::{error_chain, escape_html};
+use crate::render::templates::{error_chain, escape_html, Templates};
 
 /// A link to a page in the menu.
 #[derive(Debug, Serialize)]
@@ -192,8 +192,9 @@ pub struct CertPage<'a> {
 }
 
 /// Renders pages of one language.
-pub struct Renderer<'a> {
-    tera: &'a Tera,
+pub struct Renderer {
+    /// The templates with the language's constants folded in ([`Templates::folded`]).
+    tera: Tera,
     pub(crate) base: Context,
     pub(crate) lang: Lang,
     /// The site's default language (the language of a page with no language of its own).
@@ -211,9 +212,9 @@ fn status_key(status: Status) -> &'static str {
     }
 }
 
-impl<'a> Renderer<'a> {
+impl Renderer {
     /// Prepares the context every page shares.
-    pub fn new(tera: &'a Tera, config: &Config, pages: &[&Page], did_document_path: &str, lang: Lang) -> Renderer<'a> {
+    pub fn new(templates: &Templates, config: &Config, pages: &[&Page], did_document_path: &str, lang: Lang) -> Renderer {
         let base_path = config.url.path().trim_end_matches('/');
         let site = SiteView {
             title: &config.title,
@@ -237,7 +238,15 @@ impl<'a> Renderer<'a> {
         base.insert("site", &site);
         base.insert("lang", lang.code());
         base.insert("t", &i18n::table(lang));
+        let tera = templates.folded(&base.clone().into_json());
         Renderer { tera, base, lang, default_lang: config.default_lang() }
+    }
+
+    /// The same renderer with the templates as written (nothing folded), to compare with.
+    #[cfg(test)]
+    pub(crate) fn unfolded(mut self, templates: &Templates) -> Renderer {
+        self.tera = templates.tera.clone();
+        self
     }
 
     /// Renders `template` for the page at `path` (below the language root, e.g. `notices/`;

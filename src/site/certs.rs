@@ -70,7 +70,7 @@ impl<'a> CertInputs<'a> {
     }
 
     /// The page in each language of `renderers` (with the page's `url` and the QR code's SVG).
-    pub fn views(&self, site: &Site, renderers: &'a [Renderer<'a>], url: &'a str, qr_svg: &'a str) -> Vec<CertView<'a>> {
+    pub fn views(&self, site: &Site, renderers: &'a [Renderer], url: &'a str, qr_svg: &'a str) -> Vec<CertView<'a>> {
         renderers
             .iter()
             .map(|r| {
@@ -147,7 +147,7 @@ pub struct Certs<'a> {
     statuses: &'a [Derived],
     status_index: &'a StatusIndex,
     signer: &'a Signer,
-    renderers: &'a [Renderer<'a>],
+    renderers: &'a [Renderer],
     layout: Layout,
     /// Digest of what every certificate's files share.
     shared: u128,
@@ -166,7 +166,7 @@ impl<'a> Certs<'a> {
         statuses: &'a [Derived],
         status_index: &'a StatusIndex,
         signer: &'a Signer,
-        renderers: &'a [Renderer<'a>],
+        renderers: &'a [Renderer],
     ) -> Certs<'a> {
         let mut patterns: Vec<String> = site.config.languages.iter().map(|&l| format!("{}c/*/index.html", site.lang_dir(l))).collect();
         patterns.push("c/*/credential.json".to_owned());
@@ -174,7 +174,7 @@ impl<'a> Certs<'a> {
         let mut h = Xxh3::new();
         h.update(concat!(env!("CARGO_PKG_NAME"), " ", env!("CARGO_PKG_VERSION"), "\0").as_bytes());
         for r in renderers {
-            h.update(&r.fingerprint(&site.templates_digest));
+            h.update(&r.fingerprint(&site.templates.digest));
         }
         for text in [&signer.verification_method, &signer.issuer_name, &signer.did, &site.config.base_url] {
             h.update(text.as_bytes());
@@ -394,22 +394,43 @@ impl Staged {
         self.marks.iter().zip(codes).filter(|(&m, _)| m & 0x3f != 0).map(|(_, &c)| c).collect()
     }
 
-    /// Installs every staged certificate file: a new certificate's folders in one rename
-    /// each, a changed file over the old one.
+    /// Installs every staged certificate file: into an output that has no certificate folder
+    /// yet (a first build), the staged `c/` (and `en/c/`) in one rename each; else a new
+    /// certificate's folders in one rename each, and a changed file over the old one.
     pub fn install(&self, certs: &Certs<'_>, out: &Output, stage: &Stage<'_>) -> anyhow::Result<()> {
         let layout = &certs.layout;
+        let zero = Code::parse("000000000000").expect("a code");
+        // The folders that hold the certificates' folders: "c", "en/c".
+        let mut parents: Vec<(String, usize)> = Vec::new();
+        for k in 0..layout.len() {
+            let dir = layout.dir(k, zero);
+            let parent = dir.rsplit_once('/').map_or(String::new(), |(p, _)| p.to_owned());
+            let staged = self.marks.iter().filter(|&&m| m & (1 << k) != 0).count();
+            match parents.iter_mut().find(|(p, _)| *p == parent) {
+                Some((_, n)) => *n += staged,
+                None => parents.push((parent, staged)),
+            }
+        }
+        let mut whole = Vec::new();
+        for (parent, files) in parents {
+            if files > 0 && !parent.is_empty() && !out.root().join(&parent).exists() {
+                out.install_dir(&parent, files).map_err(|e| anyhow!("writing {parent}: {e}"))?;
+                whole.push(format!("{parent}/"));
+            }
+        }
+        let moved = |rel: &str| whole.iter().any(|p| rel.starts_with(p.as_str()));
         for (i, &mark) in self.marks.iter().enumerate() {
             if mark & 0x3f == 0 {
                 continue;
             }
             let code = certs.codes[i];
-            let staged: Vec<usize> = (0..layout.len()).filter(|k| mark & (1 << k) != 0).collect();
+            let staged: Vec<usize> = (0..layout.len()).filter(|&k| mark & (1 << k) != 0 && !moved(&layout.path(k, code))).collect();
             let mut loose = staged.clone();
             if mark & FRESH != 0 {
                 loose.clear();
                 for dir in certs.dirs(code) {
                     let files: Vec<usize> = staged.iter().copied().filter(|&k| layout.dir(k, code) == dir).collect();
-                    if !out.install_dir(&dir, files.len()).map_err(|e| anyhow!("writing {dir}: {e}"))? {
+                    if !files.is_empty() && !out.install_dir(&dir, files.len()).map_err(|e| anyhow!("writing {dir}: {e}"))? {
                         loose.extend(files);
                     }
                 }

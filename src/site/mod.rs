@@ -24,7 +24,6 @@ use std::sync::atomic::Ordering;
 
 use anyhow::Context as _;
 use rayon::prelude::*;
-use tera::Tera;
 use time::Date;
 
 use crate::config::{Config, Interviews, Lang};
@@ -39,7 +38,8 @@ use crate::model::status::{status_of, Derived, Status};
 use crate::progress::Progress;
 use crate::render::interviews::SessionView;
 use crate::render::pages::{NoticePage, NoticeView, Renderer};
-use crate::render::{qr, templates};
+use crate::render::qr;
+use crate::render::templates::{self, Templates};
 use crate::sign::credential::Signer;
 use crate::sign::did::{self, DidWeb};
 use crate::state::keys;
@@ -70,9 +70,7 @@ pub struct Site {
     /// Interview sessions with their (checked) results, newest first.
     pub sessions: Vec<(Session, Vec<SpecialtyResult>)>,
     /// Templates.
-    pub tera: Tera,
-    /// Digest of every template's source.
-    pub templates_digest: [u8; 32],
+    pub templates: Templates,
     /// The day statuses and deadlines are computed for.
     pub build_date: Date,
     /// The issuer's DID and where its document goes.
@@ -129,8 +127,8 @@ impl Site {
                 .filter_map(|s| s.results().ok().map(|r| (s, r)))
                 .collect();
         sessions.sort_by(|a, b| (b.0.interview_on, &b.0.id).cmp(&(a.0.interview_on, &a.0.id)));
-        let tera = templates::engine(root, &mut problems);
-        let (Some(config), Some((tera, templates_digest))) = (config, tera) else {
+        let templates = templates::engine(root, &mut problems);
+        let (Some(config), Some(templates)) = (config, templates) else {
             problems.sort();
             return Err(problems);
         };
@@ -146,8 +144,7 @@ impl Site {
             pages,
             calendar,
             sessions,
-            tera,
-            templates_digest,
+            templates,
             build_date,
             did,
             warnings: Problems::new(),
@@ -168,52 +165,65 @@ impl Site {
     /// rendering cannot fail halfway through a build.
     fn preflight(&self, problems: &mut Problems) {
         let dummy = Code::parse("000000000000").expect("a valid code");
-        let url = self.page_url(dummy);
-        let qr = match qr::qr_svg(&url) {
-            Ok(svg) => svg,
-            Err(e) => {
-                problems.push(
-                    Problem::error(format!("certificate addresses are too long for a QR code: {e}"))
-                        .at(At::file(crate::config::SITE_TOML))
-                        .help("use a shorter base_url"),
-                );
-                return;
+        if let Err(e) = qr::qr_svg(&self.page_url(dummy)) {
+            problems.push(
+                Problem::error(format!("certificate addresses are too long for a QR code: {e}"))
+                    .at(At::file(crate::config::SITE_TOML))
+                    .help("use a shorter base_url"),
+            );
+            return;
+        }
+        for (_, page) in self.one_of_each(&self.renderers()) {
+            if let Err(e) = page {
+                problems.push(Problem::error(format!("template error: {e}")).at(At::file(templates::DIR)));
             }
-        };
-        let renderers = self.renderers();
-        let mut results = Vec::new();
+        }
+    }
+
+    /// One page of every kind in each language of `renderers`, named: a certificate per
+    /// status, the home page, /verify/, 404, each content page, a notice, each session and
+    /// the lists.
+    fn one_of_each(&self, renderers: &[Renderer]) -> Vec<(String, Result<Vec<u8>, String>)> {
+        let dummy = Code::parse("000000000000").expect("a valid code");
+        let url = self.page_url(dummy);
+        let qr = qr::qr_svg(&url).unwrap_or_default();
+        let mut pages = Vec::new();
         let mut seen: HashSet<Status> = HashSet::new();
         for i in 0..self.certificates.list.len() {
             let derived = self.status(i);
             if seen.insert(derived.status) {
                 let link = |j: usize| (self.certificates.list[j].number.as_str(), dummy);
                 let inputs = CertInputs::new(self, i, derived, dummy, 0, link);
-                for (renderer, view) in renderers.iter().zip(inputs.views(self, &renderers, &url, &qr)) {
-                    results.push(renderer.certificate_page(&view));
+                for (renderer, view) in renderers.iter().zip(inputs.views(self, renderers, &url, &qr)) {
+                    pages.push((
+                        format!("{} certificate {}", renderer.lang.code(), derived.status.code()),
+                        renderer.certificate_page(&view),
+                    ));
                 }
             }
         }
-        for renderer in &renderers {
+        for renderer in renderers {
             let lang = renderer.lang;
-            results.extend([renderer.index(self.home(lang)), renderer.plain("verify.html", "verify/"), renderer.plain("404.html", "")]);
-            results.extend(self.pages_for(lang).iter().filter(|p| !p.path.is_empty()).map(|p| renderer.page(p)));
-            let notices = self.notice_views(renderer);
-            results.extend(notices.first().map(|n| renderer.notice(n)));
-            let sessions = self.session_views(renderer);
-            results.extend(sessions.iter().map(|v| renderer.session(v)));
-            results.push(renderer.sessions(&sessions.iter().collect::<Vec<_>>()));
-            results.push(renderer.notice_list(&notices.iter().take(NOTICES_PER_PAGE).collect::<Vec<_>>(), 1, 1));
-        }
-        for r in results {
-            if let Err(e) = r {
-                problems.push(Problem::error(format!("template error: {e}")).at(At::file(templates::DIR)));
+            let name = |what: &str| format!("{} {what}", lang.code());
+            pages.push((name("home"), renderer.index(self.home(lang))));
+            pages.push((name("verify"), renderer.plain("verify.html", "verify/")));
+            pages.push((name("404"), renderer.plain("404.html", "")));
+            for p in self.pages_for(lang).iter().filter(|p| !p.path.is_empty()) {
+                pages.push((name(&p.path), renderer.page(p)));
             }
+            let notices = self.notice_views(renderer);
+            pages.extend(notices.first().map(|n| (name("notice"), renderer.notice(n))));
+            let sessions = self.session_views(renderer);
+            pages.extend(sessions.iter().map(|v| (name(v.id()), renderer.session(v))));
+            pages.push((name("sessions"), renderer.sessions(&sessions.iter().collect::<Vec<_>>())));
+            pages.push((name("notices"), renderer.notice_list(&notices.iter().take(NOTICES_PER_PAGE).collect::<Vec<_>>(), 1, 1)));
         }
+        pages
     }
 
     /// The published notices (decided on or before the build date), newest first
     /// (DESIGN §3: a notice is published from `decided_on`).
-    fn notice_views(&self, renderer: &Renderer<'_>) -> Vec<NoticeView> {
+    fn notice_views(&self, renderer: &Renderer) -> Vec<NoticeView> {
         let published = |d: &Decision| d.decided_on <= self.build_date;
         let mut order: Vec<usize> = (0..self.decisions.list.len()).filter(|&i| published(&self.decisions.list[i])).collect();
         order.sort_by(|&a, &b| {
@@ -236,7 +246,7 @@ impl Site {
             .collect()
     }
 
-    fn session_views(&self, renderer: &Renderer<'_>) -> Vec<SessionView> {
+    fn session_views(&self, renderer: &Renderer) -> Vec<SessionView> {
         let days = self.config.interviews.appeal_working_days;
         self.sessions.iter().map(|(s, r)| renderer.session_view(s, r, &self.calendar, days, self.build_date)).collect()
     }
@@ -262,11 +272,11 @@ impl Site {
     }
 
     /// One renderer per language, the default first.
-    fn renderers(&self) -> Vec<Renderer<'_>> {
+    fn renderers(&self) -> Vec<Renderer> {
         self.config
             .languages
             .iter()
-            .map(|&lang| Renderer::new(&self.tera, &self.config, &self.pages_for(lang), self.did.document_path, lang))
+            .map(|&lang| Renderer::new(&self.templates, &self.config, &self.pages_for(lang), self.did.document_path, lang))
             .collect()
     }
 
@@ -496,5 +506,27 @@ fn push_csv_field(out: &mut String, text: &str) {
         out.push('"');
     } else {
         out.push_str(text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folded_templates_render_every_page_byte_for_byte_as_written() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for date in [time::macros::date!(2026 - 11 - 23), time::macros::date!(2026 - 03 - 20)] {
+            let site = Site::load(root, date).unwrap_or_else(|p| panic!("{}", p.render(false)));
+            let folded = site.one_of_each(&site.renderers());
+            let unfolded: Vec<Renderer> = site.renderers().into_iter().map(|r| r.unfolded(&site.templates)).collect();
+            let unfolded = site.one_of_each(&unfolded);
+            assert!(folded.len() > 20, "{}", folded.len());
+            assert_eq!(folded.len(), unfolded.len());
+            for ((name, a), (_, b)) in folded.iter().zip(&unfolded) {
+                let (a, b) = (a.as_ref().unwrap(), b.as_ref().unwrap());
+                assert!(a == b, "{name}:\n{}\n---\n{}", String::from_utf8_lossy(a), String::from_utf8_lossy(b));
+            }
+        }
     }
 }

@@ -51,7 +51,7 @@ pub struct Plan {
 
 impl Plan {
     /// Renders every file of the plan.
-    pub fn new(site: &Site, renderers: &[Renderer<'_>], certs: &Certs<'_>, keyring: &[VerifyingKey]) -> anyhow::Result<Plan> {
+    pub fn new(site: &Site, renderers: &[Renderer], certs: &Certs<'_>, keyring: &[VerifyingKey]) -> anyhow::Result<Plan> {
         let mut plan = Plan::default();
         plan.put(Rank::Did, site.did.document_path, json_bytes(&serde_json::Value::Object(did::document(&site.did.did, keyring))));
         for renderer in renderers {
@@ -103,7 +103,7 @@ impl Plan {
 
     /// A language's pages (at `/` for the default language, `/en/` for English): content
     /// pages, /verify/, notices, interviews and the home page.
-    fn pages(&mut self, site: &Site, renderer: &Renderer<'_>) -> anyhow::Result<()> {
+    fn pages(&mut self, site: &Site, renderer: &Renderer) -> anyhow::Result<()> {
         let html = |r: Result<Vec<u8>, String>| r.map_err(|e| anyhow!(e));
         let lang = renderer.lang;
         let dir = site.lang_dir(lang);
@@ -141,7 +141,7 @@ impl Plan {
 
     /// The files the languages share: assets, 404, the Atom feed (from the default
     /// language's notices), robots.txt and the sitemap of every language's pages.
-    fn site_files(&mut self, site: &Site, renderer: &Renderer<'_>) -> anyhow::Result<()> {
+    fn site_files(&mut self, site: &Site, renderer: &Renderer) -> anyhow::Result<()> {
         for (path, bytes) in assets::ASSETS {
             self.put(Rank::Page, *path, bytes.to_vec());
         }
