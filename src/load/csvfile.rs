@@ -75,27 +75,77 @@ impl CsvText {
     /// shape are pushed there as well; a missing required column stops the file (no row can be
     /// read meaningfully without it).
     pub fn rows(&self, schema: &Schema, problems: &mut Problems, mut each: impl FnMut(&Row<'_>, &mut Problems)) {
+        if let Some(header) = self.header(schema, problems) {
+            self.rows_in(&header, header.end, self.text.len(), header.line, problems, &mut each);
+        }
+    }
+
+    /// Like [`CsvText::rows`] for a large file, in parallel: the file is cut into pieces at
+    /// record boundaries (found by following RFC 4180 quoting, as the `csv` reader does), each
+    /// piece read on its own with a state made by `init`, and the values `each` returns are
+    /// given back in file order, as are the problems.
+    pub fn rows_par<S, T: Send>(
+        &self,
+        schema: &Schema,
+        problems: &mut Problems,
+        init: impl Fn() -> S + Sync,
+        each: impl Fn(&mut S, &Row<'_>, &mut Problems) -> Option<T> + Sync,
+    ) -> Vec<T> {
+        self.rows_in_pieces(PIECE, schema, problems, init, each)
+    }
+
+    fn rows_in_pieces<S, T: Send>(
+        &self,
+        piece: usize,
+        schema: &Schema,
+        problems: &mut Problems,
+        init: impl Fn() -> S + Sync,
+        each: impl Fn(&mut S, &Row<'_>, &mut Problems) -> Option<T> + Sync,
+    ) -> Vec<T> {
+        use rayon::prelude::*;
+        let Some(header) = self.header(schema, problems) else { return Vec::new() };
+        let pieces = record_pieces(&self.text, header.end, header.line, piece);
+        let results: Vec<(Vec<T>, Problems)> = pieces
+            .par_iter()
+            .enumerate()
+            .map(|(k, &(start, line))| {
+                let end = pieces.get(k + 1).map_or(self.text.len(), |p| p.0);
+                let (mut state, mut values, mut found) = (init(), Vec::new(), Problems::new());
+                self.rows_in(&header, start, end, line, &mut found, &mut |row, p| values.extend(each(&mut state, row, p)));
+                (values, found)
+            })
+            .collect();
+        let mut values = Vec::with_capacity(results.iter().map(|(v, _)| v.len()).sum());
+        for (v, p) in results {
+            values.extend(v);
+            problems.extend(p);
+        }
+        values
+    }
+
+    /// Reads and checks the header row.
+    fn header(&self, schema: &Schema, problems: &mut Problems) -> Option<Header> {
         let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(self.text.as_bytes());
         let mut record = csv::StringRecord::new();
-        let header = match reader.read_record(&mut record) {
-            Ok(true) => record.clone(),
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
             Ok(false) => {
                 problems.push(Problem::error("the file is empty: a header row is needed").at(At::file(&self.path)));
-                return;
+                return None;
             }
             Err(e) => {
                 problems.push(self.csv_error(&e));
-                return;
+                return None;
             }
-        };
-        let names: Vec<String> = header.iter().map(|h| normalize(h).to_lowercase()).collect();
+        }
+        let names: Vec<String> = record.iter().map(|h| normalize(h).to_lowercase()).collect();
         let mut columns = vec![None; schema.columns.len()];
         let mut missing = false;
         for (i, (name, required)) in schema.columns.iter().enumerate() {
             let found: Vec<usize> = names.iter().enumerate().filter(|(_, n)| n == name).map(|(j, _)| j).collect();
             if found.len() > 1 {
                 problems.push(
-                    self.header_problem(&header, found[1], format!("column \"{name}\" appears twice in the header"))
+                    self.header_problem(&record, found[1], format!("column \"{name}\" appears twice in the header"))
                         .help("keep one column of each name"),
                 );
             }
@@ -121,14 +171,30 @@ impl CsvText {
             }
         }
         if missing {
-            return;
+            return None;
         }
+        let end = reader.position().byte() as usize;
+        Some(Header { fields: record.len(), columns, end, line: reader.position().line() })
+    }
+
+    /// Calls `each` for the data rows in `text[from..to]`, whose first line is `line`.
+    fn rows_in(
+        &self,
+        header: &Header,
+        from: usize,
+        to: usize,
+        line: u64,
+        problems: &mut Problems,
+        each: &mut dyn FnMut(&Row<'_>, &mut Problems),
+    ) {
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&self.text.as_bytes()[from..to]);
+        let mut record = csv::StringRecord::new();
         loop {
             match reader.read_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {}
                 Err(e) => {
-                    problems.push(self.csv_error(&e));
+                    problems.push(self.csv_error_at(&e, from, line));
                     break;
                 }
             }
@@ -137,15 +203,15 @@ impl CsvText {
                 continue; // a blank line
             }
             // After a CRLF the reader's position can point at the '\n' of the line before.
-            let (mut byte, mut line) = (pos.byte() as usize, pos.line());
+            let (mut byte, mut line) = (from + pos.byte() as usize, line + pos.line() - 1);
             while let Some(c @ (b'\r' | b'\n')) = self.text.as_bytes().get(byte) {
                 line += u64::from(*c == b'\n');
                 byte += 1;
             }
-            let row = Row { file: self, record: &record, columns: &columns, line, byte };
-            if record.len() != header.len() {
+            let row = Row { file: self, record: &record, columns: &header.columns, line, byte };
+            if record.len() != header.fields {
                 problems.push(
-                    Problem::error(format!("this row has {} fields, the header has {}", record.len(), header.len()))
+                    Problem::error(format!("this row has {} fields, the header has {}", record.len(), header.fields))
                         .at(At::offset(&self.path, &self.text, row.byte, 0))
                         .help(
                             "check the quoting: a field containing a comma must be in double quotes, and a quote inside it doubled (\"\")",
@@ -165,12 +231,91 @@ impl CsvText {
     }
 
     fn csv_error(&self, e: &csv::Error) -> Problem {
+        self.csv_error_at(e, 0, 1)
+    }
+
+    /// A reader error of the piece that starts at byte `from`, line `line`.
+    fn csv_error_at(&self, e: &csv::Error, from: usize, line: u64) -> Problem {
         let at = match e.position() {
-            Some(p) => At::offset(&self.path, &self.text, p.byte() as usize, 0),
+            Some(p) => At::offset(&self.path, &self.text, from + p.byte() as usize, 0),
             None => At::file(&self.path),
         };
+        let _ = line;
         Problem::error(format!("the file cannot be read as CSV: {e}")).at(at).with_source(self.text.clone())
     }
+}
+
+/// The header row of a file, mapped onto a schema.
+struct Header {
+    /// Number of fields.
+    fields: usize,
+    /// Schema column → field.
+    columns: Vec<Option<usize>>,
+    /// Byte where the data rows start.
+    end: usize,
+    /// Line where the data rows start.
+    line: u64,
+}
+
+/// Size of the pieces [`CsvText::rows_par`] reads in parallel.
+const PIECE: usize = 1 << 20;
+
+/// Where the pieces of `text[from..]` start, about `size` bytes each: (byte, line), each at the
+/// start of a record. RFC 4180 quoting is followed as the `csv` reader follows it (a quote
+/// opens a quoted field only at the start of a field; inside one, a doubled quote is a quote
+/// and a single one closes it), so a newline inside quotes never ends a piece. Only quotes and
+/// the newlines near a cut are looked at (`memchr`), so the scan costs little beside the read.
+fn record_pieces(text: &str, from: usize, line: u64, size: usize) -> Vec<(usize, u64)> {
+    let bytes = text.as_bytes();
+    let mut pieces = vec![(from, line)];
+    let mut next = from + size; // the next cut: the first record start at or after this
+    let mut pos = from;
+    // Cuts at the record starts of bytes[start..end], a stretch outside quotes where every
+    // newline ends a record.
+    let mut cut = |start: usize, end: usize, next: &mut usize| {
+        while *next < end {
+            let search = (*next - 1).max(start);
+            let Some(n) = memchr::memchr(b'\n', &bytes[search..end]) else { return };
+            let begin = search + n + 1;
+            if begin >= bytes.len() {
+                return;
+            }
+            let (last, last_line) = *pieces.last().expect("one piece");
+            pieces.push((begin, last_line + bytecount(&bytes[last..begin])));
+            *next = begin + size;
+        }
+    };
+    loop {
+        // Outside quotes: up to the next quote that opens a field.
+        let Some(q) = memchr::memchr(b'"', &bytes[pos..]).map(|q| pos + q) else {
+            cut(pos, bytes.len(), &mut next);
+            break;
+        };
+        let opens = q == 0 || matches!(bytes[q - 1], b',' | b'\n' | b'\r');
+        if !opens {
+            pos = q + 1;
+            continue;
+        }
+        cut(pos, q, &mut next);
+        // Inside quotes: to the quote that is not doubled.
+        let mut p = q + 1;
+        loop {
+            match memchr::memchr(b'"', &bytes[p..]).map(|c| p + c) {
+                Some(c) if bytes.get(c + 1) == Some(&b'"') => p = c + 2,
+                Some(c) => {
+                    pos = c + 1;
+                    break;
+                }
+                None => return pieces, // an unclosed quote runs to the end
+            }
+        }
+    }
+    pieces
+}
+
+/// Number of newlines in `bytes`.
+fn bytecount(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b == b'\n').count() as u64
 }
 
 /// One data row. Only the columns of the loader's [`Schema`] can be read.
@@ -225,9 +370,15 @@ impl Row<'_> {
 
     /// The text of schema column `c`; when it is empty, an error "`name` is empty" with `help`.
     pub fn required(&self, c: usize, name: &str, help: &str, problems: &mut Problems) -> Option<String> {
-        let value = self.get(c).map(Cow::into_owned);
+        self.required_text(c, name, || help.to_owned(), problems).map(Cow::into_owned)
+    }
+
+    /// Like [`Row::required`], borrowing the text when it needs no normalising, and making
+    /// the help only when the field is empty.
+    pub fn required_text(&self, c: usize, name: &str, help: impl FnOnce() -> String, problems: &mut Problems) -> Option<Cow<'_, str>> {
+        let value = self.get(c);
         if value.is_none() {
-            problems.push(self.error(c, format!("{name} is empty")).help(help.to_owned()));
+            problems.push(self.error(c, format!("{name} is empty")).help(help()));
         }
         value
     }
@@ -334,6 +485,42 @@ mod tests {
         assert_eq!(problems.error_count(), 1);
         assert!(problems.iter().next().unwrap().to_string().starts_with("t.csv:2:1"));
         assert_eq!(rows.len(), 1);
+    }
+
+    #[test]
+    fn pieces_read_in_parallel_give_the_rows_lines_and_problems_of_one_pass() {
+        // Quoted newlines and commas, doubled quotes, a quote inside an unquoted field, CRLF,
+        // a blank line, a bad row: cut into pieces of every size, the same as one pass.
+        let mut text = String::from("number,name,note\r\n");
+        for i in 0..40 {
+            let row = match i % 6 {
+                0 => format!("N-{i},\"Line\none, \"\"two\"\"\",x\r\n"),
+                1 => format!("N-{i},O\"Brien,\"a\nb\"\n"),
+                2 => format!("N-{i},\"\",\"\"\n"),
+                3 => "\n".to_owned(),
+                4 => format!("N-{i},too,many,fields\n"),
+                _ => format!("N-{i},Ə\u{0301},\"\"\n"),
+            };
+            text.push_str(&row);
+        }
+        let (rows, problems) = collect(&text);
+        let file = CsvText::from_bytes("t.csv", text.as_bytes().to_vec()).unwrap();
+        for piece in [1, 7, 30, 100, 1 << 20] {
+            let mut found = Problems::new();
+            let parallel = file.rows_in_pieces(
+                piece,
+                &SCHEMA,
+                &mut found,
+                || (),
+                |_, r, _| Some((r.line, (0..3).map(|c| r.get(c).map(|s| s.into_owned())).collect::<Vec<_>>())),
+            );
+            assert_eq!(parallel, rows, "pieces of {piece} bytes");
+            let messages = |p: &Problems| p.iter().map(ToString::to_string).collect::<Vec<_>>();
+            assert_eq!(messages(&found), messages(&problems), "pieces of {piece} bytes");
+        }
+        assert_eq!(rows.len(), 27);
+        assert_eq!(problems.error_count(), 6);
+        assert!(record_pieces(&text, 18, 2, 7).len() > 20, "the file was really cut");
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! (agreement §4 B¶6: holder data is not shared without written consent).
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use time::Date;
@@ -93,7 +95,7 @@ pub struct Certificates {
     /// In file order.
     pub list: Vec<Certificate>,
     /// Upper-case number → index into `list`.
-    pub by_number: HashMap<String, usize>,
+    pub by_number: FxHashMap<String, usize>,
     /// Index of a certificate → indexes of the certificates that replace it.
     pub replaced_by: HashMap<usize, Vec<usize>>,
 }
@@ -102,7 +104,7 @@ impl Certificates {
     /// Checks the rules that span rows and builds the indexes: numbers unique, `replaces`
     /// naming a known certificate other than itself.
     pub fn new(list: Vec<Certificate>, problems: &mut Problems) -> Certificates {
-        let mut by_number: HashMap<String, usize> = HashMap::with_capacity(list.len());
+        let mut by_number: FxHashMap<String, usize> = FxHashMap::with_capacity_and_hasher(list.len(), Default::default());
         for (i, cert) in list.iter().enumerate() {
             if let Some(&first) = by_number.get(&cert.number) {
                 problems.push(

@@ -7,7 +7,7 @@
 //! is small and is backed up with the key. A removed certificate keeps its slot: it is never
 //! handed to another certificate.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -18,8 +18,8 @@ pub const MIN_ENTRIES: usize = 131_072;
 /// Number → index, and the list length.
 #[derive(Debug, Default, Clone)]
 pub struct StatusIndex {
-    by_number: HashMap<String, u32>,
-    used: HashSet<u32>,
+    by_number: FxHashMap<String, u32>,
+    used: FxHashSet<u32>,
     /// One past the largest index in use.
     end: usize,
     /// New entries since loading, in assignment order (appended to the file).
@@ -30,6 +30,9 @@ impl StatusIndex {
     /// Parses the file's text (`number,index` per line, a header first).
     pub fn parse(text: &str) -> Result<StatusIndex, String> {
         let mut index = StatusIndex::default();
+        let lines = text.bytes().filter(|&b| b == b'\n').count();
+        index.by_number.reserve(lines);
+        index.used.reserve(lines);
         for (n, line) in text.lines().enumerate().skip(1).filter(|(_, l)| !l.trim().is_empty()) {
             let (number, i) = line.rsplit_once(',').ok_or_else(|| format!("line {}: expected number,index", n + 1))?;
             let i: u32 = i.trim().parse().map_err(|_| format!("line {}: \"{i}\" is not an index", n + 1))?;
@@ -113,7 +116,7 @@ mod tests {
         b.assign(["A-0", "A-1", "A-2", "A-3", "A-4"].into_iter(), b"secret");
         let after: Vec<u32> = ["A-1", "A-2", "A-3"].iter().map(|n| b.get(n).unwrap()).collect();
         assert_eq!(before, after, "adding certificates never moves existing ones");
-        let all: HashSet<u32> = ["A-0", "A-1", "A-2", "A-3", "A-4"].iter().map(|n| b.get(n).unwrap()).collect();
+        let all: std::collections::HashSet<u32> = ["A-0", "A-1", "A-2", "A-3", "A-4"].iter().map(|n| b.get(n).unwrap()).collect();
         assert_eq!(all.len(), 5);
         assert!(all.iter().all(|&i| (i as usize) < b.len()));
         assert_eq!(b.len(), MIN_ENTRIES);

@@ -2,6 +2,8 @@
 //! fills them. Views hold only public fields (DESIGN §3); tera escapes every value.
 
 use serde::Serialize;
+use std::sync::{Arc, OnceLock};
+
 use tera::{Context, Tera};
 
 use crate::config::{Config, Lang};
@@ -191,14 +193,32 @@ pub struct CertPage<'a> {
     pub qr_svg: &'a str,
 }
 
+/// The template of certificate pages.
+const CERTIFICATE: &str = "certificate.html";
+
 /// Renders pages of one language.
 pub struct Renderer {
-    /// The templates with the language's constants folded in ([`Templates::folded`]).
-    tera: Tera,
+    templates: Arc<Templates>,
+    /// The templates with the language's constants folded in ([`Templates::folded`]), made on
+    /// first use: certificate pages, rendered by the hundred thousand, use them.
+    folded: OnceLock<Tera>,
+    fold: Fold,
     pub(crate) base: Context,
     pub(crate) lang: Lang,
     /// The site's default language (the language of a page with no language of its own).
     default_lang: Lang,
+}
+
+/// Which pages are rendered with the folded templates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fold {
+    /// Certificate pages (a build); other pages use the templates as written.
+    Certificates,
+    /// No page (a check of the templates as written).
+    Never,
+    /// Every page: to compare with [`Fold::Never`] in tests.
+    #[cfg(test)]
+    Always,
 }
 
 fn status_key(status: Status) -> &'static str {
@@ -214,7 +234,7 @@ fn status_key(status: Status) -> &'static str {
 
 impl Renderer {
     /// Prepares the context every page shares.
-    pub fn new(templates: &Templates, config: &Config, pages: &[&Page], did_document_path: &str, lang: Lang) -> Renderer {
+    pub fn new(templates: &Arc<Templates>, config: &Config, pages: &[&Page], did_document_path: &str, lang: Lang) -> Renderer {
         let base_path = config.url.path().trim_end_matches('/');
         let site = SiteView {
             title: &config.title,
@@ -238,22 +258,50 @@ impl Renderer {
         base.insert("site", &site);
         base.insert("lang", lang.code());
         base.insert("t", &i18n::table(lang));
-        let tera = templates.folded(&base.clone().into_json());
-        Renderer { tera, base, lang, default_lang: config.default_lang() }
+        Renderer {
+            templates: templates.clone(),
+            folded: OnceLock::new(),
+            fold: Fold::Certificates,
+            base,
+            lang,
+            default_lang: config.default_lang(),
+        }
     }
 
-    /// The same renderer with the templates as written (nothing folded), to compare with.
-    #[cfg(test)]
-    pub(crate) fn unfolded(mut self, templates: &Templates) -> Renderer {
-        self.tera = templates.tera.clone();
+    /// The same renderer using the templates as written for every page.
+    pub fn unfolded(mut self) -> Renderer {
+        self.fold = Fold::Never;
         self
+    }
+
+    /// The same renderer using the folded templates for every page.
+    #[cfg(test)]
+    pub(crate) fn folded(mut self) -> Renderer {
+        self.fold = Fold::Always;
+        self
+    }
+
+    /// The engine for a page (`certificate`: a certificate page).
+    fn engine(&self, certificate: bool) -> &Tera {
+        let fold = match self.fold {
+            Fold::Certificates => certificate,
+            Fold::Never => false,
+            #[cfg(test)]
+            Fold::Always => true,
+        };
+        if fold {
+            self.folded.get_or_init(|| self.templates.folded(&self.base.clone().into_json()))
+        } else {
+            &self.templates.tera
+        }
     }
 
     /// Renders `template` for the page at `path` (below the language root, e.g. `notices/`;
     /// the language switch links to the same path in the other languages).
     pub(crate) fn render(&self, template: &str, path: &str, context: &mut Context) -> Result<Vec<u8>, String> {
         context.insert("path", path);
-        self.tera.render(template, context).map(String::into_bytes).map_err(|e| format!("{template}: {}", error_chain(&e)))
+        let tera = self.engine(template == CERTIFICATE);
+        tera.render(template, context).map(String::into_bytes).map_err(|e| format!("{template}: {}", error_chain(&e)))
     }
 
     /// The home page, with the text of `content/_index.md` if there is one.
@@ -296,7 +344,7 @@ impl Renderer {
     /// copied again for each of 100,000 pages.
     pub fn certificate_page_in(&self, context: &mut Context, view: &CertView<'_>) -> Result<Vec<u8>, String> {
         context.insert("cert", view);
-        self.render("certificate.html", &format!("c/{}/", view.code), context)
+        self.render(CERTIFICATE, &format!("c/{}/", view.code), context)
     }
 
     /// What a certificate page shows, in this renderer's language.

@@ -21,6 +21,7 @@ pub mod plan;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
+use std::sync::Arc;
 
 use anyhow::Context as _;
 use rayon::prelude::*;
@@ -70,7 +71,7 @@ pub struct Site {
     /// Interview sessions with their (checked) results, newest first.
     pub sessions: Vec<(Session, Vec<SpecialtyResult>)>,
     /// Templates.
-    pub templates: Templates,
+    pub templates: Arc<Templates>,
     /// The day statuses and deadlines are computed for.
     pub build_date: Date,
     /// The issuer's DID and where its document goes.
@@ -144,7 +145,7 @@ impl Site {
             pages,
             calendar,
             sessions,
-            templates,
+            templates: Arc::new(templates),
             build_date,
             did,
             warnings: Problems::new(),
@@ -173,7 +174,10 @@ impl Site {
             );
             return;
         }
-        for (_, page) in self.one_of_each(&self.renderers()) {
+        // The templates as written (a build folds each language's constants into them, to the
+        // same bytes); folding them here would cost a check more than it checks.
+        let renderers: Vec<Renderer> = self.renderers().into_iter().map(Renderer::unfolded).collect();
+        for (_, page) in self.one_of_each(&renderers) {
             if let Err(e) = page {
                 problems.push(Problem::error(format!("template error: {e}")).at(At::file(templates::DIR)));
             }
@@ -311,12 +315,21 @@ impl Site {
     pub fn print_list(&self, codes: &[Code]) -> Vec<u8> {
         let mut csv = String::with_capacity(64 + codes.len() * (self.config.base_url.len() + 48));
         csv.push_str("number,code,url\n");
+        let base = &self.config.base_url;
+        let plain = !base.contains([',', '"', '\n', '\r']);
         for (cert, code) in self.certificates.list.iter().zip(codes) {
             push_csv_field(&mut csv, &cert.number);
             csv.push(',');
             csv.push_str(code.as_str());
             csv.push(',');
-            push_csv_field(&mut csv, &self.page_url(*code));
+            if plain {
+                // The page URL, without a string per certificate.
+                for part in [base.as_str(), "/c/", code.as_str(), "/"] {
+                    csv.push_str(part);
+                }
+            } else {
+                push_csv_field(&mut csv, &self.page_url(*code));
+            }
             csv.push('\n');
         }
         csv.into_bytes()
@@ -330,6 +343,7 @@ impl Site {
         let state = State::new(&self.root);
 
         // State: secrets, keys, status list indexes, the last build's manifest.
+        let stage = progress.stage("state", 0);
         let (key, created) =
             keys::load_or_create_key(&options.key, options.create_key).with_context(|| format!("signing key {}", options.key.display()))?;
         if created {
@@ -358,14 +372,17 @@ impl Site {
         let out = Output::open(&options.out, &store.staging()).with_context(|| format!("output {}", options.out.display()))?;
         out.clear_staging().with_context(|| format!("output {}", options.out.display()))?;
         let (old, leftover) = self.old_manifest(&store, &out, certs.layout(), options.force)?;
+        stage.finish(old.file_count() as u64);
 
-        // Plan: everything but the certificates, in memory.
+        // Plan: which certificates changed (their fingerprints against the manifest), and
+        // every other file, rendered in memory.
         let stage = progress.stage("plan", 0);
+        let diff = certs.diff(&old, options.force);
         let plan = Plan::new(self, &renderers, &certs, &keyring)?;
-        stage.finish(plan.len() as u64);
+        stage.finish(plan.len() as u64 + diff.changed() as u64);
 
         // Sign and render the certificates whose inputs changed; stage what changed.
-        let staged = certs.stage(&old, &out, options.force, progress);
+        let staged = certs.stage(diff, &old, &out, options.force, progress);
         let staged = match staged {
             Ok(s) => s,
             Err(e) => {
@@ -518,8 +535,9 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         for date in [time::macros::date!(2026 - 11 - 23), time::macros::date!(2026 - 03 - 20)] {
             let site = Site::load(root, date).unwrap_or_else(|p| panic!("{}", p.render(false)));
-            let folded = site.one_of_each(&site.renderers());
-            let unfolded: Vec<Renderer> = site.renderers().into_iter().map(|r| r.unfolded(&site.templates)).collect();
+            let folded: Vec<Renderer> = site.renderers().into_iter().map(Renderer::folded).collect();
+            let folded = site.one_of_each(&folded);
+            let unfolded: Vec<Renderer> = site.renderers().into_iter().map(Renderer::unfolded).collect();
             let unfolded = site.one_of_each(&unfolded);
             assert!(folded.len() > 20, "{}", folded.len());
             assert_eq!(folded.len(), unfolded.len());

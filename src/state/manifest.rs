@@ -15,13 +15,14 @@
 //! as unknown (it compares them with the disk) and as possibly present (it removes them if
 //! they are no longer wanted).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
+use rustc_hash::FxHashMap;
 
-use crate::model::code::Code;
+use crate::model::code::{Code, CODE_LEN};
 
 /// The hash of a file's bytes recorded in the manifest.
 pub fn file_hash(bytes: &[u8]) -> u64 {
@@ -105,7 +106,7 @@ pub enum CertKnown<'a> {
 pub struct Manifest {
     layout: Layout,
     files: BTreeMap<String, Known>,
-    index: HashMap<Code, u32>,
+    index: FxHashMap<Code, u32>,
     codes: Vec<Code>,
     fingerprints: Vec<u128>,
     /// `layout.len()` hashes per certificate.
@@ -119,7 +120,7 @@ impl Manifest {
         Manifest {
             layout,
             files: BTreeMap::new(),
-            index: HashMap::new(),
+            index: FxHashMap::default(),
             codes: Vec::new(),
             fingerprints: Vec::new(),
             hashes: Vec::new(),
@@ -281,17 +282,25 @@ impl Manifest {
             match kind {
                 "file" => {
                     let (hash, rel) = rest.split_once(' ')?;
-                    m.put_file(rel.to_owned(), u64::from_str_radix(hash, 16).ok()?);
+                    m.put_file(rel.to_owned(), hex(hash)? as u64);
                 }
                 "cert" => {
-                    let mut parts = rest.split(' ');
-                    let code = Code::parse(parts.next()?)?;
-                    let fingerprint = u128::from_str_radix(parts.next()?, 16).ok()?;
-                    hashes.clear();
-                    for part in parts {
-                        hashes.push(u64::from_str_radix(part, 16).ok()?);
+                    // Fixed widths: the code, the fingerprint, then a hash per file.
+                    let b = rest.as_bytes();
+                    if b.len() != CODE_LEN + 33 + 17 * n || b[CODE_LEN] != b' ' {
+                        return None;
                     }
-                    if hashes.len() != n || m.index.contains_key(&code) {
+                    let code = Code::parse(&rest[..CODE_LEN])?;
+                    let fingerprint = hex(&rest[CODE_LEN + 1..CODE_LEN + 33])?;
+                    hashes.clear();
+                    for k in 0..n {
+                        let at = CODE_LEN + 33 + 17 * k;
+                        if b[at] != b' ' {
+                            return None;
+                        }
+                        hashes.push(u64::try_from(hex(&rest[at + 1..at + 17])?).ok()?);
+                    }
+                    if m.index.contains_key(&code) {
                         return None;
                     }
                     m.put_cert(code, fingerprint, &hashes);
@@ -301,6 +310,25 @@ impl Manifest {
         }
         Some(m)
     }
+}
+
+/// A number of 1 to 32 lower-case hexadecimal digits (a manifest holds a few per certificate:
+/// this is faster than the general `from_str_radix`).
+fn hex(text: &str) -> Option<u128> {
+    if text.is_empty() || text.len() > 32 {
+        return None;
+    }
+    let (mut high, mut low) = (0u64, 0u64);
+    for b in text.bytes() {
+        let digit = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            _ => return None,
+        };
+        high = high << 4 | low >> 60;
+        low = low << 4 | u64::from(digit);
+    }
+    Some(u128::from(high) << 64 | u128::from(low))
 }
 
 /// What a build is about to install into the output (see the [module docs](self)).
@@ -466,6 +494,8 @@ mod tests {
         assert!(Manifest::parse(&text, Path::new("/srv/site/other")).is_none(), "another output's");
         assert!(Manifest::parse(&text.replace(" 0000000000000002 ", " 2x "), out).is_none(), "garbled");
         assert!(Manifest::parse(&text[..text.len() - 18], out).is_none(), "cut short");
+        assert_eq!(hex("ffffffffffffffff0000000000000001"), Some(0xffff_ffff_ffff_ffff_0000_0000_0000_0001));
+        assert_eq!((hex("2a"), hex("2A"), hex("")), (Some(42), None, None));
     }
 
     #[test]
