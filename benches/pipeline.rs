@@ -1,28 +1,59 @@
-//! Per-certificate cost of the CPU stages of a build: the url code (HMAC), the signed
-//! credential (JCS + SHA-256 + Ed25519) and the QR code. Run: `cargo bench --bench pipeline`.
-//! Whole builds, disk included, are timed by `scripts/bench`.
+//! CPU cost per certificate of each stage of a build, on a certificate of the bundled sample
+//! site (two languages): reading its CSV row, its code, its fingerprint (all a rebuild with
+//! nothing changed does per certificate), its signed credential, its QR code, and its two
+//! pages. Run: `cargo bench --bench pipeline`. Whole builds, disk included, are timed by
+//! `scripts/bench`; `certsite build --timings` gives the same split for a real build.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use std::path::Path;
 
+use certsite::load::csvfile::CsvText;
 use certsite::model::code::Coder;
-use certsite::sign::credential::{signed_certificate_json, Signer};
+use certsite::sign::credential::{credential_json, day_start, Signer};
+use certsite::site::certs::CertInputs;
 use certsite::site::Site;
 
 fn stages(c: &mut Criterion) {
     let date = time::macros::date!(2026 - 11 - 23);
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
-    let site = Site::load(&root, date).unwrap_or_else(|p| panic!("{}", p.render(false)));
-    let cert = &site.certificates.list[0];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let site = Site::load(root, date).unwrap_or_else(|p| panic!("{}", p.render(false)));
     let coder = Coder::new(&[7; 32]);
-    let signer = Signer::new(site.did.did.clone(), "Orqan".into(), ed25519_dalek::SigningKey::from_bytes(&[9; 32]));
-    let url = site.page_url(coder.code(&cert.number));
+    let signer = Signer::new(site.did.did.clone(), site.config.issuer.name.clone(), ed25519_dalek::SigningKey::from_bytes(&[9; 32]));
+    let renderers = site.renderers();
+    let i = 0;
+    let cert = &site.certificates.list[i];
+    let code = coder.code(&cert.number);
+    let inputs = CertInputs::new(&site, i, site.status(i), code, 4242, |j| (site.certificates.list[j].number.as_str(), code));
+    let url = site.page_url(code);
+    let svg = certsite::render::qr::qr_svg(&url).unwrap();
+    let csv = CsvText::read(root, "data/certificates.csv").unwrap();
+    let rows = site.certificates.list.len();
+
     let mut group = c.benchmark_group("per_certificate");
+    group.bench_function("read_csv_row", |b| {
+        b.iter_custom(|iters| {
+            let start = std::time::Instant::now();
+            for _ in 0..iters.div_ceil(rows as u64) {
+                black_box(certsite::load::certificates::parse(&csv, &mut certsite::diag::Problems::new()));
+            }
+            start.elapsed().div_f64(rows as f64)
+        })
+    });
     group.bench_function("url_code", |b| b.iter(|| coder.code(black_box(&cert.number))));
+    group.bench_function("fingerprint", |b| b.iter(|| black_box(&inputs).fingerprint(1)));
     group.bench_function("signed_credential", |b| {
-        b.iter(|| signed_certificate_json(black_box(cert), &url, &signer, &site.config.base_url, 4242, date))
+        b.iter(|| credential_json(inputs.credential(&site, &url, &signer), &signer, &day_start(inputs.proof_created)))
     });
     group.bench_function("qr_svg", |b| b.iter(|| certsite::render::qr::qr_svg(black_box(&url))));
+    group.bench_function("pages_az_en", |b| {
+        let mut contexts: Vec<_> = renderers.iter().map(|r| r.context()).collect();
+        b.iter(|| {
+            let views = inputs.views(&site, &renderers, &url, &svg);
+            for ((r, v), ctx) in renderers.iter().zip(&views).zip(&mut contexts) {
+                black_box(r.certificate_page_in(ctx, v).unwrap());
+            }
+        })
+    });
     group.finish();
 }
 

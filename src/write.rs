@@ -89,6 +89,7 @@ impl Output {
             }
             other => other?,
         };
+        checkpoint(); // a file created, not yet written: a kill here must not show
         file.write_all(bytes)
     }
 

@@ -276,7 +276,7 @@ impl Site {
     }
 
     /// One renderer per language, the default first.
-    fn renderers(&self) -> Vec<Renderer> {
+    pub fn renderers(&self) -> Vec<Renderer> {
         self.config
             .languages
             .iter()
@@ -420,16 +420,23 @@ impl Site {
             out.install(&p.rel).with_context(|| format!("writing {}", p.rel))?;
             stage.inc(1);
         }
-        let new = staged.manifest(&certs, plan.manifest_entries());
-        let stale = stale(&old, &new);
-        for rel in &stale {
-            out.remove(rel).with_context(|| format!("removing {rel}"))?;
+        // Nothing changed when every certificate and every planned file matched the manifest
+        // and the manifest has no others: then it stays as it is.
+        let unchanged = staged.changed() == 0
+            && journal.is_empty()
+            && !old.has_unknown()
+            && old.codes().len() == codes.len()
+            && old.files().count() == plan.len();
+        let mut files = old.file_count();
+        if !unchanged {
+            let new = staged.manifest(&certs, plan.manifest_entries());
+            for rel in &stale(&old, &new) {
+                out.remove(rel).with_context(|| format!("removing {rel}"))?;
+            }
+            store.save(&new)?;
+            files = new.file_count();
         }
         out.discard_staging().with_context(|| format!("output {}", options.out.display()))?;
-        // The manifest changes when a file or a fingerprint does.
-        if staged.changed() > 0 || !journal.is_empty() || !stale.is_empty() || old.has_unknown() || old.file_count() != new.file_count() {
-            store.save(&new)?;
-        }
         store.clear_journal()?;
         let print_list = state.print_dir().join("certificates.csv");
         let list = self.print_list(&codes);
@@ -442,7 +449,7 @@ impl Site {
         report.changed = staged.changed();
         report.written = out.stats.written.load(Ordering::Relaxed);
         report.removed = out.stats.removed.load(Ordering::Relaxed);
-        report.unchanged = new.file_count().saturating_sub(report.written);
+        report.unchanged = files.saturating_sub(report.written);
         Ok(report)
     }
 
