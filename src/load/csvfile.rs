@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -26,8 +26,11 @@ pub struct Schema {
 pub struct CsvText {
     /// Path shown in messages (relative to the site root).
     pub path: PathBuf,
-    /// The text, shared with the diagnostics that quote it.
-    pub text: Arc<str>,
+    /// The text.
+    pub text: String,
+    /// The same, shared with the diagnostics that quote it: copied on the first problem only
+    /// (a register of a million rows is not held twice for nothing).
+    shared: OnceLock<Arc<str>>,
 }
 
 impl CsvText {
@@ -63,11 +66,16 @@ impl CsvText {
                 ));
             }
         };
-        let text = match text.strip_prefix('\u{feff}') {
-            Some(rest) => rest.to_owned(),
-            None => text,
-        };
-        Ok(CsvText { path: PathBuf::from(rel), text: Arc::from(text) })
+        let mut text = text;
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        Ok(CsvText { path: PathBuf::from(rel), text, shared: OnceLock::new() })
+    }
+
+    /// The text for a diagnostic's excerpt.
+    fn source(&self) -> Arc<str> {
+        self.shared.get_or_init(|| Arc::from(self.text.as_str())).clone()
     }
 
     /// Reads the header, maps `schema` onto it, then calls `each` for every data row with
@@ -166,7 +174,7 @@ impl CsvText {
                     Problem::error(format!("required column \"{name}\" is missing"))
                         .at(At::offset(&self.path, &self.text, 0, self.text.find('\n').unwrap_or(self.text.len())))
                         .help(help)
-                        .with_source(self.text.clone()),
+                        .with_source(self.source()),
                 );
             }
         }
@@ -188,9 +196,11 @@ impl CsvText {
         each: &mut dyn FnMut(&Row<'_>, &mut Problems),
     ) {
         let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&self.text.as_bytes()[from..to]);
-        let mut record = csv::StringRecord::new();
+        // Byte records: the whole text is valid UTF-8 already, and the fields a schema does not
+        // name (private columns, for one) are never looked at.
+        let mut record = csv::ByteRecord::new();
         loop {
-            match reader.read_record(&mut record) {
+            match reader.read_byte_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {}
                 Err(e) => {
@@ -199,7 +209,7 @@ impl CsvText {
                 }
             }
             let pos = record.position().cloned().unwrap_or_else(csv::Position::new);
-            if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
+            if record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
                 continue; // a blank line
             }
             // After a CRLF the reader's position can point at the '\n' of the line before.
@@ -216,7 +226,7 @@ impl CsvText {
                         .help(
                             "check the quoting: a field containing a comma must be in double quotes, and a quote inside it doubled (\"\")",
                         )
-                        .with_source(self.text.clone()),
+                        .with_source(self.source()),
                 );
                 continue;
             }
@@ -227,7 +237,7 @@ impl CsvText {
     fn header_problem(&self, header: &csv::StringRecord, field: usize, message: String) -> Problem {
         let (start, len) = field_span(&self.text, 0, field);
         let _ = header;
-        Problem::error(message).at(At::offset(&self.path, &self.text, start, len)).with_source(self.text.clone())
+        Problem::error(message).at(At::offset(&self.path, &self.text, start, len)).with_source(self.source())
     }
 
     fn csv_error(&self, e: &csv::Error) -> Problem {
@@ -241,7 +251,7 @@ impl CsvText {
             None => At::file(&self.path),
         };
         let _ = line;
-        Problem::error(format!("the file cannot be read as CSV: {e}")).at(at).with_source(self.text.clone())
+        Problem::error(format!("the file cannot be read as CSV: {e}")).at(at).with_source(self.source())
     }
 }
 
@@ -321,7 +331,7 @@ fn bytecount(bytes: &[u8]) -> u64 {
 /// One data row. Only the columns of the loader's [`Schema`] can be read.
 pub struct Row<'a> {
     file: &'a CsvText,
-    record: &'a csv::StringRecord,
+    record: &'a csv::ByteRecord,
     columns: &'a [Option<usize>],
     /// 1-based line where the row starts.
     pub line: u64,
@@ -332,7 +342,8 @@ impl Row<'_> {
     /// The NFC-normalised, trimmed text of schema column `c`; `None` when the column is absent
     /// or the field is empty.
     pub fn get(&self, c: usize) -> Option<Cow<'_, str>> {
-        let raw = self.record.get(self.columns[c]?)?;
+        // A field of valid UTF-8 text cut at ASCII separators is valid UTF-8.
+        let raw = std::str::from_utf8(self.record.get(self.columns[c]?)?).ok()?;
         let text = normalize(raw);
         if text.is_empty() {
             None
@@ -360,12 +371,12 @@ impl Row<'_> {
 
     /// An error about schema column `c` of this row, with the source excerpt.
     pub fn error(&self, c: usize, message: impl Into<String>) -> Problem {
-        Problem::error(message).at(self.at(c)).with_source(self.file.text.clone())
+        Problem::error(message).at(self.at(c)).with_source(self.file.source())
     }
 
     /// A warning about schema column `c` of this row, with the source excerpt.
     pub fn warning(&self, c: usize, message: impl Into<String>) -> Problem {
-        Problem::warning(message).at(self.at(c)).with_source(self.file.text.clone())
+        Problem::warning(message).at(self.at(c)).with_source(self.file.source())
     }
 
     /// The text of schema column `c`; when it is empty, an error "`name` is empty" with `help`.

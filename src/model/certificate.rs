@@ -6,8 +6,9 @@
 //! (agreement §4 B¶6: holder data is not shared without written consent).
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::FxBuildHasher;
 use std::sync::Arc;
 
 use time::Date;
@@ -89,13 +90,49 @@ pub fn check_number(number: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Positions in a list of certificates by number, without a second copy of each number (a
+/// register of a million certificates needs no million more strings).
+#[derive(Default)]
+struct NumberIndex {
+    table: hashbrown::HashTable<u32>,
+}
+
+impl std::fmt::Debug for NumberIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "NumberIndex({} numbers)", self.table.len())
+    }
+}
+
+impl NumberIndex {
+    fn hash(number: &str) -> u64 {
+        FxBuildHasher.hash_one(number)
+    }
+
+    /// The position of `number` in `list`.
+    fn get(&self, list: &[Certificate], number: &str) -> Option<usize> {
+        self.table.find(Self::hash(number), |&i| list[i as usize].number == number).map(|&i| i as usize)
+    }
+
+    /// Adds `list[i]`; when its number is there already, returns the earlier position instead.
+    fn insert(&mut self, list: &[Certificate], i: usize) -> Option<usize> {
+        let number = &list[i].number;
+        match self.table.entry(Self::hash(number), |&j| list[j as usize].number == *number, |&j| Self::hash(&list[j as usize].number)) {
+            hashbrown::hash_table::Entry::Occupied(e) => Some(*e.get() as usize),
+            hashbrown::hash_table::Entry::Vacant(e) => {
+                e.insert(u32::try_from(i).expect("fewer than 4 billion certificates"));
+                None
+            }
+        }
+    }
+}
+
 /// All certificates, with an index by number.
 #[derive(Debug, Default)]
 pub struct Certificates {
     /// In file order.
     pub list: Vec<Certificate>,
     /// Upper-case number → index into `list`.
-    pub by_number: FxHashMap<String, usize>,
+    by_number: NumberIndex,
     /// Index of a certificate → indexes of the certificates that replace it.
     pub replaced_by: HashMap<usize, Vec<usize>>,
 }
@@ -104,24 +141,22 @@ impl Certificates {
     /// Checks the rules that span rows and builds the indexes: numbers unique, `replaces`
     /// naming a known certificate other than itself.
     pub fn new(list: Vec<Certificate>, problems: &mut Problems) -> Certificates {
-        let mut by_number: FxHashMap<String, usize> = FxHashMap::with_capacity_and_hasher(list.len(), Default::default());
+        let mut by_number = NumberIndex { table: hashbrown::HashTable::with_capacity(list.len()) };
         for (i, cert) in list.iter().enumerate() {
-            if let Some(&first) = by_number.get(&cert.number) {
+            if let Some(first) = by_number.insert(&list, i) {
                 problems.push(
                     Problem::error(format!("certificate number \"{}\" appears twice", cert.number))
                         .at(cert.at())
                         .help(format!("numbers are unique (compared without regard to case); the first is at {}", list[first].at())),
                 );
-            } else {
-                by_number.insert(cert.number.clone(), i);
             }
         }
         let mut replaced_by: HashMap<usize, Vec<usize>> = HashMap::new();
         for (i, cert) in list.iter().enumerate() {
             let Some(old) = &cert.replaces else { continue };
-            match by_number.get(old) {
-                Some(&j) if j == i => problems.push(Problem::error(format!("certificate {} replaces itself", cert.number)).at(cert.at())),
-                Some(&j) => replaced_by.entry(j).or_default().push(i),
+            match by_number.get(&list, old) {
+                Some(j) if j == i => problems.push(Problem::error(format!("certificate {} replaces itself", cert.number)).at(cert.at())),
+                Some(j) => replaced_by.entry(j).or_default().push(i),
                 None => problems.push(
                     Problem::error(format!("replaces \"{old}\", which is not in data/certificates.csv"))
                         .at(cert.at())
@@ -134,7 +169,12 @@ impl Certificates {
 
     /// Finds a certificate by number, case-insensitively.
     pub fn find(&self, number: &str) -> Option<usize> {
-        self.by_number.get(&normalize_number(number)).copied()
+        self.index(&normalize_number(number))
+    }
+
+    /// The position of the certificate with this (upper-case) number.
+    pub fn index(&self, number: &str) -> Option<usize> {
+        self.by_number.get(&self.list, number)
     }
 }
 

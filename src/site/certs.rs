@@ -63,7 +63,7 @@ impl<'a> CertInputs<'a> {
             derived,
             decision: derived.decision.map(|d| &site.decisions.list[d]),
             status_index,
-            replaces: cert.replaces.as_ref().and_then(|r| site.certificates.by_number.get(r)).map(|&j| link(j)),
+            replaces: cert.replaces.as_ref().and_then(|r| site.certificates.index(r)).map(&link),
             superseded_by: derived.superseded_by.map(link),
             proof_created: cert.issued_on.min(site.build_date),
         }
@@ -224,7 +224,7 @@ impl<'a> Certs<'a> {
     pub fn inputs(&self, i: usize) -> CertInputs<'a> {
         let site = self.site;
         let codes = self.codes;
-        let index = self.status_index.get(&site.certificates.list[i].number).expect("every certificate has a status index");
+        let index = self.status_index.get(i);
         CertInputs::new(site, i, self.statuses[i], codes[i], index, |j| (site.certificates.list[j].number.as_str(), codes[j]))
     }
 
@@ -238,7 +238,7 @@ impl<'a> Certs<'a> {
         let mut marks = vec![0u8; count];
         let mut changed = 0;
         for (i, &code) in self.codes.iter().enumerate() {
-            match old.cert(code) {
+            match old.cert_at(code, i) {
                 CertKnown::Known { fingerprint, files } if !force && fingerprint == fingerprints[i] => {
                     hashes[i * n..(i + 1) * n].copy_from_slice(files);
                 }

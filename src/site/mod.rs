@@ -362,7 +362,7 @@ impl Site {
         }
         let signer = Signer::new(self.did.did.clone(), self.config.issuer.name.clone(), key);
         let keyring = state.update_keyring(&signer.verifying_key())?;
-        let status_index = state.status_index(self.certificates.list.iter().map(|c| c.number.as_str()), &secret)?;
+        let status_index = state.status_index(&self.certificates, &secret)?;
         let codes = self.codes(&secret);
         let statuses: Vec<Derived> = (0..self.certificates.list.len()).into_par_iter().map(|i| self.status(i)).collect();
         let renderers = self.renderers();

@@ -172,13 +172,13 @@ impl Plan {
         let (statuses, index, signer) = (certs.statuses(), certs.status_index(), certs.signer());
         for purpose in Purpose::ALL {
             let mut bits = Bitstring::new(index.len());
-            for (i, cert) in site.certificates.list.iter().enumerate() {
+            for (i, derived) in statuses.iter().enumerate() {
                 let flagged = match purpose {
-                    Purpose::Revocation => statuses[i].status == Status::Revoked,
-                    Purpose::Suspension => statuses[i].status == Status::Suspended,
+                    Purpose::Revocation => derived.status == Status::Revoked,
+                    Purpose::Suspension => derived.status == Status::Suspended,
                 };
                 if flagged {
-                    bits.set(index.get(&cert.number).expect("assigned before writing") as usize);
+                    bits.set(index.get(i) as usize);
                 }
             }
             let url = format!("{}/{}", site.config.base_url, purpose.path());

@@ -182,10 +182,20 @@ impl Manifest {
 
     /// What is known of the certificate `code`.
     pub fn cert(&self, code: Code) -> CertKnown<'_> {
-        match self.index.get(&code) {
+        self.cert_at(code, usize::MAX)
+    }
+
+    /// Like [`Manifest::cert`], looking first at the `hint`-th certificate recorded: when the
+    /// register keeps its order from one build to the next, no lookup is needed.
+    pub fn cert_at(&self, code: Code, hint: usize) -> CertKnown<'_> {
+        let row = match self.codes.get(hint) {
+            Some(&c) if c == code => Some(hint as u32),
+            _ => self.index.get(&code).copied(),
+        };
+        match row {
             None => CertKnown::Absent,
-            Some(row) if self.unknown.contains(row) => CertKnown::Unknown,
-            Some(&row) => {
+            Some(row) if self.unknown.contains(&row) => CertKnown::Unknown,
+            Some(row) => {
                 let n = self.layout.len();
                 let row = row as usize;
                 CertKnown::Known { fingerprint: self.fingerprints[row], files: &self.hashes[row * n..(row + 1) * n] }
@@ -313,22 +323,29 @@ impl Manifest {
 }
 
 /// A number of 1 to 32 lower-case hexadecimal digits (a manifest holds a few per certificate:
-/// this is faster than the general `from_str_radix`).
+/// a table lookup a digit is faster than the general `from_str_radix`).
 fn hex(text: &str) -> Option<u128> {
+    const BAD: u8 = 0xff;
+    const DIGITS: [u8; 256] = {
+        let mut table = [BAD; 256];
+        let mut i = 0;
+        while i < 16 {
+            table[b"0123456789abcdef"[i] as usize] = i as u8;
+            i += 1;
+        }
+        table
+    };
     if text.is_empty() || text.len() > 32 {
         return None;
     }
-    let (mut high, mut low) = (0u64, 0u64);
+    let (mut high, mut low, mut bad) = (0u64, 0u64, 0u8);
     for b in text.bytes() {
-        let digit = match b {
-            b'0'..=b'9' => b - b'0',
-            b'a'..=b'f' => b - b'a' + 10,
-            _ => return None,
-        };
+        let digit = DIGITS[b as usize];
+        bad |= digit & 0x80;
         high = high << 4 | low >> 60;
-        low = low << 4 | u64::from(digit);
+        low = low << 4 | u64::from(digit & 0xf);
     }
-    Some(u128::from(high) << 64 | u128::from(low))
+    (bad == 0).then_some(u128::from(high) << 64 | u128::from(low))
 }
 
 /// What a build is about to install into the output (see the [module docs](self)).
@@ -490,6 +507,8 @@ mod tests {
         assert_eq!(back.file("missing.html"), Known::Absent);
         assert_eq!(back.cert(code("0123456789AB")), CertKnown::Known { fingerprint: 42, files: &[1, 2, 3] });
         assert_eq!(back.cert(code("0123456789AC")), CertKnown::Absent);
+        assert_eq!(back.cert_at(code("0123456789AB"), 0), back.cert(code("0123456789AB")));
+        assert_eq!(back.cert_at(code("0123456789AC"), 0), CertKnown::Absent, "a wrong hint is only a hint");
         assert_eq!(back.to_text(out), text);
         assert!(Manifest::parse(&text, Path::new("/srv/site/other")).is_none(), "another output's");
         assert!(Manifest::parse(&text.replace(" 0000000000000002 ", " 2x "), out).is_none(), "garbled");

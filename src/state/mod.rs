@@ -28,6 +28,7 @@ use anyhow::{anyhow, Context as _};
 use ed25519_dalek::VerifyingKey;
 use time::Date;
 
+use crate::model::certificate::Certificates;
 use crate::model::date;
 use crate::model::status_index::StatusIndex;
 use crate::sign::multibase;
@@ -126,17 +127,17 @@ impl State {
         Ok(all)
     }
 
-    /// Loads the status list indexes, gives the certificates `numbers` theirs and saves the
+    /// Loads the status list indexes, gives the certificates without one theirs and saves the
     /// file when anything was added.
-    pub fn status_index<'a>(&self, numbers: impl Iterator<Item = &'a str>, secret: &[u8]) -> anyhow::Result<StatusIndex> {
+    pub fn status_index(&self, certificates: &Certificates, secret: &[u8]) -> anyhow::Result<StatusIndex> {
         let path = self.path(STATUS_INDEX);
         let mut index = match read_optional(&path)? {
-            Some(text) => StatusIndex::parse(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?,
+            Some(text) => StatusIndex::parse(&text, certificates).map_err(|e| anyhow!("{}: {e}", path.display()))?,
             None => StatusIndex::default(),
         };
-        index.assign(numbers, secret);
+        index.assign(certificates, secret);
         if index.changed() {
-            write_atomic(&path, index.to_text().as_bytes()).with_context(|| path.display().to_string())?;
+            write_atomic(&path, index.to_text(certificates).as_bytes()).with_context(|| path.display().to_string())?;
         }
         Ok(index)
     }
