@@ -45,7 +45,8 @@ def main():
     ok = {kind: [r for r in rs if r["status"] == 0] for kind, rs in runs.items()}
     first_wall = median(ok["certsite-first"], "wall")
 
-    print(f"| N = {n:,} | wall (median of 3) | CPU user+sys | peak memory |")
+    rounds = len(runs["certsite-first"])
+    print(f"| N = {n:,} | wall (median of {rounds}) | CPU user+sys | peak memory |")
     print("|---|---|---|---|")
     for kind, label in KINDS:
         if kind not in runs:
@@ -54,7 +55,9 @@ def main():
         note = f" ({len(failed)} of {len(runs[kind])} runs failed)" if failed and good else ""
         if not good:
             codes = ", ".join(status(r["status"]) for r in failed)
-            print(f"| {label} | failed in all {len(failed)} runs (exit status {codes}) | – | – |")
+            longest = max(failed, key=lambda r: r["wall"])
+            print(f"| {label} | failed in all {len(failed)} runs (exit status {codes}), after {secs(longest['wall'])} |"
+                  f" {secs(longest['cpu'])} | {longest['rss'] / 1024:,.0f} MiB when it failed |")
             continue
         wall = median(good, "wall")
         share = f" ({100 * wall / first_wall:.1f} % of first build)" if kind in ("certsite-noop", "certsite-rows") else ""

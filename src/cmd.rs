@@ -34,11 +34,11 @@ pub fn build_date(flag: Option<Date>) -> Result<Date, String> {
     Ok(OffsetDateTime::now_utc().date())
 }
 
-fn print_problems(problems: &Problems) {
+fn print_problems(problems: &Problems, progress: &Progress) {
     if problems.iter().next().is_none() {
         return;
     }
-    eprint!("{}", problems.render(std::io::stderr().is_terminal()));
+    progress.println(problems.render(std::io::stderr().is_terminal()).trim_end());
 }
 
 /// Loads and checks the site, printing every problem (on failure, with a count).
@@ -48,11 +48,11 @@ fn load(root: &Path, date: Date, progress: &Progress) -> Result<Site, u8> {
     stage.finish(loaded.as_ref().map_or(0, |s| s.certificates.list.len() as u64));
     match loaded {
         Ok(site) => {
-            print_problems(&site.warnings);
+            print_problems(&site.warnings, progress);
             Ok(site)
         }
         Err(problems) => {
-            print_problems(&problems);
+            print_problems(&problems, progress);
             eprintln!(
                 "error: {} error(s){}; nothing was written",
                 problems.error_count(),

@@ -98,25 +98,52 @@ impl Templates {
     /// `constants` (the context every page of the language shares) is replaced by the text
     /// tera would print for it, so rendering 100,000 pages does not look those up 100,000
     /// times. The output is byte for byte the same (a test renders every page both ways).
-    /// Templates that could rebind those names (`set`, `for`, macros) are left as written, and
-    /// so is everything if the folded sources do not compile.
+    /// When a template could rebind those names (`set`, `for`, a macro; in a parent or an
+    /// included template that reaches the others), nothing is folded; nor is a template with a
+    /// `raw` block, nor anything if the folded sources do not compile.
     pub fn folded(&self, constants: &serde_json::Value) -> Tera {
+        if !self.fold() {
+            return self.tera.clone();
+        }
         let folded: Vec<(String, String)> = self.sources.iter().map(|(n, s)| (n.clone(), fold_constants(s, constants))).collect();
         compile(folded.iter().map(|(n, s)| (n.as_str(), s.as_str()))).unwrap_or_else(|_| self.tera.clone())
     }
 }
 
+impl Templates {
+    /// Whether [`Templates::folded`] folds anything: no template could rebind the names.
+    pub fn fold(&self) -> bool {
+        !self.sources.iter().any(|(_, s)| may_rebind(s))
+    }
+}
+
+/// Whether a template could give `t`, `site` or `lang` another value than the context's: a
+/// `set`, `set_global` or `for` tag that binds one of them, or a macro.
+fn may_rebind(source: &str) -> bool {
+    let bound = |w: Option<&&str>| w.is_some_and(|w| ["t", "site", "lang"].contains(w));
+    let mut rest = source;
+    while let Some(start) = rest.find("{%") {
+        let Some(len) = rest[start..].find("%}") else { break };
+        let tag = &rest[start + 2..start + len];
+        rest = &rest[start + len + 2..];
+        let words: Vec<&str> = tag.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).collect();
+        let rebinds = match words.first().copied() {
+            Some("macro") => true,
+            Some("set" | "set_global") => bound(words.get(1)),
+            // `for v in …` or `for k, v in …`
+            Some("for") => bound(words.get(1)) || (words.get(2) != Some(&"in") && bound(words.get(2))),
+            _ => false,
+        };
+        if rebinds {
+            return true;
+        }
+    }
+    false
+}
+
 /// See [`Templates::folded`].
 fn fold_constants(source: &str, constants: &serde_json::Value) -> String {
-    const NAMES: [&str; 3] = ["t", "site", "lang"];
-    let rebinds = |name: &str| {
-        source.contains("{% macro") || source.contains("{%- macro") || {
-            let words: Vec<&str> = source.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).collect();
-            words.windows(2).any(|w| matches!(w[0], "set" | "set_global" | "for") && w[1] == name)
-                || words.windows(3).any(|w| w[0] == "for" && w[2] == name)
-        }
-    };
-    if NAMES.iter().any(|n| rebinds(n)) || source.contains("{% raw") || source.contains("{%- raw") {
+    if source.contains("{% raw") || source.contains("{%- raw") {
         return source.to_owned();
     }
     let mut out = String::with_capacity(source.len());
@@ -229,13 +256,17 @@ mod tests {
             fold_constants(src, &c),
             "&lt;A &amp; B&gt;|3|/p/c|az|{{ cert.x }}|{{ t.a | upper }}|{{- t.a }}|{{ t.missing }}|{{ t.brace }}"
         );
+        assert_eq!(fold_constants("{% raw %}{{ t.a }}{% endraw %}", &c), "{% raw %}{{ t.a }}{% endraw %}", "left as written");
         for rebinding in [
-            "{% set t = 1 %}{{ t.a }}",
-            "{% for t in x %}{{ t.a }}{% endfor %}",
-            "{% for k, lang in x %}{% endfor %}{{ lang }}",
-            "{% raw %}{{ t.a }}{% endraw %}",
+            "{% set t = 1 %}",
+            "{% set_global site = 1 %}",
+            "{% for t in x %}{% endfor %}",
+            "{% for k, lang in x %}{% endfor %}",
+            "{% macro m(t) %}{% endmacro %}",
         ] {
-            assert_eq!(fold_constants(rebinding, &c), rebinding, "left as written");
+            assert!(may_rebind(rebinding), "{rebinding}");
         }
+        assert!(!may_rebind(r#"<label for="code">{{ t.x }}</label>{% for p in site.pages %}{% endfor %}{% set x = t %}"#));
+        assert!(!may_rebind(&DEFAULTS.iter().map(|(_, s)| *s).collect::<String>()), "the defaults fold");
     }
 }

@@ -542,6 +542,7 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         for date in [time::macros::date!(2026 - 11 - 23), time::macros::date!(2026 - 03 - 20)] {
             let site = Site::load(root, date).unwrap_or_else(|p| panic!("{}", p.render(false)));
+            assert!(site.templates.fold(), "the sample's templates are folded");
             let folded: Vec<Renderer> = site.renderers().into_iter().map(Renderer::folded).collect();
             let folded = site.one_of_each(&folded);
             let unfolded: Vec<Renderer> = site.renderers().into_iter().map(Renderer::unfolded).collect();
