@@ -218,11 +218,20 @@
 
   var XSD_DATE_TIME = /^-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$/;
 
-  // eddsa-jcs-2022 Verify Proof (§3.3.2) of `doc` with the 32-byte Ed25519 key `keyBytes`:
-  // resolves true or false; rejects with Unsupported when the browser cannot do it.
+  // The document's eddsa-jcs-2022 proof: its only proof, or the one of its proof set (the
+  // eddsa-rdfc-2022 one needs JSON-LD processing, which `certsite verify` and other verifiers do).
+  function jcsProof(doc) {
+    var proofs = Array.isArray(doc.proof) ? doc.proof : [doc.proof];
+    for (var i = 0; i < proofs.length; i++) if (isObject(proofs[i]) && proofs[i].cryptosuite === "eddsa-jcs-2022") return proofs[i];
+    return null;
+  }
+
+  // eddsa-jcs-2022 Verify Proof (§3.4.2) of `doc` with the 32-byte Ed25519 key `keyBytes`:
+  // resolves true or false; rejects with Unsupported when the browser cannot do it. In a proof
+  // set each proof signs the document without any proof.
   function verifyProof(doc, keyBytes) {
     return subtleEd25519().then(function (subtle) {
-      var proof = doc.proof;
+      var proof = jcsProof(doc);
       if (!isObject(proof)) return false;
       if (proof.type !== "DataIntegrityProof" || proof.cryptosuite !== "eddsa-jcs-2022") return false;
       if (proof.proofPurpose !== "assertionMethod") return false;
@@ -276,8 +285,9 @@
   function issuerKey(doc, didDoc) {
     if (!isObject(doc) || !isObject(didDoc) || typeof didDoc.id !== "string") return null;
     var did = didDoc.id;
-    if (issuerOf(doc) !== did || !isObject(doc.proof)) return null;
-    var method = doc.proof.verificationMethod;
+    var proof = jcsProof(doc);
+    if (issuerOf(doc) !== did || !isObject(proof)) return null;
+    var method = proof.verificationMethod;
     if (typeof method !== "string" || method.split("#")[0] !== did) return null;
     var asserts = Array.isArray(didDoc.assertionMethod) ? didDoc.assertionMethod : [];
     var listed = false;

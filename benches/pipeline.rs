@@ -18,7 +18,12 @@ fn stages(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let site = Site::load(root, date).unwrap_or_else(|p| panic!("{}", p.render(false)));
     let coder = Coder::new(&[7; 32]);
-    let signer = Signer::new(site.did.did.clone(), site.config.issuer.name.clone(), ed25519_dalek::SigningKey::from_bytes(&[9; 32]));
+    let signer = Signer::new(
+        site.did.did.clone(),
+        site.config.issuer.name.clone(),
+        site.config.base_url.clone(),
+        ed25519_dalek::SigningKey::from_bytes(&[9; 32]),
+    );
     let renderers = site.renderers();
     let i = 0;
     let cert = &site.certificates.list[i];
@@ -44,8 +49,11 @@ fn stages(c: &mut Criterion) {
     group.bench_function("url_code", |b| b.iter(|| coder.code(black_box(&cert.number))));
     group.bench_function("fingerprint", |b| b.iter(|| black_box(&inputs).fingerprint(1)));
     group.bench_function("signed_credential", |b| {
-        b.iter(|| credential_json(inputs.credential(&site, &url, &signer), &signer, &day_start(inputs.proof_created)))
+        b.iter(|| credential_json(inputs.credential(&site, &url, &signer), &signer, &day_start(inputs.proof_created)).unwrap())
     });
+    let shapes = certsite::sign::rdf::Shapes::default();
+    let credential = serde_json::Value::Object(inputs.credential(&site, &url, &signer));
+    group.bench_function("rdfc_canonical_credential", |b| b.iter(|| shapes.canonical_nquads(black_box(&credential)).unwrap()));
     group.bench_function("qr_svg", |b| b.iter(|| certsite::render::qr::qr_svg(black_box(&url))));
     group.bench_function("pages_az_en", |b| {
         let mut contexts: Vec<_> = renderers.iter().map(|r| r.context()).collect();

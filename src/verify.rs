@@ -14,7 +14,10 @@ use serde_json::Value;
 use crate::model::date::parse_date;
 use crate::model::status::Status;
 use crate::sign::status_list::{Bitstring, Purpose, MIN_ENTRIES};
-use crate::sign::{did, proof};
+use crate::sign::credential::certificate_number;
+use crate::sign::proof::{self, Cryptosuite};
+use crate::sign::rdf::Shapes;
+use crate::sign::did;
 use crate::site::Site;
 
 /// One file that failed, and why.
@@ -47,8 +50,10 @@ fn read_json(path: &Path) -> Result<Value, String> {
     serde_json::from_slice(&bytes).map_err(|e| format!("not JSON: {e}"))
 }
 
-/// Verifies one credential against a DID document.
-pub fn verify_credential(credential: &Value, did_document: &Value) -> Result<(), String> {
+/// Verifies one credential (or status list) against a DID document: its issuer is the DID, and
+/// it carries a proof of each cryptosuite certsite signs with (eddsa-jcs-2022 and
+/// eddsa-rdfc-2022), each by a key the document lists, each verifying.
+pub fn verify_credential(credential: &Value, did_document: &Value, shapes: &Shapes) -> Result<(), String> {
     let map = credential.as_object().ok_or("not a JSON object")?;
     let did = did_document["id"].as_str().ok_or("the DID document has no id")?;
     let issuer = match &map.get("issuer") {
@@ -59,14 +64,23 @@ pub fn verify_credential(credential: &Value, did_document: &Value) -> Result<(),
     if issuer != did {
         return Err(format!("issuer is \"{issuer}\", not the site's DID {did}"));
     }
-    proof::verify(map, |method| {
-        if method.split('#').next() != Some(did) {
-            return None;
+    let verified = proof::verify(
+        map,
+        |method| {
+            if method.split('#').next() != Some(did) {
+                return None;
+            }
+            did::resolve(did_document, method)
+        },
+        shapes,
+    )
+    .map_err(|e| e.to_string())?;
+    for suite in Cryptosuite::ALL {
+        if !verified.iter().any(|p| p.cryptosuite == suite) {
+            return Err(format!("it has no {} proof", suite.name()));
         }
-        did::resolve(did_document, method)
-    })
-    .map(|_| ())
-    .map_err(|e| e.to_string())
+    }
+    Ok(())
 }
 
 /// A status list read from a built site.
@@ -81,11 +95,11 @@ struct List {
 
 /// Checks one status list: signature, type, purpose, size (DESIGN §5; Bitstring Status List
 /// v1.0: at least 131,072 entries).
-fn read_list(site: &Path, purpose: Purpose, did_document: &Value) -> Result<List, Failure> {
+fn read_list(site: &Path, purpose: Purpose, did_document: &Value, shapes: &Shapes) -> Result<List, Failure> {
     let path = site.join(purpose.path());
     let fail = |reason: String| Failure { path: path.clone(), reason };
     let list = read_json(&path).map_err(fail)?;
-    verify_credential(&list, did_document).map_err(fail)?;
+    verify_credential(&list, did_document, shapes).map_err(fail)?;
     if !list["type"].as_array().is_some_and(|t| t.iter().any(|t| t == "BitstringStatusListCredential")) {
         return Err(fail("not a BitstringStatusListCredential".into()));
     }
@@ -109,11 +123,12 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
         .ok_or_else(|| format!("{}: no DID document (.well-known/did.json or did.json): is this a built site?", site.display()))?;
     let did_document = read_json(&did_path).map_err(|e| format!("{}: {e}", did_path.display()))?;
     let whole_site = files.is_empty();
+    let shapes = Shapes::default();
     let mut verification = Verification::default();
     let mut lists = Vec::new();
     if whole_site {
         for purpose in Purpose::ALL {
-            match read_list(site, purpose, &did_document) {
+            match read_list(site, purpose, &did_document, &shapes) {
                 Ok(list) => lists.push(list),
                 Err(failure) => verification.failures.push(failure),
             }
@@ -136,11 +151,11 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
         .map(|path| {
             let mut failures = Vec::new();
             let fail = |reason: String| Failure { path: path.clone(), reason };
-            let credential = match read_json(path).and_then(|v| verify_credential(&v, &did_document).map(|()| v)) {
+            let credential = match read_json(path).and_then(|v| verify_credential(&v, &did_document, &shapes).map(|()| v)) {
                 Ok(c) => c,
                 Err(reason) => return (vec![fail(reason)], None),
             };
-            let number = credential["credentialSubject"]["certificate"]["number"].as_str().unwrap_or_default().to_owned();
+            let number = certificate_number(&credential).unwrap_or_default().to_owned();
             let mut index = None;
             for list in &lists {
                 let entry = credential["credentialStatus"]

@@ -43,7 +43,7 @@ fn lists_are_signed_large_and_flag_exactly_the_suspended_and_revoked() {
         assert_eq!(list["credentialSubject"]["statusPurpose"], purpose.code());
         assert_eq!(list["id"], format!("https://cert.example.org/{}", purpose.path()));
         assert!(list["credentialSubject"]["encodedList"].as_str().unwrap().starts_with('u'));
-        certsite::verify::verify_credential(&list, &did).unwrap();
+        certsite::verify::verify_credential(&list, &did, &certsite::sign::rdf::Shapes::default()).unwrap();
         assert!(bits(&public, purpose).len() >= MIN_ENTRIES);
     }
     let pages = pages_by_number(&public);
@@ -129,7 +129,7 @@ fn verify_rejects_a_forged_list_a_small_list_and_a_missing_list() {
     let key =
         certsite::sign::multibase::decode_secret_key(std::fs::read_to_string(site.path().join(".certsite/signing.key")).unwrap().trim())
             .unwrap();
-    let signer = Signer::new("did:web:cert.example.org".into(), "Orqan".into(), key);
+    let signer = Signer::new("did:web:cert.example.org".into(), "Orqan".into(), "https://cert.example.org".into(), key);
     let small = list_credential(
         "https://cert.example.org/status/revocation.json",
         Purpose::Revocation,
@@ -138,7 +138,7 @@ fn verify_rejects_a_forged_list_a_small_list_and_a_missing_list() {
         "2026-11-23T00:00:00Z",
     );
     let signed = signer.sign(small, "2026-11-23T00:00:00Z");
-    std::fs::write(&revocation, serde_json::to_vec(&Value::Object(signed)).unwrap()).unwrap();
+    std::fs::write(&revocation, serde_json::to_vec(&Value::Object(signed.unwrap())).unwrap()).unwrap();
     let err = stderr(&certsite(site.path(), &["verify"]));
     assert!(err.contains("1024 entries, fewer than the 131072"), "{err}");
 

@@ -29,14 +29,15 @@ fn a_built_site_verifies_and_every_tampering_is_named() {
     let codes: Vec<String> = pages_by_number(&public).into_values().collect();
     type Change = fn(&mut Value);
     let tamper: [(&str, Change); 6] = [
-        ("name", |c| c["credentialSubject"]["familyName"] = "Başqası".into()),
+        ("name", |c| c["credentialSubject"]["name"] = "Başqası".into()),
         ("date", |c| c["validUntil"] = "2099-12-31T23:59:59Z".into()),
-        ("proof removed", |c| {
-            c.as_object_mut().unwrap().remove("proof");
+        ("eddsa-rdfc-2022 proof removed", |c| {
+            let jcs = c["proof"][0].clone();
+            c["proof"] = jcs;
         }),
-        ("scope added", |c| c["credentialSubject"]["certificate"]["scope"] = serde_json::json!(["Hər şey"])),
+        ("scope changed", |c| c["credentialSubject"]["achievement"]["description"] = "Hər şey".into()),
         ("issuer", |c| c["issuer"]["id"] = "did:web:evil.example".into()),
-        ("key", |c| c["proof"]["verificationMethod"] = "did:web:cert.example.org#key-0000000000000000".into()),
+        ("key", |c| c["proof"][1]["verificationMethod"] = "did:web:cert.example.org#key-0000000000000000".into()),
     ];
     let mut tampered = Vec::new();
     for ((what, change), code) in tamper.iter().zip(&codes) {
@@ -116,7 +117,7 @@ fn keygen_writes_a_private_key_and_build_uses_it() {
 }
 
 #[test]
-fn credentials_follow_vc_2_and_eddsa_jcs_2022() {
+fn credentials_are_open_badges_with_a_proof_set() {
     let site = fixture("minimal");
     build(site.path(), DATE);
     let public = site.path().join("public");
@@ -124,20 +125,46 @@ fn credentials_follow_vc_2_and_eddsa_jcs_2022() {
     let c = read(&public.join("c").join(&code).join("credential.json"));
     assert_eq!(
         c["@context"],
-        serde_json::json!(["https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/undefined-terms/v2"])
+        serde_json::json!(["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"])
     );
-    assert_eq!(c["type"][0], "VerifiableCredential");
+    assert_eq!(c["type"], serde_json::json!(["VerifiableCredential", "OpenBadgeCredential"]));
+    assert_eq!(c["id"], format!("https://cert.example.org/c/{code}/"));
     assert_eq!(c["issuer"]["id"], "did:web:cert.example.org");
+    assert_eq!(c["issuer"]["type"], serde_json::json!(["Profile"]));
     assert_eq!(c["validFrom"], "2022-03-01T00:00:00Z");
     assert_eq!(c["validUntil"], "2025-02-28T23:59:59Z", "valid_until is inclusive");
-    assert_eq!(c["credentialSubject"]["certificate"]["number"], "T/0002");
-    let proof = &c["proof"];
-    assert_eq!(proof["type"], "DataIntegrityProof");
-    assert_eq!(proof["cryptosuite"], "eddsa-jcs-2022");
-    assert_eq!(proof["proofPurpose"], "assertionMethod");
-    assert_eq!(proof["@context"], c["@context"]);
-    assert!(proof["proofValue"].as_str().unwrap().starts_with('z'));
+    let subject = &c["credentialSubject"];
+    assert_eq!(subject["type"], serde_json::json!(["AchievementSubject"]));
+    let achievement = &subject["achievement"];
+    assert_eq!(achievement["type"], serde_json::json!(["Achievement"]));
+    assert_eq!(achievement["otherIdentifier"][0]["identifier"], "T/0002");
+    assert_eq!(achievement["otherIdentifier"][0]["type"], serde_json::json!(["IdentifierEntry"]));
+    assert!(achievement["criteria"]["narrative"].is_string());
+    let purposes: Vec<&str> = c["credentialStatus"].as_array().unwrap().iter().map(|s| s["statusPurpose"].as_str().unwrap()).collect();
+    assert_eq!(purposes, ["revocation", "suspension"]);
+    let proofs = c["proof"].as_array().expect("a proof set");
+    let suites: Vec<&str> = proofs.iter().map(|p| p["cryptosuite"].as_str().unwrap()).collect();
+    assert_eq!(suites, ["eddsa-jcs-2022", "eddsa-rdfc-2022"]);
+    for proof in proofs {
+        assert_eq!(proof["type"], "DataIntegrityProof");
+        assert_eq!(proof["proofPurpose"], "assertionMethod");
+        assert_eq!(proof["verificationMethod"], proofs[0]["verificationMethod"], "one key");
+        assert!(proof["proofValue"].as_str().unwrap().starts_with('z'));
+    }
+    assert_eq!(proofs[0]["@context"], c["@context"], "eddsa-jcs-2022 carries the document's context");
+    assert!(proofs[1].get("@context").is_none(), "eddsa-rdfc-2022 takes the document's");
     // Verified independently of `certsite verify`, with the library's proof check.
     let did = read(&public.join(".well-known/did.json"));
-    certsite::verify::verify_credential(&c, &did).unwrap();
+    let shapes = certsite::sign::rdf::Shapes::default();
+    certsite::verify::verify_credential(&c, &did, &shapes).unwrap();
+    // Each proof on its own verifies; a changed name fails both.
+    for k in 0..2 {
+        let mut one = c.clone();
+        one["proof"] = proofs[k].clone();
+        let map = one.as_object().unwrap();
+        let resolve = |m: &str| certsite::sign::did::resolve(&did, m);
+        assert_eq!(certsite::sign::proof::verify(map, resolve, &shapes).unwrap().len(), 1, "proof {k}");
+        one["credentialSubject"]["name"] = "Başqası".into();
+        assert!(certsite::sign::proof::verify(one.as_object().unwrap(), resolve, &shapes).is_err(), "proof {k} after a change");
+    }
 }

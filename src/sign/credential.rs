@@ -1,8 +1,18 @@
-//! Stage "sign", credentials: a certificate as a W3C Verifiable Credential 2.0 secured with a
-//! `DataIntegrityProof` (eddsa-jcs-2022) by the issuer's did:web key (DESIGN §5).
+//! Stage "sign", credentials: a certificate as a W3C Verifiable Credential 2.0 and a 1EdTech
+//! Open Badges 3.0 `OpenBadgeCredential`, secured with a proof set of two `DataIntegrityProof`s
+//! by the issuer's did:web key, `eddsa-jcs-2022` and `eddsa-rdfc-2022` (DESIGN §5): verifiers
+//! of either kind (Digital Bazaar's, the Digital Credentials Consortium's, wallets) check it.
+//!
+//! Where the certificate goes in Open Badges 3.0: the issuer is a `Profile` (the DID, the
+//! body's name, its site); `credentialSubject` is an `AchievementSubject` named by the holder's
+//! full name, whose `achievement` is an `Achievement` named by the profession, with the approved
+//! scope as its `description` and its `criteria.narrative` and the certificate number as an
+//! `otherIdentifier`; `validFrom`/`validUntil` are the validity; `credentialStatus` the two
+//! status list entries. Every term is defined by the VC 2.0 or the Open Badges 3.0 context
+//! (JSON-LD safe mode; checked when the RDF is made, [`crate::sign::rdf`]).
 //!
 //! Only public fields are put in (DESIGN §3). Once a certificate is valid its credential no
-//! longer depends on the build date: the proof's `created` is the first valid day and Ed25519
+//! longer depends on the build date: the proofs' `created` is the first valid day and Ed25519
 //! signatures are deterministic, so rebuilding on another day gives the same bytes and
 //! rewrites nothing.
 //! Status (suspended, revoked) is not in the credential: it changes after issue, so the
@@ -13,17 +23,15 @@ use serde_json::{json, Map, Value};
 
 use crate::model::certificate::Certificate;
 use crate::model::date;
-use crate::sign::proof::{self, ProofOptions};
+use crate::sign::proof::{self, Cryptosuite, ProofOptions};
+use crate::sign::rdf::{RdfError, Shapes, OB_CONTEXT};
 use crate::sign::status_list;
 
 /// The W3C VC 2.0 base context.
 pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
 
-/// The W3C context for issuer-dependent terms. VC 2.0 requires it last in `@context` when the
-/// contexts do not define every term used: the certificate's own terms (`certificate`,
-/// `profession`, `scope`, …) are defined nowhere else, and JSON-LD processors in safe mode
-/// (e.g. Digital Bazaar's, tests/interop/) reject the credential without it.
-pub const UNDEFINED_TERMS_CONTEXT: &str = "https://www.w3.org/ns/credentials/undefined-terms/v2";
+/// The credential's name, before the certificate number.
+pub const CREDENTIAL_NAME: &str = "Peşə səriştəlilik sertifikatı";
 
 /// Signs documents for one issuer.
 pub struct Signer {
@@ -33,22 +41,30 @@ pub struct Signer {
     pub verification_method: String,
     /// The issuer's display name.
     pub issuer_name: String,
+    /// The issuer's web site.
+    pub issuer_url: String,
     key: SigningKey,
+    /// The compiled RDF shapes of what it signs (eddsa-rdfc-2022).
+    shapes: Shapes,
 }
 
 impl Signer {
-    /// A signer for `did` with `key`.
-    pub fn new(did: String, issuer_name: String, key: SigningKey) -> Signer {
+    /// A signer for `did` (named `issuer_name`, at `issuer_url`) with `key`.
+    pub fn new(did: String, issuer_name: String, issuer_url: String, key: SigningKey) -> Signer {
         let verification_method = crate::sign::did::verification_method(&did, &key.verifying_key());
-        Signer { did, verification_method, issuer_name, key }
+        Signer { did, verification_method, issuer_name, issuer_url, key, shapes: Shapes::default() }
     }
 
-    /// Adds a `proof` to `document`, dated `created` (an XML Schema dateTime).
-    pub fn sign(&self, mut document: Map<String, Value>, created: &str) -> Map<String, Value> {
-        let options = ProofOptions { verification_method: &self.verification_method, created, proof_purpose: "assertionMethod" };
-        let proof = proof::sign(&document, &self.key, &options);
-        document.insert("proof".to_owned(), Value::Object(proof));
-        document
+    /// Adds the proof set (eddsa-jcs-2022, then eddsa-rdfc-2022) to `document`, dated
+    /// `created` (an XML Schema dateTime).
+    pub fn sign(&self, mut document: Map<String, Value>, created: &str) -> Result<Map<String, Value>, RdfError> {
+        let options = ProofOptions { verification_method: &self.verification_method, created, proof_purpose: proof::ASSERTION_METHOD };
+        let proofs = Cryptosuite::ALL
+            .into_iter()
+            .map(|suite| proof::sign(&document, &self.key, &options, suite, &self.shapes).map(Value::Object))
+            .collect::<Result<Vec<_>, _>>()?;
+        document.insert("proof".to_owned(), Value::Array(proofs));
+        Ok(document)
     }
 
     /// The public key.
@@ -68,7 +84,8 @@ pub fn day_end(d: time::Date) -> String {
 }
 
 /// The unsigned credential of a certificate published at `page_url`, whose status is at
-/// `status_index` of the site's two status lists (`base_url` is the site's).
+/// `status_index` of the site's two status lists (`base_url` is the site's). See the [module
+/// docs](self) for where each field goes.
 pub fn certificate_credential(
     cert: &Certificate,
     page_url: &str,
@@ -76,39 +93,42 @@ pub fn certificate_credential(
     base_url: &str,
     status_index: u32,
 ) -> Map<String, Value> {
-    let mut certificate = Map::new();
-    certificate.insert("number".into(), cert.number.clone().into());
-    certificate.insert("profession".into(), (*cert.profession).into());
-    if let Some(en) = &cert.profession_en {
-        certificate.insert("professionEn".into(), (**en).into());
-    }
-    certificate.insert("scope".into(), cert.scope.iter().map(|f| Value::from(&**f)).collect());
-    if let Some(old) = &cert.replaces {
-        certificate.insert("replaces".into(), old.clone().into());
-    }
-    let mut subject = Map::new();
-    subject.insert("name".into(), cert.holder_name().into());
-    subject.insert("familyName".into(), (*cert.surname).into());
-    subject.insert("givenName".into(), (*cert.given_name).into());
-    if let Some(p) = &cert.patronymic {
-        subject.insert("patronymic".into(), (**p).into());
-    }
-    subject.insert("certificate".into(), Value::Object(certificate));
+    let scope = if cert.scope.is_empty() {
+        cert.profession.to_string()
+    } else {
+        cert.scope.iter().map(|s| &**s).collect::<Vec<&str>>().join("; ")
+    };
     let credential = json!({
-        "@context": [VC_CONTEXT, UNDEFINED_TERMS_CONTEXT],
+        "@context": [VC_CONTEXT, OB_CONTEXT],
         "id": page_url,
-        "type": ["VerifiableCredential", "ProfessionalCompetenceCertificate"],
-        "name": "Peşə səriştəlilik sertifikatı",
-        "issuer": { "id": signer.did, "name": signer.issuer_name },
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": format!("{CREDENTIAL_NAME} {}", cert.number),
+        "issuer": { "id": signer.did, "type": ["Profile"], "name": signer.issuer_name, "url": signer.issuer_url },
         "validFrom": day_start(cert.issued_on),
         "validUntil": day_end(cert.valid_until),
-        "credentialSubject": subject,
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "name": cert.holder_name(),
+            "achievement": {
+                "id": format!("{page_url}#achievement"),
+                "type": ["Achievement"],
+                "name": &*cert.profession,
+                "description": scope,
+                "criteria": { "narrative": scope },
+                "otherIdentifier": [{ "type": ["IdentifierEntry"], "identifier": cert.number, "identifierType": "identifier" }],
+            },
+        },
         "credentialStatus": status_list::entries(base_url, status_index),
     });
     match credential {
         Value::Object(map) => map,
         _ => unreachable!("json! of an object literal is an object"),
     }
+}
+
+/// The certificate number a credential made by [`certificate_credential`] carries.
+pub fn certificate_number(credential: &Value) -> Option<&str> {
+    credential["credentialSubject"]["achievement"]["otherIdentifier"][0]["identifier"].as_str()
 }
 
 /// The proof date of a certificate's credential: its first valid day, or the build date for
@@ -119,11 +139,11 @@ pub fn proof_created(cert: &Certificate, build_date: time::Date) -> String {
 }
 
 /// Signs an unsigned credential and returns the bytes of `credential.json`.
-pub fn credential_json(credential: Map<String, Value>, signer: &Signer, created: &str) -> Vec<u8> {
-    let signed = signer.sign(credential, created);
+pub fn credential_json(credential: Map<String, Value>, signer: &Signer, created: &str) -> Result<Vec<u8>, RdfError> {
+    let signed = signer.sign(credential, created)?;
     let mut bytes = serde_json::to_vec_pretty(&Value::Object(signed)).unwrap_or_default();
     bytes.push(b'\n');
-    bytes
+    Ok(bytes)
 }
 
 /// The signed credential of a certificate, as the bytes of `credential.json`.
@@ -134,7 +154,7 @@ pub fn signed_certificate_json(
     base_url: &str,
     status_index: u32,
     build_date: time::Date,
-) -> Vec<u8> {
+) -> Result<Vec<u8>, RdfError> {
     let credential = certificate_credential(cert, page_url, signer, base_url, status_index);
     credential_json(credential, signer, &proof_created(cert, build_date))
 }

@@ -5,4 +5,5 @@ pub mod did;
 pub mod jcs;
 pub mod multibase;
 pub mod proof;
+pub mod rdf;
 pub mod status_list;

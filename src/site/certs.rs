@@ -261,34 +261,21 @@ impl<'a> Certs<'a> {
     pub fn stage(&self, diff: Staged, old: &Manifest, out: &Output, force: bool, progress: &Progress) -> anyhow::Result<Staged> {
         let Staged { fingerprints, mut hashes, mut marks, changed } = diff;
         let n = self.layout.len();
-        if marks.iter().any(|m| m & FRESH != 0) {
-            for k in 0..n {
-                let parent = self.layout.dir(k, Code::parse("000000000000").expect("a code"));
-                let parent = parent.rsplit_once('/').map_or("", |(p, _)| p);
-                if !parent.is_empty() {
-                    out.stage_dir(parent)?;
-                }
-            }
-        }
         let site = self.site;
         let cred = credential_slot(self.renderers.len());
         let ctx = FileCtx { old, out, force, layout: &self.layout };
 
-        // Sign: the credential of each changed certificate.
+        // Sign: the folders of new certificates, then the credential of each changed one.
         let stage = progress.stage("sign", changed as u64);
+        self.stage_fresh_dirs(&marks, out)?;
         let failures = Mutex::new(Vec::new());
         hashes.par_chunks_mut(n).zip(marks.par_iter_mut()).enumerate().filter(|(_, (_, m))| **m & TODO != 0).for_each(
             |(i, (hashes, mark))| {
                 let inputs = self.inputs(i);
                 let url = site.page_url(inputs.code);
                 let result = (|| -> anyhow::Result<()> {
-                    if *mark & FRESH != 0 {
-                        for dir in self.dirs(inputs.code) {
-                            out.stage_dir(&dir)?;
-                        }
-                    }
                     let created = day_start(inputs.proof_created);
-                    let bytes = credential_json(inputs.credential(site, &url, self.signer), self.signer, &created);
+                    let bytes = credential_json(inputs.credential(site, &url, self.signer), self.signer, &created)?;
                     ctx.put(inputs.code, cred, &bytes, hashes, mark)
                 })();
                 if let Err(e) = result {
@@ -339,6 +326,35 @@ impl<'a> Certs<'a> {
             }
         }
         dirs
+    }
+
+    /// Stages the folders of the certificates none of whose files is in the output (`c/CODE`,
+    /// `en/c/CODE`), one task per kind of folder: each task makes its folders in one parent
+    /// (`c/`, `en/c/`) one after the other. Two threads making folders in one parent wait for
+    /// its lock by spinning: measured, twice the system time and no gain in wall time.
+    fn stage_fresh_dirs(&self, marks: &[u8], out: &Output) -> anyhow::Result<()> {
+        let fresh: Vec<Code> = marks.iter().zip(self.codes).filter(|(m, _)| **m & FRESH != 0).map(|(_, &c)| c).collect();
+        if fresh.is_empty() {
+            return Ok(());
+        }
+        let zero = Code::parse("000000000000").expect("a code");
+        let mut kinds: Vec<usize> = Vec::new();
+        for k in 0..self.layout.len() {
+            if !kinds.iter().any(|&j| self.layout.dir(j, zero) == self.layout.dir(k, zero)) {
+                kinds.push(k);
+            }
+        }
+        for &k in &kinds {
+            if let Some((parent, _)) = self.layout.dir(k, zero).rsplit_once('/') {
+                out.stage_dir(parent).map_err(|e| anyhow!("staging {parent}: {e}"))?;
+            }
+        }
+        kinds.par_iter().try_for_each(|&k| {
+            fresh.iter().try_for_each(|&code| {
+                let dir = self.layout.dir(k, code);
+                out.stage_dir(&dir).map_err(|e| anyhow!("staging {dir}: {e}"))
+            })
+        })
     }
 }
 

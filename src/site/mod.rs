@@ -360,7 +360,8 @@ impl Site {
                 crate::state::URL_SECRET
             ));
         }
-        let signer = Signer::new(self.did.did.clone(), self.config.issuer.name.clone(), key);
+        let issuer_url = self.config.issuer.website.clone().unwrap_or_else(|| self.config.base_url.clone());
+        let signer = Signer::new(self.did.did.clone(), self.config.issuer.name.clone(), issuer_url, key);
         let keyring = state.update_keyring(&signer.verifying_key())?;
         let status_index = state.status_index(&self.certificates, &secret)?;
         let codes = self.codes(&secret);

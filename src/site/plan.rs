@@ -58,7 +58,7 @@ impl Plan {
             plan.pages(site, renderer)?;
         }
         plan.site_files(site, &renderers[0])?;
-        plan.status_lists(site, certs);
+        plan.status_lists(site, certs)?;
         Ok(plan)
     }
 
@@ -168,7 +168,7 @@ impl Plan {
     }
 
     /// The two signed status lists (DESIGN §5).
-    fn status_lists(&mut self, site: &Site, certs: &Certs<'_>) {
+    fn status_lists(&mut self, site: &Site, certs: &Certs<'_>) -> anyhow::Result<()> {
         let (statuses, index, signer) = (certs.statuses(), certs.status_index(), certs.signer());
         for purpose in Purpose::ALL {
             let mut bits = Bitstring::new(index.len());
@@ -183,8 +183,9 @@ impl Plan {
             }
             let url = format!("{}/{}", site.config.base_url, purpose.path());
             let date = day_start(site.build_date);
-            let list = signer.sign(status_list::list_credential(&url, purpose, &bits, &site.did.did, &date), &date);
+            let list = signer.sign(status_list::list_credential(&url, purpose, &bits, &site.did.did, &date), &date)?;
             self.put(Rank::StatusList, purpose.path(), json_bytes(&serde_json::Value::Object(list)));
         }
+        Ok(())
     }
 }

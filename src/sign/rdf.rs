@@ -1,0 +1,590 @@
+//! Stage "sign", RDF: a JSON-LD document as an RDF dataset and its canonical N-Quads, for
+//! `eddsa-rdfc-2022` (DESIGN §5; W3C Data Integrity EdDSA Cryptosuites v1.0 §3.3). JSON-LD 1.1
+//! to RDF is Sophia's (`sophia_jsonld`, on the `json-ld` crate), with the contexts bundled in
+//! the binary: nothing is ever fetched. RDF Dataset Canonicalization (RDFC-1.0) is Sophia's too
+//! (`sophia_c14n`).
+//!
+//! Turning a credential into RDF takes about a millisecond, most of it processing the
+//! contexts; a register of 100,000 certificates cannot pay that each. But every certificate's
+//! credential has the same shape (the same members, nesting and types; only the text values
+//! differ), and JSON-LD maps a text value to its RDF term without looking at it (a literal, or
+//! an absolute IRI kept as it is). So a [`Shape`] is compiled once: the document with each
+//! text value replaced by a distinct placeholder IRI goes through JSON-LD, and the placeholders
+//! in the resulting quads mark where each value goes. Every document of that shape then only
+//! fills in its values. Safeguards: a value that lands where an IRI goes must be an absolute
+//! IRI (else JSON-LD would resolve or drop it); the first document of each shape is also run
+//! through JSON-LD as it is and must give the same dataset; and a placeholder that does not
+//! come out of JSON-LD means a member no context defines (JSON-LD would drop it silently), which
+//! is an error: safe mode.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, RwLock};
+
+use serde_json::{Map, Value};
+use sophia_api::prelude::*;
+use sophia_api::quad::Spog;
+use sophia_api::term::{BnodeId, IriRef, SimpleTerm};
+use sophia_api::MownStr;
+use sophia_jsonld::loader::{ClosureLoader, FutureExt};
+use sophia_jsonld::{JsonLdOptions, JsonLdParser};
+
+use crate::sign::credential::VC_CONTEXT;
+
+/// The Open Badges 3.0 context (1EdTech), version 3.0.3.
+pub const OB_CONTEXT: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+
+/// The contexts certsite's documents use, as published, by URL (see `src/sign/contexts/SOURCES.md`).
+pub const BUNDLED: &[(&str, &str)] = &[
+    (VC_CONTEXT, include_str!("contexts/credentials-v2.jsonld")),
+    (OB_CONTEXT, include_str!("contexts/ob-v3p0-context-3.0.3.json")),
+];
+
+/// An RDF quad.
+pub type Quad = Spog<SimpleTerm<'static>>;
+
+/// An RDF dataset.
+pub type Dataset = BTreeSet<Quad>;
+
+/// Why a document cannot be turned into RDF.
+#[derive(Debug, thiserror::Error)]
+pub enum RdfError {
+    /// JSON-LD processing failed (a context that is not bundled, an invalid document, …).
+    #[error("JSON-LD: {0}")]
+    JsonLd(String),
+    /// A member of the document is defined by no context (JSON-LD would drop it).
+    #[error("the member \"{0}\" is defined by no context of the document")]
+    Undefined(String),
+    /// Canonicalization failed.
+    #[error("RDF canonicalization: {0}")]
+    Canonical(String),
+    /// The compiled form of a document disagrees with JSON-LD: a bug, never signed.
+    #[error("the compiled RDF of a document differs from its JSON-LD processing")]
+    Mismatch,
+}
+
+/// The RDF dataset of `document` by JSON-LD processing, with the bundled contexts and
+/// `extra` ones (`(url, json)`).
+pub fn to_dataset(document: &Value, extra: &[(&str, &str)]) -> Result<Dataset, RdfError> {
+    let documents: Arc<Vec<(String, String)>> =
+        Arc::new(BUNDLED.iter().chain(extra).map(|(u, j)| ((*u).to_owned(), (*j).to_owned())).collect());
+    let options = JsonLdOptions::new().with_document_loader_closure(move || {
+        let documents = documents.clone();
+        ClosureLoader::new(move |url: sophia_api::prelude::Iri<String>| {
+            let found = documents.iter().find(|(u, _)| u == url.as_str()).map(|(_, j)| j.clone());
+            async move { found.ok_or_else(|| format!("{} is not a bundled context (nothing is fetched)", url.as_str())) }.boxed()
+        })
+    });
+    let parser = JsonLdParser::new_with_options(options);
+    let text = serde_json::to_string(document).map_err(|e| RdfError::JsonLd(e.to_string()))?;
+    parser.parse_str(&text).collect_quads().map_err(|e| RdfError::JsonLd(e.to_string()))
+}
+
+/// The canonical N-Quads of a dataset (RDFC-1.0, SHA-256), one quad a line.
+pub fn canonical_nquads(dataset: &Dataset) -> Result<String, RdfError> {
+    let mut out = Vec::with_capacity(dataset.len() * 120);
+    sophia_c14n::rdfc10::normalize(dataset, &mut out).map_err(|e| RdfError::Canonical(e.to_string()))?;
+    String::from_utf8(out).map_err(|e| RdfError::Canonical(e.to_string()))
+}
+
+/// Where the text values of a document go in its RDF: the quads of one document shape with
+/// holes (see the [module docs](self)).
+#[derive(Debug)]
+pub struct Shape {
+    quads: Vec<[TermPart; 4]>,
+    /// The document itself was checked against JSON-LD once.
+    checked: std::sync::atomic::AtomicBool,
+}
+
+/// A term of a quad with holes.
+#[derive(Debug, Clone)]
+enum TermPart {
+    /// No term (the default graph).
+    None,
+    /// An IRI, fixed.
+    Iri(String),
+    /// An IRI from the `n`-th text value.
+    IriSlot(usize),
+    /// A blank node.
+    Blank(String),
+    /// A literal with a fixed text.
+    Literal(String, Datatype),
+    /// A literal from the `n`-th text value.
+    LiteralSlot(usize, Datatype),
+}
+
+/// A literal's datatype or language.
+#[derive(Debug, Clone)]
+enum Datatype {
+    Iri(String),
+    Language(String),
+}
+
+/// The placeholder of the `n`-th text value: an absolute IRI that no document holds.
+fn placeholder(n: usize) -> String {
+    format!("urn:x-certsite-value:{n}")
+}
+
+fn slot_of(text: &str) -> Option<usize> {
+    text.strip_prefix("urn:x-certsite-value:")?.parse().ok()
+}
+
+/// Whether a member's text values belong to the shape rather than being values: `@context`
+/// entries and types (JSON-LD expands those by the context).
+fn is_structural(key: &str) -> bool {
+    matches!(key, "@context" | "type" | "@type")
+}
+
+/// One pass over a document: its shape (its structure, with each text value replaced by a
+/// marker) into `h`, and its text values that are not structural into `values`, in document
+/// order. A top-level member named `exclude` is skipped (a secured document's `proof`).
+fn walk<'v>(value: &'v Value, exclude: Option<&str>, h: &mut xxhash_rust::xxh3::Xxh3, values: &mut Vec<&'v str>) {
+    match value {
+        Value::String(s) => {
+            h.update(b"$");
+            values.push(s);
+        }
+        Value::Array(items) => {
+            h.update(b"[");
+            for v in items {
+                walk(v, None, h, values);
+                h.update(b",");
+            }
+            h.update(b"]");
+        }
+        Value::Object(map) => {
+            h.update(b"{");
+            for (k, v) in map {
+                if exclude == Some(k.as_str()) {
+                    continue;
+                }
+                h.update(&(k.len() as u64).to_le_bytes());
+                h.update(k.as_bytes());
+                if is_structural(k) {
+                    hash_value(v, h);
+                } else {
+                    walk(v, None, h, values);
+                }
+                h.update(b",");
+            }
+            h.update(b"}");
+        }
+        other => hash_value(other, h),
+    }
+}
+
+/// A JSON value, all of it, into `h` (unambiguously: each text is preceded by its length).
+fn hash_value(value: &Value, h: &mut xxhash_rust::xxh3::Xxh3) {
+    match value {
+        Value::Null => h.update(b"n"),
+        Value::Bool(b) => h.update(if *b { b"t" } else { b"f" }),
+        Value::Number(n) => {
+            h.update(b"#");
+            h.update(n.to_string().as_bytes());
+            h.update(b";");
+        }
+        Value::String(s) => {
+            h.update(b"$");
+            h.update(&(s.len() as u64).to_le_bytes());
+            h.update(s.as_bytes());
+        }
+        Value::Array(items) => {
+            h.update(b"[");
+            items.iter().for_each(|v| hash_value(v, h));
+            h.update(b"]");
+        }
+        Value::Object(map) => {
+            h.update(b"{");
+            for (k, v) in map {
+                h.update(&(k.len() as u64).to_le_bytes());
+                h.update(k.as_bytes());
+                hash_value(v, h);
+            }
+            h.update(b"}");
+        }
+    }
+}
+
+/// `value` with its text values replaced by placeholders but for those numbered in `keep`,
+/// and the names of the members they are in (to name an undefined member).
+fn with_placeholders(value: &Value, key: &str, keep: &[usize], n: &mut usize, members: &mut Vec<String>) -> Value {
+    match value {
+        Value::String(text) => {
+            let k = *n;
+            *n += 1;
+            members.push(key.to_owned());
+            Value::String(if keep.contains(&k) { text.clone() } else { placeholder(k) })
+        }
+        Value::Array(items) => Value::Array(items.iter().map(|v| with_placeholders(v, key, keep, n, members)).collect()),
+        Value::Object(map) => {
+            let mut out = Map::new();
+            for (k, v) in map {
+                let v = if is_structural(k) { v.clone() } else { with_placeholders(v, k, keep, n, members) };
+                out.insert(k.clone(), v);
+            }
+            Value::Object(out)
+        }
+        other => other.clone(),
+    }
+}
+
+impl Shape {
+    /// Compiles the shape of `document` (see the [module docs](self)), its text values
+    /// numbered in `keep` kept as they are (values a context expands, such as `proofPurpose`).
+    fn compile(document: &Value, keep: &[usize], to_dataset: impl Fn(&Value) -> Result<Dataset, RdfError>) -> Result<Shape, RdfError> {
+        let (mut n, mut members) = (0, Vec::new());
+        let template = with_placeholders(document, "", keep, &mut n, &mut members);
+        let dataset = to_dataset(&template)?;
+        let mut used = vec![false; n];
+        let mut part = |t: Option<&SimpleTerm<'static>>| -> TermPart {
+            match t {
+                None => TermPart::None,
+                Some(SimpleTerm::Iri(iri)) => match slot_of(iri.as_str()) {
+                    Some(k) => {
+                        used[k] = true;
+                        TermPart::IriSlot(k)
+                    }
+                    None => TermPart::Iri(iri.as_str().to_owned()),
+                },
+                Some(SimpleTerm::BlankNode(b)) => TermPart::Blank(b.as_str().to_owned()),
+                Some(SimpleTerm::LiteralDatatype(lex, dt)) => {
+                    let datatype = Datatype::Iri(dt.as_str().to_owned());
+                    match slot_of(lex) {
+                        Some(k) => {
+                            used[k] = true;
+                            TermPart::LiteralSlot(k, datatype)
+                        }
+                        None => TermPart::Literal(lex.to_string(), datatype),
+                    }
+                }
+                Some(SimpleTerm::LiteralLanguage(lex, tag, _)) => {
+                    let datatype = Datatype::Language(tag.as_str().to_owned());
+                    match slot_of(lex) {
+                        Some(k) => {
+                            used[k] = true;
+                            TermPart::LiteralSlot(k, datatype)
+                        }
+                        None => TermPart::Literal(lex.to_string(), datatype),
+                    }
+                }
+                Some(other) => TermPart::Literal(format!("{other:?}"), Datatype::Iri(String::new())),
+            }
+        };
+        let quads: Vec<[TermPart; 4]> =
+            dataset.iter().map(|([s, p, o], g)| [part(Some(s)), part(Some(p)), part(Some(o)), part(g.as_ref())]).collect();
+        if let Some(k) = (0..n).find(|k| !used[*k] && !keep.contains(k)) {
+            return Err(RdfError::Undefined(members[k].clone()));
+        }
+        Ok(Shape { quads, checked: std::sync::atomic::AtomicBool::new(false) })
+    }
+
+    /// The text values (by number) that go where an IRI goes but are not absolute IRIs in
+    /// `values`: JSON-LD expands them by the context, so they are part of the shape.
+    fn expanded(&self, values: &[&str]) -> Vec<usize> {
+        let mut found: Vec<usize> = self
+            .quads
+            .iter()
+            .flatten()
+            .filter_map(|t| match t {
+                TermPart::IriSlot(k) if values.get(*k).is_some_and(|v| !is_absolute(v)) => Some(*k),
+                _ => None,
+            })
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The dataset of a document of this shape with text `values` (borrowing them), `None`
+    /// when a value that goes where an IRI goes is not an absolute IRI (the caller then
+    /// processes the document as it is).
+    fn fill<'a>(&'a self, values: &[&'a str]) -> Option<BTreeSet<Spog<SimpleTerm<'a>>>> {
+        let term = |t: &'a TermPart| -> Option<Option<SimpleTerm<'a>>> {
+            Some(Some(match t {
+                TermPart::None => return Some(None),
+                TermPart::Iri(i) => SimpleTerm::Iri(IriRef::new_unchecked(MownStr::from(i.as_str()))),
+                TermPart::IriSlot(k) => {
+                    let value = *values.get(*k)?;
+                    if !is_absolute(value) {
+                        return None;
+                    }
+                    SimpleTerm::Iri(IriRef::new_unchecked(MownStr::from(value)))
+                }
+                TermPart::Blank(b) => SimpleTerm::BlankNode(BnodeId::new_unchecked(MownStr::from(b.as_str()))),
+                TermPart::Literal(text, dt) => literal(text, dt),
+                TermPart::LiteralSlot(k, dt) => literal(values.get(*k)?, dt),
+            }))
+        };
+        let mut dataset = BTreeSet::new();
+        for [s, p, o, g] in &self.quads {
+            dataset.insert(([term(s)??, term(p)??, term(o)??], term(g)?));
+        }
+        Some(dataset)
+    }
+}
+
+/// Whether `text` is an absolute IRI that JSON-LD keeps unchanged: a scheme that no bundled
+/// context defines as a term (else JSON-LD would read a compact IRI: `http`, `https`, `did`,
+/// `urn`), a colon, then only characters an IRI may hold (RFC 3987: unreserved, reserved and
+/// `%` in ASCII, anything beyond ASCII). Any other value is processed by JSON-LD as it is.
+fn is_absolute(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let Some(colon) = memchr::memchr(b':', bytes) else { return false };
+    let (scheme, rest) = bytes.split_at(colon);
+    matches!(scheme, b"https" | b"http" | b"did" | b"urn")
+        && rest.iter().all(|&c| c >= 0x80 || c.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&c))
+}
+
+fn literal<'a>(text: &'a str, datatype: &'a Datatype) -> SimpleTerm<'a> {
+    match datatype {
+        Datatype::Iri(dt) => SimpleTerm::LiteralDatatype(MownStr::from(text), IriRef::new_unchecked(MownStr::from(dt.as_str()))),
+        Datatype::Language(tag) => {
+            SimpleTerm::LiteralLanguage(MownStr::from(text), sophia_api::term::LanguageTag::new_unchecked(MownStr::from(tag.as_str())), None)
+        }
+    }
+}
+
+/// Compiled shapes, shared by the threads of a build: by the structure of a document, the text
+/// values that are part of its shape (those a context expands), and by those values, the shape.
+#[derive(Debug, Default)]
+pub struct Shapes {
+    /// Contexts beside the bundled ones, `(url, json)` (the test vectors').
+    extra: Vec<(String, String)>,
+    compiled: RwLock<HashMap<u128, Family>>,
+    /// SHA-256 of the canonical N-Quads of small documents that recur (proof configurations:
+    /// one per proof date), by the document's hash.
+    recurring: RwLock<HashMap<u128, [u8; 32]>>,
+}
+
+/// The shapes of one document structure.
+#[derive(Debug, Default)]
+struct Family {
+    /// Text values (by number) that are part of the shape.
+    expanded: Vec<usize>,
+    /// The compiled shape for each set of those values (by their hash).
+    shapes: HashMap<u128, Arc<Shape>>,
+}
+
+/// A hash of the text values numbered in `expanded`.
+fn expanded_key(expanded: &[usize], values: &[&str]) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for &k in expanded {
+        let v = values.get(k).copied().unwrap_or_default();
+        h.update(&(v.len() as u64).to_le_bytes());
+        h.update(v.as_bytes());
+    }
+    h.digest128()
+}
+
+/// `document` without its top-level member `exclude`.
+fn without(document: &Map<String, Value>, exclude: Option<&str>) -> Value {
+    Value::Object(document.iter().filter(|(k, _)| Some(k.as_str()) != exclude).map(|(k, v)| (k.clone(), v.clone())).collect())
+}
+
+impl Shapes {
+    /// Shapes of documents that may also use the contexts `extra` (`(url, json)`).
+    pub fn with_contexts(extra: &[(&str, &str)]) -> Shapes {
+        Shapes { extra: extra.iter().map(|(u, j)| ((*u).to_owned(), (*j).to_owned())).collect(), ..Shapes::default() }
+    }
+
+    fn to_dataset(&self, document: &Value) -> Result<Dataset, RdfError> {
+        let extra: Vec<(&str, &str)> = self.extra.iter().map(|(u, j)| (u.as_str(), j.as_str())).collect();
+        to_dataset(document, &extra)
+    }
+
+    /// The shape of `document` (without its member `exclude`), compiled on first use, and its
+    /// text values.
+    fn shape<'d>(&self, document: &'d Map<String, Value>, exclude: Option<&str>) -> Result<(Arc<Shape>, Vec<&'d str>), RdfError> {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        let mut values = Vec::with_capacity(32);
+        for (k, v) in document {
+            // The same walk as over `Value::Object(document)`, without `exclude`.
+            if exclude == Some(k.as_str()) {
+                continue;
+            }
+            h.update(&(k.len() as u64).to_le_bytes());
+            h.update(k.as_bytes());
+            if is_structural(k) {
+                hash_value(v, &mut h);
+            } else {
+                walk(v, None, &mut h, &mut values);
+            }
+        }
+        let key = h.digest128();
+        {
+            let compiled = self.compiled.read().unwrap_or_else(|p| p.into_inner());
+            if let Some(family) = compiled.get(&key) {
+                if let Some(shape) = family.shapes.get(&expanded_key(&family.expanded, &values)) {
+                    return Ok((shape.clone(), values));
+                }
+            }
+        }
+        // First of its structure, or of its expanded values: compiled under the write lock.
+        let whole = without(document, exclude);
+        let mut compiled = self.compiled.write().unwrap_or_else(|p| p.into_inner());
+        let family = match compiled.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                // Which values does the context expand?
+                let probe = Shape::compile(&whole, &[], |d| self.to_dataset(d))?;
+                e.insert(Family { expanded: probe.expanded(&values), shapes: HashMap::new() })
+            }
+        };
+        let fixed = expanded_key(&family.expanded, &values);
+        let shape = match family.shapes.get(&fixed) {
+            Some(shape) => shape.clone(),
+            None => {
+                let shape = Arc::new(Shape::compile(&whole, &family.expanded, |d| self.to_dataset(d))?);
+                family.shapes.insert(fixed, shape.clone());
+                shape
+            }
+        };
+        Ok((shape, values))
+    }
+
+    /// The canonical N-Quads (RDFC-1.0) of `document`'s RDF: from its compiled shape (the
+    /// first document of each shape is checked against JSON-LD processing).
+    pub fn canonical_nquads(&self, document: &Value) -> Result<String, RdfError> {
+        match document {
+            Value::Object(map) => self.canonical_nquads_without(map, None),
+            other => canonical_nquads(&self.to_dataset(other)?),
+        }
+    }
+
+    /// [`Shapes::canonical_nquads`] of `document` without its top-level member `exclude` (a
+    /// secured document's `proof`), without copying it.
+    pub fn canonical_nquads_without(&self, document: &Map<String, Value>, exclude: Option<&str>) -> Result<String, RdfError> {
+        let (shape, values) = self.shape(document, exclude)?;
+        let Some(dataset) = shape.fill(&values) else { return canonical_nquads(&self.to_dataset(&without(document, exclude))?) };
+        if !shape.checked.load(Ordering::Acquire) {
+            if owned(&dataset) != self.to_dataset(&without(document, exclude))? {
+                return Err(RdfError::Mismatch);
+            }
+            shape.checked.store(true, Ordering::Release);
+        }
+        let mut out = Vec::with_capacity(dataset.len() * 120);
+        sophia_c14n::rdfc10::normalize(&dataset, &mut out).map_err(|e| RdfError::Canonical(e.to_string()))?;
+        String::from_utf8(out).map_err(|e| RdfError::Canonical(e.to_string()))
+    }
+
+    /// SHA-256 of [`Shapes::canonical_nquads`] for a document that recurs (the proof
+    /// configuration of many credentials of one day): made once, then remembered.
+    pub fn recurring_sha256(&self, document: &Value) -> Result<[u8; 32], RdfError> {
+        use sha2::{Digest, Sha256};
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        hash_value(document, &mut h);
+        let key = h.digest128();
+        if let Some(hash) = self.recurring.read().unwrap_or_else(|p| p.into_inner()).get(&key) {
+            return Ok(*hash);
+        }
+        let hash: [u8; 32] = Sha256::digest(self.canonical_nquads(document)?).into();
+        self.recurring.write().unwrap_or_else(|p| p.into_inner()).insert(key, hash);
+        Ok(hash)
+    }
+
+    /// The RDF dataset of `document`, as [`Shapes::canonical_nquads`] makes it.
+    pub fn dataset(&self, document: &Value) -> Result<Dataset, RdfError> {
+        let Value::Object(map) = document else { return self.to_dataset(document) };
+        let (shape, values) = self.shape(map, None)?;
+        let dataset = shape.fill(&values).map(|d| owned(&d));
+        match dataset {
+            Some(dataset) => Ok(dataset),
+            None => self.to_dataset(document),
+        }
+    }
+}
+
+/// A dataset that owns its terms.
+fn owned(dataset: &BTreeSet<Spog<SimpleTerm<'_>>>) -> Dataset {
+    let own = |t: &SimpleTerm<'_>| -> SimpleTerm<'static> { t.into_term() };
+    dataset.iter().map(|([s, p, o], g)| ([own(s), own(p), own(o)], g.as_ref().map(own))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors");
+
+    fn read(path: &str) -> String {
+        std::fs::read_to_string(format!("{VECTORS}/{path}")).unwrap()
+    }
+
+    fn examples() -> (&'static str, String) {
+        ("https://www.w3.org/ns/credentials/examples/v2", read("contexts/credentials-examples-v2.jsonld"))
+    }
+
+    #[test]
+    fn the_w3c_documents_canonicalize_as_published() {
+        let (url, json) = examples();
+        // (employmentAuth.json, the other vector, names a citizenship context that is not
+        // vendored.)
+        for (document, expected) in [("vc-di-eddsa/unsigned.json", "vc-di-eddsa/eddsa-rdfc-2022/canonDocDataInt.txt")] {
+            let value: Value = serde_json::from_str(&read(document)).unwrap();
+            let dataset = to_dataset(&value, &[(url, &json)]).unwrap();
+            assert_eq!(canonical_nquads(&dataset).unwrap(), read(expected), "{document}");
+        }
+    }
+
+    #[test]
+    fn a_compiled_shape_gives_what_json_ld_gives() {
+        let credential = |name: &str, scope: &str| {
+            serde_json::json!({
+                "@context": [VC_CONTEXT, OB_CONTEXT],
+                "id": format!("https://cert.example.org/c/{}/", name.len()),
+                "type": ["VerifiableCredential", "OpenBadgeCredential"],
+                "name": "Sertifikat",
+                "issuer": {"id": "did:web:cert.example.org", "type": ["Profile"], "name": "Orqan \"Ə\"", "url": "https://cert.example.org"},
+                "validFrom": "2025-01-01T00:00:00Z",
+                "credentialSubject": {
+                    "type": ["AchievementSubject"],
+                    "name": name,
+                    "achievement": {
+                        "id": "https://cert.example.org/c/X/#achievement",
+                        "type": ["Achievement"],
+                        "name": "Aşpaz",
+                        "description": scope,
+                        "criteria": {"narrative": scope}
+                    }
+                }
+            })
+        };
+        let shapes = Shapes::default();
+        for (name, scope) in [("Əliyeva Şəbnəm", "Uçot; Audit"), ("<b>\"x\"\n</b>", ""), ("Ad", "a\\b")] {
+            let document = credential(name, scope);
+            let fast = shapes.dataset(&document).unwrap();
+            assert_eq!(fast, to_dataset(&document, &[]).unwrap(), "{name}");
+            assert_eq!(canonical_nquads(&fast).unwrap(), canonical_nquads(&to_dataset(&document, &[]).unwrap()).unwrap());
+        }
+        assert_eq!(shapes.compiled.read().unwrap().len(), 1, "one shape");
+        // A value the context expands (proofPurpose is a term of the vocabulary) is part of
+        // the shape.
+        let config = |purpose: &str, created: &str| {
+            serde_json::json!({"@context": [VC_CONTEXT], "type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022",
+                "created": created, "verificationMethod": "did:web:x#key-1", "proofPurpose": purpose})
+        };
+        for (purpose, created) in [("assertionMethod", "2025-01-01T00:00:00Z"), ("assertionMethod", "2026-01-01T00:00:00Z"), ("authentication", "2025-01-01T00:00:00Z")] {
+            let document = config(purpose, created);
+            assert_eq!(shapes.dataset(&document).unwrap(), to_dataset(&document, &[]).unwrap(), "{purpose}");
+        }
+        let families = shapes.compiled.read().unwrap();
+        assert_eq!(families.len(), 2);
+        assert!(families.values().any(|f| !f.expanded.is_empty() && f.shapes.len() == 2), "{families:?}");
+        drop(families);
+        // A value where an IRI goes that is not an absolute IRI is processed as it is.
+        let mut odd = credential("Ad", "x");
+        odd["id"] = "relative/path".into();
+        assert_eq!(shapes.dataset(&odd).unwrap(), to_dataset(&odd, &[]).unwrap());
+    }
+
+    #[test]
+    fn a_member_no_context_defines_is_an_error() {
+        let document = serde_json::json!({
+            "@context": [VC_CONTEXT, OB_CONTEXT],
+            "type": ["VerifiableCredential"],
+            "credentialSubject": {"type": ["AchievementSubject"], "favouriteColour": "blue"}
+        });
+        let err = Shape::compile(&document, &[], |d| to_dataset(d, &[])).unwrap_err();
+        assert!(matches!(&err, RdfError::Undefined(m) if m == "favouriteColour"), "{err}");
+    }
+}
