@@ -264,3 +264,48 @@ fn a_build_into_another_folder_does_not_make_the_first_one_stale() {
     build(site.path(), DATE);
     assert_eq!(tree(&site.path().join("public")), tree(&site.path().join("other")), "public/ caught up with the data");
 }
+
+#[test]
+fn a_valid_certificate_offers_linkedin_and_the_credential_file_and_no_other_does() {
+    let site = fixture("minimal");
+    build(site.path(), DATE);
+    let public = site.path().join("public");
+    let pages = pages_by_number(&public);
+    let page = |number: &str| std::fs::read_to_string(public.join("c").join(&pages[number]).join("index.html")).unwrap();
+
+    let html = page("T-0001");
+    assert_eq!(attr(&html, "data-status"), Some("valid"));
+    let at = html.find("data-action=\"linkedin\"").expect("an Add to LinkedIn link");
+    let link = &html[html[..at].rfind("href=\"").unwrap() + 6..];
+    let link = url::Url::parse(&link[..link.find('"').unwrap()].replace("&amp;", "&")).unwrap();
+    assert_eq!((link.host_str(), link.path()), (Some("www.linkedin.com"), "/profile/add"));
+    let query: std::collections::BTreeMap<String, String> = link.query_pairs().into_owned().collect();
+    let expected = [
+        ("startTask", "CERTIFICATION_NAME"),
+        ("name", "Mühasib (Peşə səriştəlilik sertifikatı)"),
+        ("organizationName", "Sınaq Sertifikatlaşdırma Orqanı"),
+        ("issueYear", "2025"),
+        ("issueMonth", "1"),
+        ("expirationYear", "2028"),
+        ("expirationMonth", "1"),
+        ("certUrl", &format!("https://cert.example.org/c/{}/", pages["T-0001"])),
+        ("certId", "T-0001"),
+    ];
+    assert_eq!(query, expected.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect());
+    assert!(html.contains("Add to LinkedIn") || html.contains("LinkedIn profilinə əlavə et"), "the link is labelled");
+    let download = &html[html.find("data-action=\"download\"").expect("a download link") - 200..];
+    assert!(download.contains(&format!("href=\"/c/{}/credential.json\" download=\"certificate-T-0001.json\"", pages["T-0001"])), "{download}");
+
+    let none = |number: &str, status: &str| {
+        let html = page(number);
+        assert_eq!(attr(&html, "data-status"), Some(status), "{number}");
+        assert!(!html.contains("linkedin.com") && !html.contains("data-action=\"download\""), "{number} ({status}) offers a way out");
+        assert!(!html.contains(">İmzalı sənədi yüklə<"), "{number}");
+    };
+    for (number, status) in [("T/0002", "superseded"), ("T-0005", "suspended"), ("T-0006", "revoked")] {
+        none(number, status);
+    }
+    // Once it has expired, T-0001 offers neither.
+    build(site.path(), "2028-01-10");
+    none("T-0001", "expired");
+}

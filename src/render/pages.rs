@@ -171,6 +171,35 @@ pub struct CertView<'a> {
     decision: Option<DecisionView>,
     replaces: Option<CertLink>,
     superseded_by: Option<CertLink>,
+    /// What the holder can take away (LinkedIn, the credential file): a valid certificate only.
+    take_away: Option<TakeAway>,
+}
+
+/// A valid certificate's ways out for its holder.
+#[derive(Debug, Serialize)]
+pub struct TakeAway {
+    /// LinkedIn's documented "Add to Profile" link for a certification.
+    linkedin: String,
+    /// The file name the credential downloads as.
+    file: String,
+}
+
+/// LinkedIn's "Add to Profile" link for a certification (LinkedIn: Add to Profile for
+/// Certifications): its name, the issuing organisation, issue and expiry month and year, the
+/// page that shows it and its number.
+pub fn linkedin_add_to_profile(name: &str, organization: &str, issued_on: time::Date, valid_until: time::Date, url: &str, number: &str) -> String {
+    let mut query = url::form_urlencoded::Serializer::new(String::from("https://www.linkedin.com/profile/add?"));
+    query
+        .append_pair("startTask", "CERTIFICATION_NAME")
+        .append_pair("name", name)
+        .append_pair("organizationName", organization)
+        .append_pair("issueYear", &issued_on.year().to_string())
+        .append_pair("issueMonth", &u8::from(issued_on.month()).to_string())
+        .append_pair("expirationYear", &valid_until.year().to_string())
+        .append_pair("expirationMonth", &u8::from(valid_until.month()).to_string())
+        .append_pair("certUrl", url)
+        .append_pair("certId", number);
+    query.finish()
 }
 
 /// Everything a certificate page needs beyond the certificate.
@@ -207,6 +236,8 @@ pub struct Renderer {
     pub(crate) lang: Lang,
     /// The site's default language (the language of a page with no language of its own).
     default_lang: Lang,
+    /// The issuer's name.
+    issuer_name: String,
 }
 
 /// Which pages are rendered with the folded templates.
@@ -265,6 +296,7 @@ impl Renderer {
             base,
             lang,
             default_lang: config.default_lang(),
+            issuer_name: config.issuer.name.clone(),
         }
     }
 
@@ -382,6 +414,23 @@ impl Renderer {
             decision,
             replaces: p.replaces,
             superseded_by: p.superseded_by,
+            take_away: (p.derived.status == Status::Valid).then(|| {
+                let profession = match (self.lang, c.profession_en.as_deref()) {
+                    (Lang::En, Some(en)) => en,
+                    _ => &c.profession,
+                };
+                TakeAway {
+                    linkedin: linkedin_add_to_profile(
+                        &format!("{profession} ({})", i18n::tr(self.lang, "certificate")),
+                        &self.issuer_name,
+                        c.issued_on,
+                        c.valid_until,
+                        p.url,
+                        &c.number,
+                    ),
+                    file: format!("certificate-{}.json", c.number.chars().map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '-' }).collect::<String>()),
+                }
+            }),
         }
     }
 
