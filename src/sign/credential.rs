@@ -5,7 +5,7 @@
 //!
 //! Where the certificate goes in Open Badges 3.0: the issuer is a `Profile` (the DID, the
 //! body's name, its site); `credentialSubject` is an `AchievementSubject` named by the holder's
-//! full name, whose `achievement` is an `Achievement` named by the profession, with the approved
+//! full name (also its `identifier`, an `IdentityObject` of type `name`: a holder has no DID), whose `achievement` is an `Achievement` named by the profession, with the approved
 //! scope as its `description` and its `criteria.narrative` and the certificate number as an
 //! `otherIdentifier`; `validFrom`/`validUntil` are the validity; `credentialStatus` the two
 //! status list entries. Every term is defined by the VC 2.0 or the Open Badges 3.0 context
@@ -98,6 +98,7 @@ pub fn certificate_credential(
     } else {
         cert.scope.iter().map(|s| &**s).collect::<Vec<&str>>().join("; ")
     };
+    let holder = cert.holder_name();
     let credential = json!({
         "@context": [VC_CONTEXT, OB_CONTEXT],
         "id": page_url,
@@ -108,7 +109,10 @@ pub fn certificate_credential(
         "validUntil": day_end(cert.valid_until),
         "credentialSubject": {
             "type": ["AchievementSubject"],
-            "name": cert.holder_name(),
+            "name": holder,
+            // OB 3.0, AchievementSubject: "Either id or at least one identifier MUST be supplied"; a holder
+            // has no DID, so the identifier is the name the page shows (public, unhashed).
+            "identifier": [{ "type": "IdentityObject", "identityHash": holder, "identityType": "name", "hashed": false }],
             "achievement": {
                 "id": format!("{page_url}#achievement"),
                 "type": ["Achievement"],

