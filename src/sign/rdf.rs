@@ -446,16 +446,16 @@ impl Shapes {
     /// first document of each shape is checked against JSON-LD processing).
     pub fn canonical_nquads(&self, document: &Value) -> Result<String, RdfError> {
         match document {
-            Value::Object(map) => self.canonical_nquads_without(map, None),
+            Value::Object(map) => String::from_utf8(self.canonical_nquads_without(map, None)?).map_err(|e| RdfError::Canonical(e.to_string())),
             other => canonical_nquads(&self.to_dataset(other)?),
         }
     }
 
     /// [`Shapes::canonical_nquads`] of `document` without its top-level member `exclude` (a
     /// secured document's `proof`), without copying it.
-    pub fn canonical_nquads_without(&self, document: &Map<String, Value>, exclude: Option<&str>) -> Result<String, RdfError> {
+    pub fn canonical_nquads_without(&self, document: &Map<String, Value>, exclude: Option<&str>) -> Result<Vec<u8>, RdfError> {
         let (shape, values) = self.shape(document, exclude)?;
-        let Some(dataset) = shape.fill(&values) else { return canonical_nquads(&self.to_dataset(&without(document, exclude))?) };
+        let Some(dataset) = shape.fill(&values) else { return Ok(canonical_nquads(&self.to_dataset(&without(document, exclude))?)?.into_bytes()) };
         if !shape.checked.load(Ordering::Acquire) {
             if owned(&dataset) != self.to_dataset(&without(document, exclude))? {
                 return Err(RdfError::Mismatch);
@@ -464,7 +464,7 @@ impl Shapes {
         }
         let mut out = Vec::with_capacity(dataset.len() * 120);
         sophia_c14n::rdfc10::normalize(&dataset, &mut out).map_err(|e| RdfError::Canonical(e.to_string()))?;
-        String::from_utf8(out).map_err(|e| RdfError::Canonical(e.to_string()))
+        Ok(out)
     }
 
     /// SHA-256 of [`Shapes::canonical_nquads`] for a document that recurs (the proof

@@ -55,7 +55,13 @@ impl Layout {
 
     /// The path of file `k` of the certificate `code`.
     pub fn path(&self, k: usize, code: Code) -> String {
-        self.0[k].replacen('*', code.as_str(), 1)
+        let pattern = &self.0[k];
+        let (before, after) = pattern.split_once('*').unwrap_or((pattern, ""));
+        let mut path = String::with_capacity(pattern.len() + 12);
+        path.push_str(before);
+        path.push_str(code.as_str());
+        path.push_str(after);
+        path
     }
 
     /// The folder of file `k` of the certificate `code`.
