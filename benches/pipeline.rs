@@ -10,6 +10,7 @@ use std::path::Path;
 use certsite::load::csvfile::CsvText;
 use certsite::model::code::Coder;
 use certsite::sign::credential::{credential_json, day_start, Signer};
+use certsite::sign::proof::{Cryptosuite, ProofOptions};
 use certsite::site::certs::CertInputs;
 use certsite::site::Site;
 
@@ -51,8 +52,19 @@ fn stages(c: &mut Criterion) {
     group.bench_function("signed_credential", |b| {
         b.iter(|| credential_json(inputs.credential(&site, &url, &signer), &signer, &day_start(inputs.proof_created)).unwrap())
     });
+    // Each proof of the set on its own (the credential built, not serialized): the canonical
+    // form and its hash, then Ed25519.
     let shapes = certsite::sign::rdf::Shapes::default();
-    let credential = serde_json::Value::Object(inputs.credential(&site, &url, &signer));
+    let unsigned = inputs.credential(&site, &url, &signer);
+    let key = ed25519_dalek::SigningKey::from_bytes(&[9; 32]);
+    let created = day_start(inputs.proof_created);
+    let opts = ProofOptions { verification_method: &signer.verification_method, created: &created, proof_purpose: "assertionMethod" };
+    for suite in Cryptosuite::ALL {
+        group.bench_function(format!("{}_proof", suite.name().replace('-', "_")), |b| {
+            b.iter(|| certsite::sign::proof::sign(black_box(&unsigned), &key, &opts, suite, &shapes).unwrap())
+        });
+    }
+    let credential = serde_json::Value::Object(unsigned.clone());
     group.bench_function("rdfc_canonical_credential", |b| b.iter(|| shapes.canonical_nquads(black_box(&credential)).unwrap()));
     group.bench_function("qr_svg", |b| b.iter(|| certsite::render::qr::qr_svg(black_box(&url))));
     group.bench_function("pages_az_en", |b| {

@@ -13,11 +13,11 @@ use serde_json::Value;
 
 use crate::model::date::parse_date;
 use crate::model::status::Status;
-use crate::sign::status_list::{Bitstring, Purpose, MIN_ENTRIES};
 use crate::sign::credential::certificate_number;
+use crate::sign::did;
 use crate::sign::proof::{self, Cryptosuite};
 use crate::sign::rdf::Shapes;
-use crate::sign::did;
+use crate::sign::status_list::{Bitstring, Purpose, MIN_ENTRIES};
 use crate::site::Site;
 
 /// One file that failed, and why.

@@ -294,7 +294,10 @@ fn a_valid_certificate_offers_linkedin_and_the_credential_file_and_no_other_does
     assert_eq!(query, expected.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect());
     assert!(html.contains("Add to LinkedIn") || html.contains("LinkedIn profilinə əlavə et"), "the link is labelled");
     let download = &html[html.find("data-action=\"download\"").expect("a download link") - 200..];
-    assert!(download.contains(&format!("href=\"/c/{}/credential.json\" download=\"certificate-T-0001.json\"", pages["T-0001"])), "{download}");
+    assert!(
+        download.contains(&format!("href=\"/c/{}/credential.json\" download=\"certificate-T-0001.json\"", pages["T-0001"])),
+        "{download}"
+    );
 
     let none = |number: &str, status: &str| {
         let html = page(number);

@@ -158,9 +158,9 @@ fn credentials_are_open_badges_with_a_proof_set() {
     let shapes = certsite::sign::rdf::Shapes::default();
     certsite::verify::verify_credential(&c, &did, &shapes).unwrap();
     // Each proof on its own verifies; a changed name fails both.
-    for k in 0..2 {
+    for (k, proof) in proofs.iter().enumerate() {
         let mut one = c.clone();
-        one["proof"] = proofs[k].clone();
+        one["proof"] = proof.clone();
         let map = one.as_object().unwrap();
         let resolve = |m: &str| certsite::sign::did::resolve(&did, m);
         assert_eq!(certsite::sign::proof::verify(map, resolve, &shapes).unwrap().len(), 1, "proof {k}");

@@ -187,7 +187,14 @@ pub struct TakeAway {
 /// LinkedIn's "Add to Profile" link for a certification (LinkedIn: Add to Profile for
 /// Certifications): its name, the issuing organisation, issue and expiry month and year, the
 /// page that shows it and its number.
-pub fn linkedin_add_to_profile(name: &str, organization: &str, issued_on: time::Date, valid_until: time::Date, url: &str, number: &str) -> String {
+pub fn linkedin_add_to_profile(
+    name: &str,
+    organization: &str,
+    issued_on: time::Date,
+    valid_until: time::Date,
+    url: &str,
+    number: &str,
+) -> String {
     let mut query = url::form_urlencoded::Serializer::new(String::from("https://www.linkedin.com/profile/add?"));
     query
         .append_pair("startTask", "CERTIFICATION_NAME")
@@ -428,7 +435,10 @@ impl Renderer {
                         p.url,
                         &c.number,
                     ),
-                    file: format!("certificate-{}.json", c.number.chars().map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '-' }).collect::<String>()),
+                    file: format!(
+                        "certificate-{}.json",
+                        c.number.chars().map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '-' }).collect::<String>()
+                    ),
                 }
             }),
         }

@@ -93,11 +93,8 @@ pub fn certificate_credential(
     base_url: &str,
     status_index: u32,
 ) -> Map<String, Value> {
-    let scope = if cert.scope.is_empty() {
-        cert.profession.to_string()
-    } else {
-        cert.scope.iter().map(|s| &**s).collect::<Vec<&str>>().join("; ")
-    };
+    let scope =
+        if cert.scope.is_empty() { cert.profession.to_string() } else { cert.scope.iter().map(|s| &**s).collect::<Vec<&str>>().join("; ") };
     let holder = cert.holder_name();
     let credential = json!({
         "@context": [VC_CONTEXT, OB_CONTEXT],

@@ -367,7 +367,8 @@ mod tests {
 
     /// Shapes that know the vectors' example context.
     fn shapes() -> Shapes {
-        let examples = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/contexts/credentials-examples-v2.jsonld")).unwrap();
+        let examples =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/contexts/credentials-examples-v2.jsonld")).unwrap();
         Shapes::with_contexts(&[("https://www.w3.org/ns/credentials/examples/v2", &examples)])
     }
 
