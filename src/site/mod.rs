@@ -284,6 +284,15 @@ impl Site {
             .collect()
     }
 
+    /// The HTTP headers the site needs from its host (DESIGN §4).
+    pub fn hosting(&self) -> crate::render::hosting::Hosting<'_> {
+        crate::render::hosting::Hosting {
+            base_path: self.config.url.path().trim_end_matches('/'),
+            lang_dirs: self.config.languages.iter().map(|&l| self.lang_dir(l)).collect(),
+            did_document: self.did.document_path,
+        }
+    }
+
     /// The output folder of a language's pages: "" or "en/".
     fn lang_dir(&self, lang: Lang) -> String {
         let prefix = self.config.lang_prefix(lang);
@@ -441,8 +450,15 @@ impl Site {
         store.clear_journal()?;
         let print_list = state.print_dir().join("certificates.csv");
         let list = self.print_list(&codes);
-        if std::fs::read(&print_list).ok().as_deref() != Some(&list[..]) {
-            crate::state::write_atomic(&print_list, &list).with_context(|| print_list.display().to_string())?;
+        let hosting = self.hosting();
+        let hosting_dir = state.path(crate::state::HOSTING);
+        for (path, bytes) in
+            [(print_list, list), (hosting_dir.join("nginx.conf"), hosting.nginx()), (hosting_dir.join(".htaccess"), hosting.apache())]
+        {
+            if std::fs::read(&path).ok().as_deref() != Some(&bytes[..]) {
+                std::fs::create_dir_all(path.parent().unwrap_or(&hosting_dir)).with_context(|| path.display().to_string())?;
+                crate::state::write_atomic(&path, &bytes).with_context(|| path.display().to_string())?;
+            }
         }
         stage.finish(installs as u64);
 

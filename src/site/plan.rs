@@ -163,6 +163,7 @@ impl Plan {
         let base_path = site.config.url.path().trim_end_matches('/');
         let private: Vec<String> = site.config.languages.iter().map(|&l: &Lang| format!("{base_path}/{}c/", site.lang_dir(l))).collect();
         self.put(Rank::Index, "robots.txt", pages::robots(&site.config.base_url, &private));
+        self.put(Rank::Index, "_headers", site.hosting().netlify());
         self.put(Rank::Index, "sitemap.xml", pages::sitemap(&site.config.base_url, &listed));
         Ok(())
     }

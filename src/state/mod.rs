@@ -51,6 +51,8 @@ pub const LOCK: &str = "lock";
 pub const PRINTED: &str = "printed.csv";
 /// The printing office's folder (the default `--out` of `certsite print`).
 pub const PRINT: &str = "print";
+/// The web server snippets (`nginx.conf`, `.htaccess`) with the site's HTTP headers.
+pub const HOSTING: &str = "hosting";
 
 /// The `.certsite/` folder of one site root.
 #[derive(Debug, Clone)]

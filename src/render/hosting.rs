@@ -1,0 +1,216 @@
+//! Stage "render", hosting: the HTTP headers the site needs from whatever host serves it (DESIGN
+//! §4), written for three kinds of host from one table, so that they agree: `_headers` in the
+//! output (Netlify, Cloudflare Pages), and `.certsite/hosting/nginx.conf` and
+//! `.certsite/hosting/.htaccess` (Apache) for the hosts that are configured by hand.
+//!
+//! - Every file: the pages' Content-Security-Policy ([`CSP`], the same as their `<meta>`),
+//!   `X-Content-Type-Options: nosniff`, and `Referrer-Policy: no-referrer`: a certificate page's
+//!   address holds its unguessable code, which must not leak to other sites through the Referer.
+//! - The JSON documents that verifiers on other sites fetch from a browser (did.json,
+//!   credentials, status lists, interview results, notices): `Access-Control-Allow-Origin: *`
+//!   and `Content-Type: application/json`.
+//! - Certificate pages and credentials (`/c/`, `/en/c/`): `X-Robots-Tag: noindex`.
+
+/// The Content-Security-Policy of every page: no inline script or style, nothing from elsewhere.
+/// `templates/base.html` carries the same policy in a `<meta>` (a test compares them).
+pub const CSP: &str =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'";
+
+/// Where the site lives on its host and what it holds.
+pub struct Hosting<'a> {
+    /// The URL path the site is served under, without a trailing slash (`""` or `/portal`).
+    pub base_path: &'a str,
+    /// The folders of each language below the site (`""`, `"en/"`).
+    pub lang_dirs: Vec<String>,
+    /// Path of the DID document below the site (`.well-known/did.json` or `did.json`).
+    pub did_document: &'a str,
+}
+
+/// Headers every file gets.
+const COMMON: [(&str, &str); 3] =
+    [("Content-Security-Policy", CSP), ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer")];
+/// Headers of the JSON documents fetched by verifiers on other sites.
+const JSON: [(&str, &str); 2] = [("Access-Control-Allow-Origin", "*"), ("Content-Type", "application/json")];
+/// Headers of what lies under a language's `c/`.
+const PRIVATE: [(&str, &str); 1] = [("X-Robots-Tag", "noindex")];
+
+/// A kind of file, by path: glob patterns below the site (`*` is one path segment, or part of
+/// one), and what it gets beyond [`COMMON`].
+struct Rule {
+    patterns: Vec<String>,
+    json: bool,
+    private: bool,
+}
+
+impl Hosting<'_> {
+    /// The rules, most specific first (nginx takes the first matching location).
+    fn rules(&self) -> Vec<Rule> {
+        let mut rules = Vec::new();
+        let private_json: Vec<String> = self.lang_dirs.iter().map(|d| format!("{d}c/*/credential.json")).collect();
+        rules.push(Rule { patterns: private_json, json: true, private: true });
+        let json = vec![
+            self.did_document.to_owned(),
+            "status/*.json".to_owned(),
+            "interviews/*/results.json".to_owned(),
+            "notices/*/notice.json".to_owned(),
+        ];
+        rules.push(Rule { patterns: json, json: true, private: false });
+        rules.push(Rule { patterns: self.lang_dirs.iter().map(|d| format!("{d}c/*")).collect(), json: false, private: true });
+        rules
+    }
+
+    fn headers(rule: Option<&Rule>) -> Vec<(&'static str, &'static str)> {
+        let mut headers = COMMON.to_vec();
+        if let Some(rule) = rule {
+            if rule.json {
+                headers.extend(JSON);
+            }
+            if rule.private {
+                headers.extend(PRIVATE);
+            }
+        }
+        headers
+    }
+
+    /// `_headers` (Netlify, Cloudflare Pages): a path pattern, then its headers indented. Both
+    /// hosts apply every block whose pattern matches, so the common headers come once, under
+    /// `/*`.
+    pub fn netlify(&self) -> Vec<u8> {
+        let mut out = String::from("# HTTP headers for Netlify and Cloudflare Pages, written by certsite (DESIGN §4).\n");
+        out.push_str(&format!("{}/*\n", self.base_path));
+        for (name, value) in COMMON {
+            out.push_str(&format!("  {name}: {value}\n"));
+        }
+        for rule in self.rules() {
+            for pattern in &rule.patterns {
+                out.push_str(&format!("{}/{pattern}\n", self.base_path));
+                let extra = Hosting::headers(Some(&rule)).into_iter().skip(COMMON.len());
+                for (name, value) in extra {
+                    out.push_str(&format!("  {name}: {value}\n"));
+                }
+            }
+        }
+        out.into_bytes()
+    }
+
+    /// An nginx snippet to `include` in the `server` block that serves the output: one
+    /// `location` per kind of file, each with all its headers (a location's `add_header`
+    /// replaces the server's).
+    pub fn nginx(&self) -> Vec<u8> {
+        let mut out = String::from(
+            "# certsite: HTTP headers of the site (DESIGN §4). Include this file in the server block whose root is\n\
+             # the output folder, in place of its own `location /`: include /path/to/.certsite/hosting/nginx.conf;\n",
+        );
+        let block = |out: &mut String, location: String, rule: Option<&Rule>| {
+            out.push_str(&format!("location {location} {{\n"));
+            if rule.is_some_and(|r| r.json) {
+                out.push_str("    types { }\n    default_type application/json;\n");
+            }
+            for (name, value) in Hosting::headers(rule) {
+                if name != "Content-Type" {
+                    out.push_str(&format!("    add_header {name} \"{value}\" always;\n"));
+                }
+            }
+            out.push_str("}\n");
+        };
+        for rule in self.rules() {
+            let regex = rule.patterns.iter().map(|p| glob_regex(p)).collect::<Vec<_>>().join("|");
+            block(&mut out, format!("~ ^{}/({regex})$", regex_escape(self.base_path)), Some(&rule));
+        }
+        block(&mut out, format!("{}/", self.base_path), None);
+        out.into_bytes()
+    }
+
+    /// An Apache `.htaccess` for the output folder (mod_headers, mod_mime).
+    pub fn apache(&self) -> Vec<u8> {
+        let mut out = String::from(
+            "# certsite: HTTP headers of the site (DESIGN §4), for Apache: copy into the output folder as .htaccess\n\
+             # (needs mod_headers and AllowOverride FileInfo).\n\
+             AddType application/json .json\n\
+             <IfModule mod_headers.c>\n",
+        );
+        for (name, value) in COMMON {
+            out.push_str(&format!("Header always set {name} \"{value}\"\n"));
+        }
+        for rule in self.rules() {
+            let regex = rule.patterns.iter().map(|p| glob_regex(p)).collect::<Vec<_>>().join("|");
+            out.push_str(&format!("<If \"%{{REQUEST_URI}} =~ m#^{}/({regex})$#\">\n", regex_escape(self.base_path)));
+            for (name, value) in Hosting::headers(Some(&rule)).into_iter().skip(COMMON.len()) {
+                if name != "Content-Type" {
+                    out.push_str(&format!("  Header always set {name} \"{value}\"\n"));
+                }
+            }
+            out.push_str("</If>\n");
+        }
+        out.push_str("</IfModule>\n");
+        out.into_bytes()
+    }
+}
+
+/// A glob of [`Rule`] (`*`: within one path segment, or a whole tail for a trailing `*`) as a
+/// regular expression.
+fn glob_regex(glob: &str) -> String {
+    let mut out = String::new();
+    let last = glob.len().saturating_sub(1);
+    for (i, c) in glob.char_indices() {
+        match c {
+            '*' if i == last => out.push_str(".*"),
+            '*' => out.push_str("[^/]+"),
+            c => out.push_str(&regex_escape(&c.to_string())),
+        }
+    }
+    out
+}
+
+fn regex_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\.+*?()|[]{}^$#".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hosting(base_path: &str) -> Hosting<'_> {
+        Hosting { base_path, lang_dirs: vec![String::new(), "en/".into()], did_document: ".well-known/did.json" }
+    }
+
+    #[test]
+    fn the_three_formats_hold_the_same_rules() {
+        let h = hosting("");
+        let netlify = String::from_utf8(h.netlify()).unwrap();
+        let nginx = String::from_utf8(h.nginx()).unwrap();
+        let apache = String::from_utf8(h.apache()).unwrap();
+        for text in [&netlify, &nginx, &apache] {
+            assert!(text.contains(CSP) && text.contains("no-referrer") && text.contains("nosniff") && text.contains("noindex"), "{text}");
+            assert_eq!(text.matches("Access-Control-Allow-Origin").count(), 2 + usize::from(text == &netlify) * 4, "{text}");
+        }
+        assert!(netlify.contains(
+            "/c/*/credential.json\n  Access-Control-Allow-Origin: *\n  Content-Type: application/json\n  X-Robots-Tag: noindex\n"
+        ));
+        assert!(netlify.contains("/en/c/*\n  X-Robots-Tag: noindex\n"));
+        assert!(nginx.contains(r"location ~ ^/(c/[^/]+/credential\.json|en/c/[^/]+/credential\.json)$ {"), "{nginx}");
+        assert!(
+            nginx.contains(r"\.well-known/did\.json|status/[^/]+\.json|interviews/[^/]+/results\.json|notices/[^/]+/notice\.json"),
+            "{nginx}"
+        );
+        assert!(apache.contains(r#"<If "%{REQUEST_URI} =~ m#^/(c/.*|en/c/.*)$#">"#), "{apache}");
+    }
+
+    #[test]
+    fn a_site_under_a_path_gets_its_rules_there() {
+        let h = Hosting { base_path: "/portal", lang_dirs: vec![String::new()], did_document: "did.json" };
+        let netlify = String::from_utf8(h.netlify()).unwrap();
+        assert!(
+            netlify.starts_with("# HTTP") && netlify.contains("\n/portal/*\n") && netlify.contains("\n/portal/did.json\n"),
+            "{netlify}"
+        );
+        assert!(String::from_utf8(h.nginx()).unwrap().contains("location /portal/ {"));
+    }
+}
