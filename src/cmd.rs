@@ -202,6 +202,9 @@ pub fn verify(root: &Path, site: Option<PathBuf>, files: &[PathBuf]) -> u8 {
                 eprintln!("files held against the manifest of the build into {}", out.display());
             }
             if v.failures.is_empty() {
+                if v.documents > 0 {
+                    eprintln!("ok: {} signed documents (results.json, notice.json) verified", v.documents);
+                }
                 eprintln!("ok: {} credentials verified against {}", v.passed, site.display());
                 OK
             } else {

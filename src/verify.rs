@@ -1,4 +1,6 @@
-//! `certsite verify`: checks a built site, or credential files, offline (DESIGN §5). Every
+//! `certsite verify`: checks a built site, or credential files, offline (DESIGN §5). Each
+//! session's `results.json` and each notice's `notice.json` must carry an eddsa-jcs-2022 proof
+//! by a key of the site's DID document. Every
 //! `c/<code>/credential.json` is verified against the site's DID document (eddsa-jcs-2022,
 //! the issuer is the DID, the key is listed under `assertionMethod`), its page must exist and
 //! show its QR code, both status lists must be signed and large enough and each credential must
@@ -34,6 +36,8 @@ pub struct Failure {
 pub struct Verification {
     /// Credentials that verified.
     pub passed: usize,
+    /// Signed public documents (`results.json`, `notice.json`) that verified.
+    pub documents: usize,
     /// Everything that did not.
     pub failures: Vec<Failure>,
     /// The output whose build manifest the files were held against, if there was one.
@@ -81,6 +85,32 @@ pub fn verify_credential(credential: &Value, did_document: &Value, shapes: &Shap
         }
     }
     Ok(())
+}
+
+/// Verifies a signed public document that is not a credential (`results.json`, `notice.json`,
+/// DESIGN §5): an `eddsa-jcs-2022` proof by a key the DID document lists.
+pub fn verify_document(document: &Value, did_document: &Value, shapes: &Shapes) -> Result<(), String> {
+    let map = document.as_object().ok_or("not a JSON object")?;
+    let did = did_document["id"].as_str().ok_or("the DID document has no id")?;
+    let resolve = |method: &str| if method.split('#').next() == Some(did) { did::resolve(did_document, method) } else { None };
+    let verified = proof::verify(map, resolve, shapes).map_err(|e| e.to_string())?;
+    if !verified.iter().any(|p| p.cryptosuite == Cryptosuite::Jcs) {
+        return Err(format!("it has no {} proof", Cryptosuite::Jcs.name()));
+    }
+    Ok(())
+}
+
+/// The signed public documents of a built site: each session's `results.json` and each
+/// notice's `notice.json`.
+fn signed_documents(site: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for (dir, file) in [("interviews", "results.json"), ("notices", "notice.json")] {
+        if let Ok(entries) = std::fs::read_dir(site.join(dir)) {
+            found.extend(entries.flatten().map(|e| e.path().join(file)).filter(|p| p.is_file()));
+        }
+    }
+    found.sort();
+    found
 }
 
 /// A status list read from a built site.
@@ -200,6 +230,14 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
             (failures, index.map(|i| (number, i)))
         })
         .collect();
+    if whole_site {
+        for path in signed_documents(site) {
+            match read_json(&path).and_then(|d| verify_document(&d, &did_document, &shapes)) {
+                Ok(()) => verification.documents += 1,
+                Err(reason) => verification.failures.push(Failure { path, reason }),
+            }
+        }
+    }
     let mut indexes = Vec::new();
     for (failures, index) in results {
         if failures.is_empty() {

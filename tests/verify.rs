@@ -168,3 +168,55 @@ fn credentials_are_open_badges_with_a_proof_set() {
         assert!(certsite::sign::proof::verify(one.as_object().unwrap(), resolve, &shapes).is_err(), "proof {k} after a change");
     }
 }
+
+#[test]
+fn results_and_notices_are_signed_linked_and_a_change_is_caught() {
+    let site = sample();
+    build(site.path(), DATE);
+    let public = site.path().join("public");
+    let did = read(&public.join(".well-known/did.json"));
+    let shapes = certsite::sign::rdf::Shapes::default();
+    let mut results = Vec::new();
+    for entry in std::fs::read_dir(public.join("interviews")).unwrap() {
+        let path = entry.unwrap().path().join("results.json");
+        if path.is_file() {
+            results.push(path);
+        }
+    }
+    let notices: Vec<_> =
+        std::fs::read_dir(public.join("notices")).unwrap().map(|e| e.unwrap().path().join("notice.json")).filter(|p| p.is_file()).collect();
+    assert!(!results.is_empty() && !notices.is_empty(), "the sample has published results and notices");
+    for path in results.iter().chain(&notices) {
+        let document = read(path);
+        assert_eq!(document["proof"]["cryptosuite"], "eddsa-jcs-2022", "{}", path.display());
+        certsite::verify::verify_document(&document, &did, &shapes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        // The page beside it links it.
+        let page = std::fs::read_to_string(path.with_file_name("index.html")).unwrap();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        assert!(page.contains(&format!("data-signed=\"{name}\"")), "{}", path.display());
+    }
+    // A notice holds what its page says.
+    let notice = read(&notices[0]);
+    let page = std::fs::read_to_string(notices[0].with_file_name("index.html")).unwrap();
+    assert!(page.contains(notice["certificate"].as_str().unwrap()) && page.contains(notice["reason"].as_str().unwrap()));
+    assert!(notice["grounds"][0]["cite"].is_string() && notice["objection_deadline"].is_string());
+
+    let out = certsite(site.path(), &["verify"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains(&format!("ok: {} signed documents", results.len() + notices.len())), "{}", stderr(&out));
+
+    // A changed result and a changed reasoning are caught, each named.
+    let mut changed = read(&results[0]);
+    changed["specialties"][0]["candidates"][0]["final_score"] = serde_json::json!(99.9);
+    write(&results[0], &changed);
+    let mut changed = read(&notices[0]);
+    changed["reason"] = "Başqa əsas".into();
+    write(&notices[0], &changed);
+    let out = certsite(site.path(), &["verify"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    for path in [&results[0], &notices[0]] {
+        let rel = path.strip_prefix(site.path()).unwrap().display().to_string();
+        assert!(err.lines().any(|l| l.starts_with("FAIL") && l.contains(&rel) && l.contains("signature")), "{rel} not caught:\n{err}");
+    }
+}

@@ -87,6 +87,11 @@ impl SessionView {
     pub fn results_published(&self) -> bool {
         self.results_published
     }
+
+    /// The day the results were published, `YYYY-MM-DD`, once they are.
+    pub fn results_published_on_iso(&self) -> Option<&str> {
+        self.results_published_on_iso.as_deref()
+    }
 }
 
 /// Outcome words: Azerbaijani as in the final protocol (rule 2.16), and English.

@@ -119,6 +119,40 @@ impl NoticeView {
     pub fn id(&self) -> &str {
         &self.id
     }
+
+    /// The day it was decided, `YYYY-MM-DD`.
+    pub fn decided_on_iso(&self) -> &str {
+        &self.decided_on_iso
+    }
+
+    /// What the notice page says, as data (`notice.json`, signed by the caller): the decision,
+    /// the certificate, the grounds with their clauses, the reasoning and the holder's
+    /// objection deadline. Dates are `YYYY-MM-DD`.
+    pub fn data(&self) -> serde_json::Map<String, serde_json::Value> {
+        let grounds: Vec<serde_json::Value> =
+            self.grounds.iter().map(|g| serde_json::json!({"code": g.code, "cite": g.cite, "az": g.az, "en": g.en})).collect();
+        let value = serde_json::json!({
+            "notice": self.id,
+            "action": self.action,
+            "certificate": self.number,
+            "holder": self.holder,
+            "profession": self.profession,
+            "profession_en": self.profession_en,
+            "decided_on": self.decided_on_iso,
+            "effective_on": self.effective_on_iso,
+            "until": self.until_iso,
+            "grounds": grounds,
+            "reason": self.reason,
+            "reason_en": self.reason_en,
+            "objection_deadline": self.objection_deadline_iso,
+            "lifts": self.lifts.as_ref().map(|l| &l.id),
+            "lifted_by": self.lifted_by.as_ref().map(|l| &l.id),
+        });
+        match value {
+            serde_json::Value::Object(map) => map,
+            _ => unreachable!("json! of an object literal is an object"),
+        }
+    }
 }
 
 /// What a notice page needs besides the decision.

@@ -67,6 +67,16 @@ impl Signer {
         Ok(document)
     }
 
+    /// Adds one `eddsa-jcs-2022` proof to `document`, dated `created`: for the public documents
+    /// that are plain JSON rather than credentials (`results.json`, `notice.json`, DESIGN §5).
+    pub fn sign_jcs(&self, mut document: Map<String, Value>, created: &str) -> Map<String, Value> {
+        let options = ProofOptions { verification_method: &self.verification_method, created, proof_purpose: proof::ASSERTION_METHOD };
+        let proof = proof::sign(&document, &self.key, &options, Cryptosuite::Jcs, &self.shapes)
+            .expect("eddsa-jcs-2022 needs no RDF and cannot fail");
+        document.insert("proof".to_owned(), Value::Object(proof));
+        document
+    }
+
     /// The public key.
     pub fn verifying_key(&self) -> ed25519_dalek::VerifyingKey {
         self.key.verifying_key()

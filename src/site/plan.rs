@@ -11,7 +11,7 @@ use crate::config::Lang;
 use crate::model::status::Status;
 use crate::render::pages::{self, NoticeView, Renderer};
 use crate::render::{assets, i18n, interviews};
-use crate::sign::credential::day_start;
+use crate::sign::credential::{day_start, Signer};
 use crate::sign::did;
 use crate::sign::status_list::{self, Bitstring, Purpose};
 use crate::site::certs::Certs;
@@ -55,7 +55,7 @@ impl Plan {
         let mut plan = Plan::default();
         plan.put(Rank::Did, site.did.document_path, json_bytes(&serde_json::Value::Object(did::document(&site.did.did, keyring))));
         for renderer in renderers {
-            plan.pages(site, renderer)?;
+            plan.pages(site, renderer, certs.signer())?;
         }
         plan.site_files(site, &renderers[0])?;
         plan.status_lists(site, certs)?;
@@ -103,7 +103,7 @@ impl Plan {
 
     /// A language's pages (at `/` for the default language, `/en/` for English): content
     /// pages, /verify/, notices, interviews and the home page.
-    fn pages(&mut self, site: &Site, renderer: &Renderer) -> anyhow::Result<()> {
+    fn pages(&mut self, site: &Site, renderer: &Renderer, signer: &Signer) -> anyhow::Result<()> {
         let html = |r: Result<Vec<u8>, String>| r.map_err(|e| anyhow!(e));
         let lang = renderer.lang;
         let dir = site.lang_dir(lang);
@@ -117,6 +117,11 @@ impl Plan {
         let notices = site.notice_views(renderer);
         for n in &notices {
             self.put(Rank::Page, format!("{dir}notices/{}/index.html", n.id()), html(renderer.notice(n))?);
+            if dir.is_empty() {
+                // The notice as data, signed (DESIGN §4, §5), once: it holds both languages.
+                let signed = signer.sign_jcs(n.data(), &format!("{}T00:00:00Z", n.decided_on_iso()));
+                self.put(Rank::Page, format!("notices/{}/notice.json", n.id()), json_bytes(&serde_json::Value::Object(signed)));
+            }
         }
         let refs: Vec<&NoticeView> = notices.iter().collect();
         let chunks: Vec<&[&NoticeView]> = if refs.is_empty() { vec![&[][..]] } else { refs.chunks(NOTICES_PER_PAGE).collect() };
@@ -130,7 +135,14 @@ impl Plan {
         for view in &sessions {
             self.put(Rank::Page, format!("{dir}interviews/{}/index.html", view.id()), html(renderer.session(view))?);
             if view.results_published() && dir.is_empty() {
-                self.put(Rank::Page, format!("interviews/{}/results.json", view.id()), json_bytes(&interviews::results_json(view)));
+                let signed = match interviews::results_json(view) {
+                    serde_json::Value::Object(map) => {
+                        let created = format!("{}T00:00:00Z", view.results_published_on_iso().unwrap_or_default());
+                        serde_json::Value::Object(signer.sign_jcs(map, &created))
+                    }
+                    other => other,
+                };
+                self.put(Rank::Page, format!("interviews/{}/results.json", view.id()), json_bytes(&signed));
                 self.put(Rank::Page, format!("interviews/{}/results.csv", view.id()), interviews::results_csv(view));
             }
         }
