@@ -220,8 +220,7 @@ pub fn verify(root: &Path, site: Option<PathBuf>, files: &[PathBuf]) -> u8 {
 }
 
 /// `certsite keygen`: a new key, mode 0600, never overwriting; prints the public key.
-pub fn keygen(out: Option<PathBuf>) -> u8 {
-    let path = out.unwrap_or_else(|| PathBuf::from(crate::state::DEFAULT_KEY));
+pub fn keygen(path: PathBuf) -> u8 {
     if path.exists() {
         eprintln!("error: {} exists; certsite never overwrites a key (move it away first)", path.display());
         return DATA_ERROR;
@@ -234,6 +233,58 @@ pub fn keygen(out: Option<PathBuf>) -> u8 {
         }
         Err(e) => {
             eprintln!("error: {e}");
+            DATA_ERROR
+        }
+    }
+}
+
+/// `certsite keygen --rotate`: a new current key at `key`; the old one is kept in the key ring
+/// (did.json goes on listing it) and its file moved aside. The next build signs everything
+/// with the new key.
+pub fn rotate_key(root: &Path, key: &Path) -> u8 {
+    let _lock = match lock(root, false) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
+    match State::new(root).rotate_key(key) {
+        Ok(rotation) => {
+            println!("{}", multibase::encode_public_key(&rotation.new));
+            eprintln!(
+                "rotated: {} is the current key, written to {} (mode 0600): back it up and keep it secret",
+                crate::sign::did::key_id(&rotation.new),
+                key.display()
+            );
+            eprintln!(
+                "{} stays in did.json, so everything it signed still verifies; the next build signs everything with the new key",
+                crate::sign::did::key_id(&rotation.old)
+            );
+            eprintln!("the old private key is now {}: keep it offline, or delete it", rotation.old_file.display());
+            OK
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            DATA_ERROR
+        }
+    }
+}
+
+/// `certsite keygen --retire KEY_ID`: removes a key that no longer signs (a leaked one) from
+/// the key ring; the next build drops it from did.json.
+pub fn retire_key(root: &Path, key: &Path, id: &str) -> u8 {
+    let _lock = match lock(root, false) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
+    match State::new(root).retire_key(key, id) {
+        Ok(retired) => {
+            eprintln!(
+                "retired {}: the next build removes it from did.json; what it signed no longer verifies, and the build signs everything with the current key",
+                crate::sign::did::key_id(&retired)
+            );
+            OK
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
             DATA_ERROR
         }
     }

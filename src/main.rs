@@ -68,11 +68,26 @@ enum Command {
         /// Credential files to verify instead of the whole site.
         files: Vec<PathBuf>,
     },
-    /// Create a new Ed25519 signing key (mode 0600) and print its public key.
+    /// Create a new Ed25519 signing key (mode 0600) and print its public key; or rotate the
+    /// site's key, or retire a leaked one.
+    ///
+    /// --rotate makes a new current key; the old one stays in did.json, so that everything it
+    /// signed still verifies, and the next build signs with the new one. --retire KEY_ID (a
+    /// leaked key, as did.json names it: key-…) drops a key that no longer signs from did.json
+    /// at the next build.
     Keygen {
-        /// Where to write it [default: .certsite/signing.key].
+        /// The site root (its .certsite/ holds the key ring).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The key file [default: <root>/.certsite/signing.key].
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the current key with a new one, keeping the old one in did.json.
+        #[arg(long, conflicts_with = "retire")]
+        rotate: bool,
+        /// Remove a key from did.json (a leaked one): key-…, or its full id did:web:…#key-….
+        #[arg(long, value_name = "KEY_ID")]
+        retire: Option<String>,
     },
     /// Write QR codes of certificates for the printing office.
     ///
@@ -133,7 +148,14 @@ fn main() -> ExitCode {
             Err(c) => c,
         },
         Command::Verify { root, site, files } => cmd::verify(&root, site, &files),
-        Command::Keygen { out } => cmd::keygen(out),
+        Command::Keygen { root, out, rotate, retire } => {
+            let key = out.unwrap_or_else(|| root.join(certsite::state::DEFAULT_KEY));
+            match (rotate, retire) {
+                (true, _) => cmd::rotate_key(&root, &key),
+                (false, Some(id)) => cmd::retire_key(&root, &key, &id),
+                (false, None) => cmd::keygen(key),
+            }
+        }
         Command::Print { root, out, all, new, force, build_date, numbers } => match date(build_date) {
             Ok(d) => {
                 let selection = if all {

@@ -24,7 +24,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{anyhow, Context as _};
+use anyhow::{anyhow, bail, Context as _};
 use ed25519_dalek::VerifyingKey;
 use time::Date;
 
@@ -39,6 +39,17 @@ pub const DIR: &str = ".certsite";
 pub const DEFAULT_KEY: &str = ".certsite/signing.key";
 /// The url secret.
 pub const URL_SECRET: &str = "url.secret";
+/// What `keygen --rotate` did.
+#[derive(Debug)]
+pub struct Rotation {
+    /// The key that signed until now (kept in the key ring).
+    pub old: VerifyingKey,
+    /// The new current key.
+    pub new: VerifyingKey,
+    /// Where the old private key was moved.
+    pub old_file: PathBuf,
+}
+
 /// Public keys ever used to sign.
 pub const KEYRING: &str = "keys.txt";
 /// Status list indexes.
@@ -105,28 +116,103 @@ impl State {
     /// Reads the key ring, adds `current` if it is new, and returns the keys with the current
     /// one first (the DID document lists current and retired keys, DESIGN §4).
     pub fn update_keyring(&self, current: &VerifyingKey) -> anyhow::Result<Vec<VerifyingKey>> {
-        let path = self.path(KEYRING);
-        let text = read_optional(&path)?.unwrap_or_default();
-        let mut retired = Vec::new();
-        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            let key = multibase::decode_public_key(line.trim()).map_err(|e| anyhow!("{}:{}: {e}", path.display(), n + 1))?;
-            if key != *current && !retired.contains(&key) {
-                retired.push(key);
-            }
-        }
-        let current_line = multibase::encode_public_key(current);
-        if !text.lines().any(|l| l.trim() == current_line) {
-            let mut new_text = text.clone();
-            if !new_text.is_empty() && !new_text.ends_with('\n') {
-                new_text.push('\n');
-            }
-            new_text.push_str(&current_line);
-            new_text.push('\n');
-            write_atomic(&path, new_text.as_bytes()).with_context(|| path.display().to_string())?;
+        let mut ring = self.keyring()?;
+        if !ring.contains(current) {
+            ring.push(*current);
+            self.write_keyring(&ring)?;
         }
         let mut all = vec![*current];
-        all.extend(retired);
+        all.extend(ring.into_iter().filter(|k| k != current));
         Ok(all)
+    }
+
+    /// The keys of the key ring, in file order.
+    fn keyring(&self) -> anyhow::Result<Vec<VerifyingKey>> {
+        let path = self.path(KEYRING);
+        let text = read_optional(&path)?.unwrap_or_default();
+        let mut keys = Vec::new();
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let key = multibase::decode_public_key(line.trim()).map_err(|e| anyhow!("{}:{}: {e}", path.display(), n + 1))?;
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
+    }
+
+    fn write_keyring(&self, keys: &[VerifyingKey]) -> anyhow::Result<()> {
+        let path = self.path(KEYRING);
+        let text: String = keys.iter().map(|k| format!("{}\n", multibase::encode_public_key(k))).collect();
+        write_atomic(&path, text.as_bytes()).with_context(|| path.display().to_string())
+    }
+
+    /// `keygen --rotate`: the key at `key_file` is moved aside (`<file>.<key id>`, still 0600)
+    /// and a new one written in its place; both are in the key ring, so that the DID document
+    /// keeps the old one and what it signed still verifies.
+    pub fn rotate_key(&self, key_file: &Path) -> anyhow::Result<Rotation> {
+        if !key_file.exists() {
+            bail!("{}: no key to rotate (`certsite keygen` makes a first one)", key_file.display());
+        }
+        let old = keys::read_key(key_file)?.verifying_key();
+        let mut ring = self.keyring()?;
+        if !ring.contains(&old) {
+            ring.push(old);
+        }
+        let name = key_file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let old_file = key_file.with_file_name(format!("{name}.{}", crate::sign::did::key_id(&old)));
+        if old_file.exists() {
+            bail!("{} exists: move it away first", old_file.display());
+        }
+        // The ring first: a key that signed is never lost from it, whatever happens next.
+        self.write_keyring(&ring)?;
+        fs::rename(key_file, &old_file).with_context(|| format!("moving {} aside", key_file.display()))?;
+        let new = match keys::create_key(key_file) {
+            Ok(k) => k.verifying_key(),
+            Err(e) => {
+                let _ = fs::rename(&old_file, key_file);
+                return Err(e.into());
+            }
+        };
+        ring.push(new);
+        self.write_keyring(&ring)?;
+        Ok(Rotation { old, new, old_file })
+    }
+
+    /// `keygen --retire`: removes the key `id` names (`key-…`, `did:…#key-…` or its Multikey
+    /// `z6Mk…`) from the key ring. Refused for a key the ring does not hold, the only key, and
+    /// the key at `key_file` (it signs the site: rotate it first); and when the ring does not
+    /// list the key on disk (it does not match: build once with that key first).
+    pub fn retire_key(&self, key_file: &Path, id: &str) -> anyhow::Result<VerifyingKey> {
+        let ring = self.keyring()?;
+        let ring_path = self.path(KEYRING);
+        let id = id.trim();
+        let fragment = id.rsplit_once('#').map_or(id, |(_, f)| f);
+        let Some(&key) = ring.iter().find(|k| crate::sign::did::key_id(k) == fragment || multibase::encode_public_key(k) == id) else {
+            let known: Vec<String> = ring.iter().map(crate::sign::did::key_id).collect();
+            bail!(
+                "{id}: no such key in {} (it holds: {})",
+                ring_path.display(),
+                if known.is_empty() { "none".into() } else { known.join(", ") }
+            );
+        };
+        if ring.len() == 1 {
+            bail!("{id} is the only key of {}: nothing would verify the site (rotate first, then retire the old key)", ring_path.display());
+        }
+        let current = keys::read_key(key_file)?.verifying_key();
+        if !ring.contains(&current) {
+            bail!(
+                "{} does not list the signing key {} ({}): the key ring does not match the key on disk",
+                ring_path.display(),
+                key_file.display(),
+                crate::sign::did::key_id(&current)
+            );
+        }
+        if key == current {
+            bail!("{id} is the current signing key ({}): `certsite keygen --rotate` first, then retire it", key_file.display());
+        }
+        let kept: Vec<VerifyingKey> = ring.into_iter().filter(|k| *k != key).collect();
+        self.write_keyring(&kept)?;
+        Ok(key)
     }
 
     /// Loads the status list indexes, gives the certificates without one theirs and saves the
