@@ -82,6 +82,28 @@ fn a_rotated_key_keeps_old_proofs_valid_and_a_retired_one_leaves_nothing_signed(
     let out = certsite(site.path(), &["verify"]);
     assert!(out.status.success(), "{}", stderr(&out));
 
+    // The retired key never signs again, even when given.
+    let old_file = std::fs::read_dir(site.path().join(".certsite"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with("signing.key.key-"));
+    let old_file = old_file.unwrap();
+    let out = certsite(site.path(), &["build", "--build-date", DATE, "--key", old_file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("was retired"), "{}", stderr(&out));
+    assert!(std::fs::read_to_string(site.path().join(".certsite/keys.txt")).unwrap().contains("retired z6Mk"));
+
+    // A lost key ring would drop keys from did.json silently: refused.
+    let ring = site.path().join(".certsite/keys.txt");
+    let kept = std::fs::read(&ring).unwrap();
+    std::fs::remove_file(&ring).unwrap();
+    let before = tree(&public);
+    let out = certsite(site.path(), &["build", "--build-date", DATE]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("which the key ring") && stderr(&out).contains("does not hold"), "{}", stderr(&out));
+    assert_eq!(before, tree(&public), "nothing published");
+    std::fs::write(&ring, kept).unwrap();
+
     // The only key left cannot be retired.
     let out = certsite(site.path(), &["keygen", "--retire", current]);
     assert_eq!(out.status.code(), Some(1));

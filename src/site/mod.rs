@@ -371,6 +371,7 @@ impl Site {
         }
         let issuer_url = self.config.issuer.website.clone().unwrap_or_else(|| self.config.base_url.clone());
         let signer = Signer::new(self.did.did.clone(), self.config.issuer.name.clone(), issuer_url, key);
+        state.check_published_keys(&options.out.join(self.did.document_path))?;
         let keyring = state.update_keyring(&signer.verifying_key())?;
         let status_index = state.status_index(&self.certificates, &secret)?;
         let codes = self.codes(&secret);

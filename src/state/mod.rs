@@ -7,7 +7,7 @@
 //! |---|---|
 //! | `signing.key` | the Ed25519 key (Multikey `z3u2…`), mode 0600, created once, never overwritten |
 //! | `url.secret` | the HMAC secret of certificate codes (DESIGN §4), mode 0600, created once |
-//! | `keys.txt` | every public key that has signed, one Multikey a line: the DID document lists them all |
+//! | `keys.txt` | every public key that has signed, one Multikey a line: the DID document lists them all; a key retired by `keygen --retire` stays as `retired z6Mk…` and is never listed again |
 //! | `status-index.csv` | each certificate's place in the status lists ([`StatusIndex`]) |
 //! | `outputs/<id>/manifest` | what the last build wrote into one output folder ([`manifest`]) |
 //! | `outputs/<id>/journal` | what a build is installing; present only while it does ([`manifest::Journal`]) |
@@ -39,6 +39,15 @@ pub const DIR: &str = ".certsite";
 pub const DEFAULT_KEY: &str = ".certsite/signing.key";
 /// The url secret.
 pub const URL_SECRET: &str = "url.secret";
+/// The key ring (`keys.txt`).
+#[derive(Debug, Default)]
+struct Ring {
+    /// Keys the DID document lists.
+    active: Vec<VerifyingKey>,
+    /// Keys retired by `keygen --retire`: never listed, never to sign again.
+    retired: Vec<VerifyingKey>,
+}
+
 /// What `keygen --rotate` did.
 #[derive(Debug)]
 pub struct Rotation {
@@ -114,35 +123,73 @@ impl State {
     }
 
     /// Reads the key ring, adds `current` if it is new, and returns the keys with the current
-    /// one first (the DID document lists current and retired keys, DESIGN §4).
+    /// one first (the DID document lists current and older keys, DESIGN §4). A retired key
+    /// cannot sign again.
     pub fn update_keyring(&self, current: &VerifyingKey) -> anyhow::Result<Vec<VerifyingKey>> {
-        let mut ring = self.keyring()?;
-        if !ring.contains(current) {
-            ring.push(*current);
-            self.write_keyring(&ring)?;
+        let Ring { mut active, retired } = self.keyring()?;
+        if retired.contains(current) {
+            bail!(
+                "the signing key {} was retired (`certsite keygen --retire`, {}): it must never sign again; use another key (`certsite keygen --rotate`)",
+                crate::sign::did::key_id(current),
+                self.path(KEYRING).display()
+            );
+        }
+        if !active.contains(current) {
+            active.push(*current);
+            self.write_keyring(&Ring { active: active.clone(), retired })?;
         }
         let mut all = vec![*current];
-        all.extend(ring.into_iter().filter(|k| k != current));
+        all.extend(active.into_iter().filter(|k| k != current));
         Ok(all)
     }
 
-    /// The keys of the key ring, in file order.
-    fn keyring(&self) -> anyhow::Result<Vec<VerifyingKey>> {
-        let path = self.path(KEYRING);
-        let text = read_optional(&path)?.unwrap_or_default();
-        let mut keys = Vec::new();
-        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            let key = multibase::decode_public_key(line.trim()).map_err(|e| anyhow!("{}:{}: {e}", path.display(), n + 1))?;
-            if !keys.contains(&key) {
-                keys.push(key);
+    /// Holds the DID document an earlier build published (`did_json`, if there is one) against
+    /// the key ring: a key it lists that the ring neither holds nor retired means the ring was
+    /// lost or replaced, and building would silently drop that key, and with it everything it
+    /// signed. Refused.
+    pub fn check_published_keys(&self, did_json: &Path) -> anyhow::Result<()> {
+        let Some(text) = read_optional(did_json)? else { return Ok(()) };
+        let Ok(document) = serde_json::from_str::<serde_json::Value>(&text) else { return Ok(()) };
+        let ring = self.keyring()?;
+        for method in document["verificationMethod"].as_array().into_iter().flatten() {
+            let Some(key) = method["publicKeyMultibase"].as_str().and_then(|k| multibase::decode_public_key(k).ok()) else { continue };
+            if !ring.active.contains(&key) && !ring.retired.contains(&key) {
+                bail!(
+                    "{} lists {}, which the key ring {} does not hold: restore the key ring (a copy of .certsite/), or retire the key with `certsite keygen --retire {}` if that is meant",
+                    did_json.display(),
+                    crate::sign::did::key_id(&key),
+                    self.path(KEYRING).display(),
+                    crate::sign::did::key_id(&key)
+                );
             }
         }
-        Ok(keys)
+        Ok(())
     }
 
-    fn write_keyring(&self, keys: &[VerifyingKey]) -> anyhow::Result<()> {
+    /// The key ring: active keys and retired ones, in file order.
+    fn keyring(&self) -> anyhow::Result<Ring> {
         let path = self.path(KEYRING);
-        let text: String = keys.iter().map(|k| format!("{}\n", multibase::encode_public_key(k))).collect();
+        let text = read_optional(&path)?.unwrap_or_default();
+        let mut ring = Ring::default();
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let (retired, encoded) = match line.trim().strip_prefix("retired ") {
+                Some(rest) => (true, rest.trim()),
+                None => (false, line.trim()),
+            };
+            let key = multibase::decode_public_key(encoded).map_err(|e| anyhow!("{}:{}: {e}", path.display(), n + 1))?;
+            let list = if retired { &mut ring.retired } else { &mut ring.active };
+            if !list.contains(&key) {
+                list.push(key);
+            }
+        }
+        ring.active.retain(|k| !ring.retired.contains(k));
+        Ok(ring)
+    }
+
+    fn write_keyring(&self, ring: &Ring) -> anyhow::Result<()> {
+        let path = self.path(KEYRING);
+        let mut text: String = ring.active.iter().map(|k| format!("{}\n", multibase::encode_public_key(k))).collect();
+        text.extend(ring.retired.iter().map(|k| format!("retired {}\n", multibase::encode_public_key(k))));
         write_atomic(&path, text.as_bytes()).with_context(|| path.display().to_string())
     }
 
@@ -155,8 +202,11 @@ impl State {
         }
         let old = keys::read_key(key_file)?.verifying_key();
         let mut ring = self.keyring()?;
-        if !ring.contains(&old) {
-            ring.push(old);
+        if ring.retired.contains(&old) {
+            bail!("{}: this key was retired; a new one is made by `certsite keygen --out` in its place", key_file.display());
+        }
+        if !ring.active.contains(&old) {
+            ring.active.push(old);
         }
         let name = key_file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let old_file = key_file.with_file_name(format!("{name}.{}", crate::sign::did::key_id(&old)));
@@ -173,7 +223,7 @@ impl State {
                 return Err(e.into());
             }
         };
-        ring.push(new);
+        ring.active.push(new);
         self.write_keyring(&ring)?;
         Ok(Rotation { old, new, old_file })
     }
@@ -183,23 +233,27 @@ impl State {
     /// the key at `key_file` (it signs the site: rotate it first); and when the ring does not
     /// list the key on disk (it does not match: build once with that key first).
     pub fn retire_key(&self, key_file: &Path, id: &str) -> anyhow::Result<VerifyingKey> {
-        let ring = self.keyring()?;
+        let mut ring = self.keyring()?;
         let ring_path = self.path(KEYRING);
         let id = id.trim();
         let fragment = id.rsplit_once('#').map_or(id, |(_, f)| f);
-        let Some(&key) = ring.iter().find(|k| crate::sign::did::key_id(k) == fragment || multibase::encode_public_key(k) == id) else {
-            let known: Vec<String> = ring.iter().map(crate::sign::did::key_id).collect();
+        let named = |k: &VerifyingKey| crate::sign::did::key_id(k) == fragment || multibase::encode_public_key(k) == id;
+        if ring.retired.iter().any(named) {
+            bail!("{id} is retired already");
+        }
+        let Some(&key) = ring.active.iter().find(|k| named(k)) else {
+            let known: Vec<String> = ring.active.iter().map(crate::sign::did::key_id).collect();
             bail!(
                 "{id}: no such key in {} (it holds: {})",
                 ring_path.display(),
                 if known.is_empty() { "none".into() } else { known.join(", ") }
             );
         };
-        if ring.len() == 1 {
+        if ring.active.len() == 1 {
             bail!("{id} is the only key of {}: nothing would verify the site (rotate first, then retire the old key)", ring_path.display());
         }
         let current = keys::read_key(key_file)?.verifying_key();
-        if !ring.contains(&current) {
+        if !ring.active.contains(&current) {
             bail!(
                 "{} does not list the signing key {} ({}): the key ring does not match the key on disk",
                 ring_path.display(),
@@ -210,8 +264,9 @@ impl State {
         if key == current {
             bail!("{id} is the current signing key ({}): `certsite keygen --rotate` first, then retire it", key_file.display());
         }
-        let kept: Vec<VerifyingKey> = ring.into_iter().filter(|k| *k != key).collect();
-        self.write_keyring(&kept)?;
+        ring.active.retain(|k| *k != key);
+        ring.retired.push(key);
+        self.write_keyring(&ring)?;
         Ok(key)
     }
 
