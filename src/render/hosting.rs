@@ -46,8 +46,8 @@ impl Hosting<'_> {
     /// The rules, most specific first (nginx takes the first matching location).
     fn rules(&self) -> Vec<Rule> {
         let mut rules = Vec::new();
-        let private_json: Vec<String> = self.lang_dirs.iter().map(|d| format!("{d}c/*/credential.json")).collect();
-        rules.push(Rule { patterns: private_json, json: true, private: true });
+        // Credentials exist once, beside the default language's pages.
+        rules.push(Rule { patterns: vec!["c/*/credential.json".to_owned()], json: true, private: true });
         let json = vec![
             self.did_document.to_owned(),
             "status/*.json".to_owned(),
@@ -83,9 +83,11 @@ impl Hosting<'_> {
         }
         for rule in self.rules() {
             for pattern in &rule.patterns {
-                out.push_str(&format!("{}/{pattern}\n", self.base_path));
+                out.push_str(&format!("{}/{}\n", self.base_path, netlify_pattern(pattern)));
+                // Both hosts apply every matching block: the `c/*` block gives credentials their
+                // X-Robots-Tag (twice would be sent as "noindex, noindex").
                 let extra = Hosting::headers(Some(&rule)).into_iter().skip(COMMON.len());
-                for (name, value) in extra {
+                for (name, value) in extra.filter(|(name, _)| !(rule.json && PRIVATE.iter().any(|(p, _)| p == name))) {
                     out.push_str(&format!("  {name}: {value}\n"));
                 }
             }
@@ -147,6 +149,23 @@ impl Hosting<'_> {
     }
 }
 
+/// A glob of [`Rule`] in the syntax of `_headers`, which Netlify and Cloudflare Pages share: a
+/// `*` is a splat (the rest of the path, once, at the end), a whole segment in the middle is a
+/// `:placeholder`.
+fn netlify_pattern(glob: &str) -> String {
+    let segments: Vec<&str> = glob.split('/').collect();
+    let last = segments.len() - 1;
+    let mut out: Vec<String> = Vec::new();
+    for (i, segment) in segments.iter().enumerate() {
+        out.push(match (*segment, i == last) {
+            (s, true) if s.contains('*') => "*".to_owned(),
+            ("*", false) => format!(":p{i}"),
+            (s, _) => s.to_owned(),
+        });
+    }
+    out.join("/")
+}
+
 /// A glob of [`Rule`] (`*`: within one path segment, or a whole tail for a trailing `*`) as a
 /// regular expression.
 fn glob_regex(glob: &str) -> String {
@@ -189,13 +208,16 @@ mod tests {
         let apache = String::from_utf8(h.apache()).unwrap();
         for text in [&netlify, &nginx, &apache] {
             assert!(text.contains(CSP) && text.contains("no-referrer") && text.contains("nosniff") && text.contains("noindex"), "{text}");
-            assert_eq!(text.matches("Access-Control-Allow-Origin").count(), 2 + usize::from(text == &netlify) * 4, "{text}");
+            assert_eq!(text.matches("X-Robots-Tag").count(), 2, "{text}");
+            assert_eq!(text.matches("Access-Control-Allow-Origin").count(), 2 + usize::from(text == &netlify) * 3, "{text}");
         }
-        assert!(netlify.contains(
-            "/c/*/credential.json\n  Access-Control-Allow-Origin: *\n  Content-Type: application/json\n  X-Robots-Tag: noindex\n"
-        ));
+        assert!(
+            netlify.contains("\n/c/:p1/credential.json\n  Access-Control-Allow-Origin: *\n  Content-Type: application/json\n/"),
+            "{netlify}"
+        );
+        assert!(netlify.contains("\n/status/*\n") && netlify.contains("\n/interviews/:p1/results.json\n"), "{netlify}");
         assert!(netlify.contains("/en/c/*\n  X-Robots-Tag: noindex\n"));
-        assert!(nginx.contains(r"location ~ ^/(c/[^/]+/credential\.json|en/c/[^/]+/credential\.json)$ {"), "{nginx}");
+        assert!(nginx.contains(r"location ~ ^/(c/[^/]+/credential\.json)$ {"), "{nginx}");
         assert!(
             nginx.contains(r"\.well-known/did\.json|status/[^/]+\.json|interviews/[^/]+/results\.json|notices/[^/]+/notice\.json"),
             "{nginx}"
