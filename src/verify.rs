@@ -68,23 +68,24 @@ pub fn verify_credential(credential: &Value, did_document: &Value, shapes: &Shap
     if issuer != did {
         return Err(format!("issuer is \"{issuer}\", not the site's DID {did}"));
     }
-    let verified = proof::verify(
-        map,
-        |method| {
-            if method.split('#').next() != Some(did) {
-                return None;
-            }
-            did::resolve(did_document, method)
-        },
-        shapes,
-    )
-    .map_err(|e| e.to_string())?;
-    for suite in Cryptosuite::ALL {
-        if !verified.iter().any(|p| p.cryptosuite == suite) {
-            return Err(format!("it has no {} proof", suite.name()));
-        }
+    check_proofs(map, did, did_document, shapes, &Cryptosuite::ALL)
+}
+
+/// Verifies every proof of `map` by a key of the DID document `did` (and only of it), and that
+/// there is one of each suite in `required`.
+fn check_proofs(
+    map: &serde_json::Map<String, Value>,
+    did: &str,
+    did_document: &Value,
+    shapes: &Shapes,
+    required: &[Cryptosuite],
+) -> Result<(), String> {
+    let resolve = |method: &str| if method.split('#').next() == Some(did) { did::resolve(did_document, method) } else { None };
+    let verified = proof::verify(map, resolve, shapes).map_err(|e| e.to_string())?;
+    match required.iter().find(|suite| !verified.iter().any(|p| p.cryptosuite == **suite)) {
+        Some(missing) => Err(format!("it has no {} proof", missing.name())),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Verifies a signed public document that is not a credential (`results.json`, `notice.json`,
@@ -92,12 +93,7 @@ pub fn verify_credential(credential: &Value, did_document: &Value, shapes: &Shap
 pub fn verify_document(document: &Value, did_document: &Value, shapes: &Shapes) -> Result<(), String> {
     let map = document.as_object().ok_or("not a JSON object")?;
     let did = did_document["id"].as_str().ok_or("the DID document has no id")?;
-    let resolve = |method: &str| if method.split('#').next() == Some(did) { did::resolve(did_document, method) } else { None };
-    let verified = proof::verify(map, resolve, shapes).map_err(|e| e.to_string())?;
-    if !verified.iter().any(|p| p.cryptosuite == Cryptosuite::Jcs) {
-        return Err(format!("it has no {} proof", Cryptosuite::Jcs.name()));
-    }
-    Ok(())
+    check_proofs(map, did, did_document, shapes, &[Cryptosuite::Jcs])
 }
 
 /// The signed public documents of a built site: each session's `results.json` and each

@@ -455,6 +455,8 @@ impl Renderer {
             decision,
             replaces: p.replaces,
             superseded_by: p.superseded_by,
+            // Only a valid certificate: an expired, suspended or revoked one must not be used
+            // (agreement §4 A¶10), nor a superseded or not yet valid one presented.
             take_away: (p.derived.status == Status::Valid).then(|| {
                 let profession = match (self.lang, c.profession_en.as_deref()) {
                     (Lang::En, Some(en)) => en,

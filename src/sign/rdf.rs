@@ -80,9 +80,14 @@ pub fn to_dataset(document: &Value, extra: &[(&str, &str)]) -> Result<Dataset, R
 
 /// The canonical N-Quads of a dataset (RDFC-1.0, SHA-256), one quad a line.
 pub fn canonical_nquads(dataset: &Dataset) -> Result<String, RdfError> {
-    let mut out = Vec::with_capacity(dataset.len() * 120);
+    String::from_utf8(normalize(dataset)?).map_err(|e| RdfError::Canonical(e.to_string()))
+}
+
+/// [`canonical_nquads`] as bytes, of any set of quads.
+fn normalize<D: sophia_api::dataset::SetDataset>(dataset: &D) -> Result<Vec<u8>, RdfError> {
+    let mut out = Vec::with_capacity(4096);
     sophia_c14n::rdfc10::normalize(dataset, &mut out).map_err(|e| RdfError::Canonical(e.to_string()))?;
-    String::from_utf8(out).map_err(|e| RdfError::Canonical(e.to_string()))
+    Ok(out)
 }
 
 /// Where the text values of a document go in its RDF: the quads of one document shape with
@@ -135,8 +140,8 @@ fn is_structural(key: &str) -> bool {
 
 /// One pass over a document: its shape (its structure, with each text value replaced by a
 /// marker) into `h`, and its text values that are not structural into `values`, in document
-/// order. A top-level member named `exclude` is skipped (a secured document's `proof`).
-fn walk<'v>(value: &'v Value, exclude: Option<&str>, h: &mut xxhash_rust::xxh3::Xxh3, values: &mut Vec<&'v str>) {
+/// order.
+fn walk<'v>(value: &'v Value, h: &mut xxhash_rust::xxh3::Xxh3, values: &mut Vec<&'v str>) {
     match value {
         Value::String(s) => {
             h.update(b"$");
@@ -145,29 +150,35 @@ fn walk<'v>(value: &'v Value, exclude: Option<&str>, h: &mut xxhash_rust::xxh3::
         Value::Array(items) => {
             h.update(b"[");
             for v in items {
-                walk(v, None, h, values);
+                walk(v, h, values);
                 h.update(b",");
             }
             h.update(b"]");
         }
         Value::Object(map) => {
             h.update(b"{");
-            for (k, v) in map {
-                if exclude == Some(k.as_str()) {
-                    continue;
-                }
-                h.update(&(k.len() as u64).to_le_bytes());
-                h.update(k.as_bytes());
-                if is_structural(k) {
-                    hash_value(v, h);
-                } else {
-                    walk(v, None, h, values);
-                }
-                h.update(b",");
-            }
+            walk_members(map, None, h, values);
             h.update(b"}");
         }
         other => hash_value(other, h),
+    }
+}
+
+/// [`walk`] over the members of an object, but the member named `exclude` (a secured
+/// document's `proof`).
+fn walk_members<'v>(map: &'v Map<String, Value>, exclude: Option<&str>, h: &mut xxhash_rust::xxh3::Xxh3, values: &mut Vec<&'v str>) {
+    for (k, v) in map {
+        if exclude == Some(k.as_str()) {
+            continue;
+        }
+        h.update(&(k.len() as u64).to_le_bytes());
+        h.update(k.as_bytes());
+        if is_structural(k) {
+            hash_value(v, h);
+        } else {
+            walk(v, h, values);
+        }
+        h.update(b",");
     }
 }
 
@@ -397,19 +408,7 @@ impl Shapes {
     fn shape<'d>(&self, document: &'d Map<String, Value>, exclude: Option<&str>) -> Result<(Arc<Shape>, Vec<&'d str>), RdfError> {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         let mut values = Vec::with_capacity(32);
-        for (k, v) in document {
-            // The same walk as over `Value::Object(document)`, without `exclude`.
-            if exclude == Some(k.as_str()) {
-                continue;
-            }
-            h.update(&(k.len() as u64).to_le_bytes());
-            h.update(k.as_bytes());
-            if is_structural(k) {
-                hash_value(v, &mut h);
-            } else {
-                walk(v, None, &mut h, &mut values);
-            }
-        }
+        walk_members(document, exclude, &mut h, &mut values);
         let key = h.digest128();
         {
             let compiled = self.compiled.read().unwrap_or_else(|p| p.into_inner());
@@ -466,9 +465,7 @@ impl Shapes {
             }
             shape.checked.store(true, Ordering::Release);
         }
-        let mut out = Vec::with_capacity(dataset.len() * 120);
-        sophia_c14n::rdfc10::normalize(&dataset, &mut out).map_err(|e| RdfError::Canonical(e.to_string()))?;
-        Ok(out)
+        normalize(&dataset)
     }
 
     /// SHA-256 of [`Shapes::canonical_nquads`] for a document that recurs (the proof
@@ -486,8 +483,10 @@ impl Shapes {
         Ok(hash)
     }
 
-    /// The RDF dataset of `document`, as [`Shapes::canonical_nquads`] makes it.
-    pub fn dataset(&self, document: &Value) -> Result<Dataset, RdfError> {
+    /// The RDF dataset of `document`, as [`Shapes::canonical_nquads`] makes it (tests compare it
+    /// with JSON-LD's).
+    #[cfg(test)]
+    fn dataset(&self, document: &Value) -> Result<Dataset, RdfError> {
         let Value::Object(map) = document else { return self.to_dataset(document) };
         let (shape, values) = self.shape(map, None)?;
         let dataset = shape.fill(&values).map(|d| owned(&d));
