@@ -114,6 +114,7 @@ mod tests {
             profession: "Mühasib".into(),
             profession_en: None,
             scope: Vec::new().into(),
+            scope_en: Vec::new().into(),
             issued_on: from,
             valid_until: until,
             replaces: replaces.map(Into::into),
