@@ -146,7 +146,14 @@ pub fn document(config: &Config, logo: Option<&LogoImage>, sheets: &[Sheet<'_>])
         let mut surface = page.surface();
         let mut ops = header(config, logo, &fonts);
         ops.extend(footer(config, sheet, modules, &fonts));
-        ops.extend(fields(sheet.cert, &fonts, ops_bottom(&ops, Region::Header), qr_top() - 18.0));
+        let fields = fields(sheet.cert, &fonts, ops_bottom(&ops, Region::Header), qr_top() - 18.0).ok_or_else(|| {
+            anyhow::anyhow!(
+                "{}: certificate {}: the approved scope is too long to fit on one page, even in small type; shorten its fields",
+                sheet.cert.at(),
+                sheet.cert.number
+            )
+        })?;
+        ops.extend(fields);
         for op in &ops {
             draw(&mut surface, op, &fonts, logo);
         }
@@ -176,10 +183,12 @@ impl Fonts {
     }
 }
 
-/// A font: krilla's handle (to draw) and rustybuzz's (to measure, shaped as krilla shapes).
+/// A font: krilla's handle (to draw) and rustybuzz's (to measure, shaped as krilla shapes),
+/// with the width of each text measured so far (in ems: the width scales with the size).
 struct Face {
     pdf: Font,
     shaper: rustybuzz::Face<'static>,
+    widths: std::cell::RefCell<std::collections::HashMap<String, f32>>,
 }
 
 impl Face {
@@ -188,17 +197,27 @@ impl Face {
         Face {
             pdf: Font::new(data.into(), 0).expect("the bundled font parses"),
             shaper: rustybuzz::Face::from_slice(data, 0).expect("the bundled font parses"),
+            widths: Default::default(),
         }
     }
 
     /// The width of `text` set at `size` points.
     fn width(&self, text: &str, size: f32) -> f32 {
+        if let Some(ems) = self.widths.borrow().get(text) {
+            return ems * size;
+        }
+        let ems = self.shape_width(text);
+        self.widths.borrow_mut().insert(text.to_owned(), ems);
+        ems * size
+    }
+
+    fn shape_width(&self, text: &str) -> f32 {
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
         let shaped = rustybuzz::shape(&self.shaper, &[], buffer);
         let units: i32 = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
-        units as f32 * size / f32::from(self.shaper.units_per_em() as u16)
+        units as f32 / self.shaper.units_per_em() as f32
     }
 
     /// Glyphs the font lacks in `text` (drawn as empty boxes).
@@ -224,6 +243,8 @@ enum Op {
 /// Which part of the page an op belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Region {
+    /// The frame round the page.
+    Page,
     Header,
     Fields,
     Footer,
@@ -286,29 +307,45 @@ impl Flow<'_> {
 }
 
 /// Splits `text` into lines no wider than `width` (continuation lines `indent` narrower),
-/// at spaces; a word wider than a line is split between letters.
+/// at spaces; a word wider than a line is split between letters. Each word is measured once:
+/// a line's width is its words' and spaces' (kerning across a space is nil in Noto Sans).
 fn wrap(face: &Face, text: &str, size: f32, width: f32, indent: f32) -> Vec<String> {
+    let space = face.width(" ", size);
     let mut lines = Vec::new();
     let mut line = String::new();
+    let mut used = 0.0;
     let room = |lines: &Vec<String>| if lines.is_empty() { width } else { width - indent };
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
-        if face.width(&candidate, size) <= room(&lines) {
-            line = candidate;
+        let w = face.width(word, size);
+        if line.is_empty() && w <= room(&lines) {
+            line.push_str(word);
+            used = w;
+            continue;
+        }
+        if !line.is_empty() && used + space + w <= room(&lines) {
+            line.push(' ');
+            line.push_str(word);
+            used += space + w;
             continue;
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
-        // The word alone on a line; split it if even that is too wide.
+        if w <= room(&lines) {
+            line.push_str(word);
+            used = w;
+            continue;
+        }
+        // Too wide for a line of its own: split between letters.
         for c in word.chars() {
             line.push(c);
-            if face.width(&line, size) > room(&lines) && line.chars().count() > 1 {
+            if line.chars().count() > 1 && face.width(&line, size) > room(&lines) {
                 line.pop();
                 lines.push(std::mem::take(&mut line));
                 line.push(c);
             }
         }
+        used = face.width(&line, size);
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
@@ -319,6 +356,16 @@ fn wrap(face: &Face, text: &str, size: f32, width: f32, indent: f32) -> Vec<Stri
 /// The logo, the issuer's names, a rule and the title: the same on every page.
 fn header(config: &Config, logo: Option<&LogoImage>, fonts: &Fonts) -> Vec<Op> {
     let mut flow = Flow { fonts, ops: Vec::new(), y: MARGIN, region: Region::Header };
+    // A thin frame 12 mm in from the edge of the sheet.
+    let (edge, line) = (34.0, 0.6);
+    for (x, y, w, h) in [
+        (edge, edge, PAGE_W - 2.0 * edge, line),
+        (edge, PAGE_H - edge - line, PAGE_W - 2.0 * edge, line),
+        (edge, edge, line, PAGE_H - 2.0 * edge),
+        (PAGE_W - edge - line, edge, line, PAGE_H - 2.0 * edge),
+    ] {
+        flow.ops.push(Op::Rect { x, y, w, h, region: Region::Page });
+    }
     if let Some((w, h)) = logo.and_then(LogoImage::size) {
         let scale = (LOGO_MAX.0 / w).min(LOGO_MAX.1 / h);
         let (w, h) = (w * scale, h * scale);
@@ -350,26 +397,22 @@ fn footer(config: &Config, sheet: &Sheet<'_>, (width, modules): (usize, Vec<bool
 }
 
 /// The certificate's own fields, between `top` and `bottom`: set at full size, or smaller
-/// until they fit (a long approved scope), never cut.
-fn fields(cert: &Certificate, fonts: &Fonts, top: f32, bottom: f32) -> Vec<Op> {
-    let mut scale = 1.0;
-    loop {
-        let ops = fields_at(cert, fonts, top + 26.0 * scale, scale);
-        if ops_bottom(&ops, Region::Fields) <= bottom || scale <= 0.45 {
-            return ops;
-        }
-        scale -= 0.05;
-    }
+/// until they fit (a long approved scope), never cut; `None` when even half size does not fit.
+fn fields(cert: &Certificate, fonts: &Fonts, top: f32, bottom: f32) -> Option<Vec<Op>> {
+    (0..=10).map(|step| 1.0 - 0.05 * step as f32).find_map(|scale| {
+        let ops = fields_at(cert, fonts, top + 30.0 * scale, scale);
+        (ops_bottom(&ops, Region::Fields) <= bottom).then_some(ops)
+    })
 }
 
 fn fields_at(cert: &Certificate, fonts: &Fonts, top: f32, scale: f32) -> Vec<Op> {
     let mut flow = Flow { fonts, ops: Vec::new(), y: top, region: Region::Fields };
     let x = Some(MARGIN);
-    let label = |s: f32| Style { size: 8.5 * s, bold: false, grey: true };
+    let label = |s: f32| Style { size: 9.0 * s, bold: false, grey: true };
     let value = |size: f32, bold: bool| Style { size: size * scale, bold, grey: false };
     let english = Style { size: 10.0 * scale, bold: false, grey: true };
     let both = |key: &str| format!("{} / {}", tr(Lang::Az, key), tr(Lang::En, key));
-    let gap = 11.0 * scale;
+    let gap = 16.0 * scale;
 
     flow.text(&both("holder"), label(scale), x, TEXT_W, 0.0);
     flow.text(&cert.holder_name(), value(18.0, true), x, TEXT_W, 0.0);
@@ -531,12 +574,13 @@ mod tests {
             Op::Text { size, text, .. } if text == "Əliyeva Şəbnəm" => *size,
             other => panic!("{other:?}"),
         };
-        let short = fields(&cert(2), &fonts, top, bottom);
+        let short = fields(&cert(2), &fonts, top, bottom).unwrap();
         assert_eq!(size_of_holder(&short), 18.0);
-        let long = fields(&cert(12), &fonts, top, bottom);
+        let long = fields(&cert(12), &fonts, top, bottom).unwrap();
         assert!(size_of_holder(&long) < 18.0);
         assert!(ops_bottom(&long, Region::Fields) <= bottom);
         let texts = long.iter().filter(|op| matches!(op, Op::Text { text, .. } if text.starts_with("Binaların"))).count();
         assert_eq!(texts, 24, "every field and its English, none cut");
+        assert!(fields(&cert(60), &fonts, top, bottom).is_none(), "too long even at half size");
     }
 }
