@@ -295,7 +295,10 @@ fn check_logo(root: &Path, text: &str, logo: Option<&str>, problems: &mut Proble
         Some("svg") => LogoKind::Svg,
         Some("png") => LogoKind::Png,
         _ => {
-            problems.push(err(format!("logo \"{path}\" is neither an .svg nor a .png file"), "give the logo as SVG (best: it prints sharp at any size) or PNG"));
+            problems.push(err(
+                format!("logo \"{path}\" is neither an .svg nor a .png file"),
+                "give the logo as SVG (best: it prints sharp at any size) or PNG",
+            ));
             return None;
         }
     };

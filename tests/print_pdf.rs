@@ -234,7 +234,11 @@ fn the_logo_is_drawn_svg_or_png_and_a_wrong_logo_is_an_error_at_its_line() {
     };
     let without = dark_in_logo_band(&plain("plain"));
 
-    std::fs::write(root.join("content/logo.svg"), r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40"><rect width="100" height="40" fill="#123"/></svg>"##).unwrap();
+    std::fs::write(
+        root.join("content/logo.svg"),
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40"><rect width="100" height="40" fill="#123"/></svg>"##,
+    )
+    .unwrap();
     set_logo(root, "content/logo.svg");
     let svg = plain("svg");
     // A solid logo of 155 × 62 points in the band.
@@ -266,5 +270,14 @@ fn the_logo_is_drawn_svg_or_png_and_a_wrong_logo_is_an_error_at_its_line() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("data/site.toml:6:1: logo \"content/broken.svg\": not a valid SVG file"), "{err}");
+    assert!(!root.join("broken").exists(), "nothing is written");
+    let mut png = png(10, 10, 0);
+    png.truncate(png.len() - 20);
+    std::fs::write(root.join("content/broken.png"), png).unwrap();
+    set_logo(root, "content/broken.png");
+    let out = print(root, &["--all", "--out", "broken"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("data/site.toml:6:1: logo \"content/broken.png\": not a valid PNG file"), "{err}");
     assert!(!root.join("broken").exists(), "nothing is written");
 }

@@ -88,8 +88,11 @@ impl LogoImage {
     /// read or is not a valid SVG or PNG is a problem at the `logo` line of site.toml.
     pub fn load(root: &Path, logo: &Logo) -> Result<LogoImage, Box<Problem>> {
         let file = root.join(&logo.path);
-        let fail = |why: String, help: &str| Box::new(Problem::error(format!("logo \"{}\": {why}", logo.path)).at(logo.at.clone()).help(help.to_owned()));
-        let bytes = std::fs::read(&file).map_err(|e| fail(format!("cannot read {}: {e}", file.display()), "check the file is there and readable"))?;
+        let fail = |why: String, help: &str| {
+            Box::new(Problem::error(format!("logo \"{}\": {why}", logo.path)).at(logo.at.clone()).help(help.to_owned()))
+        };
+        let bytes = std::fs::read(&file)
+            .map_err(|e| fail(format!("cannot read {}: {e}", file.display()), "check the file is there and readable"))?;
         let image = match logo.kind {
             LogoKind::Svg => {
                 let mut options = usvg::Options::default();
@@ -128,8 +131,8 @@ impl LogoImage {
 /// The PDF: one page per sheet, in order.
 ///
 /// # Errors
-/// When a URL does not fit in a QR code, or the PDF cannot be written (a font that does not
-/// embed, an image that does not decode).
+/// When a URL does not fit in a QR code, a certificate's fields do not fit on a page, or the
+/// PDF cannot be written (a PNG logo whose pixels do not decode).
 pub fn document(config: &Config, logo: Option<&LogoImage>, sheets: &[Sheet<'_>]) -> anyhow::Result<Vec<u8>> {
     let fonts = Fonts::new();
     let mut document = Document::new();
@@ -160,7 +163,13 @@ pub fn document(config: &Config, logo: Option<&LogoImage>, sheets: &[Sheet<'_>])
         surface.finish();
         page.finish();
     }
-    document.finish().map_err(|e| anyhow::anyhow!("cannot write the PDF: {e:?}"))
+    document.finish().map_err(|e| match (e, &config.logo) {
+        // krilla decodes a PNG's pixels only now: a file with a PNG header and broken data.
+        (krilla::error::KrillaError::Image(_, _, why), Some(logo)) => {
+            anyhow::anyhow!("{}: logo \"{}\": not a valid PNG file: {why} (save the logo as PNG, or better, SVG)", logo.at, logo.path)
+        }
+        (e, _) => anyhow::anyhow!("cannot write the PDF: {e:?}"),
+    })
 }
 
 /// The two faces, for drawing and for measuring.
@@ -433,7 +442,15 @@ fn fields_at(cert: &Certificate, fonts: &Fonts, top: f32, scale: f32) -> Vec<Op>
             let before = flow.ops.len();
             flow.text(field, value(11.0, false), Some(MARGIN + bullet), TEXT_W - bullet, 0.0);
             if let Some(Op::Text { y, .. }) = flow.ops.get(before).cloned() {
-                flow.ops.push(Op::Text { x: MARGIN, y, size: 11.0 * scale, bold: false, grey: false, text: "•".into(), region: Region::Fields });
+                flow.ops.push(Op::Text {
+                    x: MARGIN,
+                    y,
+                    size: 11.0 * scale,
+                    bold: false,
+                    grey: false,
+                    text: "•".into(),
+                    region: Region::Fields,
+                });
             }
             if let Some(en) = cert.scope_en.get(i) {
                 flow.text(en, Style { size: 9.5 * scale, ..english }, Some(MARGIN + bullet), TEXT_W - bullet, 0.0);
@@ -503,7 +520,12 @@ fn draw(surface: &mut Surface<'_>, op: &Op, fonts: &Fonts, logo: Option<&LogoIma
                     while col < *width && cells[col] {
                         col += 1;
                     }
-                    let rect = Rect::from_xywh(x + (start as f32 + 4.0) * module, y + (row as f32 + 4.0) * module, (col - start) as f32 * module, module);
+                    let rect = Rect::from_xywh(
+                        x + (start as f32 + 4.0) * module,
+                        y + (row as f32 + 4.0) * module,
+                        (col - start) as f32 * module,
+                        module,
+                    );
                     if let Some(rect) = rect {
                         path.push_rect(rect);
                     }
