@@ -452,7 +452,7 @@ fn fields_at(cert: &Certificate, fonts: &Fonts, top: f32, scale: f32) -> Vec<Op>
                     region: Region::Fields,
                 });
             }
-            if let Some(en) = cert.scope_en.get(i) {
+            if let Some(en) = cert.scope_en.as_ref().and_then(|en| en.get(i)) {
                 flow.text(en, Style { size: 9.5 * scale, ..english }, Some(MARGIN + bullet), TEXT_W - bullet, 0.0);
             }
             flow.gap(2.0 * scale);
@@ -580,7 +580,7 @@ mod tests {
             profession: "Mühasib".into(),
             profession_en: Some("Accountant".into()),
             scope: vec![field.clone(); scope].into(),
-            scope_en: vec![field; scope].into(),
+            scope_en: Some(vec![field; scope].into()),
             issued_on: time::macros::date!(2025 - 01 - 10),
             valid_until: time::macros::date!(2028 - 01 - 09),
             replaces: None,
