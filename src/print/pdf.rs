@@ -111,18 +111,18 @@ impl LogoImage {
             ),
         };
         match image.size() {
-            Some((w, h)) if w > 0.0 && h > 0.0 => Ok(image),
+            (w, h) if w > 0.0 && h > 0.0 => Ok(image),
             _ => Err(fail("the image has no width or height".into(), "give the SVG a viewBox or width and height")),
         }
     }
 
     /// Width and height in the image's own units (SVG user units, PNG pixels).
-    fn size(&self) -> Option<(f32, f32)> {
+    fn size(&self) -> (f32, f32) {
         match self {
-            LogoImage::Svg(tree) => Some((tree.size().width(), tree.size().height())),
+            LogoImage::Svg(tree) => (tree.size().width(), tree.size().height()),
             LogoImage::Png(image) => {
                 let (w, h) = image.size();
-                Some((w as f32, h as f32))
+                (w as f32, h as f32)
             }
         }
     }
@@ -254,8 +254,11 @@ enum Op {
 enum Region {
     /// The frame round the page.
     Page,
+    /// Logo, issuer and title.
     Header,
+    /// The certificate's own fields.
     Fields,
+    /// The QR code and its code.
     Footer,
 }
 
@@ -276,8 +279,7 @@ fn ops_bottom(ops: &[Op], region: Region) -> f32 {
         .fold(MARGIN, f32::max)
 }
 
-/// Lays out lines of text from the top `y`, each centred (or from `x` when given); returns the
-/// ops and the new top.
+/// Lines of text laid out downwards from `y`, as ops of one region.
 struct Flow<'f> {
     fonts: &'f Fonts,
     ops: Vec<Op>,
@@ -294,19 +296,14 @@ struct Style {
 }
 
 impl Flow<'_> {
-    /// Adds `text`, wrapped to `width`, starting at `x` (or centred on the page when `None`);
-    /// continuation lines start `indent` further in.
-    fn text(&mut self, text: &str, style: Style, x: Option<f32>, width: f32, indent: f32) {
+    /// Adds `text`, wrapped to `width`, each line starting at `x` (or centred on the page when
+    /// `None`).
+    fn text(&mut self, text: &str, style: Style, x: Option<f32>, width: f32) {
         let face = self.fonts.face(style.bold);
-        let mut first = true;
-        for line in wrap(face, text, style.size, width, indent) {
+        for line in wrap(face, text, style.size, width) {
             self.y += style.size * 1.28;
-            let x = match x {
-                Some(x) => x + if first { 0.0 } else { indent },
-                None => (PAGE_W - face.width(&line, style.size)) / 2.0,
-            };
+            let x = x.unwrap_or_else(|| (PAGE_W - face.width(&line, style.size)) / 2.0);
             self.ops.push(Op::Text { x, y: self.y, size: style.size, bold: style.bold, grey: style.grey, text: line, region: self.region });
-            first = false;
         }
     }
 
@@ -315,23 +312,17 @@ impl Flow<'_> {
     }
 }
 
-/// Splits `text` into lines no wider than `width` (continuation lines `indent` narrower),
-/// at spaces; a word wider than a line is split between letters. Each word is measured once:
-/// a line's width is its words' and spaces' (kerning across a space is nil in Noto Sans).
-fn wrap(face: &Face, text: &str, size: f32, width: f32, indent: f32) -> Vec<String> {
+/// Splits `text` into lines no wider than `width`, at spaces; a word wider than a line is split
+/// between letters. Each word is measured once: a line's width is its words' and spaces'
+/// (kerning across a space is nil in Noto Sans).
+fn wrap(face: &Face, text: &str, size: f32, width: f32) -> Vec<String> {
     let space = face.width(" ", size);
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut used = 0.0;
-    let room = |lines: &Vec<String>| if lines.is_empty() { width } else { width - indent };
     for word in text.split_whitespace() {
         let w = face.width(word, size);
-        if line.is_empty() && w <= room(&lines) {
-            line.push_str(word);
-            used = w;
-            continue;
-        }
-        if !line.is_empty() && used + space + w <= room(&lines) {
+        if !line.is_empty() && used + space + w <= width {
             line.push(' ');
             line.push_str(word);
             used += space + w;
@@ -340,7 +331,7 @@ fn wrap(face: &Face, text: &str, size: f32, width: f32, indent: f32) -> Vec<Stri
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
-        if w <= room(&lines) {
+        if w <= width {
             line.push_str(word);
             used = w;
             continue;
@@ -348,7 +339,7 @@ fn wrap(face: &Face, text: &str, size: f32, width: f32, indent: f32) -> Vec<Stri
         // Too wide for a line of its own: split between letters.
         for c in word.chars() {
             line.push(c);
-            if line.chars().count() > 1 && face.width(&line, size) > room(&lines) {
+            if line.chars().count() > 1 && face.width(&line, size) > width {
                 line.pop();
                 lines.push(std::mem::take(&mut line));
                 line.push(c);
@@ -375,21 +366,21 @@ fn header(config: &Config, logo: Option<&LogoImage>, fonts: &Fonts) -> Vec<Op> {
     ] {
         flow.ops.push(Op::Rect { x, y, w, h, region: Region::Page });
     }
-    if let Some((w, h)) = logo.and_then(LogoImage::size) {
+    if let Some((w, h)) = logo.map(LogoImage::size) {
         let scale = (LOGO_MAX.0 / w).min(LOGO_MAX.1 / h);
         let (w, h) = (w * scale, h * scale);
         flow.ops.push(Op::Logo { x: (PAGE_W - w) / 2.0, y: flow.y, w, h });
         flow.gap(h + 8.0);
     }
-    flow.text(&config.issuer.name, Style { size: 13.0, bold: true, grey: false }, None, TEXT_W, 0.0);
+    flow.text(&config.issuer.name, Style { size: 13.0, bold: true, grey: false }, None, TEXT_W);
     if let Some(en) = config.issuer.name_en.as_deref().filter(|en| *en != config.issuer.name) {
-        flow.text(en, Style { size: 10.0, bold: false, grey: true }, None, TEXT_W, 0.0);
+        flow.text(en, Style { size: 10.0, bold: false, grey: true }, None, TEXT_W);
     }
     flow.gap(12.0);
     flow.ops.push(Op::Rect { x: MARGIN, y: flow.y, w: TEXT_W, h: 0.8, region: Region::Header });
     flow.gap(22.0);
-    flow.text(tr(Lang::Az, "certificate"), Style { size: 21.0, bold: true, grey: false }, None, TEXT_W, 0.0);
-    flow.text(tr(Lang::En, "certificate"), Style { size: 12.0, bold: false, grey: true }, None, TEXT_W, 0.0);
+    flow.text(tr(Lang::Az, "certificate"), Style { size: 21.0, bold: true, grey: false }, None, TEXT_W);
+    flow.text(tr(Lang::En, "certificate"), Style { size: 12.0, bold: false, grey: true }, None, TEXT_W);
     flow.ops
 }
 
@@ -398,10 +389,10 @@ fn footer(config: &Config, sheet: &Sheet<'_>, (width, modules): (usize, Vec<bool
     let top = qr_top();
     let mut flow = Flow { fonts, ops: Vec::new(), y: top + QR_SIDE - 4.0, region: Region::Footer };
     flow.ops.push(Op::Qr { x: (PAGE_W - QR_SIDE) / 2.0, y: top, side: QR_SIDE, width, modules });
-    flow.text(&sheet.code.grouped(), Style { size: 13.0, bold: true, grey: false }, None, TEXT_W, 0.0);
+    flow.text(&sheet.code.grouped(), Style { size: 13.0, bold: true, grey: false }, None, TEXT_W);
     let label = format!("{} / {}", tr(Lang::Az, "code_label"), tr(Lang::En, "code_label"));
-    flow.text(&label, Style { size: 8.5, bold: false, grey: true }, None, TEXT_W, 0.0);
-    flow.text(&format!("{}/verify/", config.base_url), Style { size: 8.5, bold: false, grey: true }, None, TEXT_W, 0.0);
+    flow.text(&label, Style { size: 8.5, bold: false, grey: true }, None, TEXT_W);
+    flow.text(&format!("{}/verify/", config.base_url), Style { size: 8.5, bold: false, grey: true }, None, TEXT_W);
     flow.ops
 }
 
@@ -423,24 +414,24 @@ fn fields_at(cert: &Certificate, fonts: &Fonts, top: f32, scale: f32) -> Vec<Op>
     let both = |key: &str| format!("{} / {}", tr(Lang::Az, key), tr(Lang::En, key));
     let gap = 16.0 * scale;
 
-    flow.text(&both("holder"), label(scale), x, TEXT_W, 0.0);
-    flow.text(&cert.holder_name(), value(18.0, true), x, TEXT_W, 0.0);
+    flow.text(&both("holder"), label(scale), x, TEXT_W);
+    flow.text(&cert.holder_name(), value(18.0, true), x, TEXT_W);
     flow.gap(gap);
-    flow.text(&both("number"), label(scale), x, TEXT_W, 0.0);
-    flow.text(&cert.number, value(13.0, true), x, TEXT_W, 0.0);
+    flow.text(&both("number"), label(scale), x, TEXT_W);
+    flow.text(&cert.number, value(13.0, true), x, TEXT_W);
     flow.gap(gap);
-    flow.text(&both("profession"), label(scale), x, TEXT_W, 0.0);
-    flow.text(&cert.profession, value(13.0, false), x, TEXT_W, 0.0);
+    flow.text(&both("profession"), label(scale), x, TEXT_W);
+    flow.text(&cert.profession, value(13.0, false), x, TEXT_W);
     if let Some(en) = cert.profession_en.as_deref().filter(|en| **en != *cert.profession) {
-        flow.text(en, english, x, TEXT_W, 0.0);
+        flow.text(en, english, x, TEXT_W);
     }
     if !cert.scope.is_empty() {
         flow.gap(gap);
-        flow.text(&both("scope"), label(scale), x, TEXT_W, 0.0);
+        flow.text(&both("scope"), label(scale), x, TEXT_W);
         let bullet = 12.0 * scale;
         for (i, field) in cert.scope.iter().enumerate() {
             let before = flow.ops.len();
-            flow.text(field, value(11.0, false), Some(MARGIN + bullet), TEXT_W - bullet, 0.0);
+            flow.text(field, value(11.0, false), Some(MARGIN + bullet), TEXT_W - bullet);
             if let Some(Op::Text { y, .. }) = flow.ops.get(before).cloned() {
                 flow.ops.push(Op::Text {
                     x: MARGIN,
@@ -453,7 +444,7 @@ fn fields_at(cert: &Certificate, fonts: &Fonts, top: f32, scale: f32) -> Vec<Op>
                 });
             }
             if let Some(en) = cert.scope_en.as_ref().and_then(|en| en.get(i)) {
-                flow.text(en, Style { size: 9.5 * scale, ..english }, Some(MARGIN + bullet), TEXT_W - bullet, 0.0);
+                flow.text(en, Style { size: 9.5 * scale, ..english }, Some(MARGIN + bullet), TEXT_W - bullet);
             }
             flow.gap(2.0 * scale);
         }
@@ -462,12 +453,12 @@ fn fields_at(cert: &Certificate, fonts: &Fonts, top: f32, scale: f32) -> Vec<Op>
     // The dates side by side.
     let column = TEXT_W / 2.0;
     let start = flow.y;
-    flow.text(&both("issued_on"), label(scale), x, column - 8.0, 0.0);
-    flow.text(&date::display(cert.issued_on), value(13.0, true), x, column - 8.0, 0.0);
+    flow.text(&both("issued_on"), label(scale), x, column - 8.0);
+    flow.text(&date::display(cert.issued_on), value(13.0, true), x, column - 8.0);
     let left_end = flow.y;
     flow.y = start;
-    flow.text(&both("valid_until"), label(scale), Some(MARGIN + column), column, 0.0);
-    flow.text(&date::display(cert.valid_until), value(13.0, true), Some(MARGIN + column), column, 0.0);
+    flow.text(&both("valid_until"), label(scale), Some(MARGIN + column), column);
+    flow.text(&date::display(cert.valid_until), value(13.0, true), Some(MARGIN + column), column);
     flow.y = flow.y.max(left_end);
     flow.ops
 }
@@ -558,16 +549,16 @@ mod tests {
         let fonts = Fonts::new();
         let face = &fonts.regular;
         let text = "Binaların daxili elektrik şəbəkələrinin quraşdırılması";
-        let one = wrap(face, text, 11.0, TEXT_W, 0.0);
+        let one = wrap(face, text, 11.0, TEXT_W);
         assert_eq!(one, [text]);
-        let narrow = wrap(face, text, 11.0, 120.0, 0.0);
+        let narrow = wrap(face, text, 11.0, 120.0);
         assert!(narrow.len() > 2, "{narrow:?}");
         assert_eq!(narrow.join(" "), text);
         assert!(narrow.iter().all(|l| face.width(l, 11.0) <= 120.0), "{narrow:?}");
         let word = "Ə".repeat(60);
-        let split = wrap(face, &word, 11.0, 100.0, 0.0);
+        let split = wrap(face, &word, 11.0, 100.0);
         assert!(split.len() > 1 && split.concat() == word, "{split:?}");
-        assert_eq!(wrap(face, "", 11.0, 100.0, 0.0), [""]);
+        assert_eq!(wrap(face, "", 11.0, 100.0), [""]);
     }
 
     fn cert(scope: usize) -> Certificate {
