@@ -169,6 +169,16 @@ pub struct Logo {
     pub at: At,
 }
 
+impl Logo {
+    /// Where the site publishes it, below the output (shown on the verification page).
+    pub fn published_path(&self) -> &'static str {
+        match self.kind {
+            LogoKind::Svg => "assets/logo.svg",
+            LogoKind::Png => "assets/logo.png",
+        }
+    }
+}
+
 /// The formats a logo may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogoKind {

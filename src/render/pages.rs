@@ -40,6 +40,8 @@ struct SiteView<'a> {
     title: &'a str,
     /// The issuer's name in the page's language.
     issuer_name: &'a str,
+    /// The issuer's logo (`[issuer] logo`, published as `/assets/logo.svg` or `.png`).
+    logo: Option<String>,
     /// Path prefix of the site ("" or "/portal"): assets, credentials, data files.
     base: &'a str,
     /// Path prefix of this language's pages: `base`, then "/en" for English (DESIGN §4).
@@ -338,6 +340,7 @@ impl Renderer {
         let site = SiteView {
             title: config.title_in(lang),
             issuer_name: config.issuer.name_in(lang),
+            logo: config.logo.as_ref().map(|l| format!("{base_path}/{}", l.published_path())),
             base: base_path,
             root: format!("{base_path}{}", config.lang_prefix(lang)),
             languages: config

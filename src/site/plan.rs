@@ -161,6 +161,10 @@ impl Plan {
         for (path, bytes) in assets::ASSETS {
             self.put(Rank::Page, *path, bytes.to_vec());
         }
+        if let Some(logo) = &site.config.logo {
+            let bytes = std::fs::read(site.root.join(&logo.path)).map_err(|e| anyhow!("{}: {e}", logo.path))?;
+            self.put(Rank::Page, logo.published_path(), bytes);
+        }
         let others: Vec<&Renderer> = renderers.iter().collect();
         self.put(Rank::Page, "404.html", renderer.not_found(&others).map_err(|e| anyhow!(e))?);
         let notices = site.notice_views(renderer);

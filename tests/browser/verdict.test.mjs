@@ -30,7 +30,9 @@ before(async () => {
   site = await startSite("minimal", BUILT, (root) => {
     rmSync(join(root, "templates/404.html")); // the default 404 page, not the fixture's own
     const toml = join(root, "data/site.toml");
-    writeFileSync(toml, `languages = ["az", "en"]\ntitle_en = "Test register"\n${readFileSync(toml, "utf8")}`);
+    // The last table of the fixture's site.toml is [issuer]: the logo goes into it.
+    writeFileSync(toml, `languages = ["az", "en"]\ntitle_en = "Test register"\n${readFileSync(toml, "utf8")}logo = "content/logo.svg"\n`);
+    writeFileSync(join(root, "content/logo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="24" viewBox="0 0 40 24"><rect width="40" height="24" rx="4" fill="#0b5cad"/></svg>\n');
     appendFileSync(join(root, "data/certificates.csv"), [
       "T-0007,Babayeva,Lalə,,Tikişçi,Tailor,,2023-11-01,2026-10-31,,,,,,,",
       "T-0008,Rəhimov,Tural,,Bənna,Bricklayer,,2026-12-15,2029-12-14,,,,,,,",
@@ -148,6 +150,13 @@ for (const c of CASES) {
     }
   });
 }
+
+test("the card shows the issuer's logo of site.toml beside its name", async () => {
+  const { p, close } = await open("T-0001");
+  const logo = await p.$eval("[data-verdict] img.issuer-logo", (img) => ({ src: img.getAttribute("src"), width: img.naturalWidth, alt: img.alt }));
+  assert.deepEqual(logo, { src: "/assets/logo.svg", width: 40, alt: "" });
+  await close();
+});
 
 test("the card says how fresh the status lists are once checked", async () => {
   const { p, close } = await open("T-0001");
