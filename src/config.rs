@@ -81,11 +81,16 @@ pub struct Interviews {
     /// Working days for an appeal after results are published (rule 2.17: 3; annex 2 §2.4
     /// says 5, so it is a setting).
     pub appeal_working_days: u32,
+    /// The university whose interviews these are: shown at the head of the interview pages
+    /// instead of the certification body (a session's `institution` overrides it).
+    pub institution: Option<String>,
+    /// Its English name, for the `/en/` pages.
+    pub institution_en: Option<String>,
 }
 
 impl Default for Interviews {
     fn default() -> Self {
-        Interviews { appeal_working_days: 3 }
+        Interviews { appeal_working_days: 3, institution: None, institution_en: None }
     }
 }
 
@@ -178,6 +183,15 @@ impl Config {
                 "the rules give 3 working days (rule 2.17; annex 2 §2.4 says 5)",
             ));
         }
+        for (key, value) in [("institution", &raw.interviews.institution), ("institution_en", &raw.interviews.institution_en)] {
+            if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
+                problems.push(err(
+                    format!("[interviews] {key} is empty"),
+                    key,
+                    "name the university whose interviews these are, or leave the key out",
+                ));
+            }
+        }
         if raw.title.trim().is_empty() {
             problems.push(err("title is missing".into(), "title", "add title = \"…\""));
         }
@@ -205,15 +219,11 @@ impl Config {
         }
         let url = url?;
         let base_url = url.as_str().trim_end_matches('/').to_owned();
-        Some(Config {
-            base_url,
-            url,
-            title: raw.title.trim().to_owned(),
-            languages,
-            issuer: raw.issuer,
-            notices: raw.notices,
-            interviews: raw.interviews,
-        })
+        let mut interviews = raw.interviews;
+        for name in [&mut interviews.institution, &mut interviews.institution_en] {
+            *name = name.as_deref().map(|n| crate::load::csvfile::normalize(n).into_owned());
+        }
+        Some(Config { base_url, url, title: raw.title.trim().to_owned(), languages, issuer: raw.issuer, notices: raw.notices, interviews })
     }
 
     /// The default language.
@@ -310,6 +320,18 @@ mod tests {
             let text = OK.replace("https://example.org/portal/", bad);
             assert!(Config::parse(&text, &mut p).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn an_empty_institution_is_an_error_at_its_line() {
+        let mut p = Problems::new();
+        let text = format!("{OK}[interviews]\ninstitution = \"  \"\ninstitution_en = \"Kur University\"\n");
+        assert!(Config::parse(&text, &mut p).is_none());
+        let msg = p.iter().next().unwrap().to_string();
+        assert!(msg.starts_with("data/site.toml:6:1: [interviews] institution is empty"), "{msg}");
+        let mut p = Problems::new();
+        let c = Config::parse(&text.replace("\"  \"", "\"Kür Universiteti\""), &mut p).unwrap();
+        assert_eq!(c.interviews.institution.as_deref(), Some("Kür Universiteti"));
     }
 
     #[test]

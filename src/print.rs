@@ -109,7 +109,7 @@ pub fn print(site: &Site, out: Option<&Path>, selection: &Selection, force: bool
         let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}: QR code: {e}", cert.number))?;
         let path = report.out.join("qr").join(format!("{}.svg", cert.file_stem()));
         write_atomic(&path, svg.as_bytes()).with_context(|| path.display().to_string())?;
-        batch.push_str(&format!("{},{code},{url},{}\n", cert.number, site.status(i).status.code()));
+        crate::render::csvout::push_row(&mut batch, &[&cert.number, code.as_str(), &url, site.status(i).status.code()]);
         printed.on.insert(cert.number.clone(), site.build_date);
         report.printed.push(cert.number.clone());
     }
