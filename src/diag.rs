@@ -278,7 +278,7 @@ impl Problems {
     pub fn render_width(&self, color: bool, width: usize) -> String {
         use miette::{GraphicalReportHandler, GraphicalTheme};
         let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-        let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1).with_width(width.max(40));
+        let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1);
         let mut out = String::new();
         for problem in &self.items {
             let report = Report::new(problem, width);
