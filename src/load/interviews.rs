@@ -363,14 +363,16 @@ fn overdue_warnings(s: &Session, rel: &str, calendar: &Calendar, today: Date, pr
         let name = s.candidates.iter().find(|c| c.id == a.candidate).map(|c| format!(" ({})", c.name.full())).unwrap_or_default();
         problems.push(
             Problem::warning(format!(
-                "the appeal of {}{name}, filed on {}, is still pending on {}: it was to be decided by {} ({APPEAL_DECISION_WORKING_DAYS} working days, annex 2 §2.6)",
+                "the appeal of {}{name} is overdue: still pending on {}, its limit was {} (annex 2 §2.6)",
                 a.candidate,
-                date::iso(a.filed_on),
                 date::iso(today),
                 date::iso(a.limit(calendar))
             ))
             .at(At::file(&appeals))
-            .help("record the decision (decided_on and outcome upheld or annulled) in appeals.csv"),
+            .help(format!(
+                "an appeal is decided within {APPEAL_DECISION_WORKING_DAYS} working days of filing (filed on {}); record the decision in appeals.csv (decided_on, and outcome upheld or annulled)",
+                date::iso(a.filed_on)
+            )),
         );
     }
 }
