@@ -70,7 +70,8 @@ impl CsvText {
     }
 
     /// The lines around `focus` (byte offset and length) for a report, private cells masked
-    /// (DESIGN §2, §3). `record` is the start of the record holding the focus; `prev` the
+    /// (DESIGN §2, §3). `record` is the start of the record holding the focus, on line
+    /// `record_line` (lines are counted from there, not from the file's start); `prev` the
     /// start of the record before it, or (`false`) a record start at or before that one to
     /// find it from. `public` tells which fields of a data row are public; a row with another
     /// number of fields than `fields` has every cell masked (its columns are not known). The
@@ -78,7 +79,7 @@ impl CsvText {
     fn excerpt(
         &self,
         prev: Option<(usize, bool)>,
-        record: usize,
+        (record, record_line): (usize, u64),
         public: &dyn Fn(usize) -> bool,
         fields: usize,
         focus: (usize, usize),
@@ -131,7 +132,7 @@ impl CsvText {
             s = next;
         }
         let (at, len) = mark.unwrap_or((0, 0));
-        let first_line = text.as_bytes()[..start].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        let first_line = record_line - bytecount(&text.as_bytes()[start..record]);
         let lines: Vec<&str> = out.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
         let line = out[..at].matches('\n').count();
         let line_start = out[..at].rfind('\n').map_or(0, |i| i + 1);
@@ -253,7 +254,7 @@ impl CsvText {
                     Problem::error(format!("required column \"{name}\" is missing"))
                         .at(At::offset(&self.path, &self.text, 0, line))
                         .help(help)
-                        .with_excerpt(self.excerpt(None, 0, &|j| public.get(j) == Some(&true), names.len(), (0, line))),
+                        .with_excerpt(self.excerpt(None, (0, 1), &|j| public.get(j) == Some(&true), names.len(), (0, line))),
                 );
             }
         }
@@ -324,7 +325,7 @@ impl CsvText {
         let public = Self::public_names(names, schema);
         Problem::error(message).at(At::offset(&self.path, &self.text, start, len)).with_excerpt(self.excerpt(
             None,
-            0,
+            (0, 1),
             &|j| public.get(j) == Some(&true),
             names.len(),
             (start, len),
@@ -454,10 +455,21 @@ impl Row<'_> {
         match self.header.columns[c] {
             Some(field) => {
                 let (start, len) = field_span(&self.file.text, self.byte, field);
-                At::offset(&self.file.path, &self.file.text, start, len)
+                self.position(start, len)
             }
-            None => At::offset(&self.file.path, &self.file.text, self.byte, 0),
+            None => self.position(self.byte, 0),
         }
+    }
+
+    /// The position of byte `start` of this row, counted from the row's own line and start
+    /// (the row starts a line): the cost of an error is the row's, not the file's.
+    fn position(&self, start: usize, len: usize) -> At {
+        let text = &self.file.text;
+        let within = &text.as_bytes()[self.byte..start];
+        let line = self.line + bytecount(within);
+        let line_start = memchr::memrchr(b'\n', within).map_or(self.byte, |i| self.byte + i + 1);
+        let column = text[line_start..start].chars().count() as u64 + 1;
+        At { path: self.file.path.clone(), line, column, span: Some((start, len)) }
     }
 
     /// The position of the row's start (from the reader's line count: no scanning, as this
@@ -482,7 +494,7 @@ impl Row<'_> {
     /// The lines around `focus` in this row, private cells masked.
     fn excerpt(&self, focus: (usize, usize)) -> Excerpt {
         let public = &self.header.public;
-        self.file.excerpt(Some(self.prev), self.byte, &|j| public.get(j) == Some(&true), self.header.fields, focus)
+        self.file.excerpt(Some(self.prev), (self.byte, self.line), &|j| public.get(j) == Some(&true), self.header.fields, focus)
     }
 
     /// The text of schema column `c`; when it is empty, an error "`name` is empty" with `help`.

@@ -5,7 +5,10 @@
 //! specialties, an appeal for an unknown candidate, and a tie across the last seat without
 //! `tie_breaks` (rule 2.3). Missed timings are warnings: a schedule posted fewer than 3 days
 //! before (2.6), results later than 3 working days after (2.11), an appeal filed after its
-//! deadline (2.17) or decided later than 7 working days after filing (annex 2 §2.6).
+//! deadline (2.17) or decided later than 7 working days after filing (annex 2 §2.6), and one
+//! still pending on the build date after that limit (overdue, naming the candidate). Each
+//! session belongs to a university: its own `institution`, else site.toml's `[interviews]
+//! institution`; an empty one is an error at its line, none at all an error.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;

@@ -2,6 +2,12 @@
 //! results date, the results from it on — never earlier than the build date), and the open
 //! data `results.json` and `results.csv` (DESIGN §3 "data/interviews", §4). Only public fields:
 //! member-by-member scores are not published, only the per-criterion averages.
+//!
+//! Before the results, the page gives the day they are due (interview day + 3 working days,
+//! rule 2.11); each appeal is marked `data-appeal` with its state, `overdue` for one still
+//! pending after its limit (filed_on + 7 working days, annex 2 §2.6), the limit as a `<time>`.
+//! The pages are headed by the university, not the certification body; English pages write
+//! dates with the month's name, and mark Azerbaijani data `lang="az"`.
 
 use serde::Serialize;
 use serde_json::{json, Value};
