@@ -196,7 +196,13 @@ impl CsvText {
                 let (mut state, mut values, mut found) = (init(), Vec::new(), Problems::new());
                 // The record before a piece's first is found, if an error needs it, from the
                 // start of the piece before.
-                let before = if k == 0 { (0, true) } else { (pieces[k - 1].0, false) };
+                // (The first piece starts at the header's end, which the reader may give as the
+                // '\n' of a CRLF: from the header itself instead.)
+                let before = match k {
+                    0 => (0, true),
+                    1 => (0, false),
+                    _ => (pieces[k - 1].0, false),
+                };
                 self.rows_in(&header, start, end, line, before, &mut found, &mut |row, p| values.extend(each(&mut state, row, p)));
                 (values, found)
             })
@@ -694,6 +700,43 @@ mod tests {
         assert_eq!(rows.len(), 27);
         assert_eq!(problems.error_count(), 6);
         assert!(record_pieces(&text, 18, 2, 7).len() > 20, "the file was really cut");
+    }
+
+    #[test]
+    fn excerpts_mask_private_cells_alike_in_one_pass_and_in_pieces() {
+        // "phone" is not in the schema: private, and spread over two lines in every row.
+        const SCHEMA: Schema = Schema { columns: &[("number", true), ("name", true)] };
+        let mut text = String::from("number,name,phone\r\n");
+        for i in 0..30 {
+            text.push_str(&format!("N-{i},Ad {i},\"+994 {i}\n5{i}\"\r\n"));
+        }
+        let file = CsvText::from_bytes("t.csv", text.as_bytes().to_vec()).unwrap();
+        let excerpts = |p: &Problems| p.iter().map(|p| (p.to_string(), p.excerpt.clone())).collect::<Vec<_>>();
+        let mut one = Problems::new();
+        file.rows(&SCHEMA, &mut one, |r, p| p.push(r.error(1, "x")));
+        for piece in [1, 7, 50, 1 << 20] {
+            let mut found = Problems::new();
+            file.rows_in_pieces(
+                piece,
+                &SCHEMA,
+                &mut found,
+                || (),
+                |_, r, p| {
+                    p.push(r.error(1, "x"));
+                    None::<()>
+                },
+            );
+            assert_eq!(excerpts(&found), excerpts(&one), "pieces of {piece} bytes");
+        }
+        let all = excerpts(&one);
+        assert_eq!(all.len(), 30);
+        assert!(all.iter().all(|(_, e)| !format!("{e:?}").contains("+994")), "{all:?}");
+        let (message, excerpt) = &all[3];
+        assert!(message.starts_with("t.csv:8:5: x"), "{message}");
+        let e = excerpt.as_ref().unwrap();
+        assert_eq!(e.first_line, 7);
+        assert_eq!(e.lines, ["•••", "N-3,Ad 3,•••", "•••"]);
+        assert_eq!(e.mark, (1, 4, 4));
     }
 
     #[test]
