@@ -64,6 +64,35 @@ pub struct Issuer {
     pub address: Option<String>,
     /// The body's own website.
     pub website: Option<String>,
+    /// E-mail for questions and objections (shown where a visitor is told to contact it).
+    pub email: Option<String>,
+    /// Telephone, likewise.
+    pub phone: Option<String>,
+}
+
+impl Issuer {
+    /// The name in `lang`: `name_en` on English pages when given.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match (lang, self.name_en.as_deref()) {
+            (Lang::En, Some(en)) if !en.trim().is_empty() => en,
+            _ => &self.name,
+        }
+    }
+}
+
+/// `[status]`: the status lists (DESIGN §5).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StatusLists {
+    /// Days the lists are valid for after the build date (their `validUntil`): a verifier
+    /// holding lists older than that cannot confirm a status. Rebuild daily, well within it.
+    pub max_age_days: u32,
+}
+
+impl Default for StatusLists {
+    fn default() -> Self {
+        StatusLists { max_age_days: 31 }
+    }
 }
 
 /// `[notices]`.
@@ -99,9 +128,11 @@ impl Default for Interviews {
 struct RawConfig {
     base_url: String,
     title: String,
+    title_en: Option<String>,
     languages: Vec<String>,
     issuer: Issuer,
     notices: Notices,
+    status: StatusLists,
     interviews: Interviews,
 }
 
@@ -114,12 +145,16 @@ pub struct Config {
     pub url: url::Url,
     /// Site title.
     pub title: String,
+    /// Site title in English, if given.
+    pub title_en: Option<String>,
     /// Languages, the first being the default (served at `/`).
     pub languages: Vec<Lang>,
     /// The certification body.
     pub issuer: Issuer,
     /// Notice settings.
     pub notices: Notices,
+    /// Status list settings.
+    pub status: StatusLists,
     /// Interview settings.
     pub interviews: Interviews,
 }
@@ -192,6 +227,13 @@ impl Config {
                 ));
             }
         }
+        if !(1..=366).contains(&raw.status.max_age_days) {
+            problems.push(err(
+                format!("max_age_days = {} is not between 1 and 366", raw.status.max_age_days),
+                "max_age_days",
+                "the status lists are valid this many days after a build (default 31); rebuild daily",
+            ));
+        }
         if raw.title.trim().is_empty() {
             problems.push(err("title is missing".into(), "title", "add title = \"…\""));
         }
@@ -223,7 +265,25 @@ impl Config {
         for name in [&mut interviews.institution, &mut interviews.institution_en] {
             *name = name.as_deref().map(|n| crate::load::csvfile::normalize(n).into_owned());
         }
-        Some(Config { base_url, url, title: raw.title.trim().to_owned(), languages, issuer: raw.issuer, notices: raw.notices, interviews })
+        Some(Config {
+            base_url,
+            url,
+            title: raw.title.trim().to_owned(),
+            title_en: raw.title_en.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
+            languages,
+            issuer: raw.issuer,
+            notices: raw.notices,
+            status: raw.status,
+            interviews,
+        })
+    }
+
+    /// The site title in `lang`: `title_en` on English pages when given.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        match (lang, self.title_en.as_deref()) {
+            (Lang::En, Some(en)) => en,
+            _ => &self.title,
+        }
     }
 
     /// The default language.

@@ -43,7 +43,7 @@ fn every_published_decision_has_its_notice_with_grounds_reason_and_objection() {
     assert!(!revoke.contains("data-lifted-by"));
     let pages = pages_by_number(&public);
     let cert = read(&public.join("c").join(&pages["PSM-2024-0088"]).join("index.html"));
-    let surname = cert.split("<h1>").nth(1).unwrap().split(' ').next().unwrap().to_owned();
+    let surname = cert.split(r#"<h1 class="verdict-holder">"#).nth(1).unwrap().split(' ').next().unwrap().to_owned();
     for entry in std::fs::read_dir(public.join("notices")).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
