@@ -122,19 +122,6 @@ fn outcome_words(outcome: Outcome) -> (&'static str, &'static str) {
     }
 }
 
-/// English month names, for dates on `/en/` pages.
-const MONTHS_EN: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/// A date as a page in `lang` writes it: `03.06.2026` in Azerbaijani (the local form), `3 June
-/// 2026` in English (a reader used to month-first dates cannot misread it).
-fn show_date(lang: Lang, d: Date) -> String {
-    match lang {
-        Lang::Az => date::display(d),
-        Lang::En => format!("{} {} {}", d.day(), MONTHS_EN[d.month() as usize - 1], d.year()),
-    }
-}
-
 /// A criterion's average over the five members, two decimals (halves sum / 10).
 fn average(halves_sum: u32) -> String {
     two_decimals(halves_sum)
@@ -167,7 +154,7 @@ impl Renderer {
             .collect();
         schedule.sort_by(|a, b| a.starts_at.cmp(&b.starts_at).then_with(|| collate::compare(&a.name, &b.name)));
         let specialties = if published { results.iter().map(|r| self.specialty_view(s, r, calendar, today)).collect() } else { Vec::new() };
-        let show = |d: Date| show_date(self.lang, d);
+        let show = |d: Date| i18n::date(self.lang, d);
         let (institution, institution_az) = match (self.lang, &s.institution_en) {
             (Lang::En, Some(en)) => (en.clone(), false),
             (Lang::En, None) => (s.institution.clone(), true),
@@ -245,7 +232,7 @@ impl Renderer {
                                     AppealOutcome::Annulled => "appeal_annulled",
                                 },
                             ),
-                            limit: limit.map(|d| show_date(self.lang, d)),
+                            limit: limit.map(|d| i18n::date(self.lang, d)),
                             limit_iso: limit.map(date::iso),
                         }
                     }),
