@@ -539,7 +539,6 @@ pub fn json_bytes(value: &serde_json::Value) -> Vec<u8> {
     bytes
 }
 
-/// Appends a CSV field, quoted when needed (RFC 4180).
 #[cfg(test)]
 mod tests {
     use super::*;
