@@ -266,7 +266,7 @@ fn an_appeal_pending_past_its_limit_is_a_warning_and_marked_overdue() {
         err.contains("the appeal of C-04 (Işıqlı Kamal) is overdue: still pending on 2026-06-09, its limit was 2026-06-08 (annex 2 §2.6)"),
         "{err}"
     );
-    assert!(err.contains("data/interviews/2026-05-test/appeals.csv: the appeal of C-04"), "{err}");
+    assert!(err.contains("data/interviews/2026-05-test/appeals.csv:3:1: the appeal of C-04"), "{err}");
     assert!(err.contains("decided within 7 working days of filing (filed on 2026-05-29)"), "{err}");
     build(site.path(), "2026-06-09");
     let html = read(&page);

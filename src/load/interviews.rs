@@ -338,7 +338,7 @@ fn timing_warnings(s: &Session, rel: &str, calendar: &Calendar, appeal_days: u32
                     date::iso(a.filed_on),
                     date::iso(deadline)
                 ))
-                .at(At::file(&appeals)),
+                .at(a.at.clone().unwrap_or_else(|| At::file(&appeals))),
             );
         }
         if let Some(decided) = a.decided_on {
@@ -351,7 +351,7 @@ fn timing_warnings(s: &Session, rel: &str, calendar: &Calendar, appeal_days: u32
                         date::iso(decided),
                         date::iso(latest)
                     ))
-                    .at(At::file(&appeals)),
+                    .at(a.at.clone().unwrap_or_else(|| At::file(&appeals))),
                 );
             }
         }
@@ -371,7 +371,7 @@ fn overdue_warnings(s: &Session, rel: &str, calendar: &Calendar, today: Date, pr
                 date::iso(today),
                 date::iso(a.limit(calendar))
             ))
-            .at(At::file(&appeals))
+            .at(a.at.clone().unwrap_or_else(|| At::file(&appeals)))
             .help(format!(
                 "an appeal is decided within {APPEAL_DECISION_WORKING_DAYS} working days of filing (filed on {}); record the decision in appeals.csv (decided_on, and outcome upheld or annulled)",
                 date::iso(a.filed_on)
@@ -560,7 +560,7 @@ fn load_appeals(root: &Path, folder: &str, known: &HashSet<&str>, problems: &mut
                 p.push(row.error(2, "decided_on is before filed_on"));
                 return;
             }
-            appeals.push(Appeal { candidate, filed_on, decided_on: decided, outcome });
+            appeals.push(Appeal { candidate, filed_on, decided_on: decided, outcome, at: Some(row.at_row()) });
         }
     });
     appeals

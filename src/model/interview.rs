@@ -155,6 +155,8 @@ pub struct Appeal {
     pub decided_on: Option<Date>,
     /// Its state.
     pub outcome: AppealOutcome,
+    /// Its row in `appeals.csv`, for warnings about it.
+    pub at: Option<crate::diag::At>,
 }
 
 /// Seats of a specialty (rule 2.3).
@@ -498,6 +500,7 @@ mod tests {
             filed_on: date!(2026 - 03 - 24),
             decided_on: Some(date!(2026 - 03 - 30)),
             outcome: AppealOutcome::Annulled,
+            at: None,
         }
     }
 
