@@ -314,3 +314,19 @@ fn long_lines_are_cut_to_the_width_around_the_value() {
     let value: String = line.chars().skip(marks[0]).take(10).collect();
     assert_eq!(value, "31.02.2022", "{err}");
 }
+
+#[test]
+fn a_header_error_masks_the_row_below_it_and_a_second_column_of_a_public_name() {
+    let site = fixture("minimal");
+    let csv = site.path().join("data/certificates.csv");
+    // id_card renamed "surname": a second surname column, never read, so still private.
+    let text = std::fs::read_to_string(&csv).unwrap().replacen(",id_card,", ",surname,", 1);
+    std::fs::write(&csv, text).unwrap();
+    let (code, err) = check_width(site.path(), "400");
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("data/certificates.csv:1:"), "{err}");
+    assert!(err.contains("column \"surname\" appears twice in the header"), "{err}");
+    assert!(!err.contains("PRIVATE-") && !err.contains("example.invalid"), "{err}");
+    let (lines, _) = quoted_lines(&err);
+    assert!(lines.iter().any(|(n, t)| *n == 2 && t.starts_with("T-0001,Əliyeva,Şəbnəm,") && t.contains(",•••,")), "{err}");
+}

@@ -148,9 +148,14 @@ impl CsvText {
         Excerpt { first_line: first_line + first as u64, lines: shown, mark: (line - first, column, marked) }
     }
 
-    /// Which fields a header row's names make public: those the schema reads.
+    /// Which fields a header row's names make public: those the schema reads, i.e. the first
+    /// of each name (a second column of the same name is never read, so it stays private).
     fn public_names(names: &[String], schema: &Schema) -> Vec<bool> {
-        names.iter().map(|n| schema.columns.iter().any(|(k, _)| k == n)).collect()
+        names
+            .iter()
+            .enumerate()
+            .map(|(j, n)| schema.columns.iter().any(|(k, _)| k == n) && names.iter().position(|m| m == n) == Some(j))
+            .collect()
     }
 
     /// Reads the header, maps `schema` onto it, then calls `each` for every data row with
