@@ -112,11 +112,16 @@ pub struct Interviews {
     /// Working days for an appeal after results are published (rule 2.17: 3; annex 2 §2.4
     /// says 5, so it is a setting).
     pub appeal_working_days: u32,
+    /// The university whose interviews these are: shown at the head of the interview pages
+    /// instead of the certification body (a session's `institution` overrides it).
+    pub institution: Option<String>,
+    /// Its English name, for the `/en/` pages.
+    pub institution_en: Option<String>,
 }
 
 impl Default for Interviews {
     fn default() -> Self {
-        Interviews { appeal_working_days: 3 }
+        Interviews { appeal_working_days: 3, institution: None, institution_en: None }
     }
 }
 
@@ -252,6 +257,15 @@ impl Config {
                 "the rules give 3 working days (rule 2.17; annex 2 §2.4 says 5)",
             ));
         }
+        for (key, value) in [("institution", &raw.interviews.institution), ("institution_en", &raw.interviews.institution_en)] {
+            if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
+                problems.push(err(
+                    format!("[interviews] {key} is empty"),
+                    key,
+                    "name the university whose interviews these are, or leave the key out",
+                ));
+            }
+        }
         if !(1..=366).contains(&raw.status.max_age_days) {
             problems.push(err(
                 format!("max_age_days = {} is not between 1 and 366", raw.status.max_age_days),
@@ -286,6 +300,10 @@ impl Config {
         }
         let url = url?;
         let base_url = url.as_str().trim_end_matches('/').to_owned();
+        let mut interviews = raw.interviews;
+        for name in [&mut interviews.institution, &mut interviews.institution_en] {
+            *name = name.as_deref().map(|n| crate::load::csvfile::normalize(n).into_owned());
+        }
         Some(Config {
             base_url,
             url,
@@ -295,7 +313,7 @@ impl Config {
             issuer: raw.issuer,
             notices: raw.notices,
             status: raw.status,
-            interviews: raw.interviews,
+            interviews,
             logo: None,
         })
     }
@@ -432,6 +450,18 @@ mod tests {
             let text = OK.replace("https://example.org/portal/", bad);
             assert!(Config::parse(&text, &mut p).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn an_empty_institution_is_an_error_at_its_line() {
+        let mut p = Problems::new();
+        let text = format!("{OK}[interviews]\ninstitution = \"  \"\ninstitution_en = \"Kur University\"\n");
+        assert!(Config::parse(&text, &mut p).is_none());
+        let msg = p.iter().next().unwrap().to_string();
+        assert!(msg.starts_with("data/site.toml:6:1: [interviews] institution is empty"), "{msg}");
+        let mut p = Problems::new();
+        let c = Config::parse(&text.replace("\"  \"", "\"Kür Universiteti\""), &mut p).unwrap();
+        assert_eq!(c.interviews.institution.as_deref(), Some("Kür Universiteti"));
     }
 
     #[test]

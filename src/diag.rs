@@ -2,6 +2,12 @@
 //! found and what is wanted (DESIGN §2 "Errors name the file, line and column, the value, and
 //! what is wanted"). Loaders never stop at the first problem: they push into [`Problems`] and
 //! the command prints them all at once as one miette report, then exits 1.
+//!
+//! A report quotes the lines around a problem as an [`Excerpt`]: a CSV loader masks the
+//! private cells (DESIGN §3: every column not named public) before it gets here, so no ID card
+//! number, phone or address of the row or its neighbours reaches a terminal or a CI log; the
+//! lines are cut to the terminal's width around the marked text. Columns count characters
+//! from 1 in the heading and in the excerpt alike (DESIGN §2).
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -78,14 +84,83 @@ pub struct Problem {
     pub message: String,
     /// What would be right, or how to fix it.
     pub help: Option<String>,
-    /// The file's text, for an excerpt in the report.
+    /// The file's text, for an excerpt in the report (files without private data).
     pub source: Option<Arc<str>>,
+    /// The lines to quote, already masked (CSV files); preferred over `source`.
+    pub excerpt: Option<Excerpt>,
+}
+
+/// Lines of a file quoted in a report, private text already masked, with the marked text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// Number of the first line (1-based).
+    pub first_line: u64,
+    /// The lines, without line breaks.
+    pub lines: Vec<String>,
+    /// The marked text: index into `lines`, first character (0-based) and length in characters.
+    pub mark: (usize, usize, usize),
+}
+
+/// What stands for a private value in an excerpt.
+pub const MASK: &str = "•••";
+
+impl Excerpt {
+    /// The line of `text` holding byte `offset`, with `context` lines on each side, unmasked
+    /// (for files that hold no private data: settings, pages); `len` bytes are marked, up to
+    /// the end of the line.
+    pub fn around(text: &str, offset: usize, len: usize, context: usize) -> Excerpt {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[..line_start].matches('\n').count();
+        let all: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+        let first = line.saturating_sub(context);
+        let last = (line + context).min(all.len().saturating_sub(1));
+        let lines: Vec<String> = all[first..=last.max(first)].iter().map(|l| (*l).to_owned()).collect();
+        let start = text[line_start..offset].chars().count();
+        let end = floor_char_boundary(text, (offset + len).min(text.len()));
+        let marked = text[offset..end].split('\n').next().unwrap_or("").trim_end_matches('\r').chars().count();
+        Excerpt { first_line: first as u64 + 1, lines, mark: (line - first, start, marked) }
+    }
+
+    /// The same lines cut to `width` characters around the marked text: each line keeps the
+    /// same window of characters (so that the columns of the lines still match), and `…`
+    /// stands where text was cut.
+    pub fn cut(&self, width: usize) -> Excerpt {
+        let width = width.max(20);
+        let (line, start, len) = self.mark;
+        let longest = self.lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        if longest <= width {
+            return self.clone();
+        }
+        // The window starts a third of the width before the mark (or at the line start).
+        let from = if start + len.min(width / 2) <= width - 1 { 0 } else { start - width / 3 };
+        let lines = self
+            .lines
+            .iter()
+            .map(|l| {
+                let chars: Vec<char> = l.chars().collect();
+                let end = (from + width).min(chars.len());
+                let mut shown: String = chars.get(from..end).map(|c| c.iter().collect()).unwrap_or_default();
+                if from > 0 && !shown.is_empty() {
+                    shown.replace_range(..shown.chars().next().map_or(0, char::len_utf8), "…");
+                }
+                if end < chars.len() {
+                    shown.pop();
+                    shown.push('…');
+                }
+                shown
+            })
+            .collect();
+        let start = start - from;
+        let len = len.min((width - 1).saturating_sub(start));
+        Excerpt { first_line: self.first_line, lines, mark: (line, start, len) }
+    }
 }
 
 impl Problem {
     /// A new error with a message and no position.
     pub fn error(message: impl Into<String>) -> Problem {
-        Problem { severity: Severity::Error, at: None, message: message.into(), help: None, source: None }
+        Problem { severity: Severity::Error, at: None, message: message.into(), help: None, source: None, excerpt: None }
     }
 
     /// A new warning with a message and no position.
@@ -105,10 +180,27 @@ impl Problem {
         self
     }
 
-    /// Attaches the file text so the report can quote the line.
+    /// Attaches the file text so the report can quote the line (a file with no private data).
     pub fn with_source(mut self, source: Arc<str>) -> Problem {
         self.source = Some(source);
         self
+    }
+
+    /// Attaches the lines to quote, private text already masked.
+    pub fn with_excerpt(mut self, excerpt: Excerpt) -> Problem {
+        self.excerpt = Some(excerpt);
+        self
+    }
+
+    /// The excerpt the report quotes, cut to `width`.
+    fn quote(&self, width: usize) -> Option<Excerpt> {
+        let excerpt = match (&self.excerpt, &self.source, &self.at) {
+            (Some(e), _, _) => e.clone(),
+            (None, Some(text), Some(At { span: Some((offset, len)), .. })) => Excerpt::around(text, *offset, *len, 1),
+            _ => return None,
+        };
+        let gutter = (excerpt.first_line as usize + excerpt.lines.len()).to_string().len() + 4;
+        Some(excerpt.cut(width.saturating_sub(gutter)))
     }
 }
 
@@ -175,19 +267,38 @@ impl Problems {
         });
     }
 
-    /// Renders every problem as a miette report: a header with `file:line:column`, the source
-    /// line with the value underlined, and the hint. `color` turns ANSI colours on.
+    /// Renders every problem as a miette report: a header with `file:line:column`, the lines
+    /// around it (private cells masked) cut to the width of the terminal, the value
+    /// underlined, and the hint. `color` turns ANSI colours on.
     pub fn render(&self, color: bool) -> String {
+        self.render_width(color, report_width())
+    }
+
+    /// Like [`Problems::render`], lines cut to `width` characters.
+    pub fn render_width(&self, color: bool, width: usize) -> String {
         use miette::{GraphicalReportHandler, GraphicalTheme};
         let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
         let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1);
         let mut out = String::new();
         for problem in &self.items {
-            let report = Report::from(problem);
+            let report = Report::new(problem, width);
             let _ = handler.render_report(&mut out, &report);
         }
         out
     }
+}
+
+/// The width reports are cut to: the terminal's when stderr is one, else `COLUMNS`, else 100.
+pub fn report_width() -> usize {
+    use std::io::IsTerminal;
+    if std::io::stderr().is_terminal() {
+        // SAFETY: TIOCGWINSZ fills a winsize struct we own; a failure leaves it zeroed.
+        let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+        if unsafe { libc::ioctl(libc::STDERR_FILENO, libc::TIOCGWINSZ, &mut size) } == 0 && size.ws_col > 0 {
+            return usize::from(size.ws_col);
+        }
+    }
+    std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()).filter(|&c: &usize| c > 0).unwrap_or(100)
 }
 
 /// Adapter from [`Problem`] to miette's [`miette::Diagnostic`].
@@ -196,21 +307,22 @@ struct Report {
     title: String,
     severity: miette::Severity,
     help: Option<String>,
-    source: Option<miette::NamedSource<Arc<str>>>,
+    source: Option<Quoted>,
     label: Option<miette::LabeledSpan>,
 }
 
-impl From<&Problem> for Report {
-    fn from(p: &Problem) -> Report {
+impl Report {
+    fn new(p: &Problem, width: usize) -> Report {
         let title = match &p.at {
             Some(at) => format!("{at}: {}", p.message),
             None => p.message.clone(),
         };
-        let (source, label) = match (&p.at, &p.source) {
-            (Some(at @ At { span: Some((offset, len)), .. }), Some(text)) => (
-                Some(miette::NamedSource::new(display_path(&at.path), text.clone())),
-                Some(miette::LabeledSpan::at(*offset..offset + (*len).max(1), "here")),
-            ),
+        let (source, label) = match (&p.at, p.quote(width)) {
+            (Some(at), Some(excerpt)) if at.line > 0 => {
+                let quoted = Quoted::new(display_path(&at.path), &excerpt, at);
+                let label = miette::LabeledSpan::at(quoted.mark.0..quoted.mark.0 + quoted.mark.1.max(1), "here");
+                (Some(quoted), Some(label))
+            }
             _ => (None, None),
         };
         let severity = match p.severity {
@@ -218,6 +330,69 @@ impl From<&Problem> for Report {
             Severity::Warning => miette::Severity::Warning,
         };
         Report { title, severity, help: p.help.clone(), source, label }
+    }
+}
+
+/// An excerpt as miette reads it: its lines numbered from the file's, and the position in the
+/// header the problem's own (line and column in characters), whatever was cut or masked.
+#[derive(Debug)]
+struct Quoted {
+    name: String,
+    text: String,
+    /// 0-based number of the first line.
+    first_line: usize,
+    line_count: usize,
+    /// 0-based line and column of the problem.
+    at: (usize, usize),
+    /// Byte offset and length of the mark in `text`.
+    mark: (usize, usize),
+}
+
+impl Quoted {
+    fn new(name: String, e: &Excerpt, at: &At) -> Quoted {
+        let (line, start, len) = e.mark;
+        let mut text = String::new();
+        let mut mark = (0, 0);
+        for (i, l) in e.lines.iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            if i == line {
+                let byte = |n: usize| l.char_indices().nth(n).map_or(l.len(), |(b, _)| b);
+                let (from, to) = (byte(start), byte(start + len));
+                mark = (text.len() + from, to - from);
+            }
+            text.push_str(l);
+        }
+        Quoted {
+            name,
+            text,
+            first_line: e.first_line.saturating_sub(1) as usize,
+            line_count: e.lines.len(),
+            at: (at.line.saturating_sub(1) as usize, at.column.saturating_sub(1) as usize),
+            mark,
+        }
+    }
+}
+
+impl miette::SourceCode for Quoted {
+    fn read_span<'a>(
+        &'a self,
+        _span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        // Without context, miette asks where the problem is (for the header): the problem's
+        // own line and column. With context, the lines to print.
+        let (line, column) = if before == 0 && after == 0 { self.at } else { (self.first_line, 0) };
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            self.text.as_bytes(),
+            (0, self.text.len()).into(),
+            line,
+            column,
+            self.line_count,
+        )))
     }
 }
 
@@ -276,5 +451,27 @@ mod tests {
         assert!(out.contains("data/certificates.csv:2:5"), "{out}");
         assert!(out.contains("A-1,2029-13-45"), "{out}");
         assert!(out.contains("expected YYYY-MM-DD or DD.MM.YYYY"), "{out}");
+    }
+
+    #[test]
+    fn header_and_excerpt_count_characters_alike() {
+        let text: Arc<str> = Arc::from("title = \"Şəki\"\nname = \"Ağdam Əliyev\" x\n");
+        let off = text.find(" x").unwrap() + 1;
+        let mut problems = Problems::new();
+        problems.push(Problem::error("bad").at(At::offset("s.toml", &text, off, 1)).with_source(text.clone()));
+        let out = problems.render_width(false, 100);
+        assert!(out.contains("s.toml:2:23: bad") && out.contains("[s.toml:2:23]"), "{out}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_mark() {
+        let line = format!("{},MARK,{}", "a".repeat(200), "b".repeat(200));
+        let e = Excerpt { first_line: 1, lines: vec![line.clone(), line], mark: (1, 201, 4) };
+        let cut = e.cut(60);
+        assert!(cut.lines.iter().all(|l| l.chars().count() <= 60), "{cut:?}");
+        let (i, start, len) = cut.mark;
+        let shown: String = cut.lines[i].chars().skip(start).take(len).collect();
+        assert_eq!(shown, "MARK");
+        assert!(cut.lines[0].starts_with('…') && cut.lines[0].ends_with('…'));
     }
 }

@@ -120,7 +120,7 @@ pub fn print(site: &Site, out: Option<&Path>, selection: &Selection, force: bool
         let url = site.page_url(code);
         let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}: QR code: {e}", cert.number))?;
         files.push((report.out.join("qr").join(format!("{}.svg", cert.file_stem())), svg.into_bytes()));
-        batch.push_str(&format!("{},{code},{url},{}\n", cert.number, site.status(i).status.code()));
+        crate::render::csvout::push_row(&mut batch, &[&cert.number, code.as_str(), &url, site.status(i).status.code()]);
         sheets.push(pdf::Sheet { cert, code, url });
     }
     if pdf && !sheets.is_empty() {

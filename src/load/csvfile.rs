@@ -9,11 +9,10 @@
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::diag::{At, Problem, Problems};
+use crate::diag::{At, Excerpt, Problem, Problems, MASK};
 use crate::model::date::{parse_date, DATE_HINT};
 
 /// The columns a loader reads: name and whether the column must exist in the header.
@@ -28,9 +27,6 @@ pub struct CsvText {
     pub path: PathBuf,
     /// The text.
     pub text: String,
-    /// The same, shared with the diagnostics that quote it: copied on the first problem only
-    /// (a register of a million rows is not held twice for nothing).
-    shared: OnceLock<Arc<str>>,
 }
 
 impl CsvText {
@@ -70,12 +66,96 @@ impl CsvText {
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
-        Ok(CsvText { path: PathBuf::from(rel), text, shared: OnceLock::new() })
+        Ok(CsvText { path: PathBuf::from(rel), text })
     }
 
-    /// The text for a diagnostic's excerpt.
-    fn source(&self) -> Arc<str> {
-        self.shared.get_or_init(|| Arc::from(self.text.as_str())).clone()
+    /// The lines around `focus` (byte offset and length) for a report, private cells masked
+    /// (DESIGN §2, §3). `record` is the start of the record holding the focus, on line
+    /// `record_line` (lines are counted from there, not from the file's start); `prev` the
+    /// start of the record before it, or (`false`) a record start at or before that one to
+    /// find it from. `public` tells which fields of a data row are public; a row with another
+    /// number of fields than `fields` has every cell masked (its columns are not known). The
+    /// cell that starts at the focus is shown as it is; every other private cell, `•••`.
+    fn excerpt(
+        &self,
+        prev: Option<(usize, bool)>,
+        (record, record_line): (usize, u64),
+        public: &dyn Fn(usize) -> bool,
+        fields: usize,
+        focus: (usize, usize),
+    ) -> Excerpt {
+        let text = &self.text;
+        let start = match prev {
+            Some((p, true)) => p,
+            Some((mut s, false)) => loop {
+                let next = lex_record(text, s).2;
+                if next >= record || next == s {
+                    break s;
+                }
+                s = next;
+            },
+            None => record,
+        };
+        let mut out = String::new();
+        let mut mark = None;
+        let mut s = start;
+        loop {
+            let (cells, _, next) = lex_record(text, s);
+            let aligned = cells.len() == fields;
+            let mut pos = s;
+            for (j, &(a, b)) in cells.iter().enumerate() {
+                out.push_str(&text[pos..a]);
+                let revealed = focus.1 > 0 && a == focus.0;
+                let shown = s == 0 || a == b || revealed || (aligned && public(j));
+                if mark.is_none() && a <= focus.0 && focus.0 <= b {
+                    mark = Some(if shown { (out.len() + focus.0 - a, focus.1.min(b - a)) } else { (out.len(), 0) });
+                }
+                if shown {
+                    out.push_str(&text[a..b]);
+                } else {
+                    // One mark per line the value spans, so that line numbers stay right.
+                    let mut parts = text[a..b].split('\n');
+                    out.push_str(MASK);
+                    for part in parts.by_ref().skip(1) {
+                        out.push('\n');
+                        if !part.trim().is_empty() {
+                            out.push_str(MASK);
+                        }
+                    }
+                }
+                pos = b;
+            }
+            out.push_str(&text[pos..next]);
+            if s > record || next == s || next >= text.len() {
+                break;
+            }
+            s = next;
+        }
+        let (at, len) = mark.unwrap_or((0, 0));
+        let first_line = record_line - bytecount(&text.as_bytes()[start..record]);
+        let lines: Vec<&str> = out.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+        let line = out[..at].matches('\n').count();
+        let line_start = out[..at].rfind('\n').map_or(0, |i| i + 1);
+        let column = out[line_start..at].chars().count();
+        let marked = out[at..at + len].split(['\r', '\n']).next().unwrap_or("").chars().count();
+        // The marked line with one line on each side.
+        let first = line.saturating_sub(1);
+        let last = (line + 1).min(lines.len().saturating_sub(1));
+        let mut shown: Vec<String> = lines[first..=last.max(first)].iter().map(|l| (*l).to_owned()).collect();
+        while shown.len() > line - first + 1 && shown.last().is_some_and(|l| l.is_empty()) {
+            shown.pop(); // the end of the file
+        }
+        Excerpt { first_line: first_line + first as u64, lines: shown, mark: (line - first, column, marked) }
+    }
+
+    /// Which fields a header row's names make public: those the schema reads, i.e. the first
+    /// of each name (a second column of the same name is never read, so it stays private).
+    fn public_names(names: &[String], schema: &Schema) -> Vec<bool> {
+        names
+            .iter()
+            .enumerate()
+            .map(|(j, n)| schema.columns.iter().any(|(k, _)| k == n) && names.iter().position(|m| m == n) == Some(j))
+            .collect()
     }
 
     /// Reads the header, maps `schema` onto it, then calls `each` for every data row with
@@ -84,7 +164,7 @@ impl CsvText {
     /// read meaningfully without it).
     pub fn rows(&self, schema: &Schema, problems: &mut Problems, mut each: impl FnMut(&Row<'_>, &mut Problems)) {
         if let Some(header) = self.header(schema, problems) {
-            self.rows_in(&header, header.end, self.text.len(), header.line, problems, &mut each);
+            self.rows_in(&header, header.end, self.text.len(), header.line, (0, true), problems, &mut each);
         }
     }
 
@@ -119,7 +199,16 @@ impl CsvText {
             .map(|(k, &(start, line))| {
                 let end = pieces.get(k + 1).map_or(self.text.len(), |p| p.0);
                 let (mut state, mut values, mut found) = (init(), Vec::new(), Problems::new());
-                self.rows_in(&header, start, end, line, &mut found, &mut |row, p| values.extend(each(&mut state, row, p)));
+                // The record before a piece's first is found, if an error needs it, from the
+                // start of the piece before.
+                // (The first piece starts at the header's end, which the reader may give as the
+                // '\n' of a CRLF: from the header itself instead.)
+                let before = match k {
+                    0 => (0, true),
+                    1 => (0, false),
+                    _ => (pieces[k - 1].0, false),
+                };
+                self.rows_in(&header, start, end, line, before, &mut found, &mut |row, p| values.extend(each(&mut state, row, p)));
                 (values, found)
             })
             .collect();
@@ -153,7 +242,7 @@ impl CsvText {
             let found: Vec<usize> = names.iter().enumerate().filter(|(_, n)| n == name).map(|(j, _)| j).collect();
             if found.len() > 1 {
                 problems.push(
-                    self.header_problem(&record, found[1], format!("column \"{name}\" appears twice in the header"))
+                    self.header_problem(&names, schema, found[1], format!("column \"{name}\" appears twice in the header"))
                         .help("keep one column of each name"),
                 );
             }
@@ -170,11 +259,13 @@ impl CsvText {
                     Some((_, n)) => format!("add a column \"{name}\" (is \"{n}\" a misspelling of it?)"),
                     None => format!("add a column \"{name}\"; the header has: {}", names.join(", ")),
                 };
+                let line = self.text.find(['\r', '\n']).unwrap_or(self.text.len());
+                let public = Self::public_names(&names, schema);
                 problems.push(
                     Problem::error(format!("required column \"{name}\" is missing"))
-                        .at(At::offset(&self.path, &self.text, 0, self.text.find('\n').unwrap_or(self.text.len())))
+                        .at(At::offset(&self.path, &self.text, 0, line))
                         .help(help)
-                        .with_source(self.source()),
+                        .with_excerpt(self.excerpt(None, (0, 1), &|j| public.get(j) == Some(&true), names.len(), (0, line))),
                 );
             }
         }
@@ -182,19 +273,24 @@ impl CsvText {
             return None;
         }
         let end = reader.position().byte() as usize;
-        Some(Header { fields: record.len(), columns, end, line: reader.position().line() })
+        let public = Self::public_names(&names, schema);
+        Some(Header { fields: record.len(), columns, public, end, line: reader.position().line() })
     }
 
-    /// Calls `each` for the data rows in `text[from..to]`, whose first line is `line`.
+    /// Calls `each` for the data rows in `text[from..to]`, whose first line is `line`;
+    /// `before` is the start of the record before `from` or (`false`) a record start before it.
+    #[allow(clippy::too_many_arguments)]
     fn rows_in(
         &self,
         header: &Header,
         from: usize,
         to: usize,
         line: u64,
+        before: (usize, bool),
         problems: &mut Problems,
         each: &mut dyn FnMut(&Row<'_>, &mut Problems),
     ) {
+        let mut prev = before;
         let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&self.text.as_bytes()[from..to]);
         // Byte records: the whole text is valid UTF-8 already, and the fields a schema does not
         // name (private columns, for one) are never looked at.
@@ -209,16 +305,17 @@ impl CsvText {
                 }
             }
             let pos = record.position().cloned().unwrap_or_else(csv::Position::new);
-            if record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
-                continue; // a blank line
-            }
             // After a CRLF the reader's position can point at the '\n' of the line before.
             let (mut byte, mut line) = (from + pos.byte() as usize, line + pos.line() - 1);
             while let Some(c @ (b'\r' | b'\n')) = self.text.as_bytes().get(byte) {
                 line += u64::from(*c == b'\n');
                 byte += 1;
             }
-            let row = Row { file: self, record: &record, columns: &header.columns, line, byte };
+            let before = std::mem::replace(&mut prev, (byte, true));
+            if record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
+                continue; // a blank line
+            }
+            let row = Row { file: self, record: &record, header, line, byte, prev: before };
             if record.len() != header.fields {
                 problems.push(
                     Problem::error(format!("this row has {} fields, the header has {}", record.len(), header.fields))
@@ -226,7 +323,7 @@ impl CsvText {
                         .help(
                             "check the quoting: a field containing a comma must be in double quotes, and a quote inside it doubled (\"\")",
                         )
-                        .with_source(self.source()),
+                        .with_excerpt(row.excerpt((row.byte, 0))),
                 );
                 continue;
             }
@@ -234,10 +331,16 @@ impl CsvText {
         }
     }
 
-    fn header_problem(&self, header: &csv::StringRecord, field: usize, message: String) -> Problem {
+    fn header_problem(&self, names: &[String], schema: &Schema, field: usize, message: String) -> Problem {
         let (start, len) = field_span(&self.text, 0, field);
-        let _ = header;
-        Problem::error(message).at(At::offset(&self.path, &self.text, start, len)).with_source(self.source())
+        let public = Self::public_names(names, schema);
+        Problem::error(message).at(At::offset(&self.path, &self.text, start, len)).with_excerpt(self.excerpt(
+            None,
+            (0, 1),
+            &|j| public.get(j) == Some(&true),
+            names.len(),
+            (start, len),
+        ))
     }
 
     fn csv_error(&self, e: &csv::Error) -> Problem {
@@ -251,7 +354,8 @@ impl CsvText {
             None => At::file(&self.path),
         };
         let _ = line;
-        Problem::error(format!("the file cannot be read as CSV: {e}")).at(at).with_source(self.source())
+        // No excerpt: where the records start is not known here, so no cell could be masked.
+        Problem::error(format!("the file cannot be read as CSV: {e}")).at(at)
     }
 }
 
@@ -261,6 +365,8 @@ struct Header {
     fields: usize,
     /// Schema column → field.
     columns: Vec<Option<usize>>,
+    /// Field → whether the schema reads it (public; every other field is private).
+    public: Vec<bool>,
     /// Byte where the data rows start.
     end: usize,
     /// Line where the data rows start.
@@ -332,10 +438,13 @@ fn bytecount(bytes: &[u8]) -> u64 {
 pub struct Row<'a> {
     file: &'a CsvText,
     record: &'a csv::ByteRecord,
-    columns: &'a [Option<usize>],
+    header: &'a Header,
     /// 1-based line where the row starts.
     pub line: u64,
     byte: usize,
+    /// The record before: its start, or a record start to find it from (see
+    /// [`CsvText::excerpt`]).
+    prev: (usize, bool),
 }
 
 impl Row<'_> {
@@ -343,7 +452,7 @@ impl Row<'_> {
     /// or the field is empty.
     pub fn get(&self, c: usize) -> Option<Cow<'_, str>> {
         // A field of valid UTF-8 text cut at ASCII separators is valid UTF-8.
-        let raw = std::str::from_utf8(self.record.get(self.columns[c]?)?).ok()?;
+        let raw = std::str::from_utf8(self.record.get(self.header.columns[c]?)?).ok()?;
         let text = normalize(raw);
         if text.is_empty() {
             None
@@ -354,13 +463,24 @@ impl Row<'_> {
 
     /// The position of schema column `c` in this row (its field, or the row start).
     pub fn at(&self, c: usize) -> At {
-        match self.columns[c] {
+        match self.header.columns[c] {
             Some(field) => {
                 let (start, len) = field_span(&self.file.text, self.byte, field);
-                At::offset(&self.file.path, &self.file.text, start, len)
+                self.position(start, len)
             }
-            None => At::offset(&self.file.path, &self.file.text, self.byte, 0),
+            None => self.position(self.byte, 0),
         }
+    }
+
+    /// The position of byte `start` of this row, counted from the row's own line and start
+    /// (the row starts a line): the cost of an error is the row's, not the file's.
+    fn position(&self, start: usize, len: usize) -> At {
+        let text = &self.file.text;
+        let within = &text.as_bytes()[self.byte..start];
+        let line = self.line + bytecount(within);
+        let line_start = memchr::memrchr(b'\n', within).map_or(self.byte, |i| self.byte + i + 1);
+        let column = text[line_start..start].chars().count() as u64 + 1;
+        At { path: self.file.path.clone(), line, column, span: Some((start, len)) }
     }
 
     /// The position of the row's start (from the reader's line count: no scanning, as this
@@ -369,14 +489,23 @@ impl Row<'_> {
         At { path: self.file.path.clone(), line: self.line, column: 1, span: Some((self.byte, 0)) }
     }
 
-    /// An error about schema column `c` of this row, with the source excerpt.
+    /// An error about schema column `c` of this row, with the lines around it (private cells
+    /// masked, the cell in error shown).
     pub fn error(&self, c: usize, message: impl Into<String>) -> Problem {
-        Problem::error(message).at(self.at(c)).with_source(self.file.source())
+        let at = self.at(c);
+        let excerpt = self.excerpt(at.span.unwrap_or((self.byte, 0)));
+        Problem::error(message).at(at).with_excerpt(excerpt)
     }
 
-    /// A warning about schema column `c` of this row, with the source excerpt.
+    /// A warning about schema column `c` of this row, like [`Row::error`].
     pub fn warning(&self, c: usize, message: impl Into<String>) -> Problem {
-        Problem::warning(message).at(self.at(c)).with_source(self.file.source())
+        Problem { severity: crate::diag::Severity::Warning, ..self.error(c, message) }
+    }
+
+    /// The lines around `focus` in this row, private cells masked.
+    fn excerpt(&self, focus: (usize, usize)) -> Excerpt {
+        let public = &self.header.public;
+        self.file.excerpt(Some(self.prev), (self.byte, self.line), &|j| public.get(j) == Some(&true), self.header.fields, focus)
     }
 
     /// The text of schema column `c`; when it is empty, an error "`name` is empty" with `help`.
@@ -410,6 +539,50 @@ pub fn normalize(raw: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(trimmed.nfc().collect::<String>().trim().to_owned())
     }
+}
+
+/// The record starting at byte `start`, lexed as the `csv` reader reads it (RFC 4180 quoting:
+/// a quote opens a quoted field only at its start; inside, a doubled quote is a quote): the
+/// byte spans of its cells (quotes included), where it ends, and where the next one starts.
+fn lex_record(text: &str, start: usize) -> (Vec<(usize, usize)>, usize, usize) {
+    let bytes = text.as_bytes();
+    let mut cells = Vec::new();
+    let mut i = start;
+    loop {
+        let cell = i;
+        let mut quoted = bytes.get(i) == Some(&b'"');
+        if quoted {
+            i += 1;
+        }
+        while i < bytes.len() {
+            match bytes[i] {
+                b'"' if quoted => {
+                    if bytes.get(i + 1) == Some(&b'"') {
+                        i += 1;
+                    } else {
+                        quoted = false;
+                    }
+                }
+                b',' | b'\n' | b'\r' if !quoted => break,
+                _ => {}
+            }
+            i += 1;
+        }
+        cells.push((cell, i));
+        if bytes.get(i) == Some(&b',') {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let end = i;
+    if bytes.get(i) == Some(&b'\r') {
+        i += 1;
+    }
+    if bytes.get(i) == Some(&b'\n') {
+        i += 1;
+    }
+    (cells, end, i)
 }
 
 /// Byte span of field `field` of the record starting at byte `start`, found by scanning the raw
@@ -532,6 +705,43 @@ mod tests {
         assert_eq!(rows.len(), 27);
         assert_eq!(problems.error_count(), 6);
         assert!(record_pieces(&text, 18, 2, 7).len() > 20, "the file was really cut");
+    }
+
+    #[test]
+    fn excerpts_mask_private_cells_alike_in_one_pass_and_in_pieces() {
+        // "phone" is not in the schema: private, and spread over two lines in every row.
+        const SCHEMA: Schema = Schema { columns: &[("number", true), ("name", true)] };
+        let mut text = String::from("number,name,phone\r\n");
+        for i in 0..30 {
+            text.push_str(&format!("N-{i},Ad {i},\"+994 {i}\n5{i}\"\r\n"));
+        }
+        let file = CsvText::from_bytes("t.csv", text.as_bytes().to_vec()).unwrap();
+        let excerpts = |p: &Problems| p.iter().map(|p| (p.to_string(), p.excerpt.clone())).collect::<Vec<_>>();
+        let mut one = Problems::new();
+        file.rows(&SCHEMA, &mut one, |r, p| p.push(r.error(1, "x")));
+        for piece in [1, 7, 50, 1 << 20] {
+            let mut found = Problems::new();
+            file.rows_in_pieces(
+                piece,
+                &SCHEMA,
+                &mut found,
+                || (),
+                |_, r, p| {
+                    p.push(r.error(1, "x"));
+                    None::<()>
+                },
+            );
+            assert_eq!(excerpts(&found), excerpts(&one), "pieces of {piece} bytes");
+        }
+        let all = excerpts(&one);
+        assert_eq!(all.len(), 30);
+        assert!(all.iter().all(|(_, e)| !format!("{e:?}").contains("+994")), "{all:?}");
+        let (message, excerpt) = &all[3];
+        assert!(message.starts_with("t.csv:8:5: x"), "{message}");
+        let e = excerpt.as_ref().unwrap();
+        assert_eq!(e.first_line, 7);
+        assert_eq!(e.lines, ["•••", "N-3,Ad 3,•••", "•••"]);
+        assert_eq!(e.mark, (1, 4, 4));
     }
 
     #[test]

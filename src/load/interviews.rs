@@ -5,7 +5,10 @@
 //! specialties, an appeal for an unknown candidate, and a tie across the last seat without
 //! `tie_breaks` (rule 2.3). Missed timings are warnings: a schedule posted fewer than 3 days
 //! before (2.6), results later than 3 working days after (2.11), an appeal filed after its
-//! deadline (2.17) or decided later than 7 working days after filing (annex 2 §2.6).
+//! deadline (2.17) or decided later than 7 working days after filing (annex 2 §2.6), and one
+//! still pending on the build date after that limit (overdue, naming the candidate). Each
+//! session belongs to a university: its own `institution`, else site.toml's `[interviews]
+//! institution`; an empty one is an error at its line, none at all an error.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -14,7 +17,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 use time::Date;
 
-use crate::config::toml_problem;
+use crate::config::{toml_problem, Interviews};
 use crate::diag::{At, Problem, Problems};
 use crate::load::csvfile::{CsvText, Row, Schema};
 use crate::model::calendar::{Calendar, DayKind};
@@ -28,10 +31,7 @@ pub const DIR: &str = "data/interviews";
 
 /// Days before the interview by which the schedule is posted (rule 2.6).
 pub const SCHEDULE_NOTICE_DAYS: i64 = 3;
-/// Working days after the interview by which results are posted (rule 2.11).
-pub const RESULTS_WORKING_DAYS: u32 = 3;
-/// Working days in which an appeal is decided (annex 2 §2.6).
-pub const APPEAL_DECISION_WORKING_DAYS: u32 = 7;
+pub use crate::model::interview::{APPEAL_DECISION_WORKING_DAYS, RESULTS_WORKING_DAYS};
 
 /// Reads `data/holidays.csv` (optional).
 pub fn load_calendar(root: &Path, problems: &mut Problems) -> Calendar {
@@ -86,7 +86,8 @@ struct RawVacancy {
 #[serde(deny_unknown_fields)]
 struct RawSession {
     title: String,
-    institution: String,
+    institution: Option<String>,
+    institution_en: Option<String>,
     interview_on: TomlDate,
     place: String,
     schedule_published_on: Option<TomlDate>,
@@ -98,8 +99,10 @@ struct RawSession {
 }
 
 /// Reads every session below `data/interviews/`, sorted by folder name, with its appeals as
-/// they stand on `today` (see [`Session::appeals_on`]).
-pub fn load(root: &Path, calendar: &Calendar, appeal_days: u32, today: Date, problems: &mut Problems) -> Vec<Session> {
+/// they stand on `today` (see [`Session::appeals_on`]). `settings` is site.toml's
+/// `[interviews]`, `None` when site.toml did not load (then a session without its own
+/// institution is not reported: the settings' error is).
+pub fn load(root: &Path, calendar: &Calendar, settings: Option<&Interviews>, today: Date, problems: &mut Problems) -> Vec<Session> {
     let dir = root.join(DIR);
     let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
     let mut folders: Vec<String> =
@@ -116,7 +119,7 @@ pub fn load(root: &Path, calendar: &Calendar, appeal_days: u32, today: Date, pro
             );
             continue;
         }
-        if let Some(s) = load_session(root, &id, calendar, appeal_days, today, problems) {
+        if let Some(s) = load_session(root, &id, calendar, settings, today, problems) {
             sessions.push(s);
         }
     }
@@ -135,7 +138,72 @@ fn toml_date(value: &TomlDate, key: &str, rel: &str, text: &Arc<str>, problems: 
         .ok()
 }
 
-fn load_session(root: &Path, id: &str, calendar: &Calendar, appeal_days: u32, today: Date, problems: &mut Problems) -> Option<Session> {
+/// Where `key = …` is in a TOML text (for a problem's position), else the whole file.
+fn toml_key_at(rel: &str, text: &str, key: &str) -> At {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('=')) {
+            let lead = offset + line.len() - trimmed.len();
+            return At::offset(rel, text, lead, trimmed.trim_end().len());
+        }
+        offset += line.len();
+    }
+    At::file(rel)
+}
+
+/// The session's university (DESIGN §3 `[interviews] institution`): its own `institution`
+/// (and `institution_en`), else site.toml's. Empty is an error at its line; none at all is an
+/// error when the settings are known.
+fn institution(
+    raw: &RawSession,
+    settings: Option<&Interviews>,
+    rel: &str,
+    text: &Arc<str>,
+    problems: &mut Problems,
+) -> Option<(String, Option<String>)> {
+    let mut bad = false;
+    for (key, value) in [("institution", &raw.institution), ("institution_en", &raw.institution_en)] {
+        if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
+            bad = true;
+            problems.push(
+                Problem::error(format!("{key} is empty"))
+                    .at(toml_key_at(rel, text, key))
+                    .help("name the university holding the interviews, or leave the key out to use [interviews] institution of data/site.toml")
+                    .with_source(text.clone()),
+            );
+        }
+    }
+    if bad {
+        return None;
+    }
+    let clean = |n: &Option<String>| n.as_deref().map(|n| crate::load::csvfile::normalize(n).into_owned());
+    match (&raw.institution, settings) {
+        (Some(_), _) => Some((clean(&raw.institution)?, clean(&raw.institution_en))),
+        (None, Some(Interviews { institution: Some(name), institution_en, .. })) => {
+            Some((name.clone(), clean(&raw.institution_en).or_else(|| institution_en.clone())))
+        }
+        (None, Some(_)) => {
+            problems.push(
+                Problem::error("no institution for this session")
+                    .at(At::file(rel))
+                    .help("the interview pages are the university's: add institution = \"…\" here, or [interviews] institution = \"…\" to data/site.toml"),
+            );
+            None
+        }
+        (None, None) => Some((String::new(), None)),
+    }
+}
+
+fn load_session(
+    root: &Path,
+    id: &str,
+    calendar: &Calendar,
+    settings: Option<&Interviews>,
+    today: Date,
+    problems: &mut Problems,
+) -> Option<Session> {
+    let appeal_days = settings.map_or(Interviews::default().appeal_working_days, |s| s.appeal_working_days);
     let rel = format!("{DIR}/{id}/session.toml");
     let text: Arc<str> = match std::fs::read_to_string(root.join(&rel)) {
         Ok(t) => Arc::from(t),
@@ -153,6 +221,7 @@ fn load_session(root: &Path, id: &str, calendar: &Calendar, appeal_days: u32, to
         }
     };
     let before = problems.error_count();
+    let institution = institution(&raw, settings, &rel, &text, problems);
     let interview_on = toml_date(&raw.interview_on, "interview_on", &rel, &text, problems);
     let schedule_published_on =
         raw.schedule_published_on.as_ref().and_then(|d| toml_date(d, "schedule_published_on", &rel, &text, problems));
@@ -194,7 +263,8 @@ fn load_session(root: &Path, id: &str, calendar: &Calendar, appeal_days: u32, to
     let mut session = Session {
         id: id.to_owned(),
         title: raw.title,
-        institution: raw.institution,
+        institution: institution.as_ref()?.0.clone(),
+        institution_en: institution?.1,
         interview_on: interview_on?,
         place: raw.place,
         schedule_published_on,
@@ -208,6 +278,7 @@ fn load_session(root: &Path, id: &str, calendar: &Calendar, appeal_days: u32, to
     // Timings are checked against every recorded appeal; results use those of the build date.
     timing_warnings(&session, &rel, calendar, appeal_days, problems);
     session.appeals = session.appeals_on(today);
+    overdue_warnings(&session, &rel, calendar, today, problems);
     if let Err(ties) = session.results() {
         for tie in ties {
             let ids = tie.candidates.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
@@ -244,7 +315,7 @@ fn timing_warnings(s: &Session, rel: &str, calendar: &Calendar, appeal_days: u32
         }
     }
     if let Some(results) = s.results_published_on {
-        let latest = calendar.add_working_days(s.interview_on, RESULTS_WORKING_DAYS);
+        let latest = s.results_due(calendar);
         if results > latest {
             problems.push(
                 Problem::warning(format!(
@@ -267,11 +338,11 @@ fn timing_warnings(s: &Session, rel: &str, calendar: &Calendar, appeal_days: u32
                     date::iso(a.filed_on),
                     date::iso(deadline)
                 ))
-                .at(At::file(&appeals)),
+                .at(a.at.clone().unwrap_or_else(|| At::file(&appeals))),
             );
         }
         if let Some(decided) = a.decided_on {
-            let latest = calendar.add_working_days(a.filed_on, APPEAL_DECISION_WORKING_DAYS);
+            let latest = a.limit(calendar);
             if decided > latest {
                 problems.push(
                     Problem::warning(format!(
@@ -280,10 +351,32 @@ fn timing_warnings(s: &Session, rel: &str, calendar: &Calendar, appeal_days: u32
                         date::iso(decided),
                         date::iso(latest)
                     ))
-                    .at(At::file(&appeals)),
+                    .at(a.at.clone().unwrap_or_else(|| At::file(&appeals))),
                 );
             }
         }
+    }
+}
+
+/// An appeal still pending on the build date after its limit (filed_on + 7 working days,
+/// annex 2 §2.6) is overdue from the next day: a warning naming the candidate.
+fn overdue_warnings(s: &Session, rel: &str, calendar: &Calendar, today: Date, problems: &mut Problems) {
+    let appeals = format!("{}/appeals.csv", rel.trim_end_matches("/session.toml"));
+    for a in s.appeals.iter().filter(|a| a.overdue(calendar, today)) {
+        let name = s.candidates.iter().find(|c| c.id == a.candidate).map(|c| format!(" ({})", c.name.full())).unwrap_or_default();
+        problems.push(
+            Problem::warning(format!(
+                "the appeal of {}{name} is overdue: still pending on {}, its limit was {} (annex 2 §2.6)",
+                a.candidate,
+                date::iso(today),
+                date::iso(a.limit(calendar))
+            ))
+            .at(a.at.clone().unwrap_or_else(|| At::file(&appeals)))
+            .help(format!(
+                "an appeal is decided within {APPEAL_DECISION_WORKING_DAYS} working days of filing (filed on {}); record the decision in appeals.csv (decided_on, and outcome upheld or annulled)",
+                date::iso(a.filed_on)
+            )),
+        );
     }
 }
 
@@ -467,7 +560,7 @@ fn load_appeals(root: &Path, folder: &str, known: &HashSet<&str>, problems: &mut
                 p.push(row.error(2, "decided_on is before filed_on"));
                 return;
             }
-            appeals.push(Appeal { candidate, filed_on, decided_on: decided, outcome });
+            appeals.push(Appeal { candidate, filed_on, decided_on: decided, outcome, at: Some(row.at_row()) });
         }
     });
     appeals

@@ -26,6 +26,12 @@ pub const MAX_SPREAD: Halves = 10;
 /// Members in a commission (rule 2.1).
 pub const MEMBERS: usize = 5;
 
+/// Working days after the interview by which results are posted (rule 2.11).
+pub const RESULTS_WORKING_DAYS: u32 = 3;
+
+/// Working days in which an appeal is decided (annex 2 §2.6).
+pub const APPEAL_DECISION_WORKING_DAYS: u32 = 7;
+
 /// A person's name as published.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Name {
@@ -126,6 +132,18 @@ impl AppealOutcome {
     }
 }
 
+impl Appeal {
+    /// The last day to decide it: filed_on + 7 working days (annex 2 §2.6).
+    pub fn limit(&self, calendar: &Calendar) -> Date {
+        calendar.add_working_days(self.filed_on, APPEAL_DECISION_WORKING_DAYS)
+    }
+
+    /// Still pending on `today` after its limit: overdue from the day after the limit.
+    pub fn overdue(&self, calendar: &Calendar, today: Date) -> bool {
+        self.outcome == AppealOutcome::Pending && today > self.limit(calendar)
+    }
+}
+
 /// An appeal against a result (rule 2.17, annex 2).
 #[derive(Debug, Clone)]
 pub struct Appeal {
@@ -137,6 +155,8 @@ pub struct Appeal {
     pub decided_on: Option<Date>,
     /// Its state.
     pub outcome: AppealOutcome,
+    /// Its row in `appeals.csv`, for warnings about it.
+    pub at: Option<crate::diag::At>,
 }
 
 /// Seats of a specialty (rule 2.3).
@@ -168,8 +188,11 @@ pub struct Session {
     pub id: String,
     /// Title.
     pub title: String,
-    /// The university.
+    /// The university holding the interviews (the session's own, else site.toml's
+    /// `[interviews] institution`).
     pub institution: String,
+    /// Its English name, if given.
+    pub institution_en: Option<String>,
     /// Day of the interviews.
     pub interview_on: Date,
     /// Where.
@@ -268,6 +291,11 @@ impl Session {
     /// setting because annex 2 §2.4 says 5).
     pub fn appeal_deadline(&self, calendar: &Calendar, n: u32) -> Option<Date> {
         self.results_published_on.map(|d| calendar.add_working_days(d, n))
+    }
+
+    /// The day results are due: the interview day + 3 working days (rule 2.11).
+    pub fn results_due(&self, calendar: &Calendar) -> Date {
+        calendar.add_working_days(self.interview_on, RESULTS_WORKING_DAYS)
     }
 
     /// The appeals as they stand on `today`: one not yet filed does not exist, and one not yet
@@ -397,6 +425,7 @@ mod tests {
             id: "s".into(),
             title: "t".into(),
             institution: "u".into(),
+            institution_en: None,
             interview_on: date!(2026 - 03 - 19),
             place: "p".into(),
             schedule_published_on: None,
@@ -471,6 +500,7 @@ mod tests {
             filed_on: date!(2026 - 03 - 24),
             decided_on: Some(date!(2026 - 03 - 30)),
             outcome: AppealOutcome::Annulled,
+            at: None,
         }
     }
 

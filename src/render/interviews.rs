@@ -2,15 +2,23 @@
 //! results date, the results from it on — never earlier than the build date), and the open
 //! data `results.json` and `results.csv` (DESIGN §3 "data/interviews", §4). Only public fields:
 //! member-by-member scores are not published, only the per-criterion averages.
+//!
+//! Before the results, the page gives the day they are due (interview day + 3 working days,
+//! rule 2.11); each appeal is marked `data-appeal` with its state, `overdue` for one still
+//! pending after its limit (filed_on + 7 working days, annex 2 §2.6), the limit as a `<time>`.
+//! The pages are headed by the university, not the certification body; English pages write
+//! dates with the month's name, and mark Azerbaijani data `lang="az"`.
 
 use serde::Serialize;
 use serde_json::{json, Value};
 use time::Date;
 
+use crate::config::{Interviews, Lang};
 use crate::model::calendar::Calendar;
 use crate::model::date;
 use crate::model::interview::{two_decimals, AppealOutcome, Outcome, ReinterviewReason, Session, SpecialtyResult};
 use crate::render::collate;
+use crate::render::csvout;
 use crate::render::i18n;
 use crate::render::pages::Renderer;
 
@@ -29,7 +37,13 @@ struct AppealView {
     filed_on: String,
     decided_on: Option<String>,
     outcome: &'static str,
+    /// The page's `data-appeal`: the outcome, or `overdue` for one still pending after its
+    /// limit (annex 2 §2.6).
+    state: &'static str,
     label: &'static str,
+    /// While pending: the last day to decide it, as shown and as `YYYY-MM-DD`.
+    limit: Option<String>,
+    limit_iso: Option<String>,
 }
 
 /// A candidate's result as shown.
@@ -63,6 +77,9 @@ pub struct SessionView {
     id: String,
     title: String,
     institution: String,
+    /// Whether `institution` is the Azerbaijani name on a page in another language (marked
+    /// `lang="az"`).
+    institution_az: bool,
     place: String,
     interview_on: String,
     interview_on_iso: String,
@@ -70,6 +87,8 @@ pub struct SessionView {
     results_published: bool,
     results_published_on: Option<String>,
     results_published_on_iso: Option<String>,
+    results_due: String,
+    results_due_iso: String,
     appeal_deadline: Option<String>,
     appeal_deadline_iso: Option<String>,
     appeal_working_days: u32,
@@ -134,19 +153,29 @@ impl Renderer {
             })
             .collect();
         schedule.sort_by(|a, b| a.starts_at.cmp(&b.starts_at).then_with(|| collate::compare(&a.name, &b.name)));
-        let specialties = if published { results.iter().map(|r| self.specialty_view(s, r)).collect() } else { Vec::new() };
+        let specialties = if published { results.iter().map(|r| self.specialty_view(s, r, calendar, today)).collect() } else { Vec::new() };
+        let show = |d: Date| i18n::date(self.lang, d);
+        let (institution, institution_az) = match (self.lang, &s.institution_en) {
+            (Lang::En, Some(en)) => (en.clone(), false),
+            (Lang::En, None) => (s.institution.clone(), true),
+            (Lang::Az, _) => (s.institution.clone(), false),
+        };
+        let due = s.results_due(calendar);
         SessionView {
             id: s.id.clone(),
             title: s.title.clone(),
-            institution: s.institution.clone(),
+            institution,
+            institution_az,
             place: s.place.clone(),
-            interview_on: date::display(s.interview_on),
+            interview_on: show(s.interview_on),
             interview_on_iso: date::iso(s.interview_on),
-            schedule_published_on: s.schedule_published_on.map(date::display),
+            schedule_published_on: s.schedule_published_on.map(show),
             results_published: published,
-            results_published_on: s.results_published_on.filter(|_| published).map(date::display),
+            results_published_on: s.results_published_on.filter(|_| published).map(show),
             results_published_on_iso: s.results_published_on.filter(|_| published).map(date::iso),
-            appeal_deadline: deadline.filter(|_| published).map(date::display),
+            results_due: show(due),
+            results_due_iso: date::iso(due),
+            appeal_deadline: deadline.filter(|_| published).map(show),
             appeal_deadline_iso: deadline.filter(|_| published).map(date::iso),
             appeal_working_days: appeal_days,
             schedule,
@@ -154,7 +183,7 @@ impl Renderer {
         }
     }
 
-    fn specialty_view(&self, s: &Session, r: &SpecialtyResult) -> SpecialtyView {
+    fn specialty_view(&self, s: &Session, r: &SpecialtyResult, calendar: &Calendar, today: Date) -> SpecialtyView {
         let mut candidates: Vec<ResultView> = r
             .candidates
             .iter()
@@ -187,18 +216,24 @@ impl Renderer {
                     reason_cite,
                     appeal: c.appeal.map(|a| {
                         let a = &s.appeals[a];
+                        let overdue = a.overdue(calendar, today);
+                        let limit = (a.outcome == AppealOutcome::Pending).then(|| a.limit(calendar));
                         AppealView {
                             filed_on: date::iso(a.filed_on),
                             decided_on: a.decided_on.map(date::iso),
                             outcome: a.outcome.code(),
+                            state: if overdue { "overdue" } else { a.outcome.code() },
                             label: i18n::tr(
                                 self.lang,
                                 match a.outcome {
+                                    AppealOutcome::Pending if overdue => "appeal_overdue",
                                     AppealOutcome::Pending => "appeal_pending",
                                     AppealOutcome::Upheld => "appeal_upheld",
                                     AppealOutcome::Annulled => "appeal_annulled",
                                 },
                             ),
+                            limit: limit.map(|d| i18n::date(self.lang, d)),
+                            limit_iso: limit.map(date::iso),
                         }
                     }),
                 }
@@ -217,10 +252,25 @@ impl Renderer {
         self.render("session.html", &format!("interviews/{}/", view.id), &mut ctx)
     }
 
-    /// The list of sessions, newest first.
-    pub fn sessions(&self, views: &[&SessionView]) -> Result<Vec<u8>, String> {
+    /// The list of sessions, newest first, headed by the university: site.toml's
+    /// `[interviews] institution`, else the one every session names (none when they differ).
+    pub fn sessions(&self, views: &[&SessionView], settings: &Interviews) -> Result<Vec<u8>, String> {
+        #[derive(Serialize)]
+        struct Owner<'a> {
+            name: &'a str,
+            az: bool,
+        }
+        let owner = match (&settings.institution, &settings.institution_en, self.lang) {
+            (Some(_), Some(en), Lang::En) => Some(Owner { name: en, az: false }),
+            (Some(az), _, lang) => Some(Owner { name: az, az: lang == Lang::En }),
+            (None, _, _) => views
+                .first()
+                .filter(|first| views.iter().all(|v| v.institution == first.institution))
+                .map(|v| Owner { name: &v.institution, az: v.institution_az }),
+        };
         let mut ctx = self.base.clone();
         ctx.insert("sessions", views);
+        ctx.insert("owner", &owner);
         self.render("interviews.html", "interviews/", &mut ctx)
     }
 }
@@ -257,9 +307,11 @@ pub fn results_json(view: &SessionView) -> Value {
     })
 }
 
-/// `results.csv`: the rows of results.json, flat.
+/// `results.csv`: the rows of results.json, flat, after a UTF-8 BOM (so that spreadsheet
+/// programs read the names as UTF-8), every cell guarded against formulas
+/// ([`csvout::guard`]; results.json keeps the exact text).
 pub fn results_csv(view: &SessionView) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::Writer::from_writer(csvout::BOM.as_bytes().to_vec());
     let _ = w.write_record([
         "session",
         "specialty",
@@ -278,7 +330,7 @@ pub fn results_csv(view: &SessionView) -> Vec<u8> {
             let seats = s.seats.to_string();
             let rank = c.rank.map(|r| r.to_string()).unwrap_or_default();
             let appeal = c.appeal.as_ref();
-            let _ = w.write_record([
+            let row = [
                 view.id.as_str(),
                 &s.specialty,
                 &seats,
@@ -290,7 +342,8 @@ pub fn results_csv(view: &SessionView) -> Vec<u8> {
                 appeal.map_or("", |a| a.filed_on.as_str()),
                 appeal.and_then(|a| a.decided_on.as_deref()).unwrap_or(""),
                 appeal.map_or("", |a| a.outcome),
-            ]);
+            ];
+            let _ = w.write_record(row.map(csvout::guard).iter().map(|c| c.as_bytes()));
         }
     }
     w.into_inner().unwrap_or_default()

@@ -3,6 +3,7 @@
 //! robots). Rendering never touches the disk: it returns bytes for [`crate::write`].
 pub mod assets;
 pub mod collate;
+pub mod csvout;
 pub mod hosting;
 pub mod i18n;
 pub mod interviews;

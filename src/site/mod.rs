@@ -27,7 +27,7 @@ use anyhow::Context as _;
 use rayon::prelude::*;
 use time::Date;
 
-use crate::config::{Config, Interviews, Lang};
+use crate::config::{Config, Lang};
 use crate::diag::{At, Problem, Problems};
 use crate::load::{self, content::Page};
 use crate::model::calendar::Calendar;
@@ -121,9 +121,8 @@ impl Site {
         let decisions = Decisions::new(decision_rows, &certificates, &mut problems);
         let pages = load::content::load(root, &mut problems);
         let calendar = load::interviews::load_calendar(root, &mut problems);
-        let appeal_days = config.as_ref().map_or(Interviews::default().appeal_working_days, |c| c.interviews.appeal_working_days);
         let mut sessions: Vec<(Session, Vec<SpecialtyResult>)> =
-            load::interviews::load(root, &calendar, appeal_days, build_date, &mut problems)
+            load::interviews::load(root, &calendar, config.as_ref().map(|c| &c.interviews), build_date, &mut problems)
                 .into_iter()
                 .filter_map(|s| s.results().ok().map(|r| (s, r)))
                 .collect();
@@ -219,7 +218,7 @@ impl Site {
             pages.extend(notices.first().map(|n| (name("notice"), renderer.notice(n))));
             let sessions = self.session_views(renderer);
             pages.extend(sessions.iter().map(|v| (name(v.id()), renderer.session(v))));
-            pages.push((name("sessions"), renderer.sessions(&sessions.iter().collect::<Vec<_>>())));
+            pages.push((name("sessions"), renderer.sessions(&sessions.iter().collect::<Vec<_>>(), &self.config.interviews)));
             pages.push((name("notices"), renderer.notice_list(&notices.iter().take(NOTICES_PER_PAGE).collect::<Vec<_>>(), 1, 1)));
         }
         pages
@@ -325,9 +324,9 @@ impl Site {
         let mut csv = String::with_capacity(64 + codes.len() * (self.config.base_url.len() + 48));
         csv.push_str("number,code,url\n");
         let base = &self.config.base_url;
-        let plain = !base.contains([',', '"', '\n', '\r']);
+        let plain = crate::render::csvout::field(base) == *base;
         for (cert, code) in self.certificates.list.iter().zip(codes) {
-            push_csv_field(&mut csv, &cert.number);
+            crate::render::csvout::push_field(&mut csv, &cert.number);
             csv.push(',');
             csv.push_str(code.as_str());
             csv.push(',');
@@ -337,7 +336,7 @@ impl Site {
                     csv.push_str(part);
                 }
             } else {
-                push_csv_field(&mut csv, &self.page_url(*code));
+                crate::render::csvout::push_field(&mut csv, &self.page_url(*code));
             }
             csv.push('\n');
         }
@@ -538,17 +537,6 @@ pub fn json_bytes(value: &serde_json::Value) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
     bytes.push(b'\n');
     bytes
-}
-
-/// Appends a CSV field, quoted when needed (RFC 4180).
-fn push_csv_field(out: &mut String, text: &str) {
-    if text.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&text.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(text);
-    }
 }
 
 #[cfg(test)]

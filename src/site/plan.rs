@@ -149,7 +149,11 @@ impl Plan {
                 self.put(Rank::Page, format!("interviews/{}/results.csv", view.id()), interviews::results_csv(view));
             }
         }
-        self.put(Rank::Index, format!("{dir}interviews/index.html"), html(renderer.sessions(&sessions.iter().collect::<Vec<_>>()))?);
+        self.put(
+            Rank::Index,
+            format!("{dir}interviews/index.html"),
+            html(renderer.sessions(&sessions.iter().collect::<Vec<_>>(), &site.config.interviews))?,
+        );
         self.put(Rank::Index, format!("{dir}index.html"), html(renderer.index(site.home(lang)))?);
         Ok(())
     }
