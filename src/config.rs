@@ -64,6 +64,17 @@ pub struct Issuer {
     pub address: Option<String>,
     /// The body's own website.
     pub website: Option<String>,
+    /// Where holders write, e.g. to object to a decision (agreement §4 A¶17).
+    pub email: Option<String>,
+    /// The body's telephone number, as printed.
+    pub phone: Option<String>,
+}
+
+impl Issuer {
+    /// Whether a holder is told anywhere to write or call: an email, a phone or an address.
+    pub fn has_contact(&self) -> bool {
+        [&self.email, &self.phone, &self.address].iter().any(|v| v.as_deref().is_some_and(|v| !v.trim().is_empty()))
+    }
 }
 
 /// `[notices]`.

@@ -139,6 +139,16 @@ impl Site {
         if let Some(page) = pages.iter().find(|p| p.path == "did.json" || p.path == ".well-known") {
             problems.push(Problem::error(format!("{} would overwrite the DID document", page.source)).at(At::file(&page.source)));
         }
+        // A suspension or revocation notice tells the holder where to object (agreement
+        // §4 A¶17): without an email, phone or address it can only name the body.
+        let objectable = decisions.list.iter().any(|d| d.action != crate::model::decision::Action::Reinstate);
+        if objectable && !config.issuer.has_contact() {
+            problems.push(
+                Problem::warning("notices cannot say where to object: [issuer] has no email, phone or address")
+                    .at(At::file(crate::config::SITE_TOML))
+                    .help("add email = \"…\", phone = \"…\" or address = \"…\" under [issuer] (agreement §4 A¶17: the holder has 10 days to object)"),
+            );
+        }
         let mut site = Site {
             root: root.to_owned(),
             config,

@@ -8,6 +8,7 @@ use anyhow::anyhow;
 use ed25519_dalek::VerifyingKey;
 
 use crate::config::Lang;
+use crate::model::date;
 use crate::model::status::Status;
 use crate::render::pages::{self, NoticeView, Renderer};
 use crate::render::{assets, i18n, interviews};
@@ -124,6 +125,14 @@ impl Plan {
             }
         }
         let refs: Vec<&NoticeView> = notices.iter().collect();
+        // The language's Atom feed (DESIGN §4): updated when the latest entry is.
+        let updated = notices.iter().filter_map(|n| date::parse_date(n.updated_iso()).ok()).max().unwrap_or(site.build_date);
+        let root = site.config.lang_prefix(lang);
+        let feed_title = match (lang, &site.config.issuer.name_en) {
+            (Lang::En, Some(name)) => name,
+            _ => &site.config.title,
+        };
+        self.put(Rank::Index, format!("{dir}notices/atom.xml"), pages::atom(&site.config.base_url, lang, &root, feed_title, &refs, updated));
         let chunks: Vec<&[&NoticeView]> = if refs.is_empty() { vec![&[][..]] } else { refs.chunks(NOTICES_PER_PAGE).collect() };
         for (n, chunk) in chunks.iter().enumerate() {
             let path = if n == 0 { format!("{dir}notices/index.html") } else { format!("{dir}notices/page/{}/index.html", n + 1) };
@@ -151,17 +160,13 @@ impl Plan {
         Ok(())
     }
 
-    /// The files the languages share: assets, 404, the Atom feed (from the default
-    /// language's notices), robots.txt and the sitemap of every language's pages.
+    /// The files the languages share: assets, 404, robots.txt and the sitemap of every language's pages.
     fn site_files(&mut self, site: &Site, renderer: &Renderer) -> anyhow::Result<()> {
         for (path, bytes) in assets::ASSETS {
             self.put(Rank::Page, *path, bytes.to_vec());
         }
         self.put(Rank::Page, "404.html", renderer.plain("404.html", "").map_err(|e| anyhow!(e))?);
         let notices = site.notice_views(renderer);
-        let refs: Vec<&NoticeView> = notices.iter().collect();
-        let updated = site.decisions.list.iter().map(|d| d.decided_on).filter(|d| *d <= site.build_date).max().unwrap_or(site.build_date);
-        self.put(Rank::Index, "notices/atom.xml", pages::atom(&site.config.base_url, &site.config.title, &refs, updated));
         let sessions = site.session_views(renderer);
         let mut listed = Vec::new();
         for &lang in &site.config.languages {
