@@ -103,7 +103,7 @@ fn a_failed_build_shows_on_every_page_until_it_is_fixed() {
     assert!(head.contains("text/css") && css.contains(".certsite-build-error"), "{head}");
     // The same text on the terminal.
     let terminal = std::fs::read_to_string(&log).unwrap();
-    assert!(terminal.contains("data/decisions.csv:8:") && terminal.contains("<b>&x"), "{terminal}");
+    assert!(terminal.contains("data/decisions.csv:4:33: ground \"<b>&x\" is not known") && terminal.contains("<b>&x"), "{terminal}");
 
     std::fs::write(&decisions, &good).unwrap();
     wait_for(&server, 3);
