@@ -281,3 +281,41 @@ fn each_language_has_its_feed_and_an_entry_is_updated_when_lifted() {
         assert_eq!(feed.updated.unwrap().to_rfc3339(), "2026-04-08T00:00:00+00:00", "{path}");
     }
 }
+
+#[test]
+fn english_notice_pages_carry_no_azerbaijani_interface_word() {
+    let site = sample();
+    build(site.path(), DATE);
+    let public = site.path().join("public");
+    let mut pages = vec![public.join("en/notices/index.html")];
+    for entry in std::fs::read_dir(public.join("en/notices")).unwrap() {
+        let path = entry.unwrap().path().join("index.html");
+        if path.is_file() {
+            pages.push(path);
+        }
+    }
+    assert!(pages.len() > 6);
+    for path in pages {
+        let html = read(&path);
+        // The page's own words: <main> without the Azerbaijani quoted in it (lang="az").
+        let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+        let mut html = String::new();
+        let mut rest = main;
+        while let Some(i) = rest.find(" lang=\"az\"") {
+            let open = rest[..i].rfind('<').unwrap();
+            let tag: String = rest[open + 1..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            html.push_str(&rest[..open]);
+            let close = format!("</{tag}>");
+            rest = &rest[i + rest[i..].find(&close).unwrap() + close.len()..];
+        }
+        html.push_str(rest);
+        for (key, az, en) in certsite::render::i18n::STRINGS {
+            // The language switch names each language in itself ("Azərbaycanca", lang="az").
+            if az != en && az.chars().count() >= 5 && *key != "language_name" {
+                assert!(!html.contains(az), "{} shows t.{key} in Azerbaijani: {az}", path.display());
+            }
+        }
+    }
+    let feed = read(&public.join("en/notices/atom.xml"));
+    assert!(!feed.contains("Götürülüb") && !feed.contains("Sertifikatın"), "{feed}");
+}
