@@ -11,6 +11,12 @@
 //               the signed status list (same DID, same checks) has a 0 bit at the
 //               credential's statusListIndex;
 //   validity    validFrom ≤ now ≤ validUntil, with the browser's clock.
+// A step that cannot run (a download failed, a status list past its validUntil) ends
+// "unsupported", never "fail". When all have ended, the verdict card at the top of the page
+// ([data-verdict]) shows the outcome as of today: the status (revoked, suspended, superseded,
+// expired, not-yet-valid, valid), or "not-authentic" (a proof or the key fails: it wins over
+// everything) or "unconfirmed" (something could not be checked). The card and the steps
+// never disagree: the card is computed from the steps.
 // DOM contract: each [data-step] gets data-result = pass | fail | unsupported when it ends,
 // the section gets data-verification="done" when all have ended. Words come from
 // /assets/words.<lang>.json, written by the build from the i18n table (one file for every
@@ -44,11 +50,28 @@
     "check-not-yet-valid": "Not yet valid.",
     "check-done-pass": "All checks passed.",
     "check-done-fail": "At least one check did not pass.",
-    "check-done-unsupported": "Some checks could not be done in this browser."
+    "check-done-unsupported": "Some checks could not be done: the status is not confirmed.",
+    "check-list-stale": "The status list is out of date (its validity ended on {date}): the current status cannot be confirmed.",
+    "check-lists-signed": "Checked just now; the status lists were signed on {date}.",
+    "check-verdict-not-authentic": "Not authentic",
+    "check-verdict-not-authentic-lead": "The check failed: the data was changed or not signed by the body. Do not rely on this certificate.",
+    "check-verdict-unconfirmed": "Could not confirm",
+    "check-verdict-unconfirmed-lead": "The status could not be checked just now. Try again in a while."
   };
   var MARKS = { pass: "✓", fail: "✗", unsupported: "?" };
-  // The existing status colours of site.css: green, red, amber.
-  var CLASSES = { pass: "status-valid", fail: "status-revoked", unsupported: "status-suspended" };
+  // Outcomes of a step that say what the certificate is, rather than that something is wrong
+  // with the data: the verdict they give.
+  var STATUS_OF = { "check-revoked": "revoked", "check-suspended": "suspended", "check-expired": "expired", "check-not-yet-valid": "not-yet-valid" };
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+  // A date (an XML Schema dateTime or YYYY-MM-DD) as the page's language writes it: 2 March
+  // 2026 in English, 02.03.2026 in Azerbaijani.
+  function day(text) {
+    var m = /^(\d{4})-(\d\d)-(\d\d)/.exec(String(text));
+    if (!m) return String(text);
+    if ((document.documentElement.lang || "").slice(0, 2) === "en") return parseInt(m[3], 10) + " " + MONTHS[parseInt(m[2], 10) - 1] + " " + m[1];
+    return m[3] + "." + m[2] + "." + m[1];
+  }
 
   var WORDS = {};
   function words(key) {
@@ -65,7 +88,13 @@
   var summaryBox = box.querySelector(".live-check-summary");
   var summary = summaryBox && (summaryBox.querySelector("strong") || summaryBox);
   var panel = box.querySelector(".live-check-steps");
-  var nojs = box.querySelector(".live-check-nojs");
+  var nojs = document.querySelector(".live-check-nojs");
+  var card = document.querySelector("[data-verdict]");
+  // The status as of the last update, from the data (superseded is not in the status lists).
+  var recorded = card ? card.getAttribute("data-status") || card.getAttribute("data-verdict") : "";
+  var keys = {};
+  var byStep = {};
+  var listDates = [];
 
   if (nojs) nojs.hidden = true;
   if (panel) {
@@ -82,29 +111,64 @@
     if (w) w.textContent = text;
   }
 
-  function end(name, result, key) {
+  function end(name, result, key, date) {
     var el = steps[name];
     if (!el || el.hasAttribute("data-result")) return;
-    setText(el, MARKS[result], words(key));
-    el.classList.add(CLASSES[result]);
+    setText(el, MARKS[result], words(key).replace("{date}", date ? day(date) : ""));
     el.setAttribute("data-result", result);
     results.push(result);
+    keys[name] = key;
+    byStep[name] = result;
     pending -= 1;
     if (pending > 0) return;
     var overall = results.indexOf("fail") >= 0 ? "fail" : results.indexOf("unsupported") >= 0 ? "unsupported" : "pass";
     if (summary) summary.textContent = words("check-done-" + overall);
     if (summaryBox && overall === "fail") summaryBox.classList.add("error");
     if (panel) panel.removeAttribute("aria-busy");
+    showVerdict(verdict());
     box.setAttribute("data-verification", "done");
   }
 
-  // A step's ending: thrown by a check (or returned by it).
-  function Outcome(result, key) {
+  // The verdict as of today, from the steps alone.
+  function verdict() {
+    var name;
+    for (name in byStep) if (byStep[name] === "fail" && !STATUS_OF[keys[name]]) return "not-authentic";
+    if (keys.revocation === "check-revoked") return "revoked";
+    var core = ["issuer-key", "signature", "revocation", "suspension"];
+    for (var i = 0; i < core.length; i++) if (byStep[core[i]] !== "pass" && byStep[core[i]] !== "fail") return "unconfirmed";
+    if (keys.suspension === "check-suspended") return "suspended";
+    if (recorded === "superseded") return "superseded";
+    if (byStep.validity === "fail") return STATUS_OF[keys.validity];
+    if (byStep.validity !== "pass") return "unconfirmed";
+    return "valid";
+  }
+
+  // Puts `v` on the card: attribute (colour and icon follow it), words, and how fresh.
+  function showVerdict(v) {
+    if (!card) return;
+    card.setAttribute("data-verdict", v);
+    var label = card.querySelector(".verdict-label");
+    var lead = card.querySelector(".verdict-lead");
+    var since = card.querySelector(".verdict-since");
+    var asof = card.querySelector(".verdict-asof");
+    if (label) label.textContent = words("check-verdict-" + v) || v;
+    if (lead) lead.textContent = words("check-verdict-" + v + "-lead");
+    // "Since" is the recorded status's: it says nothing of a status found today.
+    if (since && v !== recorded) since.hidden = true;
+    if (asof && listDates.length === 2) {
+      listDates.sort();
+      asof.textContent = words("check-lists-signed").replace("{date}", day(listDates[0]));
+    }
+  }
+
+  // A step's ending: thrown by a check (or returned by it); `date` fills the words' {date}.
+  function Outcome(result, key, date) {
     this.result = result;
     this.key = key;
+    this.date = date;
   }
-  function outcome(result, key) {
-    return new Outcome(result, key);
+  function outcome(result, key, date) {
+    return new Outcome(result, key, date);
   }
   function FetchFailed(url) {
     this.url = url;
@@ -118,10 +182,11 @@
     Promise.resolve()
       .then(check)
       .then(
-        function (o) { end(name, o.result, o.key); },
+        function (o) { end(name, o.result, o.key, o.date); },
         function (e) {
-          if (e instanceof Outcome) end(name, e.result, e.key);
-          else if (e instanceof FetchFailed) end(name, "fail", "check-fetch-failed");
+          if (e instanceof Outcome) end(name, e.result, e.key, e.date);
+          // Not a failure of the certificate: the check could not run (DESIGN §5).
+          else if (e instanceof FetchFailed) end(name, "unsupported", "check-fetch-failed");
           else if (e instanceof Unsupported) end(name, "unsupported", e.key);
           else end(name, "fail", otherwise);
         }
@@ -348,6 +413,9 @@
       }
       var key = issuerKey(list, didDoc);
       if (!key) throw outcome("fail", "check-list-invalid");
+      // A list past its validUntil may miss a decision taken since (DESIGN §5).
+      var until = Date.parse(list.validUntil);
+      var stale = "validUntil" in list && (isNaN(until) || Date.now() > until);
       var signed = verifyProof(list, key).then(
         function (ok) { return ok; },
         function (e) { if (e instanceof Unsupported) return null; throw e; }
@@ -356,7 +424,12 @@
         var bits = r[1];
         if (r[0] === false || index >= bits.length * 8) throw outcome("fail", "check-list-invalid");
         var set = (bits[index >> 3] >> (7 - (index & 7))) & 1;
-        if (set) return outcome("fail", purpose === "revocation" ? "check-revoked" : "check-suspended");
+        // A revocation is final, so an old list that shows one is still right; anything else
+        // an old list says may have changed since.
+        if (set && purpose === "revocation") return outcome("fail", "check-revoked");
+        if (stale) return outcome("unsupported", "check-list-stale", list.validUntil);
+        if (typeof list.validFrom === "string") listDates.push(list.validFrom);
+        if (set) return outcome("fail", "check-suspended");
         if (r[0] === null) return outcome("unsupported", "check-unsupported");
         return outcome("pass", "check-" + purpose + "-pass");
       });

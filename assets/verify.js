@@ -9,6 +9,8 @@
   if (help) help.hidden = true;
   var input = document.getElementById("code");
   var error = document.getElementById("code-error");
+  var numberHint = document.getElementById("code-number");
+  var unknown = document.getElementById("code-unknown");
   var base = form.getAttribute("data-base") || "";
 
   function normalize(typed) {
@@ -25,8 +27,19 @@
     return out.length === 12 ? out : null;
   }
 
+  // A certificate number (e.g. PSM-2022-0046800) typed instead of the code.
+  function looksLikeNumber(typed) {
+    return /^[A-Za-z]{1,6}([-/]\d+)+$/.test(typed.trim());
+  }
+
+  function show(el, on) {
+    if (el) el.hidden = !on;
+  }
+
   function go(typed) {
     var code = normalize(typed);
+    show(unknown, false);
+    show(numberHint, !code && looksLikeNumber(typed));
     if (!code) {
       error.hidden = false;
       input.setAttribute("aria-invalid", "true");
@@ -35,7 +48,19 @@
     }
     error.hidden = true;
     input.removeAttribute("aria-invalid");
-    window.location.assign(base + "/c/" + code + "/");
+    var page = base + "/c/" + code + "/";
+    // Say here, in this page's language, when no certificate has the code; on any other
+    // answer (or none) go to the page, which tells the rest.
+    fetch(page + "credential.json", { method: "HEAD", cache: "no-cache" }).then(
+      function (response) {
+        if (response.status !== 404 || !unknown) return window.location.assign(page);
+        unknown.querySelector(".typed-code").textContent = code.slice(0, 4) + "-" + code.slice(4, 8) + "-" + code.slice(8);
+        show(unknown, true);
+        show(numberHint, looksLikeNumber(typed));
+        input.setAttribute("aria-invalid", "true");
+      },
+      function () { window.location.assign(page); }
+    );
   }
 
   form.addEventListener("submit", function (event) {

@@ -64,16 +64,40 @@ pub struct Issuer {
     pub address: Option<String>,
     /// The body's own website.
     pub website: Option<String>,
-    /// Where holders write, e.g. to object to a decision (agreement §4 A¶17).
+    /// E-mail for questions and objections (shown where a visitor is told to contact it).
     pub email: Option<String>,
-    /// The body's telephone number, as printed.
+    /// Telephone, likewise.
     pub phone: Option<String>,
 }
 
 impl Issuer {
-    /// Whether a holder is told anywhere to write or call: an email, a phone or an address.
+    /// The name in `lang`: `name_en` on English pages when given.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match (lang, self.name_en.as_deref()) {
+            (Lang::En, Some(en)) if !en.trim().is_empty() => en,
+            _ => &self.name,
+        }
+    }
+
+    /// Whether a holder is told anywhere to write or call: an email, a phone or an address
+    /// (a notice says where to object, agreement §4 A¶17).
     pub fn has_contact(&self) -> bool {
         [&self.email, &self.phone, &self.address].iter().any(|v| v.as_deref().is_some_and(|v| !v.trim().is_empty()))
+    }
+}
+
+/// `[status]`: the status lists (DESIGN §5).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StatusLists {
+    /// Days the lists are valid for after the build date (their `validUntil`): a verifier
+    /// holding lists older than that cannot confirm a status. Rebuild daily, well within it.
+    pub max_age_days: u32,
+}
+
+impl Default for StatusLists {
+    fn default() -> Self {
+        StatusLists { max_age_days: 31 }
     }
 }
 
@@ -105,9 +129,11 @@ impl Default for Interviews {
 struct RawConfig {
     base_url: String,
     title: String,
+    title_en: Option<String>,
     languages: Vec<String>,
     issuer: Issuer,
     notices: Notices,
+    status: StatusLists,
     interviews: Interviews,
 }
 
@@ -120,12 +146,16 @@ pub struct Config {
     pub url: url::Url,
     /// Site title.
     pub title: String,
+    /// Site title in English, if given.
+    pub title_en: Option<String>,
     /// Languages, the first being the default (served at `/`).
     pub languages: Vec<Lang>,
     /// The certification body.
     pub issuer: Issuer,
     /// Notice settings.
     pub notices: Notices,
+    /// Status list settings.
+    pub status: StatusLists,
     /// Interview settings.
     pub interviews: Interviews,
 }
@@ -189,6 +219,13 @@ impl Config {
                 "the rules give 3 working days (rule 2.17; annex 2 §2.4 says 5)",
             ));
         }
+        if !(1..=366).contains(&raw.status.max_age_days) {
+            problems.push(err(
+                format!("max_age_days = {} is not between 1 and 366", raw.status.max_age_days),
+                "max_age_days",
+                "the status lists are valid this many days after a build (default 31); rebuild daily",
+            ));
+        }
         if raw.title.trim().is_empty() {
             problems.push(err("title is missing".into(), "title", "add title = \"…\""));
         }
@@ -220,11 +257,21 @@ impl Config {
             base_url,
             url,
             title: raw.title.trim().to_owned(),
+            title_en: raw.title_en.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
             languages,
             issuer: raw.issuer,
             notices: raw.notices,
+            status: raw.status,
             interviews: raw.interviews,
         })
+    }
+
+    /// The site title in `lang`: `title_en` on English pages when given.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        match (lang, self.title_en.as_deref()) {
+            (Lang::En, Some(en)) => en,
+            _ => &self.title,
+        }
     }
 
     /// The default language.

@@ -182,9 +182,10 @@ fn a_template_failing_on_one_certificate_writes_nothing() {
     // Fails only for T-0004, a certificate the load-time preflight does not render.
     let page = std::fs::read_to_string(repo().join("templates/certificate.html")).unwrap();
     let page = page.replace(
-        "<h1>{{ cert.holder }}</h1>",
-        "<h1>{{ cert.holder }}</h1>{% if cert.number == \"T-0004\" %}{{ cert.patronymic | upper }}{% endif %}",
+        "<h1 class=\"verdict-holder\">{{ cert.holder }}</h1>",
+        "<h1 class=\"verdict-holder\">{{ cert.holder }}</h1>{% if cert.number == \"T-0004\" %}{{ cert.patronymic | upper }}{% endif %}",
     );
+    assert!(page.contains("T-0004"), "the template was changed");
     std::fs::write(site.path().join("templates/certificate.html"), page).unwrap();
     let toml = site.path().join("data/site.toml");
     let original = std::fs::read_to_string(&toml).unwrap();

@@ -17,7 +17,16 @@ fn english_mirrors_every_page_with_english_words() {
     let en = std::fs::read_to_string(public.join("en/c").join(code).join("index.html")).unwrap();
     assert!(az.contains(r#"<html lang="az">"#) && en.contains(r#"<html lang="en">"#));
     assert_eq!(attr(&en, "data-status"), Some("suspended"), "the status is the same in every language");
-    assert!(az.contains("<strong>Dayandırılıb</strong>") && en.contains("<strong>Suspended</strong>"));
+    assert!(az.contains(r#"<strong class="verdict-label">Dayandırılıb</strong>"#), "{az}");
+    assert!(en.contains(r#"<strong class="verdict-label">Suspended</strong>"#));
+    // English complete (no Azerbaijani interface word; data without a translation marked):
+    // title_en, the issuer's name_en, scope_en, dates an English reader cannot misread.
+    assert!(en.contains("Register of professional competence certificates") && en.contains("Professional Certification Centre LLC"));
+    assert!(!en.contains("Peşə Sertifikatlaşdırma Mərkəzi") && !en.contains("reyestri"), "no Azerbaijani title or issuer on /en/");
+    let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    assert!(months.iter().any(|m| en.contains(&format!(" {m} 20"))), "dates like 2 March 2026 on /en/");
+    let dotted = regex_lite_dates(&en);
+    assert!(dotted.is_empty(), "no DD.MM.YYYY date on an English page: {dotted:?}");
     assert!(en.contains("use of the certificate outside its approved scope"), "grounds in English");
     assert!(en.contains("(agreement, §4 A¶5, A¶13)"));
     assert!(en.contains(&format!(r#"href="/c/{code}/credential.json""#)), "one credential, shared");
@@ -54,6 +63,18 @@ fn english_mirrors_every_page_with_english_words() {
     assert!(sitemap.contains("https://sertifikat.example.az/en/notices/D-2026-004/") && !sitemap.contains("/c/"));
     let out = certsite(site.path(), &["verify"]);
     assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// The `DD.MM.YYYY` dates in `html` (outside attributes' ISO dates).
+fn regex_lite_dates(html: &str) -> Vec<String> {
+    let b = html.as_bytes();
+    (0..b.len().saturating_sub(9))
+        .filter(|&i| {
+            let d = |k: usize| b[i + k].is_ascii_digit();
+            d(0) && d(1) && b[i + 2] == b'.' && d(3) && d(4) && b[i + 5] == b'.' && d(6) && d(7) && d(8) && d(9)
+        })
+        .map(|i| html[i..i + 10].to_owned())
+        .collect()
 }
 
 #[test]

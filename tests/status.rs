@@ -136,6 +136,7 @@ fn verify_rejects_a_forged_list_a_small_list_and_a_missing_list() {
         &Bitstring::new(1024),
         &signer.did,
         "2026-11-23T00:00:00Z",
+        "2026-12-24T23:59:59Z",
     );
     let signed = signer.sign(small, "2026-11-23T00:00:00Z");
     std::fs::write(&revocation, serde_json::to_vec(&Value::Object(signed.unwrap())).unwrap()).unwrap();

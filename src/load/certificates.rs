@@ -24,6 +24,7 @@ const SCOPE: usize = 6;
 const ISSUED_ON: usize = 7;
 const VALID_UNTIL: usize = 8;
 const REPLACES: usize = 9;
+const SCOPE_EN: usize = 10;
 
 /// The public columns; nothing else is read.
 pub const SCHEMA: Schema = Schema {
@@ -38,6 +39,7 @@ pub const SCHEMA: Schema = Schema {
         ("issued_on", true),
         ("valid_until", true),
         ("replaces", false),
+        ("scope_en", false),
     ],
 };
 
@@ -116,6 +118,16 @@ fn certificate(row: &Row<'_>, interner: &mut Interner, problems: &mut Problems) 
             problems.push(row.error(REPLACES, format!("replaces: {e}")));
         }
     }
+    let scope = interner.scope(row.get(SCOPE).as_deref().unwrap_or_default());
+    let scope_en = row.get(SCOPE_EN).map(|s| interner.scope(&s)).filter(|s| !s.is_empty());
+    if let Some(en) = &scope_en {
+        if en.len() != scope.len() {
+            problems.push(
+                row.error(SCOPE_EN, format!("scope_en has {} parts, scope has {}", en.len(), scope.len()))
+                    .help("scope_en is the English of scope, part by part: the same number of ;-separated parts, in the same order"),
+            );
+        }
+    }
     if problems.error_count() > before {
         return None;
     }
@@ -126,7 +138,8 @@ fn certificate(row: &Row<'_>, interner: &mut Interner, problems: &mut Problems) 
         patronymic: row.get(PATRONYMIC).map(|v| interner.text(&v)),
         profession: interner.text(&profession?),
         profession_en: row.get(PROFESSION_EN).map(|v| interner.text(&v)),
-        scope: interner.scope(row.get(SCOPE).as_deref().unwrap_or_default()),
+        scope,
+        scope_en,
         issued_on: issued_on?,
         valid_until: valid_until?,
         replaces,

@@ -39,6 +39,8 @@ pub struct Certificate {
     pub profession_en: Option<Text>,
     /// The approved scope: fields the certificate covers (agreement §4 A¶5).
     pub scope: Arc<[Text]>,
+    /// The scope in English, part for part, when the register gives it (`scope_en`).
+    pub scope_en: Option<Arc<[Text]>>,
     /// First day of validity.
     pub issued_on: Date,
     /// Last day of validity, inclusive (DESIGN §3).

@@ -51,14 +51,23 @@ pub struct Derived {
     pub decision: Option<usize>,
     /// The replacing certificate (for superseded), index into [`Certificates::list`].
     pub superseded_by: Option<usize>,
+    /// A decision published (decided) but not yet in effect, the first to take effect: the
+    /// page announces it ("will be suspended from …"), index into [`Decisions::list`].
+    pub announced: Option<usize>,
 }
 
 /// Derives the status of certificate `i` on `today`.
 pub fn status_of(i: usize, certificates: &Certificates, decisions: &Decisions, today: Date) -> Derived {
-    let plain = |status, since| Derived { status, since, decision: None, superseded_by: None };
-    // Suspensions in effect: they may overlap; a reinstatement lifts those it lifts.
+    let own = decisions.by_certificate.get(&i).map(Vec::as_slice).unwrap_or_default();
+    // Published, not yet in effect (in the order they take effect: the first one).
+    let announced = own.iter().copied().find(|&d| decisions.list[d].decided_on <= today && today < decisions.list[d].effective_on);
+    let plain = |status, since| Derived { status, since, decision: None, superseded_by: None, announced };
+    // Suspensions in effect: they may overlap; a reinstatement lifts those it lifts. `ended`:
+    // the last day a suspension stopped being in effect (lifted, or past its `until`), from
+    // which a valid certificate is valid again.
     let mut suspensions: Vec<usize> = Vec::new();
-    for &d in decisions.by_certificate.get(&i).map(Vec::as_slice).unwrap_or_default() {
+    let mut ended: Option<Date> = None;
+    for &d in own {
         let decision = &decisions.list[d];
         if decision.effective_on > today || decision.decided_on > today {
             continue;
@@ -68,10 +77,22 @@ pub fn status_of(i: usize, certificates: &Certificates, decisions: &Decisions, t
                 return Derived { decision: Some(d), ..plain(Status::Revoked, Some(decision.effective_on)) };
             }
             Action::Suspend => suspensions.push(d),
-            Action::Reinstate => suspensions.retain(|s| decisions.lifted_by.get(s) != Some(&d)),
+            Action::Reinstate => {
+                let before = suspensions.len();
+                suspensions.retain(|s| decisions.lifted_by.get(s) != Some(&d));
+                if suspensions.len() < before {
+                    ended = ended.max(Some(decision.effective_on));
+                }
+            }
         }
     }
-    suspensions.retain(|&s| decisions.list[s].until.is_none_or(|until| today <= until));
+    suspensions.retain(|&s| match decisions.list[s].until {
+        Some(until) if until < today => {
+            ended = ended.max(until.next_day());
+            false
+        }
+        _ => true,
+    });
     if let Some(&latest) = suspensions.last() {
         let since = suspensions.iter().map(|&s| decisions.list[s].effective_on).min();
         return Derived { decision: Some(latest), ..plain(Status::Suspended, since) };
@@ -94,7 +115,9 @@ pub fn status_of(i: usize, certificates: &Certificates, decisions: &Decisions, t
     if today < cert.issued_on {
         return plain(Status::NotYetValid, None);
     }
-    plain(Status::Valid, Some(cert.issued_on))
+    // Valid since its first day, or since the day a suspension last ended (agreement §4 A¶10:
+    // usable again once reinstated).
+    plain(Status::Valid, Some(ended.map_or(cert.issued_on, |e| e.max(cert.issued_on))))
 }
 
 #[cfg(test)]
@@ -114,6 +137,7 @@ mod tests {
             profession: "Mühasib".into(),
             profession_en: None,
             scope: Vec::new().into(),
+            scope_en: None,
             issued_on: from,
             valid_until: until,
             replaces: replaces.map(Into::into),
@@ -188,6 +212,24 @@ mod tests {
         assert_eq!(at(&c, &d, 1, date!(2026 - 08 - 14)), Status::Suspended);
         assert_eq!(at(&c, &d, 1, date!(2026 - 08 - 15)), Status::Valid);
         assert_eq!(d.lifted_by.get(&1), Some(&2));
+        // "Since": the day the current status began.
+        assert_eq!(status_of(1, &c, &d, date!(2026 - 07 - 20)).since, Some(date!(2026 - 07 - 11)), "after `until`");
+        assert_eq!(status_of(1, &c, &d, date!(2026 - 08 - 20)).since, Some(date!(2026 - 08 - 15)), "after the reinstatement");
+        assert_eq!(status_of(1, &c, &d, date!(2026 - 06 - 20)).since, Some(date!(2026 - 06 - 01)), "never suspended yet");
+    }
+
+    #[test]
+    fn a_decision_published_before_it_takes_effect_is_announced() {
+        let mut row = decision("D1", "B", Action::Suspend, date!(2026 - 11 - 18), None);
+        row.decision.as_mut().unwrap().effective_on = date!(2026 - 12 - 01);
+        let (c, d, p) = setup(vec![row]);
+        assert!(!p.has_errors(), "{p:?}");
+        let before = status_of(1, &c, &d, date!(2026 - 11 - 17));
+        assert_eq!((before.status, before.announced), (Status::Valid, None), "not yet published");
+        let published = status_of(1, &c, &d, date!(2026 - 11 - 30));
+        assert_eq!((published.status, published.announced), (Status::Valid, Some(0)));
+        let effective = status_of(1, &c, &d, date!(2026 - 12 - 01));
+        assert_eq!((effective.status, effective.announced), (Status::Suspended, None));
     }
 
     #[test]

@@ -163,6 +163,7 @@ mod tests {
             profession: "P".into(),
             profession_en: None,
             scope: Vec::new().into(),
+            scope_en: None,
             issued_on: time::macros::date!(2025 - 01 - 01),
             valid_until: time::macros::date!(2026 - 01 - 01),
             replaces: None,

@@ -7,4 +7,18 @@ pub const ASSETS: &[(&str, &[u8])] = &[
     ("assets/verify.js", include_bytes!("../../assets/verify.js")),
     ("assets/jcs.js", include_bytes!("../../assets/jcs.js")),
     ("assets/verify-credential.js", include_bytes!("../../assets/verify-credential.js")),
+    ("assets/not-found.js", include_bytes!("../../assets/not-found.js")),
 ];
+
+/// `assets/updated.css`: the date of the register's last update (this build) as generated
+/// content of `.updated-on`, in each language's form. Certificate pages show it without
+/// JavaScript and without changing themselves every day (DESIGN §5): only this file does.
+pub fn updated_css(build_date: time::Date, languages: &[crate::config::Lang]) -> Vec<u8> {
+    let mut css = String::from("/* certsite: the date of the last update of the register (written by each build). */\n");
+    for (k, &lang) in languages.iter().enumerate() {
+        let selector = if k == 0 { ".updated-on::after".to_owned() } else { format!(":lang({}) .updated-on::after", lang.code()) };
+        // A date is digits, letters, spaces and dots: nothing to escape in a CSS string.
+        css.push_str(&format!("{selector} {{ content: \"{}\"; }}\n", crate::render::i18n::date(lang, build_date)));
+    }
+    css.into_bytes()
+}

@@ -28,7 +28,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("status_expired", "Müddəti bitib", "Expired"),
     ("status_superseded", "Yeni sertifikatla əvəz edilib", "Superseded by a new certificate"),
     ("status_not_yet_valid", "Hələ qüvvədə deyil", "Not yet valid"),
-    ("status_since", "tarixindən", "since"),
+    ("status_since", "{date} tarixindən", "since {date}"),
     ("status_from", "Qüvvəyə minmə tarixi", "Valid from"),
     ("holder", "Sertifikat sahibi", "Holder"),
     ("number", "Sertifikat nömrəsi", "Certificate number"),
@@ -61,7 +61,26 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("issuer_key_link", "Orqanın açıq açarı (did.json)", "The body's public key (did.json)"),
     ("qr_alt", "Bu səhifənin ünvanını ehtiva edən QR kod", "QR code holding this page's address"),
     ("code_label", "Yoxlama kodu", "Verification code"),
-    ("status_note", "Status saytın son yenilənmə tarixinə görə göstərilir.", "The status is shown as of the site's last update."),
+    ("status_note", "Reyestrin son yenilənməsinə görə:", "As of the register's last update:"),
+    ("verdict_valid_lead", "Sertifikat həqiqidir və qüvvədədir.", "The certificate is genuine and in force."),
+    ("verdict_suspended_lead", "Sertifikat dayandırılıb: dayandırma qüvvədə olduqca ona etibar etməyin.", "The certificate is suspended: do not rely on it while the suspension lasts."),
+    ("verdict_revoked_lead", "Sertifikat ləğv edilib: ona etibar etməyin.", "The certificate has been revoked: do not rely on it."),
+    ("verdict_expired_lead", "Sertifikatın etibarlılıq müddəti başa çatıb: o, artıq qüvvədə deyil.", "The certificate's validity has ended: it is no longer in force."),
+    ("verdict_superseded_lead", "Sertifikat yenisi ilə əvəz edilib: yenisini yoxlayın.", "The certificate was replaced by a new one: check the new one."),
+    ("verdict_not_yet_valid_lead", "Sertifikatın etibarlılıq müddəti hələ başlamayıb.", "The certificate's validity has not begun yet."),
+    ("announced_suspend", "{date} tarixindən dayandırılacaq", "Will be suspended from {date}"),
+    ("announced_revoke", "{date} tarixindən ləğv ediləcək", "Will be revoked from {date}"),
+    ("announced_reinstate", "{date} tarixindən bərpa ediləcək", "Will be reinstated from {date}"),
+    ("details", "Sertifikatın məlumatları", "Certificate details"),
+    ("how_checked", "Necə yoxlanıldı", "How this was checked"),
+    ("unknown_code_title", "Bu kodla sertifikat tapılmadı", "No certificate with this code"),
+    ("unknown_code_lead", "Reyestrdə bu kodla sertifikat yoxdur:", "No certificate with this code is in the register:"),
+    ("unknown_code_check", "Kodu sertifikatdakı QR kodun altında çap olunmuş kodla tutuşdurun.", "Compare the code with the one printed under the QR code on the certificate."),
+    ("unknown_code_contact", "Kod düzgündürsə, sertifikat həqiqi olmaya bilər: ona etibar etməzdən əvvəl sertifikatı verən orqana müraciət edin.", "If the code is right, the certificate may not be genuine: contact the issuer before you rely on it."),
+    ("number_hint", "Bu, sertifikat nömrəsinə oxşayır. Yoxlama kodu QR kodun altında çap olunmuş 12 simvoldur, məsələn 7K2M-9QWX-4RTB.", "This looks like a certificate number. The verification code is the 12 characters printed under the QR code, e.g. 7K2M-9QWX-4RTB."),
+    ("contact", "Əlaqə", "Contact"),
+    ("code_placeholder", "KOD", "CODE"),
+    ("other_language", "In English", "Azərbaycanca"),
     ("pages", "Səhifələr", "Pages"),
     ("not_found_title", "Səhifə tapılmadı", "Page not found"),
     ("not_found_lead", "Axtardığınız səhifə yoxdur. Sertifikatı yoxlamaq üçün kodu daxil edin.", "The page you are looking for does not exist. To check a certificate, type its code."),
@@ -183,8 +202,40 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("check_unsupported_browser", "Bu brauzer bu yoxlamanı apara bilmir: lazımi imkanlar yoxdur.", "This browser cannot run this check: it lacks the features needed."),
     ("check_done_pass", "Bütün yoxlamalar keçdi.", "All checks passed."),
     ("check_done_fail", "Yoxlamalardan ən azı biri keçmədi: bu sertifikata etibar etməyin.", "At least one check did not pass: do not rely on this certificate."),
-    ("check_done_unsupported", "Bəzi yoxlamalar bu brauzerdə aparıla bilmədi.", "Some checks could not be done in this browser."),
+    ("check_done_unsupported", "Bəzi yoxlamalar aparıla bilmədi: status təsdiqlənmədi.", "Some checks could not be done: the status is not confirmed."),
+    ("check_list_stale", "Status siyahısı köhnədir (etibarlılığı {date} tarixində bitib): indiki status təsdiqlənə bilməz.", "The status list is out of date (its validity ended on {date}): the current status cannot be confirmed."),
+    ("check_lists_signed", "İndicə yoxlanıldı; status siyahıları {date} tarixində imzalanıb.", "Checked just now; the status lists were signed on {date}."),
+    ("check_verdict_valid", "Etibarlıdır", "Valid"),
+    ("check_verdict_suspended", "Dayandırılıb", "Suspended"),
+    ("check_verdict_revoked", "Ləğv edilib", "Revoked"),
+    ("check_verdict_expired", "Müddəti bitib", "Expired"),
+    ("check_verdict_superseded", "Yeni sertifikatla əvəz edilib", "Superseded by a new certificate"),
+    ("check_verdict_not_yet_valid", "Hələ qüvvədə deyil", "Not yet valid"),
+    ("check_verdict_not_authentic", "Həqiqi deyil", "Not authentic"),
+    ("check_verdict_unconfirmed", "Təsdiqlənə bilmədi", "Could not confirm"),
+    ("check_verdict_valid_lead", "Sertifikat həqiqidir və bu gün qüvvədədir.", "The certificate is genuine and in force today."),
+    ("check_verdict_suspended_lead", "Sertifikat həqiqidir, lakin bu gün dayandırılıb: ona etibar etməyin.", "The certificate is genuine but suspended today: do not rely on it."),
+    ("check_verdict_revoked_lead", "Sertifikat həqiqidir, lakin ləğv edilib: ona etibar etməyin.", "The certificate is genuine but revoked: do not rely on it."),
+    ("check_verdict_expired_lead", "Sertifikat həqiqidir, lakin müddəti bitib: o, artıq qüvvədə deyil.", "The certificate is genuine but expired: it is no longer in force."),
+    ("check_verdict_superseded_lead", "Sertifikat həqiqidir, lakin yenisi ilə əvəz edilib: yenisini yoxlayın.", "The certificate is genuine but replaced by a new one: check the new one."),
+    ("check_verdict_not_yet_valid_lead", "Sertifikat həqiqidir, lakin etibarlılıq müddəti hələ başlamayıb.", "The certificate is genuine, but its validity has not begun yet."),
+    ("check_verdict_not_authentic_lead", "Yoxlama keçmədi: məlumatlar dəyişdirilib və ya orqan tərəfindən imzalanmayıb. Bu sertifikata etibar etməyin.", "The check failed: the data was changed or not signed by the body. Do not rely on this certificate."),
+    ("check_verdict_unconfirmed_lead", "Status indi yoxlanıla bilmədi (şəbəkə xətası və ya köhnə status siyahıları). Bir azdan yenidən cəhd edin.", "The status could not be checked just now (a network error, or out-of-date status lists). Try again in a while."),
 ];
+
+/// `date` as written on pages in `lang`: `19.03.2026` in Azerbaijani, `19 March 2026` in
+/// English (DESIGN §6: a date an English reader cannot misread).
+pub fn date(lang: Lang, date: time::Date) -> String {
+    match lang {
+        Lang::Az => crate::model::date::display(date),
+        Lang::En => format!("{} {} {}", date.day(), date.month(), date.year()),
+    }
+}
+
+/// The word for `key` in `lang` with `{date}` filled in.
+pub fn tr_date(lang: Lang, key: &str, d: time::Date) -> String {
+    tr(lang, key).replace("{date}", &date(lang, d))
+}
 
 /// The word for `key` in `lang`; the key itself if there is none (a test keeps that from
 /// happening in the default templates).
@@ -224,6 +275,15 @@ mod tests {
         }
         assert_eq!(tr(Lang::En, "verify_submit"), "Verify");
         assert_eq!(tr(Lang::Az, "verify_submit"), "Yoxla");
+    }
+
+    #[test]
+    fn dates_read_unambiguously_in_english() {
+        let d = time::macros::date!(2026 - 03 - 02);
+        assert_eq!(date(Lang::En, d), "2 March 2026");
+        assert_eq!(date(Lang::Az, d), "02.03.2026");
+        assert_eq!(tr_date(Lang::En, "status_since", d), "since 2 March 2026");
+        assert_eq!(tr_date(Lang::Az, "status_since", d), "02.03.2026 tarixindən");
     }
 
     #[test]

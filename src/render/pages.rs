@@ -36,7 +36,10 @@ struct LangLink {
 /// What every template sees as `site`.
 #[derive(Debug, Serialize)]
 struct SiteView<'a> {
+    /// The title in the page's language.
     title: &'a str,
+    /// The issuer's name in the page's language.
+    issuer_name: &'a str,
     /// Path prefix of the site ("" or "/portal"): assets, credentials, data files.
     base: &'a str,
     /// Path prefix of this language's pages: `base`, then "/en" for English (DESIGN §4).
@@ -216,7 +219,8 @@ fn notice_title_key(action: Action) -> &'static str {
     }
 }
 
-/// The certificate page's `cert`: everything the page shows of a certificate.
+/// The certificate page's `cert`: everything the page shows of a certificate, in the page's
+/// language (data without a translation keeps its Azerbaijani, marked by `*_lang`).
 #[derive(Debug, Serialize)]
 pub struct CertView<'a> {
     number: &'a str,
@@ -224,15 +228,24 @@ pub struct CertView<'a> {
     surname: &'a str,
     given_name: &'a str,
     patronymic: Option<&'a str>,
+    /// The profession in the page's language when the register has it, else in Azerbaijani.
     profession: &'a str,
-    profession_en: Option<&'a str>,
+    /// `lang` of `profession` when it is not the page's language ("az"), else none.
+    profession_lang: Option<&'static str>,
+    /// The approved scope, likewise.
     scope: &'a [crate::model::certificate::Text],
+    scope_lang: Option<&'static str>,
     issued_on: String,
     issued_on_iso: String,
     valid_until: String,
     valid_until_iso: String,
+    /// The issuer's name in the page's language.
+    issuer: String,
     status: &'static str,
     status_label: &'static str,
+    /// One sentence on what the status means for whoever relies on the certificate.
+    status_lead: &'static str,
+    /// "since …": the day the current status began.
     since: Option<String>,
     code: String,
     code_grouped: String,
@@ -240,10 +253,22 @@ pub struct CertView<'a> {
     /// The QR code of `url`, an SVG drawn by certsite (shown inline, `| safe`).
     qr_svg: &'a str,
     decision: Option<DecisionView>,
+    /// A decision published but not yet in effect.
+    announced: Option<AnnouncedView>,
     replaces: Option<CertLink>,
     superseded_by: Option<CertLink>,
     /// What the holder can take away (LinkedIn, the credential file): a valid certificate only.
     take_away: Option<TakeAway>,
+}
+
+/// A decision published but not yet in effect, as announced on the certificate page.
+#[derive(Debug, Serialize)]
+struct AnnouncedView {
+    id: String,
+    action: &'static str,
+    /// "Will be suspended from …".
+    text: String,
+    effective_on_iso: String,
 }
 
 /// A valid certificate's ways out for its holder.
@@ -288,6 +313,8 @@ pub struct CertPage<'a> {
     pub derived: Derived,
     /// The decision in effect, if any.
     pub decision: Option<&'a Decision>,
+    /// A decision published but not yet in effect, if any.
+    pub announced: Option<&'a Decision>,
     /// Its code.
     pub code: Code,
     /// Its page URL.
@@ -314,7 +341,7 @@ pub struct Renderer {
     pub(crate) lang: Lang,
     /// The site's default language (the language of a page with no language of its own).
     default_lang: Lang,
-    /// The issuer's name.
+    /// The issuer's name in the renderer's language.
     issuer_name: String,
 }
 
@@ -346,7 +373,8 @@ impl Renderer {
     pub fn new(templates: &Arc<Templates>, config: &Config, pages: &[&Page], did_document_path: &str, lang: Lang) -> Renderer {
         let base_path = config.url.path().trim_end_matches('/');
         let site = SiteView {
-            title: &config.title,
+            title: config.title_in(lang),
+            issuer_name: config.issuer.name_in(lang),
             base: base_path,
             root: format!("{base_path}{}", config.lang_prefix(lang)),
             languages: config
@@ -374,7 +402,7 @@ impl Renderer {
             base,
             lang,
             default_lang: config.default_lang(),
-            issuer_name: config.issuer.name.clone(),
+            issuer_name: config.issuer.name_in(lang).to_owned(),
         }
     }
 
@@ -439,6 +467,20 @@ impl Renderer {
         self.render(template, path, &mut self.base.clone())
     }
 
+    /// `404.html`: static hosts serve one page for every unknown address, whatever its
+    /// language, so it holds this renderer's words and those of `others` (DESIGN §4); a script
+    /// shows the visitor's language and, for a certificate address, echoes the code.
+    pub fn not_found(&self, others: &[&Renderer]) -> Result<Vec<u8>, String> {
+        let mut ctx = self.base.clone();
+        let others: Vec<serde_json::Value> = others
+            .iter()
+            .filter(|r| r.lang != self.lang)
+            .map(|r| serde_json::json!({"lang": r.lang.code(), "t": i18n::table(r.lang), "root": r.base.get("site").and_then(|s| s.get("root")).cloned()}))
+            .collect();
+        ctx.insert("others", &others);
+        self.render("404.html", "", &mut ctx)
+    }
+
     /// The page of a view made by [`Renderer::certificate_view`].
     pub fn certificate_page(&self, view: &CertView<'_>) -> Result<Vec<u8>, String> {
         self.certificate_page_in(&mut self.context(), view)
@@ -459,37 +501,61 @@ impl Renderer {
 
     /// What a certificate page shows, in this renderer's language.
     pub fn certificate_view<'c>(&self, p: CertPage<'c>) -> CertView<'c> {
-        let c = p.cert;
+        let (c, lang) = (p.cert, self.lang);
+        let day = |d: time::Date| i18n::date(lang, d);
         let decision = p.decision.map(|d| DecisionView {
             id: d.id.clone(),
-            label: i18n::tr(self.lang, if d.action == Action::Revoke { "decision_revoke" } else { "decision_suspend" }),
-            effective_on: date::display(d.effective_on),
+            label: i18n::tr(lang, if d.action == Action::Revoke { "decision_revoke" } else { "decision_suspend" }),
+            effective_on: day(d.effective_on),
             effective_on_iso: date::iso(d.effective_on),
-            until: d.until.map(date::display),
+            until: d.until.map(day),
             until_iso: d.until.map(date::iso),
             grounds: d.grounds.iter().map(|g| GroundView { az: g.az, en: g.en, cite: g.cite, code: g.code }).collect(),
         });
+        let announced = p.announced.map(|d| AnnouncedView {
+            id: d.id.clone(),
+            action: d.action.code(),
+            text: i18n::tr_date(lang, &format!("announced_{}", d.action.code()), d.effective_on),
+            effective_on_iso: date::iso(d.effective_on),
+        });
+        // English where the register gives it; otherwise the Azerbaijani, marked as such.
+        let english = lang == Lang::En;
+        let (profession, profession_lang) = match (english, c.profession_en.as_deref()) {
+            (true, Some(en)) => (en, None),
+            (true, None) => (&*c.profession, Some("az")),
+            _ => (&*c.profession, None),
+        };
+        let (scope, scope_lang): (&[crate::model::certificate::Text], _) = match (english, c.scope_en.as_deref()) {
+            (true, Some(en)) => (en, None),
+            (true, None) => (&c.scope, Some("az")),
+            _ => (&c.scope, None),
+        };
+        let status = p.derived.status;
         CertView {
             number: &c.number,
             holder: c.holder_name(),
             surname: &c.surname,
             given_name: &c.given_name,
             patronymic: c.patronymic.as_deref(),
-            profession: &c.profession,
-            profession_en: c.profession_en.as_deref(),
-            scope: &c.scope,
-            issued_on: date::display(c.issued_on),
+            profession,
+            profession_lang,
+            scope,
+            scope_lang,
+            issued_on: day(c.issued_on),
             issued_on_iso: date::iso(c.issued_on),
-            valid_until: date::display(c.valid_until),
+            valid_until: day(c.valid_until),
             valid_until_iso: date::iso(c.valid_until),
-            status: p.derived.status.code(),
-            status_label: i18n::tr(self.lang, status_key(p.derived.status)),
-            since: p.derived.since.map(date::display),
+            issuer: self.issuer_name.clone(),
+            status: status.code(),
+            status_label: i18n::tr(lang, status_key(status)),
+            status_lead: i18n::tr(lang, &format!("verdict_{}_lead", status.code().replace('-', "_"))),
+            since: p.derived.since.map(|d| i18n::tr_date(lang, "status_since", d)),
             code: p.code.to_string(),
             code_grouped: p.code.grouped(),
             url: p.url,
             qr_svg: p.qr_svg,
             decision,
+            announced,
             replaces: p.replaces,
             superseded_by: p.superseded_by,
             // Only a valid certificate: an expired, suspended or revoked one must not be used

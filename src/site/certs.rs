@@ -42,6 +42,8 @@ pub struct CertInputs<'a> {
     pub derived: Derived,
     /// The decision in effect, if any.
     pub decision: Option<&'a Decision>,
+    /// A decision published but not yet in effect, if any.
+    pub announced: Option<&'a Decision>,
     /// Its place in the status lists.
     pub status_index: u32,
     /// Number and code of the certificate it replaces.
@@ -62,6 +64,7 @@ impl<'a> CertInputs<'a> {
             code,
             derived,
             decision: derived.decision.map(|d| &site.decisions.list[d]),
+            announced: derived.announced.map(|d| &site.decisions.list[d]),
             status_index,
             replaces: cert.replaces.as_ref().and_then(|r| site.certificates.index(r)).map(&link),
             superseded_by: derived.superseded_by.map(link),
@@ -83,6 +86,7 @@ impl<'a> CertInputs<'a> {
                     cert: self.cert,
                     derived: self.derived,
                     decision: self.decision,
+                    announced: self.announced,
                     code: self.code,
                     url,
                     replaces: self.replaces.map(link),
@@ -114,7 +118,7 @@ impl Hash for CertInputs<'_> {
     /// Every field that can show on a page or in a credential. The destructuring lists every
     /// field, so a field added later does not compile until it is hashed or set aside here.
     fn hash<H: Hasher>(&self, h: &mut H) {
-        let CertInputs { cert, code, derived, decision, status_index, replaces, superseded_by, proof_created } = self;
+        let CertInputs { cert, code, derived, decision, announced, status_index, replaces, superseded_by, proof_created } = self;
         let Certificate {
             number,
             surname,
@@ -123,20 +127,25 @@ impl Hash for CertInputs<'_> {
             profession,
             profession_en,
             scope,
+            scope_en,
             issued_on,
             valid_until,
             replaces: replaced_number,
             line: _, // where the row is, not what it says
         } = cert;
-        (number, surname, given_name, patronymic, profession, profession_en, scope, issued_on, valid_until, replaced_number).hash(h);
+        (number, surname, given_name, patronymic, profession, profession_en, scope, scope_en, issued_on, valid_until, replaced_number).hash(h);
         code.hash(h);
         // The decision and replacement are hashed by content below, not by list position.
-        let Derived { status, since, decision: _, superseded_by: _ } = derived;
+        let Derived { status, since, decision: _, superseded_by: _, announced: _ } = derived;
         (status, since).hash(h);
-        if let Some(Decision { id, certificate: _, action, decided_on, effective_on, until, grounds, reason, reason_en, at: _ }) = decision
-        {
-            (id, action, decided_on, effective_on, until, reason, reason_en).hash(h);
-            grounds.iter().for_each(|g| g.code.hash(h));
+        for decision in [decision, announced] {
+            decision.is_some().hash(h);
+            if let Some(Decision { id, certificate: _, action, decided_on, effective_on, until, grounds, reason, reason_en, at: _ }) =
+                decision
+            {
+                (id, action, decided_on, effective_on, until, reason, reason_en).hash(h);
+                grounds.iter().for_each(|g| g.code.hash(h));
+            }
         }
         (status_index, replaces, superseded_by, proof_created).hash(h);
     }

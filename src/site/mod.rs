@@ -223,7 +223,7 @@ impl Site {
             let name = |what: &str| format!("{} {what}", lang.code());
             pages.push((name("home"), renderer.index(self.home(lang))));
             pages.push((name("verify"), renderer.plain("verify.html", "verify/")));
-            pages.push((name("404"), renderer.plain("404.html", "")));
+            pages.push((name("404"), renderer.not_found(&renderers.iter().collect::<Vec<_>>())));
             for p in self.pages_for(lang).iter().filter(|p| !p.path.is_empty()) {
                 pages.push((name(&p.path), renderer.page(p)));
             }

@@ -12,7 +12,7 @@ use crate::model::date;
 use crate::model::status::Status;
 use crate::render::pages::{self, NoticeView, Renderer};
 use crate::render::{assets, i18n, interviews};
-use crate::sign::credential::{day_start, Signer};
+use crate::sign::credential::{day_end, day_start, Signer};
 use crate::sign::did;
 use crate::sign::status_list::{self, Bitstring, Purpose};
 use crate::site::certs::Certs;
@@ -58,7 +58,7 @@ impl Plan {
         for renderer in renderers {
             plan.pages(site, renderer, certs.signer())?;
         }
-        plan.site_files(site, &renderers[0])?;
+        plan.site_files(site, renderers)?;
         plan.status_lists(site, certs)?;
         Ok(plan)
     }
@@ -109,6 +109,9 @@ impl Plan {
         let lang = renderer.lang;
         let dir = site.lang_dir(lang);
         self.put(Rank::Page, format!("assets/words.{}.json", lang.code()), json_bytes(&i18n::check_words(lang)));
+        if dir.is_empty() {
+            self.put(Rank::Page, "assets/updated.css".to_owned(), assets::updated_css(site.build_date, &site.config.languages));
+        }
         for page in site.pages_for(lang).iter().filter(|p| !p.path.is_empty()) {
             self.put(Rank::Page, format!("{dir}{}/index.html", page.path), html(renderer.page(page))?);
         }
@@ -128,10 +131,7 @@ impl Plan {
         // The language's Atom feed (DESIGN §4): updated when the latest entry is.
         let updated = notices.iter().filter_map(|n| date::parse_date(n.updated_iso()).ok()).max().unwrap_or(site.build_date);
         let root = site.config.lang_prefix(lang);
-        let feed_title = match (lang, &site.config.issuer.name_en) {
-            (Lang::En, Some(name)) => name,
-            _ => &site.config.title,
-        };
+        let feed_title = site.config.title_in(lang);
         self.put(Rank::Index, format!("{dir}notices/atom.xml"), pages::atom(&site.config.base_url, lang, &root, feed_title, &refs, updated));
         let chunks: Vec<&[&NoticeView]> = if refs.is_empty() { vec![&[][..]] } else { refs.chunks(NOTICES_PER_PAGE).collect() };
         for (n, chunk) in chunks.iter().enumerate() {
@@ -160,12 +160,15 @@ impl Plan {
         Ok(())
     }
 
-    /// The files the languages share: assets, 404, robots.txt and the sitemap of every language's pages.
-    fn site_files(&mut self, site: &Site, renderer: &Renderer) -> anyhow::Result<()> {
+    /// The files the languages share: assets, 404, robots.txt and the sitemap of every
+    /// language's pages (each language's Atom feed is with its pages).
+    fn site_files(&mut self, site: &Site, renderers: &[Renderer]) -> anyhow::Result<()> {
+        let renderer = &renderers[0];
         for (path, bytes) in assets::ASSETS {
             self.put(Rank::Page, *path, bytes.to_vec());
         }
-        self.put(Rank::Page, "404.html", renderer.plain("404.html", "").map_err(|e| anyhow!(e))?);
+        let others: Vec<&Renderer> = renderers.iter().collect();
+        self.put(Rank::Page, "404.html", renderer.not_found(&others).map_err(|e| anyhow!(e))?);
         let notices = site.notice_views(renderer);
         let sessions = site.session_views(renderer);
         let mut listed = Vec::new();
@@ -201,7 +204,11 @@ impl Plan {
             }
             let url = format!("{}/{}", site.config.base_url, purpose.path());
             let date = day_start(site.build_date);
-            let list = signer.sign(status_list::list_credential(&url, purpose, &bits, &site.did.did, &date), &date)?;
+            // Fresh for `max_age_days` (DESIGN §5): a verifier holding an older list cannot
+            // confirm a status, since a decision may have come since.
+            let until = site.build_date.saturating_add(time::Duration::days(site.config.status.max_age_days.into()));
+            let unsigned = status_list::list_credential(&url, purpose, &bits, &site.did.did, &date, &day_end(until));
+            let list = signer.sign(unsigned, &date)?;
             self.put(Rank::StatusList, purpose.path(), json_bytes(&serde_json::Value::Object(list)));
         }
         Ok(())

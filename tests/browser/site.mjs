@@ -14,11 +14,13 @@ const bin = process.env.CERTSITE_BIN || join(repo, "target/debug/certsite");
 const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
 const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml" };
 
-/// Builds tests/fixtures/<fixture> for `date`, serves it and launches Chromium. Returns
-/// { root, pub, base, codes (number → code), browser, close() }.
-export async function startSite(fixture = "minimal", date = "2026-11-23") {
+/// Builds tests/fixtures/<fixture> for `date` (after `prepare(root)` changed the copy, if
+/// given), serves it and launches Chromium. Returns { root, pub, base, codes (number → code),
+/// browser, close() }.
+export async function startSite(fixture = "minimal", date = "2026-11-23", prepare = null) {
   const root = mkdtempSync(join(tmpdir(), "certsite-browser-"));
   cpSync(join(repo, "tests/fixtures", fixture), root, { recursive: true });
+  if (prepare) prepare(root);
   execFileSync(bin, ["build", "--build-date", date], { cwd: root, stdio: "pipe" });
   const pub = join(root, "public");
   const codes = {};

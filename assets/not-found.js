@@ -1,0 +1,48 @@
+// certsite: /404.html, the one page a static host serves for every unknown address (DESIGN
+// §4). It holds the words of every language; this shows the visitor's (the language of the
+// address: /en/… is English) and, for a certificate address /c/<code>/, says that no
+// certificate with that code is in the register, echoing the code. A typed certificate number
+// gets a hint that the code is the one printed under the QR code. No inline script.
+(function () {
+  "use strict";
+  var blocks = document.querySelectorAll(".not-found[data-lang]");
+  if (!blocks.length) return;
+  var path = window.location.pathname;
+  // The block whose language root the address is under; the longest root wins ("" is the default).
+  var chosen = blocks[0];
+  var best = -1;
+  for (var i = 0; i < blocks.length; i++) {
+    var root = blocks[i].getAttribute("data-root") || "";
+    if ((path === root || path.indexOf(root + "/") === 0) && root.length > best) {
+      best = root.length;
+      chosen = blocks[i];
+    }
+  }
+  var rest = path.slice((chosen.getAttribute("data-root") || "").length);
+  var m = /^\/c\/([^/]+)\/?$/.exec(rest);
+  var code = m ? decodeURIComponent(m[1]) : null;
+  var lang = chosen.getAttribute("data-lang");
+  for (var j = 0; j < blocks.length; j++) {
+    var block = blocks[j];
+    var mine = block === chosen;
+    block.hidden = !mine;
+    if (!mine) continue;
+    if (code !== null) {
+      block.querySelector(".page-missing").hidden = true;
+      block.querySelector(".unknown-code").hidden = false;
+      block.querySelector(".typed-code").textContent = code;
+      // A certificate number (e.g. PSM-2022-0046800) rather than a 12-character code.
+      if (/^[A-Za-z]{1,6}([-/_]\d+)+$/.test(code)) {
+        block.querySelector(".number-hint").hidden = false;
+      }
+    }
+    // Headings: the shown block's first is the page's h1.
+    var heads = block.querySelectorAll("h2");
+    for (var k = 0; k < heads.length; k++) {
+      var h1 = document.createElement("h1");
+      h1.textContent = heads[k].textContent;
+      heads[k].parentNode.replaceChild(h1, heads[k]);
+    }
+  }
+  if (lang) document.documentElement.lang = lang;
+})();
