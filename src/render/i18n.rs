@@ -126,7 +126,6 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("email", "E-poçt", "Email"),
     ("phone", "Telefon", "Phone"),
     ("address", "Ünvan", "Address"),
-    ("website", "Vebsayt", "Website"),
     // A reinstatement says what it lifts and why (DESIGN §3).
     ("lifted_grounds", "Götürülən dayandırmanın əsasları", "Grounds of the suspension that is lifted"),
     ("lifted_grounds_note", "Bu əsaslar dayandırma qərarına aiddir, bu qərara yox.", "These were the grounds of the suspension, not of this decision."),

@@ -145,11 +145,6 @@ pub struct NoticeView {
 }
 
 impl NoticeView {
-    /// Where the notice stands on the build date.
-    pub fn state(&self) -> NoticeState {
-        self.state
-    }
-
     /// The notice id.
     pub fn id(&self) -> &str {
         &self.id
@@ -596,7 +591,7 @@ impl Renderer {
         let ended = d.until.filter(|&until| d.action == Action::Suspend && until < p.today);
         let state = if d.effective_on > p.today {
             NoticeState::NotYetEffective
-        } else if p.lifted_by.is_some() {
+        } else if p.lifted_by.is_some_and(|r| r.effective_on <= p.today) {
             NoticeState::Lifted
         } else if ended.is_some() {
             NoticeState::Ended
