@@ -231,7 +231,11 @@ pub fn public_summary(changes: &crate::state::public::Changes) -> String {
     if lines.is_empty() {
         return "for the public: nothing changed since the last build\n".to_owned();
     }
-    let mut text = String::from(if changes.first { "for the public (first build into this folder):\n" } else { "for the public, since the last build:\n" });
+    let mut text = String::from(if changes.first {
+        "for the public (first build into this folder):\n"
+    } else {
+        "for the public, since the last build:\n"
+    });
     for line in lines {
         text.push_str("  ");
         text.push_str(&line);

@@ -161,7 +161,9 @@ fn a_suspension_says_to_whom_by_when_and_under_which_clause_to_object() {
     // D-2026-005 suspends PSM-2025-0063, decided 2026-10-14: 10 days, §4 A¶17.
     let az = read(&public.join("notices/D-2026-005/index.html"));
     let en = read(&public.join("en/notices/D-2026-005/index.html"));
-    for (html, words) in [(&az, ["E-poçt", "Telefon", "Ünvan", "(müqavilə, §4 A¶17)"]), (&en, ["Email", "Phone", "Address", "(agreement, §4 A¶17)"])] {
+    for (html, words) in
+        [(&az, ["E-poçt", "Telefon", "Ünvan", "(müqavilə, §4 A¶17)"]), (&en, ["Email", "Phone", "Address", "(agreement, §4 A¶17)"])]
+    {
         let objection = &html[html.find("id=\"objection-h\"").unwrap()..];
         let objection = &objection[..objection.find("</section>").unwrap()];
         assert!(objection.contains(r#"<time datetime="2026-10-24">24.10.2026</time>"#), "{objection}");
@@ -178,7 +180,11 @@ fn a_suspension_says_to_whom_by_when_and_under_which_clause_to_object() {
 
     // Without a contact in site.toml: `check` warns, and the notice says so and names the body.
     let toml = site.path().join("data/site.toml");
-    let text = read(&toml).lines().filter(|l| !l.starts_with("email") && !l.starts_with("phone") && !l.starts_with("address")).collect::<Vec<_>>().join("\n");
+    let text = read(&toml)
+        .lines()
+        .filter(|l| !l.starts_with("email") && !l.starts_with("phone") && !l.starts_with("address"))
+        .collect::<Vec<_>>()
+        .join("\n");
     std::fs::write(&toml, text).unwrap();
     let out = certsite(site.path(), &["check", "--build-date", DATE]);
     assert!(out.status.success());
@@ -229,9 +235,17 @@ fn the_list_says_in_effect_ended_or_lifted_and_every_date_is_machine_readable() 
         assert_eq!(attr(entry("D-2026-005"), "data-state"), Some("in-effect"));
         assert_eq!(attr(entry("D-2026-004"), "data-state"), Some("in-effect"));
         assert_eq!(attr(entry("D-2026-002"), "data-state"), Some("ended"));
-        assert!(entry("D-2026-002").contains(&format!(r#"{ended} <time datetime="2026-06-30">30.06.2026</time>)"#)), "{}", entry("D-2026-002"));
+        assert!(
+            entry("D-2026-002").contains(&format!(r#"{ended} <time datetime="2026-06-30">30.06.2026</time>)"#)),
+            "{}",
+            entry("D-2026-002")
+        );
         assert_eq!(attr(entry("D-2026-001"), "data-state"), Some("lifted"));
-        assert!(entry("D-2026-001").contains(lifted) && entry("D-2026-001").contains(r#"data-lifted-by="D-2026-003""#), "{}", entry("D-2026-001"));
+        assert!(
+            entry("D-2026-001").contains(lifted) && entry("D-2026-001").contains(r#"data-lifted-by="D-2026-003""#),
+            "{}",
+            entry("D-2026-001")
+        );
         assert!(times(&html).iter().all(|d| d.len() == 10), "{page}");
     }
     // The notice itself says it ended, and every date on every notice page is machine-readable.

@@ -115,8 +115,11 @@ fn a_failed_build_shows_on_every_page_until_it_is_fixed() {
 #[test]
 fn the_first_build_failing_still_shows_the_error() {
     let site = fixture("minimal");
-    std::fs::write(site.path().join("data/decisions.csv"), "id,certificate,action,decided_on,grounds,reason\nD-1,T-9999,suspend,2026-01-01,reputation,x\n")
-        .unwrap();
+    std::fs::write(
+        site.path().join("data/decisions.csv"),
+        "id,certificate,action,decided_on,grounds,reason\nD-1,T-9999,suspend,2026-01-01,reputation,x\n",
+    )
+    .unwrap();
     let log = site.path().join("serve.log");
     let server = start(site.path(), &[], &log);
     let (head, page) = get(&server, "/").unwrap();

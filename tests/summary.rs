@@ -20,7 +20,11 @@ fn build_ends_with_what_changed_for_the_public() {
     let first = summary(&build(site.path(), "2026-03-15"));
     assert!(first.starts_with("for the public (first build into this folder):"), "{first}");
     assert!(first.contains("  1 new notice published: D-1\n"), "{first}");
-    assert!(first.contains("  6 certificates added: T-0001, T/0002, T-0003, T-0004, T-0005, T-0006\n") || first.contains("  6 certificates added\n"), "{first}");
+    assert!(
+        first.contains("  6 certificates added: T-0001, T/0002, T-0003, T-0004, T-0005, T-0006\n")
+            || first.contains("  6 certificates added\n"),
+        "{first}"
+    );
 
     // Nothing changed.
     assert_eq!(summary(&build(site.path(), "2026-03-15")), "for the public: nothing changed since the last build\n");
@@ -100,8 +104,11 @@ fn help_gives_examples_exit_codes_and_the_default_build_date() {
 #[test]
 fn paths_in_messages_are_below_the_root_as_given() {
     let site = fixture("minimal");
-    std::fs::write(site.path().join("data/decisions.csv"), "id,certificate,action,decided_on,grounds,reason\nD-1,T-9999,suspend,2026-01-01,reputation,x\n")
-        .unwrap();
+    std::fs::write(
+        site.path().join("data/decisions.csv"),
+        "id,certificate,action,decided_on,grounds,reason\nD-1,T-9999,suspend,2026-01-01,reputation,x\n",
+    )
+    .unwrap();
     let parent = site.path().parent().unwrap();
     let name = site.path().file_name().unwrap().to_str().unwrap();
     let out = certsite(parent, &["check", "--root", name, "--build-date", "2026-03-15"]);

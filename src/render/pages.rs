@@ -675,10 +675,8 @@ impl Renderer {
 pub fn atom(base_url: &str, lang: Lang, root: &str, title: &str, notices: &[&NoticeView], updated: time::Date) -> Vec<u8> {
     let e = escape_html;
     let site = format!("{base_url}{root}");
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        lang.code()
-    );
+    let mut out =
+        format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n", lang.code());
     let title = format!("{title} · {}", i18n::tr(lang, "notices"));
     out.push_str(&format!("<id>{}</id>\n", e(&format!("{site}/notices/"))));
     out.push_str(&format!("<title>{}</title>\n", e(&title)));

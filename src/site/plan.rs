@@ -132,7 +132,11 @@ impl Plan {
         let updated = notices.iter().filter_map(|n| date::parse_date(n.updated_iso()).ok()).max().unwrap_or(site.build_date);
         let root = site.config.lang_prefix(lang);
         let feed_title = site.config.title_in(lang);
-        self.put(Rank::Index, format!("{dir}notices/atom.xml"), pages::atom(&site.config.base_url, lang, &root, feed_title, &refs, updated));
+        self.put(
+            Rank::Index,
+            format!("{dir}notices/atom.xml"),
+            pages::atom(&site.config.base_url, lang, &root, feed_title, &refs, updated),
+        );
         let chunks: Vec<&[&NoticeView]> = if refs.is_empty() { vec![&[][..]] } else { refs.chunks(NOTICES_PER_PAGE).collect() };
         for (n, chunk) in chunks.iter().enumerate() {
             let path = if n == 0 { format!("{dir}notices/index.html") } else { format!("{dir}notices/page/{}/index.html", n + 1) };
