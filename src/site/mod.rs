@@ -493,7 +493,7 @@ impl Site {
     fn public_record(&self, statuses: &[Derived]) -> crate::state::public::Record {
         let mut record = crate::state::public::Record::default();
         for (cert, derived) in self.certificates.list.iter().zip(statuses) {
-            record.certs.insert(cert.number.to_string(), derived.status.code().to_owned());
+            record.certs.insert(cert.number.as_str().into(), derived.status.code());
         }
         record.notices = self.decisions.list.iter().filter(|d| d.decided_on <= self.build_date).map(|d| d.id.clone()).collect();
         record.results = self

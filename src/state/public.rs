@@ -10,11 +10,20 @@ use std::collections::{BTreeMap, BTreeSet};
 
 const MAGIC: &str = "certsite public 1";
 
+/// The status codes a record holds (DESIGN §3).
+pub const STATUSES: [&str; 6] = ["valid", "suspended", "revoked", "expired", "superseded", "not-yet-valid"];
+
+/// The status code `text` names, as one of [`STATUSES`].
+pub fn status_code(text: &str) -> Option<&'static str> {
+    STATUSES.iter().copied().find(|s| *s == text)
+}
+
 /// What the public saw after a build.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Record {
-    /// Certificate number → its status code (`valid`, `suspended`, …).
-    pub certs: BTreeMap<String, String>,
+    /// Certificate number → its status code (`valid`, `suspended`, …: one of [`STATUSES`],
+    /// not a string per certificate: a record holds every certificate of the site).
+    pub certs: BTreeMap<Box<str>, &'static str>,
     /// Published notice ids.
     pub notices: BTreeSet<String>,
     /// Sessions whose results were published.
@@ -33,7 +42,7 @@ impl Record {
             let mut fields = line.split('\t');
             match (fields.next()?, fields.next()?, fields.next()) {
                 ("cert", number, Some(status)) => {
-                    record.certs.insert(number.to_owned(), status.to_owned());
+                    record.certs.insert(number.into(), status_code(status)?);
                 }
                 ("notice", id, None) => {
                     record.notices.insert(id.to_owned());
@@ -98,12 +107,12 @@ impl Changes {
         let mut changes = Changes { first, ..Changes::default() };
         for (number, status) in &new.certs {
             match old.certs.get(number) {
-                None => changes.added.push(number.clone()),
-                Some(was) if was != status => changes.statuses.push((number.clone(), was.clone(), status.clone())),
+                None => changes.added.push(number.to_string()),
+                Some(was) if was != status => changes.statuses.push((number.to_string(), was.to_string(), status.to_string())),
                 Some(_) => {}
             }
         }
-        changes.removed = old.certs.keys().filter(|n| !new.certs.contains_key(*n)).cloned().collect();
+        changes.removed = old.certs.keys().filter(|n| !new.certs.contains_key(*n)).map(|n| n.to_string()).collect();
         changes.notices = new.notices.difference(&old.notices).cloned().collect();
         changes.results = new.results.difference(&old.results).cloned().collect();
         changes
@@ -158,7 +167,7 @@ mod tests {
 
     fn record(certs: &[(&str, &str)], notices: &[&str], results: &[&str]) -> Record {
         Record {
-            certs: certs.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect(),
+            certs: certs.iter().map(|(n, s)| ((*n).into(), status_code(s).unwrap())).collect(),
             notices: notices.iter().map(|s| s.to_string()).collect(),
             results: results.iter().map(|s| s.to_string()).collect(),
         }
@@ -171,6 +180,7 @@ mod tests {
         assert_eq!(Record::parse("certsite public 1\n"), Some(Record::default()));
         assert_eq!(Record::parse("other\n"), None);
         assert_eq!(Record::parse(&format!("{}bogus\tx\n", r.to_text())), None);
+        assert_eq!(Record::parse("certsite public 1\ncert\tA\tgone\n"), None, "an unknown status");
     }
 
     #[test]
@@ -187,8 +197,7 @@ mod tests {
                 "1 certificate added: E",
             ]
         );
-        let many: Vec<(String, String)> = (0..7).map(|i| (format!("N{i}"), "valid".to_owned())).collect();
-        let many = Record { certs: many.into_iter().collect(), ..Record::default() };
+        let many = Record { certs: (0..7).map(|i| (format!("N{i}").into(), "valid")).collect(), ..Record::default() };
         let changes = Changes::between(None, &many);
         assert!(changes.first);
         assert_eq!(changes.lines(), ["7 certificates added"]);
