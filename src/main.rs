@@ -10,13 +10,6 @@ use certsite::cmd;
 use certsite::print::Selection;
 use clap::{Parser, Subcommand};
 
-#[derive(Parser)]
-#[command(name = "certsite", version, about = "Publishes verifiable certificates, interview results and reasoned notices as a static site")]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
 /// A command's `--help` epilogue: its examples, then the exit codes of DESIGN §2.
 macro_rules! epilogue {
     ($($example:literal),+ $(,)?) => {
@@ -29,6 +22,18 @@ macro_rules! epilogue {
             "  2  wrong usage, or another build holds the site",
         )
     };
+}
+
+#[derive(Parser)]
+#[command(
+    name = "certsite",
+    version,
+    about = "Publishes verifiable certificates, interview results and reasoned notices as a static site",
+    after_help = epilogue!("certsite check && certsite build", "certsite serve", "certsite <command> --help   # each command's examples")
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
 }
 
 fn parse_date(text: &str) -> Result<time::Date, String> {
