@@ -224,7 +224,7 @@ fn with_error(html: &str, error: Option<&str>) -> String {
     let Some(error) = error else { return html.to_owned() };
     let escaped = certsite::render::templates::escape_html(error);
     let banner = format!(
-        "<div class=\"certsite-build-error\" role=\"alert\" data-build-error><strong>certsite: the last build failed.</strong> This page is from the last good build. Fix the error and save: the page reloads by itself.<pre>{escaped}</pre></div>"
+        "<div class=\"certsite-build-error\" role=\"alert\" data-build-error><strong>certsite: the last build failed.</strong> What you see below is the last good build, if there was one. Fix the error and save: the page reloads by itself.<pre>{escaped}</pre></div>"
     );
     let html = html.replacen("</head>", "<link rel=\"stylesheet\" href=\"/__certsite/overlay.css\"></head>", 1);
     match html.find("<body").and_then(|i| html[i..].find('>').map(|j| i + j + 1)) {
