@@ -211,9 +211,16 @@ fn a_reinstatement_says_what_it_lifts_and_why_not_grounds_of_its_own() {
         assert!(html.contains(heading) && html.contains(why), "{page}:\n{html}");
         assert!(html.contains(r#"(<time datetime="2026-02-16">16.02.2026</time>)"#), "the lifted suspension's date, {page}");
     }
+    // So does the notice as data.
+    let data: serde_json::Value = serde_json::from_str(&read(&public.join("notices/D-2026-003/notice.json"))).unwrap();
+    assert_eq!(data["grounds"], serde_json::json!([]), "{data}");
+    assert_eq!(data["lifted_grounds"][0]["code"], "surveillance", "{data}");
+    assert_eq!(data["lifts"], "D-2026-001");
     // The suspension keeps its grounds as its own.
     let suspension = read(&public.join("notices/D-2026-001/index.html"));
     assert!(suspension.contains(r#"data-ground="surveillance""#) && !suspension.contains("data-lifted-ground"));
+    let data: serde_json::Value = serde_json::from_str(&read(&public.join("notices/D-2026-001/notice.json"))).unwrap();
+    assert_eq!((data["grounds"][0]["code"].as_str(), data["lifted_grounds"].as_array().map(Vec::len)), (Some("surveillance"), Some(0)));
 }
 
 #[test]

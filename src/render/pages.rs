@@ -162,10 +162,16 @@ impl NoticeView {
 
     /// What the notice page says, as data (`notice.json`, signed by the caller): the decision,
     /// the certificate, the grounds with their clauses, the reasoning and the holder's
-    /// objection deadline. Dates are `YYYY-MM-DD`.
+    /// objection deadline (a reinstatement: the grounds of the suspension it lifts, as
+    /// `lifted_grounds`). Dates are `YYYY-MM-DD`.
     pub fn data(&self) -> serde_json::Map<String, serde_json::Value> {
-        let grounds: Vec<serde_json::Value> =
-            self.grounds.iter().map(|g| serde_json::json!({"code": g.code, "cite": g.cite, "az": g.az, "en": g.en})).collect();
+        let json = |grounds: &[GroundView]| -> Vec<serde_json::Value> {
+            grounds.iter().map(|g| serde_json::json!({"code": g.code, "cite": g.cite, "az": g.az, "en": g.en})).collect()
+        };
+        // A reinstatement has no grounds of its own: those of the suspension it lifts are
+        // `lifted_grounds`, as on its page (DESIGN §3).
+        let reinstate = self.action == Action::Reinstate.code();
+        let grounds = if reinstate { Vec::new() } else { json(&self.grounds) };
         let value = serde_json::json!({
             "notice": self.id,
             "action": self.action,
@@ -177,6 +183,7 @@ impl NoticeView {
             "effective_on": self.effective_on_iso,
             "until": self.until_iso,
             "grounds": grounds,
+            "lifted_grounds": json(&self.lifted_grounds),
             "reason": self.reason,
             "reason_en": self.reason_en,
             "objection_deadline": self.objection_deadline_iso,
