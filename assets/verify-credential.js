@@ -31,6 +31,12 @@
 
   var FALLBACK = {
     "check-running": "Checking…",
+    "check-lead": "Your browser downloads the signed credential, the body's public key and the status lists, and checks them again against today's date.",
+    "check-issuer-key": "The body's key",
+    "check-signature": "Digital signature",
+    "check-revocation": "Revocation list",
+    "check-suspension": "Suspension list",
+    "check-validity": "Validity period",
     "check-fetch-failed": "A file the check needs could not be downloaded.",
     "check-invalid-data": "The credential's content is not correct.",
     "check-unsupported": "This browser cannot check Ed25519 signatures.",
@@ -80,14 +86,48 @@
 
   // ---- the steps on the page ----
 
+  // The steps exist only where this script runs (they would claim nothing without it), so
+  // the page does not carry their markup: it is made here, with the words of the page's
+  // language, once those have been read.
+  var STEPS = ["issuer-key", "signature", "revocation", "suspension", "validity"];
   var steps = {};
-  var list = box.querySelectorAll("[data-step]");
-  for (var i = 0; i < list.length; i++) steps[list[i].getAttribute("data-step")] = list[i];
-  var pending = list.length;
+  var pending = STEPS.length;
   var results = [];
-  var summaryBox = box.querySelector(".live-check-summary");
-  var summary = summaryBox && (summaryBox.querySelector("strong") || summaryBox);
+  var summaryBox = null;
+  var summary = null;
   var panel = box.querySelector(".live-check-steps");
+
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  function makeSteps() {
+    if (!panel) return;
+    panel.appendChild(element("p", "hint", words("check-lead")));
+    STEPS.forEach(function (name) {
+      var p = element("p", "step");
+      p.setAttribute("data-step", name);
+      var label = element("strong");
+      var mark = element("span", "mark", "…");
+      mark.setAttribute("aria-hidden", "true");
+      label.appendChild(mark);
+      label.appendChild(document.createTextNode(" " + words("check-" + name)));
+      p.appendChild(label);
+      p.appendChild(document.createElement("br"));
+      p.appendChild(element("span", "words", words("check-running")));
+      panel.appendChild(p);
+      steps[name] = p;
+    });
+    summaryBox = element("p", "live-check-summary");
+    summaryBox.setAttribute("role", "status");
+    summaryBox.setAttribute("aria-live", "polite");
+    summary = element("strong", "", words("check-running"));
+    summaryBox.appendChild(summary);
+    panel.appendChild(summaryBox);
+  }
   var nojs = document.querySelector(".live-check-nojs");
   var card = document.querySelector("[data-verdict]");
   // The status as of the last update, from the data (superseded is not in the status lists).
@@ -102,7 +142,6 @@
     panel.setAttribute("aria-busy", "true");
   }
   box.setAttribute("data-verification", "running");
-  for (var name in steps) steps[name].removeAttribute("data-result");
 
   function setText(el, mark, text) {
     var m = el.querySelector(".mark");
@@ -460,6 +499,7 @@
     .then(start);
 
   function start() {
+  makeSteps();
 
   var credentialP = getJson(box.getAttribute("data-credential") || new URL("credential.json", window.location.href).href).then(function (c) {
     if (!isObject(c)) throw outcome("fail", "check-invalid-data");

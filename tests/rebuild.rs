@@ -102,7 +102,7 @@ fn change_data(root: &Path) {
     let csv = root.join("data/certificates.csv");
     let text = std::fs::read_to_string(&csv).unwrap().replace("Orucov,Elnur", "Orucov,Elnurə");
     let mut text: String = text.lines().filter(|l| !l.starts_with("PSM-2024-0103")).map(|l| format!("{l}\n")).collect();
-    text.push_str("PSM-2026-0200,Yeni,Sertifikat,Ad qızı,Aşpaz,Cook,Sahə,2026-11-01,2029-10-31,,,,,,\n");
+    text.push_str("PSM-2026-0200,Yeni,Sertifikat,Ad qızı,Aşpaz,Cook,Sahə,Field,2026-11-01,2029-10-31,,,,,,\n");
     std::fs::write(&csv, text).unwrap();
     let decisions = root.join("data/decisions.csv");
     let mut text = std::fs::read_to_string(&decisions).unwrap();
@@ -194,8 +194,8 @@ fn a_build_that_fails_while_rendering_leaves_the_output_byte_identical() {
     // preflight passes) and fails for the later valid ones without it.
     let template = std::fs::read_to_string(repo().join("templates/certificate.html")).unwrap();
     let template = template.replace(
-        "<h1>{{ cert.holder }}</h1>",
-        r#"<h1>{{ cert.holder }}{% if cert.status == "valid" %} {{ cert.patronymic | upper }}{% endif %}</h1>"#,
+        r#"<h1 class="verdict-holder">{{ cert.holder }}</h1>"#,
+        r#"<h1 class="verdict-holder">{{ cert.holder }}{% if cert.status == "valid" %} {{ cert.patronymic | upper }}{% endif %}</h1>"#,
     );
     std::fs::write(site.path().join("templates/certificate.html"), template).unwrap();
     let out = certsite(site.path(), &["build", "--build-date", DATE]);

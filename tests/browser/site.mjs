@@ -19,7 +19,9 @@ const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": 
 /// browser, close() }.
 export async function startSite(fixture = "minimal", date = "2026-11-23", prepare = null) {
   const root = mkdtempSync(join(tmpdir(), "certsite-browser-"));
-  cpSync(join(repo, "tests/fixtures", fixture), root, { recursive: true });
+  // "sample": the repository's own site root (data/ and content/, the default templates).
+  if (fixture === "sample") for (const dir of ["data", "content"]) cpSync(join(repo, dir), join(root, dir), { recursive: true });
+  else cpSync(join(repo, "tests/fixtures", fixture), root, { recursive: true });
   if (prepare) prepare(root);
   execFileSync(bin, ["build", "--build-date", date], { cwd: root, stdio: "pipe" });
   const pub = join(root, "public");
