@@ -44,5 +44,16 @@
       heads[k].parentNode.replaceChild(h1, heads[k]);
     }
   }
-  if (lang) document.documentElement.lang = lang;
+  if (chosen !== blocks[0]) {
+    // Another language than the page was written in: its title, and none of the default
+    // language's menu and footer words.
+    document.documentElement.lang = lang;
+    var title = document.querySelector(".site-title");
+    if (title && chosen.getAttribute("data-title")) {
+      title.textContent = chosen.getAttribute("data-title");
+      title.setAttribute("href", (chosen.getAttribute("data-root") || "") + "/");
+    }
+    var hide = document.querySelectorAll(".site-header nav, .site-footer, .skip");
+    for (var n = 0; n < hide.length; n++) hide[n].hidden = true;
+  }
 })();

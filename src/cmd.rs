@@ -346,8 +346,9 @@ pub fn retire_key(root: &Path, key: &Path, id: &str) -> u8 {
     }
 }
 
-/// `certsite print`: QR codes (and a list) of the certificates asked, for the printing office.
-pub fn print(root: &Path, out: Option<PathBuf>, selection: &Selection, force: bool, date: Date) -> u8 {
+/// `certsite print`: QR codes (and a list, and with `pdf` the printable certificates) of the
+/// certificates asked, for the printing office.
+pub fn print(root: &Path, out: Option<PathBuf>, selection: &Selection, force: bool, pdf: bool, date: Date) -> u8 {
     let _lock = match lock(root, false) {
         Ok(lock) => lock,
         Err(code) => return code,
@@ -356,8 +357,8 @@ pub fn print(root: &Path, out: Option<PathBuf>, selection: &Selection, force: bo
         Ok(site) => site,
         Err(failed) => return failed.code,
     };
-    match crate::print::print(&site, out.as_deref(), selection, force) {
-        Ok(report) => print_report(&report),
+    match crate::print::print(&site, out.as_deref(), selection, force, pdf) {
+        Ok(report) => print_report(&report, pdf),
         Err(e) => {
             eprintln!("error: {e:#}");
             DATA_ERROR
@@ -365,7 +366,7 @@ pub fn print(root: &Path, out: Option<PathBuf>, selection: &Selection, force: bo
     }
 }
 
-fn print_report(report: &PrintReport) -> u8 {
+fn print_report(report: &PrintReport, pdf_asked: bool) -> u8 {
     for number in &report.unknown {
         eprintln!("error: certificate {number} is not in data/certificates.csv");
     }
@@ -383,5 +384,10 @@ fn print_report(report: &PrintReport) -> u8 {
         eprintln!("left out {number}: {} (agreement §4 A¶10)", status.code());
     }
     eprintln!("printed {} certificate(s) into {}", report.printed.len(), report.out.display());
+    match &report.pdf {
+        Some(pdf) => eprintln!("wrote {} ({} page(s), A4)", pdf.display(), report.printed.len()),
+        None if pdf_asked && report.printed.is_empty() => eprintln!("no certificate to print: {} was not written", crate::print::PDF),
+        None => {}
+    }
     OK
 }

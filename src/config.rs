@@ -68,6 +68,8 @@ pub struct Issuer {
     pub email: Option<String>,
     /// Telephone, likewise.
     pub phone: Option<String>,
+    /// The body's logo, an SVG or PNG file, relative to the site root (printed on certificates).
+    pub logo: Option<String>,
 }
 
 impl Issuer {
@@ -158,6 +160,28 @@ pub struct Config {
     pub status: StatusLists,
     /// Interview settings.
     pub interviews: Interviews,
+    /// `[issuer] logo`, checked to exist, with where it is set.
+    pub logo: Option<Logo>,
+}
+
+/// The issuer's logo file (`[issuer] logo`).
+#[derive(Debug, Clone)]
+pub struct Logo {
+    /// The path as written in site.toml, relative to the site root.
+    pub path: String,
+    /// What the file holds, by its extension.
+    pub kind: LogoKind,
+    /// Where site.toml sets it, for errors about the file's contents.
+    pub at: At,
+}
+
+/// The formats a logo may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogoKind {
+    /// `.svg`: drawn as vectors.
+    Svg,
+    /// `.png`.
+    Png,
 }
 
 impl Config {
@@ -174,7 +198,12 @@ impl Config {
                 return None;
             }
         };
-        Config::parse(&text, problems)
+        let mut config = Config::parse(&text, problems)?;
+        config.logo = check_logo(root, &text, config.issuer.logo.as_deref(), problems);
+        if config.issuer.logo.is_some() && config.logo.is_none() {
+            return None;
+        }
+        Some(config)
     }
 
     /// Parses and checks the text of a site.toml.
@@ -263,6 +292,7 @@ impl Config {
             notices: raw.notices,
             status: raw.status,
             interviews: raw.interviews,
+            logo: None,
         })
     }
 
@@ -310,6 +340,36 @@ pub fn toml_problem(path: &str, source: &Arc<str>, e: &toml::de::Error) -> Probl
         });
     }
     problem
+}
+
+/// Checks `[issuer] logo`: an SVG or PNG file that exists below `root`. The logo is read only
+/// when printed, but a wrong path is reported by every command, as any wrong setting is.
+fn check_logo(root: &Path, text: &str, logo: Option<&str>, problems: &mut Problems) -> Option<Logo> {
+    let path = logo?;
+    let at = find_key(text, "logo").map_or(At::file(SITE_TOML), |(o, l)| At::offset(SITE_TOML, text, o, l));
+    let err = |msg: String, help: &str| Problem::error(msg).at(at.clone()).help(help.to_owned()).with_source(Arc::from(text));
+    let extension = Path::new(path).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let kind = match extension.as_deref() {
+        Some("svg") => LogoKind::Svg,
+        Some("png") => LogoKind::Png,
+        _ => {
+            problems.push(err(
+                format!("logo \"{path}\" is neither an .svg nor a .png file"),
+                "give the logo as SVG (best: it prints sharp at any size) or PNG",
+            ));
+            return None;
+        }
+    };
+    let file = root.join(path);
+    if !file.is_file() {
+        let why = if file.exists() { "is not a file" } else { "does not exist" };
+        problems.push(err(
+            format!("logo \"{path}\" {why} ({})", file.display()),
+            "the logo's path is relative to the site root, e.g. logo = \"content/logo.svg\"",
+        ));
+        return None;
+    }
+    Some(Logo { path: path.to_owned(), kind, at })
 }
 
 /// Byte offset and length of `key = …` at the start of a line, to point at a setting.

@@ -112,14 +112,18 @@ enum Command {
         #[arg(long, value_name = "KEY_ID")]
         retire: Option<String>,
     },
-    /// Write QR codes of certificates for the printing office.
+    /// Write QR codes, and with --pdf the printable certificates, for the printing office.
     ///
     /// Writes qr/<number>.svg for each certificate asked, and batch.csv listing them, into
-    /// .certsite/print/ (or --out), and records them as printed. Suspended and revoked
-    /// certificates are left out of --all and --new (named on stderr); asked by number they are
-    /// refused (exit 1) unless --force.
+    /// .certsite/print/ (or --out), and records them as printed. With --pdf also
+    /// certificates.pdf: an A4 portrait page per certificate with the issuer (and its logo,
+    /// [issuer] logo in site.toml), holder, number, profession, approved scope, dates and the
+    /// QR code of its verification page with the code under it, in Azerbaijani and English.
+    /// Suspended and revoked certificates are left out of --all and --new (named on stderr);
+    /// asked by number they are refused (exit 1) unless --force. Expired, superseded and
+    /// not-yet-valid certificates print.
     #[command(group = clap::ArgGroup::new("which").required(true).args(["all", "new", "numbers"]))]
-    #[command(after_help = epilogue!("certsite print --new", "certsite print --all --out /media/usb/print", "certsite print PSM-2024-0029 PSM-2025-0063", "certsite print --force PSM-2024-0088   # a revoked one, knowingly"))]
+    #[command(after_help = epilogue!("certsite print --new", "certsite print --new --pdf              # certificates.pdf, an A4 page each", "certsite print --all --out /media/usb/print", "certsite print PSM-2024-0029 PSM-2025-0063", "certsite print --force PSM-2024-0088   # a revoked one, knowingly"))]
     Print {
         /// The site root.
         #[arg(long, default_value = ".")]
@@ -136,6 +140,9 @@ enum Command {
         /// Print suspended or revoked certificates asked by number.
         #[arg(long)]
         force: bool,
+        /// Also write certificates.pdf: an A4 page per certificate, ready to print.
+        #[arg(long)]
+        pdf: bool,
         /// The day statuses are computed for [default: $SOURCE_DATE_EPOCH, else today, UTC].
         #[arg(long, value_parser = parse_date)]
         build_date: Option<time::Date>,
@@ -194,7 +201,7 @@ fn main() -> ExitCode {
                 (false, None) => cmd::keygen(key),
             }
         }
-        Command::Print { root, out, all, new, force, build_date, numbers } => match date(build_date) {
+        Command::Print { root, out, all, new, force, pdf, build_date, numbers } => match date(build_date) {
             Ok(d) => {
                 let selection = if all {
                     Selection::All
@@ -203,7 +210,7 @@ fn main() -> ExitCode {
                 } else {
                     Selection::Numbers(numbers)
                 };
-                cmd::print(&root, out, &selection, force, d)
+                cmd::print(&root, out, &selection, force, pdf, d)
             }
             Err(c) => c,
         },

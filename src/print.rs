@@ -2,12 +2,15 @@
 //! (every one, those never printed before, or by number) it writes the QR code of each
 //! verification page, `qr/<number>.svg` (`/` in a number becomes `_`), and `batch.csv` listing
 //! them (number, code, URL, status), into `.certsite/print/` or another folder; and records in
-//! `.certsite/printed.csv` that they were printed, for `--new`.
+//! `.certsite/printed.csv` that they were printed, for `--new`. With `--pdf` it also writes
+//! `certificates.pdf`, a printable A4 page per certificate ([`pdf`]).
 //!
 //! A suspended or revoked certificate must not be handed out (agreement §4 A¶10: a suspended
 //! or revoked certificate is not to be used): `--all` and `--new` leave them out and name them;
 //! asking for one by number is refused unless forced. Expired, superseded and not-yet-valid
 //! certificates print (a replacement copy of an old certificate is the holder's right).
+
+pub mod pdf;
 
 use std::path::{Path, PathBuf};
 
@@ -43,6 +46,8 @@ pub struct PrintReport {
     pub unknown: Vec<String>,
     /// The folder written.
     pub out: PathBuf,
+    /// The PDF written (`--pdf`, and at least one certificate printed).
+    pub pdf: Option<PathBuf>,
 }
 
 impl PrintReport {
@@ -52,10 +57,15 @@ impl PrintReport {
     }
 }
 
+/// The name of the PDF in the output folder (DESIGN §2).
+pub const PDF: &str = "certificates.pdf";
+
 /// Writes the print files of `selection` into `out` (default `.certsite/print/`); statuses
 /// are those of `site`'s build date. With `force`, suspended and revoked certificates asked by
-/// number print too. The caller holds the site's lock.
-pub fn print(site: &Site, out: Option<&Path>, selection: &Selection, force: bool) -> anyhow::Result<PrintReport> {
+/// number print too; with `pdf`, `certificates.pdf` is written beside the QR codes. Every file
+/// is made in memory first, so an error (a logo that does not decode) writes nothing. The
+/// caller holds the site's lock.
+pub fn print(site: &Site, out: Option<&Path>, selection: &Selection, force: bool, pdf: bool) -> anyhow::Result<PrintReport> {
     let state = State::new(&site.root);
     let mut report = PrintReport { out: out.map_or_else(|| state.print_dir(), Path::to_owned), ..PrintReport::default() };
     let secret = state.existing_url_secret()?.ok_or_else(|| {
@@ -102,16 +112,32 @@ pub fn print(site: &Site, out: Option<&Path>, selection: &Selection, force: bool
     }
     let coder = crate::model::code::Coder::new(&secret);
     let mut batch = String::from("number,code,url,status\n");
+    let mut files = Vec::new();
+    let mut sheets = Vec::new();
     for &i in &chosen {
         let cert = &site.certificates.list[i];
         let code: Code = coder.code(&cert.number);
         let url = site.page_url(code);
         let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}: QR code: {e}", cert.number))?;
-        let path = report.out.join("qr").join(format!("{}.svg", cert.file_stem()));
-        write_atomic(&path, svg.as_bytes()).with_context(|| path.display().to_string())?;
+        files.push((report.out.join("qr").join(format!("{}.svg", cert.file_stem())), svg.into_bytes()));
         batch.push_str(&format!("{},{code},{url},{}\n", cert.number, site.status(i).status.code()));
-        printed.on.insert(cert.number.clone(), site.build_date);
-        report.printed.push(cert.number.clone());
+        sheets.push(pdf::Sheet { cert, code, url });
+    }
+    if pdf && !sheets.is_empty() {
+        let logo = match &site.config.logo {
+            Some(logo) => Some(pdf::LogoImage::load(&site.root, logo).map_err(|problem| anyhow!("{problem}"))?),
+            None => None,
+        };
+        let path = report.out.join(PDF);
+        files.push((path.clone(), pdf::document(&site.config, logo.as_ref(), &sheets)?));
+        report.pdf = Some(path);
+    }
+    for (path, bytes) in &files {
+        write_atomic(path, bytes).with_context(|| path.display().to_string())?;
+    }
+    for sheet in &sheets {
+        printed.on.insert(sheet.cert.number.clone(), site.build_date);
+        report.printed.push(sheet.cert.number.clone());
     }
     let path = report.out.join("batch.csv");
     write_atomic(&path, batch.as_bytes()).with_context(|| path.display().to_string())?;

@@ -165,3 +165,30 @@ fn verify_holds_each_page_status_against_the_lists() {
     assert!(err.contains(&format!("c/{code}/index.html: the page says \"valid\", the status lists say revoked")), "{err}");
     assert!(err.contains(&format!("en/c/{code}/index.html: the page says")), "{err}");
 }
+
+#[test]
+fn lists_are_valid_from_the_build_date_for_max_age_days() {
+    let site = fixture("minimal");
+    build(site.path(), DATE);
+    let public = site.path().join("public");
+    for purpose in Purpose::ALL {
+        let list = read(&public.join(purpose.path()));
+        assert_eq!(list["validFrom"], "2026-11-23T00:00:00Z");
+        assert_eq!(list["validUntil"], "2026-12-24T23:59:59Z", "31 days by default (DESIGN §5)");
+    }
+    let toml = site.path().join("data/site.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, format!("{text}\n[status]\nmax_age_days = 7\n")).unwrap();
+    build(site.path(), "2026-11-24");
+    let list = read(&public.join(Purpose::Suspension.path()));
+    assert_eq!((list["validFrom"].as_str(), list["validUntil"].as_str()), (Some("2026-11-24T00:00:00Z"), Some("2026-12-01T23:59:59Z")));
+    // A daily rebuild with nothing changed re-signs the two lists and writes the date file, and
+    // no certificate page.
+    let out = certsite(site.path(), &["build", "--build-date", "2026-11-25"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("(0 signed and rendered); 3 files written"), "{}", stderr(&out));
+    std::fs::write(&toml, format!("{text}\n[status]\nmax_age_day = 7\n")).unwrap();
+    let out = certsite(site.path(), &["check", "--build-date", DATE]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("unknown key `max_age_day`") && stderr(&out).contains("max_age_days"), "{}", stderr(&out));
+}

@@ -120,16 +120,21 @@ impl Hosting<'_> {
             block(&mut out, format!("~ ^{}/({regex})$", regex_escape(self.base_path)), Some(&rule));
         }
         block(&mut out, format!("{}/", self.base_path), None);
+        // An unknown address, a mistyped certificate code above all, gets the site's page that
+        // explains it in the visitor's language (DESIGN §4), not the server's.
+        out.push_str(&format!("error_page 404 {}/404.html;\n", self.base_path));
         out.into_bytes()
     }
 
     /// An Apache `.htaccess` for the output folder (mod_headers, mod_mime).
     pub fn apache(&self) -> Vec<u8> {
-        let mut out = String::from(
+        let mut out = format!(
             "# certsite: HTTP headers of the site (DESIGN §4), for Apache: copy into the output folder as .htaccess\n\
              # (needs mod_headers and AllowOverride FileInfo).\n\
+             ErrorDocument 404 {}/404.html\n\
              AddType application/json .json\n\
              <IfModule mod_headers.c>\n",
+            self.base_path
         );
         for (name, value) in COMMON {
             out.push_str(&format!("Header always set {name} \"{value}\"\n"));

@@ -477,7 +477,15 @@ impl Renderer {
         let others: Vec<serde_json::Value> = others
             .iter()
             .filter(|r| r.lang != self.lang)
-            .map(|r| serde_json::json!({"lang": r.lang.code(), "t": i18n::table(r.lang), "root": r.base.get("site").and_then(|s| s.get("root")).cloned()}))
+            .map(|r| {
+                let site = r.base.get("site");
+                serde_json::json!({
+                    "lang": r.lang.code(),
+                    "t": i18n::table(r.lang),
+                    "root": site.and_then(|s| s.get("root")).cloned(),
+                    "title": site.and_then(|s| s.get("title")).cloned(),
+                })
+            })
             .collect();
         ctx.insert("others", &others);
         self.render("404.html", "", &mut ctx)

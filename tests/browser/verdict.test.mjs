@@ -221,6 +221,8 @@ test("an unknown code ends on a page in the visitor's language that echoes the c
   assert.deepEqual(await visible(".unknown-code h1"), ["No certificate with this code"]);
   assert.deepEqual(await visible(".typed-code"), ["PSM-2025-0112"]);
   assert.equal(await p.getAttribute("html", "lang"), "en");
+  assert.equal(await p.textContent(".site-title"), "Test register", "the English title");
+  assert.equal(await p.isVisible(".site-header nav"), false, "no Azerbaijani menu on the English page");
   assert.equal((await visible(".number-hint")).length, 1, "a certificate number gets the hint about the code under the QR");
   await context.close();
 });

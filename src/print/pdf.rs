@@ -1,0 +1,599 @@
+//! `certsite print --pdf`: the certificates as the body hands them out (DESIGN §2, §4), one A4
+//! portrait page each in one file, `certificates.pdf`.
+//!
+//! A page holds the issuer (its logo when `[issuer] logo` names one, its name in Azerbaijani
+//! and English), the title, the holder, the number, the profession, the approved scope, the
+//! issue and valid-until dates, and at the foot the QR code of the certificate's verification
+//! page with the code printed under it. Every label is in Azerbaijani with the English beside
+//! it; the profession and the scope add their English (`profession_en`, `scope_en`) when the
+//! register has it.
+//!
+//! The text is set in Noto Sans (`assets/fonts/`, SIL Open Font License 1.1), which has every
+//! Azerbaijani letter; the PDF embeds only the glyphs it uses. The QR code is drawn as
+//! rectangles, one per horizontal run of dark modules, so it stays sharp at any size. The same
+//! inputs give the same bytes: the file holds no date and no random identifier.
+
+use std::path::Path;
+
+use krilla::color::{luma, rgb};
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
+use krilla::image::Image;
+use krilla::metadata::Metadata;
+use krilla::num::NormalizedF32;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, FillRule, Paint};
+use krilla::surface::Surface;
+use krilla::text::{Font, TextDirection};
+use krilla::Document;
+use krilla_svg::{SurfaceExt as _, SvgSettings};
+
+use crate::config::{Config, Lang, Logo, LogoKind};
+use crate::diag::Problem;
+use crate::model::certificate::Certificate;
+use crate::model::code::Code;
+use crate::model::date;
+use crate::render::i18n::tr;
+use crate::render::qr;
+
+/// Noto Sans Regular (`assets/fonts/SOURCES.md`).
+static REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+/// Noto Sans Bold.
+static BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+
+/// A4 portrait, in points (1/72 inch): 210 × 297 mm.
+const PAGE_W: f32 = 595.276;
+const PAGE_H: f32 = 841.89;
+/// The margin on every side: 20 mm.
+const MARGIN: f32 = 56.693;
+/// The widest a line of text may be.
+const TEXT_W: f32 = PAGE_W - 2.0 * MARGIN;
+/// The QR code's side, quiet zone included: 44 mm, about 1 mm a module for a certificate URL,
+/// easy for a phone camera at arm's length.
+const QR_SIDE: f32 = 124.72;
+/// The most room the logo may take: 60 × 22 mm.
+const LOGO_MAX: (f32, f32) = (170.0, 62.0);
+/// Grey of labels and English text (0 black, 255 white).
+const GREY: u8 = 85;
+
+/// One certificate's page.
+#[derive(Debug, Clone)]
+pub struct Sheet<'a> {
+    /// The certificate.
+    pub cert: &'a Certificate,
+    /// Its verification code, printed under the QR code.
+    pub code: Code,
+    /// Its verification page: what the QR code holds.
+    pub url: String,
+}
+
+/// The issuer's logo, read and decoded.
+pub enum LogoImage {
+    /// An SVG, drawn as vectors.
+    Svg(Box<usvg::Tree>),
+    /// A PNG.
+    Png(Image),
+}
+
+impl std::fmt::Debug for LogoImage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            LogoImage::Svg(_) => "LogoImage::Svg",
+            LogoImage::Png(_) => "LogoImage::Png",
+        })
+    }
+}
+
+impl LogoImage {
+    /// Reads and decodes the logo `config` names (relative to `root`). A file that cannot be
+    /// read or is not a valid SVG or PNG is a problem at the `logo` line of site.toml.
+    pub fn load(root: &Path, logo: &Logo) -> Result<LogoImage, Box<Problem>> {
+        let file = root.join(&logo.path);
+        let fail = |why: String, help: &str| {
+            Box::new(Problem::error(format!("logo \"{}\": {why}", logo.path)).at(logo.at.clone()).help(help.to_owned()))
+        };
+        let bytes = std::fs::read(&file)
+            .map_err(|e| fail(format!("cannot read {}: {e}", file.display()), "check the file is there and readable"))?;
+        let image = match logo.kind {
+            LogoKind::Svg => {
+                let mut options = usvg::Options::default();
+                // Text in the logo is set in the bundled font: no system font is read, so the
+                // page looks the same on every machine.
+                options.fontdb_mut().load_font_data(REGULAR.to_vec());
+                options.fontdb_mut().load_font_data(BOLD.to_vec());
+                options.font_family = "Noto Sans".to_owned();
+                let tree = usvg::Tree::from_data(&bytes, &options)
+                    .map_err(|e| fail(format!("not a valid SVG file: {e}"), "save the logo as plain SVG, or give a PNG"))?;
+                LogoImage::Svg(Box::new(tree))
+            }
+            LogoKind::Png => LogoImage::Png(
+                Image::from_png(bytes.into(), true)
+                    .map_err(|e| fail(format!("not a valid PNG file: {e}"), "save the logo as PNG (or better, SVG)"))?,
+            ),
+        };
+        match image.size() {
+            (w, h) if w > 0.0 && h > 0.0 => Ok(image),
+            _ => Err(fail("the image has no width or height".into(), "give the SVG a viewBox or width and height")),
+        }
+    }
+
+    /// Width and height in the image's own units (SVG user units, PNG pixels).
+    fn size(&self) -> (f32, f32) {
+        match self {
+            LogoImage::Svg(tree) => (tree.size().width(), tree.size().height()),
+            LogoImage::Png(image) => {
+                let (w, h) = image.size();
+                (w as f32, h as f32)
+            }
+        }
+    }
+}
+
+/// The PDF: one page per sheet, in order.
+///
+/// # Errors
+/// When a URL does not fit in a QR code, a certificate's fields do not fit on a page, or the
+/// PDF cannot be written (a PNG logo whose pixels do not decode).
+pub fn document(config: &Config, logo: Option<&LogoImage>, sheets: &[Sheet<'_>]) -> anyhow::Result<Vec<u8>> {
+    let fonts = Fonts::new();
+    let mut document = Document::new();
+    document.set_metadata(
+        Metadata::new()
+            .title(format!("{} — {}", tr(Lang::Az, "certificate"), config.issuer.name))
+            .language("az".to_owned())
+            .creator(format!("certsite {}", env!("CARGO_PKG_VERSION"))),
+    );
+    for sheet in sheets {
+        let modules = qr::qr_modules(&sheet.url).map_err(|e| anyhow::anyhow!("{}: QR code: {e}", sheet.cert.number))?;
+        let page_settings = PageSettings::from_wh(PAGE_W, PAGE_H).expect("A4 is a valid page size");
+        let mut page = document.start_page_with(page_settings);
+        let mut surface = page.surface();
+        let mut ops = header(config, logo, &fonts);
+        ops.extend(footer(config, sheet, modules, &fonts));
+        let fields = fields(sheet.cert, &fonts, ops_bottom(&ops, Region::Header), qr_top() - 18.0).ok_or_else(|| {
+            anyhow::anyhow!(
+                "{}: certificate {}: the approved scope is too long to fit on one page, even in small type; shorten its fields",
+                sheet.cert.at(),
+                sheet.cert.number
+            )
+        })?;
+        ops.extend(fields);
+        for op in &ops {
+            draw(&mut surface, op, &fonts, logo);
+        }
+        surface.finish();
+        page.finish();
+    }
+    document.finish().map_err(|e| match (e, &config.logo) {
+        // krilla decodes a PNG's pixels only now: a file with a PNG header and broken data.
+        (krilla::error::KrillaError::Image(_, _, why), Some(logo)) => {
+            anyhow::anyhow!("{}: logo \"{}\": not a valid PNG file: {why} (save the logo as PNG, or better, SVG)", logo.at, logo.path)
+        }
+        (e, _) => anyhow::anyhow!("cannot write the PDF: {e:?}"),
+    })
+}
+
+/// The two faces, for drawing and for measuring.
+struct Fonts {
+    regular: Face,
+    bold: Face,
+}
+
+impl Fonts {
+    fn new() -> Fonts {
+        Fonts { regular: Face::new(REGULAR), bold: Face::new(BOLD) }
+    }
+
+    fn face(&self, bold: bool) -> &Face {
+        if bold {
+            &self.bold
+        } else {
+            &self.regular
+        }
+    }
+}
+
+/// A font: krilla's handle (to draw) and rustybuzz's (to measure, shaped as krilla shapes),
+/// with the width of each text measured so far (in ems: the width scales with the size).
+struct Face {
+    pdf: Font,
+    shaper: rustybuzz::Face<'static>,
+    widths: std::cell::RefCell<std::collections::HashMap<String, f32>>,
+}
+
+impl Face {
+    fn new(data: &'static [u8]) -> Face {
+        // The fonts are compiled in and checked by a test: parsing them cannot fail at run time.
+        Face {
+            pdf: Font::new(data.into(), 0).expect("the bundled font parses"),
+            shaper: rustybuzz::Face::from_slice(data, 0).expect("the bundled font parses"),
+            widths: Default::default(),
+        }
+    }
+
+    /// The width of `text` set at `size` points.
+    fn width(&self, text: &str, size: f32) -> f32 {
+        if let Some(ems) = self.widths.borrow().get(text) {
+            return ems * size;
+        }
+        let ems = self.shape_width(text);
+        self.widths.borrow_mut().insert(text.to_owned(), ems);
+        ems * size
+    }
+
+    fn shape_width(&self, text: &str) -> f32 {
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        let shaped = rustybuzz::shape(&self.shaper, &[], buffer);
+        let units: i32 = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
+        units as f32 / self.shaper.units_per_em() as f32
+    }
+
+    /// Glyphs the font lacks in `text` (drawn as empty boxes).
+    #[cfg(test)]
+    fn missing(&self, text: &str) -> Vec<char> {
+        text.chars().filter(|&c| !c.is_whitespace() && self.shaper.glyph_index(c).is_none()).collect()
+    }
+}
+
+/// Something to draw, in page coordinates (points from the top left).
+#[derive(Debug, Clone, PartialEq)]
+enum Op {
+    /// A line of text; `y` is its baseline.
+    Text { x: f32, y: f32, size: f32, bold: bool, grey: bool, text: String, region: Region },
+    /// A filled rectangle (a rule).
+    Rect { x: f32, y: f32, w: f32, h: f32, region: Region },
+    /// The logo in its box.
+    Logo { x: f32, y: f32, w: f32, h: f32 },
+    /// The QR code: its modules (row by row, `true` dark), `width` of them a row.
+    Qr { x: f32, y: f32, side: f32, width: usize, modules: Vec<bool> },
+}
+
+/// Which part of the page an op belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Region {
+    /// The frame round the page.
+    Page,
+    /// Logo, issuer and title.
+    Header,
+    /// The certificate's own fields.
+    Fields,
+    /// The QR code and its code.
+    Footer,
+}
+
+/// Where the QR code's top edge is.
+fn qr_top() -> f32 {
+    PAGE_H - MARGIN - 44.0 - QR_SIDE
+}
+
+/// The lowest point reached by the ops of `region`.
+fn ops_bottom(ops: &[Op], region: Region) -> f32 {
+    ops.iter()
+        .filter_map(|op| match op {
+            Op::Text { y, size, region: r, .. } if *r == region => Some(y + size * 0.3),
+            Op::Rect { y, h, region: r, .. } if *r == region => Some(y + h),
+            Op::Logo { y, h, .. } if region == Region::Header => Some(y + h),
+            _ => None,
+        })
+        .fold(MARGIN, f32::max)
+}
+
+/// Lines of text laid out downwards from `y`, as ops of one region.
+struct Flow<'f> {
+    fonts: &'f Fonts,
+    ops: Vec<Op>,
+    y: f32,
+    region: Region,
+}
+
+/// How a run of text is set.
+#[derive(Debug, Clone, Copy)]
+struct Style {
+    size: f32,
+    bold: bool,
+    grey: bool,
+}
+
+impl Flow<'_> {
+    /// Adds `text`, wrapped to `width`, each line starting at `x` (or centred on the page when
+    /// `None`).
+    fn text(&mut self, text: &str, style: Style, x: Option<f32>, width: f32) {
+        let face = self.fonts.face(style.bold);
+        for line in wrap(face, text, style.size, width) {
+            self.y += style.size * 1.28;
+            let x = x.unwrap_or_else(|| (PAGE_W - face.width(&line, style.size)) / 2.0);
+            self.ops.push(Op::Text { x, y: self.y, size: style.size, bold: style.bold, grey: style.grey, text: line, region: self.region });
+        }
+    }
+
+    fn gap(&mut self, points: f32) {
+        self.y += points;
+    }
+}
+
+/// Splits `text` into lines no wider than `width`, at spaces; a word wider than a line is split
+/// between letters. Each word is measured once: a line's width is its words' and spaces'
+/// (kerning across a space is nil in Noto Sans).
+fn wrap(face: &Face, text: &str, size: f32, width: f32) -> Vec<String> {
+    let space = face.width(" ", size);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0.0;
+    for word in text.split_whitespace() {
+        let w = face.width(word, size);
+        if !line.is_empty() && used + space + w <= width {
+            line.push(' ');
+            line.push_str(word);
+            used += space + w;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if w <= width {
+            line.push_str(word);
+            used = w;
+            continue;
+        }
+        // Too wide for a line of its own: split between letters.
+        for c in word.chars() {
+            line.push(c);
+            if line.chars().count() > 1 && face.width(&line, size) > width {
+                line.pop();
+                lines.push(std::mem::take(&mut line));
+                line.push(c);
+            }
+        }
+        used = face.width(&line, size);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The logo, the issuer's names, a rule and the title: the same on every page.
+fn header(config: &Config, logo: Option<&LogoImage>, fonts: &Fonts) -> Vec<Op> {
+    let mut flow = Flow { fonts, ops: Vec::new(), y: MARGIN, region: Region::Header };
+    // A thin frame 12 mm in from the edge of the sheet.
+    let (edge, line) = (34.0, 0.6);
+    for (x, y, w, h) in [
+        (edge, edge, PAGE_W - 2.0 * edge, line),
+        (edge, PAGE_H - edge - line, PAGE_W - 2.0 * edge, line),
+        (edge, edge, line, PAGE_H - 2.0 * edge),
+        (PAGE_W - edge - line, edge, line, PAGE_H - 2.0 * edge),
+    ] {
+        flow.ops.push(Op::Rect { x, y, w, h, region: Region::Page });
+    }
+    if let Some((w, h)) = logo.map(LogoImage::size) {
+        let scale = (LOGO_MAX.0 / w).min(LOGO_MAX.1 / h);
+        let (w, h) = (w * scale, h * scale);
+        flow.ops.push(Op::Logo { x: (PAGE_W - w) / 2.0, y: flow.y, w, h });
+        flow.gap(h + 8.0);
+    }
+    flow.text(&config.issuer.name, Style { size: 13.0, bold: true, grey: false }, None, TEXT_W);
+    if let Some(en) = config.issuer.name_en.as_deref().filter(|en| *en != config.issuer.name) {
+        flow.text(en, Style { size: 10.0, bold: false, grey: true }, None, TEXT_W);
+    }
+    flow.gap(12.0);
+    flow.ops.push(Op::Rect { x: MARGIN, y: flow.y, w: TEXT_W, h: 0.8, region: Region::Header });
+    flow.gap(22.0);
+    flow.text(tr(Lang::Az, "certificate"), Style { size: 21.0, bold: true, grey: false }, None, TEXT_W);
+    flow.text(tr(Lang::En, "certificate"), Style { size: 12.0, bold: false, grey: true }, None, TEXT_W);
+    flow.ops
+}
+
+/// The QR code, the code under it and where to type it.
+fn footer(config: &Config, sheet: &Sheet<'_>, (width, modules): (usize, Vec<bool>), fonts: &Fonts) -> Vec<Op> {
+    let top = qr_top();
+    let mut flow = Flow { fonts, ops: Vec::new(), y: top + QR_SIDE - 4.0, region: Region::Footer };
+    flow.ops.push(Op::Qr { x: (PAGE_W - QR_SIDE) / 2.0, y: top, side: QR_SIDE, width, modules });
+    flow.text(&sheet.code.grouped(), Style { size: 13.0, bold: true, grey: false }, None, TEXT_W);
+    let label = format!("{} / {}", tr(Lang::Az, "code_label"), tr(Lang::En, "code_label"));
+    flow.text(&label, Style { size: 8.5, bold: false, grey: true }, None, TEXT_W);
+    flow.text(&format!("{}/verify/", config.base_url), Style { size: 8.5, bold: false, grey: true }, None, TEXT_W);
+    flow.ops
+}
+
+/// The certificate's own fields, between `top` and `bottom`: set at full size, or smaller
+/// until they fit (a long approved scope), never cut; `None` when even half size does not fit.
+fn fields(cert: &Certificate, fonts: &Fonts, top: f32, bottom: f32) -> Option<Vec<Op>> {
+    (0..=10).map(|step| 1.0 - 0.05 * step as f32).find_map(|scale| {
+        let ops = fields_at(cert, fonts, top + 30.0 * scale, scale);
+        (ops_bottom(&ops, Region::Fields) <= bottom).then_some(ops)
+    })
+}
+
+fn fields_at(cert: &Certificate, fonts: &Fonts, top: f32, scale: f32) -> Vec<Op> {
+    let mut flow = Flow { fonts, ops: Vec::new(), y: top, region: Region::Fields };
+    let x = Some(MARGIN);
+    let label = |s: f32| Style { size: 9.0 * s, bold: false, grey: true };
+    let value = |size: f32, bold: bool| Style { size: size * scale, bold, grey: false };
+    let english = Style { size: 10.0 * scale, bold: false, grey: true };
+    let both = |key: &str| format!("{} / {}", tr(Lang::Az, key), tr(Lang::En, key));
+    let gap = 16.0 * scale;
+
+    flow.text(&both("holder"), label(scale), x, TEXT_W);
+    flow.text(&cert.holder_name(), value(18.0, true), x, TEXT_W);
+    flow.gap(gap);
+    flow.text(&both("number"), label(scale), x, TEXT_W);
+    flow.text(&cert.number, value(13.0, true), x, TEXT_W);
+    flow.gap(gap);
+    flow.text(&both("profession"), label(scale), x, TEXT_W);
+    flow.text(&cert.profession, value(13.0, false), x, TEXT_W);
+    if let Some(en) = cert.profession_en.as_deref().filter(|en| **en != *cert.profession) {
+        flow.text(en, english, x, TEXT_W);
+    }
+    if !cert.scope.is_empty() {
+        flow.gap(gap);
+        flow.text(&both("scope"), label(scale), x, TEXT_W);
+        let bullet = 12.0 * scale;
+        for (i, field) in cert.scope.iter().enumerate() {
+            let before = flow.ops.len();
+            flow.text(field, value(11.0, false), Some(MARGIN + bullet), TEXT_W - bullet);
+            if let Some(Op::Text { y, .. }) = flow.ops.get(before).cloned() {
+                flow.ops.push(Op::Text {
+                    x: MARGIN,
+                    y,
+                    size: 11.0 * scale,
+                    bold: false,
+                    grey: false,
+                    text: "•".into(),
+                    region: Region::Fields,
+                });
+            }
+            if let Some(en) = cert.scope_en.as_ref().and_then(|en| en.get(i)) {
+                flow.text(en, Style { size: 9.5 * scale, ..english }, Some(MARGIN + bullet), TEXT_W - bullet);
+            }
+            flow.gap(2.0 * scale);
+        }
+    }
+    flow.gap(gap);
+    // The dates side by side.
+    let column = TEXT_W / 2.0;
+    let start = flow.y;
+    flow.text(&both("issued_on"), label(scale), x, column - 8.0);
+    flow.text(&date::display(cert.issued_on), value(13.0, true), x, column - 8.0);
+    let left_end = flow.y;
+    flow.y = start;
+    flow.text(&both("valid_until"), label(scale), Some(MARGIN + column), column);
+    flow.text(&date::display(cert.valid_until), value(13.0, true), Some(MARGIN + column), column);
+    flow.y = flow.y.max(left_end);
+    flow.ops
+}
+
+fn fill(paint: impl Into<Paint>) -> Fill {
+    Fill { paint: paint.into(), opacity: NormalizedF32::ONE, rule: FillRule::NonZero }
+}
+
+fn draw(surface: &mut Surface<'_>, op: &Op, fonts: &Fonts, logo: Option<&LogoImage>) {
+    match op {
+        Op::Text { x, y, size, bold, grey, text, .. } => {
+            surface.set_fill(Some(fill(luma::Color::new(if *grey { GREY } else { 0 }))));
+            surface.draw_text(Point::from_xy(*x, *y), fonts.face(*bold).pdf.clone(), *size, text, false, TextDirection::LeftToRight);
+        }
+        Op::Rect { x, y, w, h, .. } => {
+            let mut path = PathBuilder::new();
+            if let Some(rect) = Rect::from_xywh(*x, *y, *w, *h) {
+                path.push_rect(rect);
+            }
+            if let Some(path) = path.finish() {
+                surface.set_fill(Some(fill(rgb::Color::new(150, 150, 150))));
+                surface.draw_path(&path);
+            }
+        }
+        Op::Logo { x, y, w, h } => {
+            let (Some(logo), Some(size)) = (logo, Size::from_wh(*w, *h)) else { return };
+            surface.push_transform(&Transform::from_translate(*x, *y));
+            match logo {
+                LogoImage::Svg(tree) => {
+                    // `None` only for an SVG with nothing to draw.
+                    let _ = surface.draw_svg(tree, size, SvgSettings::default());
+                }
+                LogoImage::Png(image) => surface.draw_image(image.clone(), size),
+            }
+            surface.pop();
+        }
+        Op::Qr { x, y, side, width, modules } => {
+            // One path of rectangles, one per run of dark modules, filled black: no seams
+            // between neighbouring rectangles when rasterised.
+            let module = side / (*width as f32 + 8.0);
+            let mut path = PathBuilder::new();
+            for (row, cells) in modules.chunks_exact(*width).enumerate() {
+                let mut col = 0;
+                while col < *width {
+                    if !cells[col] {
+                        col += 1;
+                        continue;
+                    }
+                    let start = col;
+                    while col < *width && cells[col] {
+                        col += 1;
+                    }
+                    let rect = Rect::from_xywh(
+                        x + (start as f32 + 4.0) * module,
+                        y + (row as f32 + 4.0) * module,
+                        (col - start) as f32 * module,
+                        module,
+                    );
+                    if let Some(rect) = rect {
+                        path.push_rect(rect);
+                    }
+                }
+            }
+            if let Some(path) = path.finish() {
+                surface.set_fill(Some(fill(luma::Color::black())));
+                surface.draw_path(&path);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_faces_have_every_azerbaijani_letter() {
+        let fonts = Fonts::new();
+        let alphabet = "AaBbCcÇçDdEeƏəFfGgĞğHhXxIıİiJjKkQqLlMmNnOoÖöPpRrSsŞşTtUuÜüVvYyZz№•/—";
+        for face in [&fonts.regular, &fonts.bold] {
+            assert_eq!(face.missing(alphabet), Vec::<char>::new());
+        }
+        assert!(!fonts.regular.missing("日本").is_empty(), "the check can fail");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_splits_a_word_too_long_for_a_line() {
+        let fonts = Fonts::new();
+        let face = &fonts.regular;
+        let text = "Binaların daxili elektrik şəbəkələrinin quraşdırılması";
+        let one = wrap(face, text, 11.0, TEXT_W);
+        assert_eq!(one, [text]);
+        let narrow = wrap(face, text, 11.0, 120.0);
+        assert!(narrow.len() > 2, "{narrow:?}");
+        assert_eq!(narrow.join(" "), text);
+        assert!(narrow.iter().all(|l| face.width(l, 11.0) <= 120.0), "{narrow:?}");
+        let word = "Ə".repeat(60);
+        let split = wrap(face, &word, 11.0, 100.0);
+        assert!(split.len() > 1 && split.concat() == word, "{split:?}");
+        assert_eq!(wrap(face, "", 11.0, 100.0), [""]);
+    }
+
+    fn cert(scope: usize) -> Certificate {
+        let field: crate::model::certificate::Text = "Binaların daxili elektrik şəbəkələrinin quraşdırılması və texniki xidməti".into();
+        Certificate {
+            number: "A-1".into(),
+            surname: "Əliyeva".into(),
+            given_name: "Şəbnəm".into(),
+            patronymic: None,
+            profession: "Mühasib".into(),
+            profession_en: Some("Accountant".into()),
+            scope: vec![field.clone(); scope].into(),
+            scope_en: Some(vec![field; scope].into()),
+            issued_on: time::macros::date!(2025 - 01 - 10),
+            valid_until: time::macros::date!(2028 - 01 - 09),
+            replaces: None,
+            line: 2,
+        }
+    }
+
+    #[test]
+    fn a_long_scope_is_set_smaller_to_stay_clear_of_the_qr_code() {
+        let fonts = Fonts::new();
+        let (top, bottom) = (250.0, qr_top() - 18.0);
+        let size_of_holder = |ops: &[Op]| match &ops[1] {
+            Op::Text { size, text, .. } if text == "Əliyeva Şəbnəm" => *size,
+            other => panic!("{other:?}"),
+        };
+        let short = fields(&cert(2), &fonts, top, bottom).unwrap();
+        assert_eq!(size_of_holder(&short), 18.0);
+        let long = fields(&cert(12), &fonts, top, bottom).unwrap();
+        assert!(size_of_holder(&long) < 18.0);
+        assert!(ops_bottom(&long, Region::Fields) <= bottom);
+        let texts = long.iter().filter(|op| matches!(op, Op::Text { text, .. } if text.starts_with("Binaların"))).count();
+        assert_eq!(texts, 24, "every field and its English, none cut");
+        assert!(fields(&cert(60), &fonts, top, bottom).is_none(), "too long even at half size");
+    }
+}
