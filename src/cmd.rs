@@ -13,6 +13,7 @@ use crate::print::{PrintReport, Selection};
 use crate::progress::{timings_table, Progress};
 use crate::sign::multibase;
 use crate::site::{BuildOptions, Site};
+use crate::state::public::count;
 use crate::state::{keys, lock, State};
 
 /// Success.
@@ -41,19 +42,45 @@ fn print_problems(problems: &Problems, progress: &Progress) {
     progress.println(problems.render(std::io::stderr().is_terminal()).trim_end());
 }
 
+/// The problems with each path as the user would type it: below `--root` as given (a path
+/// relative to the site root would be wrong from the current folder), unchanged for the
+/// default root `.`.
+fn rooted(root: &Path, problems: &Problems) -> Problems {
+    if root == Path::new(".") || root.as_os_str().is_empty() {
+        return problems.clone();
+    }
+    let mut out = Problems::new();
+    for problem in problems.iter() {
+        let mut problem = problem.clone();
+        if let Some(at) = problem.at.as_mut() {
+            at.path = root.join(&at.path);
+        }
+        out.push(problem);
+    }
+    out
+}
+
+/// Why a load or build failed: its exit code, and the errors as printed (without colour).
+#[derive(Debug)]
+struct Failed {
+    code: u8,
+    text: String,
+}
+
 /// Loads and checks the site, printing every problem (on failure, with a count).
-fn load(root: &Path, date: Date, progress: &Progress) -> Result<Site, u8> {
+fn load(root: &Path, date: Date, progress: &Progress) -> Result<Site, Failed> {
     let stage = progress.stage("read", 0);
     let loaded = Site::load(root, date);
     stage.finish(loaded.as_ref().map_or(0, |s| s.certificates.list.len() as u64));
     match loaded {
         Ok(site) => {
-            print_problems(&site.warnings, progress);
+            print_problems(&rooted(root, &site.warnings), progress);
             Ok(site)
         }
         Err(problems) => {
+            let problems = rooted(root, &problems);
             print_problems(&problems, progress);
-            eprintln!(
+            let summary = format!(
                 "error: {} error(s){}; nothing was written",
                 problems.error_count(),
                 match problems.warning_count() {
@@ -61,7 +88,8 @@ fn load(root: &Path, date: Date, progress: &Progress) -> Result<Site, u8> {
                     n => format!(", {n} warning(s)"),
                 }
             );
-            Err(DATA_ERROR)
+            eprintln!("{summary}");
+            Err(Failed { code: DATA_ERROR, text: format!("{}\n{summary}", problems.render(false).trim_end()) })
         }
     }
 }
@@ -69,23 +97,27 @@ fn load(root: &Path, date: Date, progress: &Progress) -> Result<Site, u8> {
 /// Takes the site's lock: at once (a second build stops with [`USAGE`] and says who holds
 /// the site) or, with `wait`, when the other build is through.
 fn lock(root: &Path, wait: bool) -> Result<lock::Lock, u8> {
+    lock_or_fail(root, wait).map_err(|f| f.code)
+}
+
+fn lock_or_fail(root: &Path, wait: bool) -> Result<lock::Lock, Failed> {
     let state = State::new(root);
     match state.lock(wait) {
         Ok(Ok(lock)) => Ok(lock),
-        Ok(Err(held)) => {
-            eprintln!("error: {held}; wait for it to finish, then run this again");
-            Err(USAGE)
-        }
-        Err(e) => {
-            eprintln!("error: cannot lock {}: {e}", state.path(crate::state::LOCK).display());
-            Err(DATA_ERROR)
-        }
+        Ok(Err(held)) => Err(fail(USAGE, format!("error: {held}; wait for it to finish, then run this again"))),
+        Err(e) => Err(fail(DATA_ERROR, format!("error: cannot lock {}: {e}", state.path(crate::state::LOCK).display()))),
     }
+}
+
+/// Prints `text` on stderr and returns it as a failure with `code`.
+fn fail(code: u8, text: String) -> Failed {
+    eprintln!("{text}");
+    Failed { code, text }
 }
 
 /// `certsite check`: validate everything, write nothing.
 pub fn check(root: &Path, date: Date) -> u8 {
-    match load(root, date, &Progress::hidden()) {
+    match load(root, date, &Progress::hidden()).map_err(|f| f.code) {
         Ok(site) => {
             eprintln!(
                 "ok: {} certificates, {} decisions, {} interview sessions, {} pages checked for {date}{}",
@@ -136,27 +168,33 @@ pub struct BuildArgs {
 
 /// `certsite build`.
 pub fn build(args: &BuildArgs) -> u8 {
+    build_outcome(args).map_or_else(|f| f.0, |_| OK)
+}
+
+/// What a failed build printed as its error, without colour (`serve` shows it in the page),
+/// with the exit code.
+#[derive(Debug)]
+pub struct BuildFailed(pub u8, pub String);
+
+/// `certsite build`, telling a failure's text: what `serve` shows in the browser.
+pub fn build_outcome(args: &BuildArgs) -> Result<(), BuildFailed> {
+    build_inner(args).map_err(|f| BuildFailed(f.code, f.text))
+}
+
+fn build_inner(args: &BuildArgs) -> Result<(), Failed> {
     let started = Instant::now();
     let root = &args.root;
     let out = args.out.clone().unwrap_or_else(|| root.join("public"));
     let (key, create_key) = key_path(root, args.key.clone());
     if let Err(e) = crate::write::check_output_location(root, &out) {
-        eprintln!("error: {e}; choose another --out (the default is <root>/public)");
-        return USAGE;
+        return Err(fail(USAGE, format!("error: {e}; choose another --out (the default is <root>/public)")));
     }
     if let Err(e) = keys::check_key_outside(&key, &out) {
-        eprintln!("error: {e}; keep the key outside the output (the default is {})", crate::state::DEFAULT_KEY);
-        return USAGE;
+        return Err(fail(USAGE, format!("error: {e}; keep the key outside the output (the default is {})", crate::state::DEFAULT_KEY)));
     }
-    let _lock = match lock(root, args.wait) {
-        Ok(lock) => lock,
-        Err(code) => return code,
-    };
+    let _lock = lock_or_fail(root, args.wait)?;
     let progress = Progress::new(!args.quiet && std::io::stderr().is_terminal());
-    let site = match load(root, args.date, &progress) {
-        Ok(site) => site,
-        Err(code) => return code,
-    };
+    let site = load(root, args.date, &progress)?;
     let result = site.build(&BuildOptions { out: out.clone(), key, create_key, force: args.clean }, &progress);
     let timings = progress.timings();
     drop(progress);
@@ -166,26 +204,44 @@ pub fn build(args: &BuildArgs) -> u8 {
                 eprintln!("warning: {note}");
             }
             eprintln!(
-                "built {} for {}: {} certificates ({} signed and rendered); {} files written, {} unchanged, {} removed in {:.2?}",
+                "built {} for {}: {} certificates ({} signed and rendered); {} written, {} unchanged, {} removed in {:.2?}",
                 out.display(),
                 args.date,
                 report.certificates,
                 report.changed,
-                report.written,
+                count(report.written, "file", "files"),
                 report.unchanged,
                 report.removed,
                 started.elapsed()
             );
+            eprint!("{}", public_summary(&report.public));
             if args.timings {
                 eprint!("{}", timings_table(&timings, report.certificates));
             }
-            OK
+            Ok(())
         }
-        Err(e) => {
-            eprintln!("error: {e:#}");
-            DATA_ERROR
-        }
+        Err(e) => Err(fail(DATA_ERROR, format!("error: {e:#}"))),
     }
+}
+
+/// The end of a build's report: what changed for the public since the last build into the
+/// same output (statuses, notices, result sets, certificates), or that nothing did.
+pub fn public_summary(changes: &crate::state::public::Changes) -> String {
+    let lines = changes.lines();
+    if lines.is_empty() {
+        return "for the public: nothing changed since the last build\n".to_owned();
+    }
+    let mut text = String::from(if changes.first {
+        "for the public (first build into this folder):\n"
+    } else {
+        "for the public, since the last build:\n"
+    });
+    for line in lines {
+        text.push_str("  ");
+        text.push_str(&line);
+        text.push('\n');
+    }
+    text
 }
 
 /// `certsite verify`.
@@ -299,7 +355,7 @@ pub fn print(root: &Path, out: Option<PathBuf>, selection: &Selection, force: bo
     };
     let site = match load(root, date, &Progress::hidden()) {
         Ok(site) => site,
-        Err(code) => return code,
+        Err(failed) => return failed.code,
     };
     match crate::print::print(&site, out.as_deref(), selection, force, pdf) {
         Ok(report) => print_report(&report, pdf),

@@ -80,6 +80,12 @@ impl Issuer {
             _ => &self.name,
         }
     }
+
+    /// Whether a holder is told anywhere to write or call: an email, a phone or an address
+    /// (a notice says where to object, agreement §4 A¶17).
+    pub fn has_contact(&self) -> bool {
+        [&self.email, &self.phone, &self.address].iter().any(|v| v.as_deref().is_some_and(|v| !v.trim().is_empty()))
+    }
 }
 
 /// `[status]`: the status lists (DESIGN §5).

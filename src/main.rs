@@ -10,8 +10,27 @@ use certsite::cmd;
 use certsite::print::Selection;
 use clap::{Parser, Subcommand};
 
+/// A command's `--help` epilogue: its examples, then the exit codes of DESIGN §2.
+macro_rules! epilogue {
+    ($($example:literal),+ $(,)?) => {
+        concat!(
+            "Examples:\n",
+            $("  ", $example, "\n",)+
+            "\nExit codes:\n",
+            "  0  success\n",
+            "  1  the data or content has errors (each printed with file:line:column); nothing is published\n",
+            "  2  wrong usage, or another build holds the site",
+        )
+    };
+}
+
 #[derive(Parser)]
-#[command(name = "certsite", version, about = "Publishes verifiable certificates, interview results and reasoned notices as a static site")]
+#[command(
+    name = "certsite",
+    version,
+    about = "Publishes verifiable certificates, interview results and reasoned notices as a static site",
+    after_help = epilogue!("certsite check && certsite build", "certsite serve", "certsite <command> --help   # each command's examples")
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -24,6 +43,7 @@ fn parse_date(text: &str) -> Result<time::Date, String> {
 #[derive(Subcommand)]
 enum Command {
     /// Check the data, then sign, render and write the site.
+    #[command(after_help = epilogue!("certsite build", "certsite build --root site --build-date 2026-12-01", "certsite build --out /srv/www --key /media/usb/signing.key", "certsite build --clean --timings"))]
     Build {
         /// The site root.
         #[arg(long, default_value = ".")]
@@ -49,15 +69,17 @@ enum Command {
         timings: bool,
     },
     /// Validate everything and write nothing.
+    #[command(after_help = epilogue!("certsite check", "certsite check --root site --build-date 2026-12-01   # as of another day"))]
     Check {
         /// The site root.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The day statuses and deadlines are computed for.
+        /// The day statuses and deadlines are computed for [default: $SOURCE_DATE_EPOCH, else today, UTC].
         #[arg(long, value_parser = parse_date)]
         build_date: Option<time::Date>,
     },
     /// Verify a built site or credential files, offline.
+    #[command(after_help = epilogue!("certsite verify                          # ./public against ./data", "certsite verify --site /srv/www", "certsite verify credential.json           # a holder's copy, offline"))]
     Verify {
         /// The site root.
         #[arg(long, default_value = ".")]
@@ -75,6 +97,7 @@ enum Command {
     /// signed still verifies, and the next build signs with the new one. --retire KEY_ID (a
     /// leaked key, as did.json names it: key-…) drops a key that no longer signs from did.json
     /// at the next build.
+    #[command(after_help = epilogue!("certsite keygen                          # .certsite/signing.key", "certsite keygen --rotate", "certsite keygen --retire key-6Mkq3P"))]
     Keygen {
         /// The site root (its .certsite/ holds the key ring).
         #[arg(long, default_value = ".")]
@@ -100,6 +123,7 @@ enum Command {
     /// asked by number they are refused (exit 1) unless --force. Expired, superseded and
     /// not-yet-valid certificates print.
     #[command(group = clap::ArgGroup::new("which").required(true).args(["all", "new", "numbers"]))]
+    #[command(after_help = epilogue!("certsite print --new", "certsite print --new --pdf              # certificates.pdf, an A4 page each", "certsite print --all --out /media/usb/print", "certsite print PSM-2024-0029 PSM-2025-0063", "certsite print --force PSM-2024-0088   # a revoked one, knowingly"))]
     Print {
         /// The site root.
         #[arg(long, default_value = ".")]
@@ -126,6 +150,10 @@ enum Command {
         numbers: Vec<String>,
     },
     /// Preview the site locally; rebuilds and reloads on change.
+    ///
+    /// A build error shows on every page (and on stderr) until it is fixed. Links to base_url
+    /// stay in the preview; the output in .certsite/serve/ is the real build's.
+    #[command(after_help = epilogue!("certsite serve                           # http://127.0.0.1:8080/", "certsite serve --root site --port 8000", "certsite serve --build-date 2027-01-15    # the site as of that day"))]
     Serve {
         /// The site root.
         #[arg(long, default_value = ".")]
@@ -133,6 +161,10 @@ enum Command {
         /// The port on 127.0.0.1.
         #[arg(long, default_value_t = 8080)]
         port: u16,
+        /// Preview the site as of this day: statuses, schedules, results [default:
+        /// $SOURCE_DATE_EPOCH, else today, UTC, taken again at each rebuild].
+        #[arg(long, value_parser = parse_date)]
+        build_date: Option<time::Date>,
     },
 }
 
@@ -182,7 +214,7 @@ fn main() -> ExitCode {
             }
             Err(c) => c,
         },
-        Command::Serve { root, port } => serve::serve(&root, port),
+        Command::Serve { root, port, build_date } => serve::serve(&root, port, build_date),
     };
     ExitCode::from(code)
 }

@@ -1,39 +1,70 @@
-//! `certsite serve`: a local preview (DESIGN §2). Builds into `.certsite/serve/`, serves it on
+//! `certsite serve`: a local preview (DESIGN §2). Builds into `.certsite/serve/` for the build
+//! date asked (`--build-date`, else as `build` takes it, again at each rebuild), serves it on
 //! 127.0.0.1 with a small HTTP server, rebuilds when `data/`, `content/` or `templates/`
-//! change, and reloads open pages: served HTML gets one extra script that polls the build
+//! change, and reloads open pages: served HTML gets one extra script file that polls the build
 //! number. The library knows no HTTP; this module lives in the binary only.
+//!
+//! What the preview adds to the HTML it serves, and only there (the files in
+//! `.certsite/serve/` are the real build's):
+//! - while the last build failed, its error text, HTML-escaped, in a box at the top of every
+//!   page (styled by a stylesheet the preview serves: the site's CSP allows no inline style or
+//!   script), the same text as on the terminal; it goes with the next good build;
+//! - links to the site itself (`href`, `src` or `action` starting with `base_url`) point at
+//!   the preview instead of production.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
 const RELOAD_JS: &str = "(function(){var v=null;setInterval(function(){fetch('/__certsite/build').then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v)location.reload();v=t}).catch(function(){})},1000)})();";
 
-fn rebuild(root: &Path, out: &Path, generation: &AtomicU64) {
-    let date = certsite::cmd::build_date(None).unwrap_or(time::OffsetDateTime::now_utc().date());
-    let args = certsite::cmd::BuildArgs {
-        root: root.to_owned(),
-        out: Some(out.to_owned()),
-        key: None,
-        date,
-        clean: false,
-        quiet: true,
-        timings: false,
-        wait: true,
+const OVERLAY_CSS: &str = ".certsite-build-error{position:fixed;inset:0 0 auto 0;z-index:2147483647;max-height:80vh;overflow:auto;margin:0;padding:1rem 1.25rem;background:#fff4f4;color:#5c0000;border-bottom:4px solid #b00020;font:14px/1.4 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.3)}\n.certsite-build-error pre{white-space:pre-wrap;font:13px/1.35 ui-monospace,monospace;margin:.5rem 0 0}\n";
+
+/// What the preview knows of the last build.
+struct Preview {
+    /// Counts finished builds: open pages reload when it changes.
+    generation: AtomicU64,
+    /// The error of the last build, while it failed.
+    error: Mutex<Option<String>>,
+}
+
+fn rebuild(root: &Path, out: &Path, date: Option<time::Date>, preview: &Preview) {
+    let built = match certsite::cmd::build_date(date) {
+        Ok(date) => {
+            let args = certsite::cmd::BuildArgs {
+                root: root.to_owned(),
+                out: Some(out.to_owned()),
+                key: None,
+                date,
+                clean: false,
+                quiet: true,
+                timings: false,
+                wait: true,
+            };
+            certsite::cmd::build_outcome(&args).map_err(|f| f.1)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            Err(format!("error: {e}"))
+        }
     };
-    if certsite::cmd::build(&args) == certsite::cmd::OK {
-        generation.fetch_add(1, Ordering::SeqCst);
+    let mut error = preview.error.lock().unwrap_or_else(|e| e.into_inner());
+    match built {
+        Ok(()) if error.is_some() => eprintln!("the build error is fixed; pages show the new build"),
+        Ok(()) => {}
+        Err(_) => eprintln!("the preview shows this error on every page until it is fixed"),
     }
+    *error = built.err();
+    preview.generation.fetch_add(1, Ordering::SeqCst);
 }
 
 /// Runs until interrupted. Returns an exit code only when it cannot start.
-pub fn serve(root: &Path, port: u16) -> u8 {
+pub fn serve(root: &Path, port: u16, date: Option<time::Date>) -> u8 {
     let out = root.join(".certsite/serve");
-    let generation = Arc::new(AtomicU64::new(0));
-    rebuild(root, &out, &generation);
+    let preview = Arc::new(Preview { generation: AtomicU64::new(0), error: Mutex::new(None) });
     let server = match tiny_http::Server::http(("127.0.0.1", port)) {
         Ok(s) => s,
         Err(e) => {
@@ -41,6 +72,7 @@ pub fn serve(root: &Path, port: u16) -> u8 {
             return certsite::cmd::USAGE;
         }
     };
+    rebuild(root, &out, date, &preview);
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = match notify::recommended_watcher(tx) {
         Ok(w) => w,
@@ -53,7 +85,7 @@ pub fn serve(root: &Path, port: u16) -> u8 {
         let _ = watcher.watch(&root.join(dir), RecursiveMode::Recursive);
     }
     {
-        let (root, out, generation) = (root.to_owned(), out.clone(), generation.clone());
+        let (root, out, preview) = (root.to_owned(), out.clone(), preview.clone());
         std::thread::spawn(move || {
             // Reading the sources during a build raises access events: only changes count.
             let is_change = |e: &notify::Result<notify::Event>| {
@@ -65,43 +97,87 @@ pub fn serve(root: &Path, port: u16) -> u8 {
                 }
                 // Let a burst of saves settle, then build once.
                 while rx.recv_timeout(Duration::from_millis(200)).is_ok() {}
-                rebuild(&root, &out, &generation);
+                rebuild(&root, &out, date, &preview);
             }
         });
     }
-    let base_path = certsite::config::Config::load(root, &mut certsite::diag::Problems::new())
-        .map(|c| c.url.path().trim_end_matches('/').to_owned())
-        .unwrap_or_default();
+    let config = certsite::config::Config::load(root, &mut certsite::diag::Problems::new());
+    let base_path = config.as_ref().map(|c| c.url.path().trim_end_matches('/').to_owned()).unwrap_or_default();
+    let base_url = config.map(|c| c.base_url).unwrap_or_default();
     eprintln!("serving http://127.0.0.1:{port}{base_path}/ (Ctrl-C to stop)");
+    let site = Served { out, base_path, base_url, port };
     for request in server.incoming_requests() {
         let url = request.url().split(['?', '#']).next().unwrap_or("/").to_owned();
-        let response = respond(&out, &base_path, &url, &generation);
+        let host = request.headers().iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str().to_owned());
+        let response = site.respond(&url, host.as_deref(), &preview);
         let _ = request.respond(response);
     }
     certsite::cmd::OK
 }
 
-fn respond(out: &Path, base_path: &str, url: &str, generation: &AtomicU64) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    let header = |k: &str, v: &str| tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("static header");
-    match url {
-        "/__certsite/build" => return tiny_http::Response::from_string(generation.load(Ordering::SeqCst).to_string()),
-        "/__certsite/reload.js" => {
-            return tiny_http::Response::from_string(RELOAD_JS).with_header(header("Content-Type", "text/javascript"))
+/// The preview's output and where the site lives.
+struct Served {
+    out: PathBuf,
+    /// The path of `base_url` (`""` or `/portal`): the preview serves the site there too.
+    base_path: String,
+    /// The production address, rewritten to the preview's in served HTML.
+    base_url: String,
+    port: u16,
+}
+
+fn header(k: &str, v: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("static header")
+}
+
+impl Served {
+    fn respond(&self, url: &str, host: Option<&str>, preview: &Preview) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+        match url {
+            "/__certsite/build" => return tiny_http::Response::from_string(preview.generation.load(Ordering::SeqCst).to_string()),
+            "/__certsite/reload.js" => {
+                return tiny_http::Response::from_string(RELOAD_JS).with_header(header("Content-Type", "text/javascript"))
+            }
+            "/__certsite/overlay.css" => {
+                return tiny_http::Response::from_string(OVERLAY_CSS).with_header(header("Content-Type", "text/css"))
+            }
+            _ => {}
         }
-        _ => {}
+        let out = &self.out;
+        let rel = url.strip_prefix(self.base_path.as_str()).unwrap_or(url).trim_start_matches('/');
+        let rel = percent_decode(rel);
+        if rel.split('/').any(|s| s == "..") {
+            return tiny_http::Response::from_string("bad path").with_status_code(400);
+        }
+        let mut path: PathBuf = out.join(&rel);
+        if path.is_dir() {
+            path = path.join("index.html");
+        }
+        let (status, path) = if path.is_file() { (200, path) } else { (404, out.join("404.html")) };
+        let bytes = std::fs::read(&path);
+        let error = preview.error.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let (mut bytes, kind) = match bytes {
+            Ok(bytes) => (bytes, content_type(&path)),
+            // Nothing built yet (the first build failed): a blank page to carry the error.
+            Err(_) if error.is_some() => (BLANK.as_bytes().to_vec(), "text/html; charset=utf-8"),
+            Err(_) => (Vec::new(), "text/plain; charset=utf-8"),
+        };
+        if kind.starts_with("text/html") {
+            let text = String::from_utf8_lossy(&bytes);
+            let text = links_to_preview(&text, &self.base_url, &format!("http://{}{}", local_host(host, self.port), self.base_path));
+            let text = with_error(&text, error.as_deref());
+            bytes = text.replacen("</body>", "<script src=\"/__certsite/reload.js\"></script></body>", 1).into_bytes();
+        }
+        tiny_http::Response::from_data(bytes)
+            .with_status_code(status)
+            .with_header(header("Content-Type", kind))
+            .with_header(header("Content-Security-Policy", certsite::render::hosting::CSP))
+            .with_header(header("Cache-Control", "no-store"))
     }
-    let rel = url.strip_prefix(base_path).unwrap_or(url).trim_start_matches('/');
-    let rel = percent_decode(rel);
-    if rel.split('/').any(|s| s == "..") {
-        return tiny_http::Response::from_string("bad path").with_status_code(400);
-    }
-    let mut path: PathBuf = out.join(&rel);
-    if path.is_dir() {
-        path = path.join("index.html");
-    }
-    let (status, path) = if path.is_file() { (200, path) } else { (404, out.join("404.html")) };
-    let mut bytes = std::fs::read(&path).unwrap_or_default();
-    let kind = match path.extension().and_then(|e| e.to_str()) {
+}
+
+const BLANK: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>certsite: build error</title></head><body><main><p>Nothing has been built yet.</p></main></body></html>\n";
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
         Some("html") => "text/html; charset=utf-8",
         Some("css") => "text/css",
         Some("js") => "text/javascript",
@@ -109,12 +185,52 @@ fn respond(out: &Path, base_path: &str, url: &str, generation: &AtomicU64) -> ti
         Some("svg") => "image/svg+xml",
         Some("xml") => "application/xml",
         _ => "text/plain; charset=utf-8",
-    };
-    if kind.starts_with("text/html") {
-        let text = String::from_utf8_lossy(&bytes).replace("</body>", "<script src=\"/__certsite/reload.js\"></script></body>");
-        bytes = text.into_bytes();
     }
-    tiny_http::Response::from_data(bytes).with_status_code(status).with_header(header("Content-Type", kind))
+}
+
+/// The host the browser asked for (`127.0.0.1:8080`, `localhost:8080`), when it is a plain
+/// host name or address with a port; else `127.0.0.1:<port>`.
+fn local_host(host: Option<&str>, port: u16) -> String {
+    match host {
+        Some(h) if !h.is_empty() && h.chars().all(|c| c.is_ascii_alphanumeric() || ".:-[]".contains(c)) => h.to_owned(),
+        _ => format!("127.0.0.1:{port}"),
+    }
+}
+
+/// `html` with every `href`, `src` or `action` that starts with `base_url` (then ends, or goes
+/// on with `/`, `?` or `#`) starting with `local` instead.
+fn links_to_preview(html: &str, base_url: &str, local: &str) -> String {
+    if base_url.is_empty() {
+        return html.to_owned();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(base_url) {
+        let (before, after) = rest.split_at(i);
+        let tail = &after[base_url.len()..];
+        let in_link = ["href=\"", "src=\"", "action=\""].iter().any(|a| before.ends_with(a));
+        let ends = tail.chars().next().is_none_or(|c| matches!(c, '/' | '?' | '#' | '"'));
+        out.push_str(before);
+        out.push_str(if in_link && ends { local } else { base_url });
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `html` with the build error (escaped) shown at the top of the body, and the stylesheet
+/// that places it; unchanged when there is no error.
+fn with_error(html: &str, error: Option<&str>) -> String {
+    let Some(error) = error else { return html.to_owned() };
+    let escaped = certsite::render::templates::escape_html(error);
+    let banner = format!(
+        "<div class=\"certsite-build-error\" role=\"alert\" data-build-error><strong>certsite: the last build failed.</strong> What you see below is the last good build, if there was one. Fix the error and save: the page reloads by itself.<pre>{escaped}</pre></div>"
+    );
+    let html = html.replacen("</head>", "<link rel=\"stylesheet\" href=\"/__certsite/overlay.css\"></head>", 1);
+    match html.find("<body").and_then(|i| html[i..].find('>').map(|j| i + j + 1)) {
+        Some(at) => format!("{}{banner}{}", &html[..at], &html[at..]),
+        None => format!("{banner}{html}"),
+    }
 }
 
 fn percent_decode(text: &str) -> String {
@@ -133,4 +249,31 @@ fn percent_decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_links_to_the_site_itself_are_rewritten() {
+        let html = r#"<a href="https://ex.org/c/X/">x</a> <a href="https://ex.org.evil/">e</a> <img src="https://ex.org"> <p>https://ex.org/c/X/</p> <form action="https://ex.org/verify/">"#;
+        assert_eq!(
+            links_to_preview(html, "https://ex.org", "http://127.0.0.1:1/p"),
+            r#"<a href="http://127.0.0.1:1/p/c/X/">x</a> <a href="https://ex.org.evil/">e</a> <img src="http://127.0.0.1:1/p"> <p>https://ex.org/c/X/</p> <form action="http://127.0.0.1:1/p/verify/">"#
+        );
+        assert_eq!(local_host(Some("localhost:8080"), 1), "localhost:8080");
+        assert_eq!(local_host(Some("x\"><script>"), 9), "127.0.0.1:9");
+    }
+
+    #[test]
+    fn the_error_is_escaped_and_needs_no_inline_style_or_script() {
+        let page = "<html><head><title>t</title></head><body class=\"x\"><main>m</main></body></html>";
+        let shown = with_error(page, Some("bad <script>alert(1)</script> & \"q\""));
+        assert!(shown.contains("<body class=\"x\"><div class=\"certsite-build-error\""), "{shown}");
+        assert!(shown.contains("bad &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;"), "{shown}");
+        assert!(!shown.contains("<script>") && !shown.contains("style="), "{shown}");
+        assert!(shown.contains("<link rel=\"stylesheet\" href=\"/__certsite/overlay.css\"></head>"));
+        assert_eq!(with_error(page, None), page);
+    }
 }

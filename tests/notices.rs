@@ -147,3 +147,196 @@ fn decision_errors_are_reported_all_at_once() {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }
 }
+
+/// Every `<time>` element of `html` with its `datetime`, panicking on one without.
+fn times(html: &str) -> Vec<&str> {
+    html.split("<time").skip(1).map(|t| attr(t.split('>').next().unwrap(), "datetime").unwrap_or_else(|| panic!("<time{t}"))).collect()
+}
+
+#[test]
+fn a_suspension_says_to_whom_by_when_and_under_which_clause_to_object() {
+    let site = sample();
+    build(site.path(), DATE);
+    let public = site.path().join("public");
+    // D-2026-005 suspends PSM-2025-0063, decided 2026-10-14: 10 days, §4 A¶17.
+    let az = read(&public.join("notices/D-2026-005/index.html"));
+    let en = read(&public.join("en/notices/D-2026-005/index.html"));
+    for (html, words) in
+        [(&az, ["E-poçt", "Telefon", "Ünvan", "(müqavilə, §4 A¶17)"]), (&en, ["Email", "Phone", "Address", "(agreement, §4 A¶17)"])]
+    {
+        let objection = &html[html.find("id=\"objection-h\"").unwrap()..];
+        let objection = &objection[..objection.find("</section>").unwrap()];
+        assert!(objection.contains(r#"<time datetime="2026-10-24">24.10.2026</time>"#), "{objection}");
+        assert!(objection.contains(r#"<a href="mailto:reyestr@sertifikat.example.az">reyestr@sertifikat.example.az</a>"#), "{objection}");
+        assert!(objection.contains("+994 12 555 01 74") && objection.contains("Təbriz küçəsi 74"), "{objection}");
+        for word in words {
+            assert!(objection.contains(word), "{word} in {objection}");
+        }
+    }
+    assert!(en.contains("Send the objection in writing to the certification body: Professional Certification Centre LLC"), "{en}");
+    // A revocation too; a reinstatement is not objected to.
+    assert!(read(&public.join("notices/D-2026-004/index.html")).contains("data-objection-contact"));
+    assert!(!read(&public.join("notices/D-2026-003/index.html")).contains("data-objection-contact"));
+
+    // Without a contact in site.toml: `check` warns, and the notice says so and names the body.
+    let toml = site.path().join("data/site.toml");
+    let text = read(&toml)
+        .lines()
+        .filter(|l| !l.starts_with("email") && !l.starts_with("phone") && !l.starts_with("address"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&toml, text).unwrap();
+    let out = certsite(site.path(), &["check", "--build-date", DATE]);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("notices cannot say where to object: [issuer] has no email, phone or address"), "{}", stderr(&out));
+    build(site.path(), DATE);
+    let html = read(&public.join("en/notices/D-2026-005/index.html"));
+    assert!(html.contains(r#"data-objection-contact="none""#) && html.contains("Professional Certification Centre LLC"), "{html}");
+}
+
+#[test]
+fn a_reinstatement_says_what_it_lifts_and_why_not_grounds_of_its_own() {
+    let site = sample();
+    build(site.path(), DATE);
+    let public = site.path().join("public");
+    // D-2026-003 lifts D-2026-001 (surveillance, §4 A¶6).
+    for (page, heading, why) in [
+        ("notices/D-2026-003/index.html", "Götürülən dayandırmanın əsasları (D-2026-001)", "Dayandırmanın nə üçün götürüldüyü"),
+        ("en/notices/D-2026-003/index.html", "Grounds of the suspension that is lifted (D-2026-001)", "Why the suspension is lifted"),
+    ] {
+        let html = read(&public.join(page));
+        assert_eq!(attr(&html, "data-lifts"), Some("D-2026-001"));
+        assert!(!html.contains("data-ground="), "{page} lists no grounds as its own:\n{html}");
+        assert!(html.contains(r#"data-lifted-ground="surveillance""#), "{page}");
+        assert!(html.contains(heading) && html.contains(why), "{page}:\n{html}");
+        assert!(html.contains(r#"(<time datetime="2026-02-16">16.02.2026</time>)"#), "the lifted suspension's date, {page}");
+    }
+    // So does the notice as data.
+    let data: serde_json::Value = serde_json::from_str(&read(&public.join("notices/D-2026-003/notice.json"))).unwrap();
+    assert_eq!(data["grounds"], serde_json::json!([]), "{data}");
+    assert_eq!(data["lifted_grounds"][0]["code"], "surveillance", "{data}");
+    assert_eq!(data["lifts"], "D-2026-001");
+    // The suspension keeps its grounds as its own.
+    let suspension = read(&public.join("notices/D-2026-001/index.html"));
+    assert!(suspension.contains(r#"data-ground="surveillance""#) && !suspension.contains("data-lifted-ground"));
+    let data: serde_json::Value = serde_json::from_str(&read(&public.join("notices/D-2026-001/notice.json"))).unwrap();
+    assert_eq!((data["grounds"][0]["code"].as_str(), data["lifted_grounds"].as_array().map(Vec::len)), (Some("surveillance"), Some(0)));
+}
+
+#[test]
+fn the_list_says_in_effect_ended_or_lifted_and_every_date_is_machine_readable() {
+    let site = sample();
+    build(site.path(), DATE);
+    let public = site.path().join("public");
+    for (page, lifted, ended) in [
+        ("notices/index.html", "Götürülüb (qərar:", "Başa çatıb (son günü:"),
+        ("en/notices/index.html", "Lifted (by notice", "Ended (last day"),
+    ] {
+        let html = read(&public.join(page));
+        let entry = |id: &str| {
+            let start = html.find(&format!("<li data-notice=\"{id}\"")).unwrap_or_else(|| panic!("{id} in {page}"));
+            &html[start..start + html[start..].find("</li>").unwrap()]
+        };
+        assert_eq!(attr(entry("D-2026-006"), "data-state"), Some("not-yet-effective"));
+        assert!(entry("D-2026-006").contains(r#"<time datetime="2026-12-01">01.12.2026</time>"#));
+        assert_eq!(attr(entry("D-2026-005"), "data-state"), Some("in-effect"));
+        assert_eq!(attr(entry("D-2026-004"), "data-state"), Some("in-effect"));
+        assert_eq!(attr(entry("D-2026-002"), "data-state"), Some("ended"));
+        assert!(
+            entry("D-2026-002").contains(&format!(r#"{ended} <time datetime="2026-06-30">30.06.2026</time>)"#)),
+            "{}",
+            entry("D-2026-002")
+        );
+        assert_eq!(attr(entry("D-2026-001"), "data-state"), Some("lifted"));
+        assert!(
+            entry("D-2026-001").contains(lifted) && entry("D-2026-001").contains(r#"data-lifted-by="D-2026-003""#),
+            "{}",
+            entry("D-2026-001")
+        );
+        assert!(times(&html).iter().all(|d| d.len() == 10), "{page}");
+    }
+    // The notice itself says it ended, and every date on every notice page is machine-readable.
+    let ended = read(&public.join("en/notices/D-2026-002/index.html"));
+    assert_eq!(attr(&ended, "data-ended"), Some("2026-06-30"));
+    for dir in ["notices", "en/notices"] {
+        for entry in std::fs::read_dir(public.join(dir)).unwrap() {
+            let path = entry.unwrap().path().join("index.html");
+            if path.is_file() {
+                let html = read(&path);
+                assert!(!times(&html).is_empty(), "{}", path.display());
+            }
+        }
+    }
+    // Before the suspension ended it was in effect.
+    build(site.path(), "2026-05-01");
+    let html = read(&public.join("notices/index.html"));
+    assert!(html.contains(r#"<li data-notice="D-2026-002" data-state="in-effect">"#), "{html}");
+}
+
+#[test]
+fn each_language_has_its_feed_and_an_entry_is_updated_when_lifted() {
+    let site = sample();
+    build(site.path(), "2026-03-01");
+    let public = site.path().join("public");
+    let parse = |path: &str| feed_rs::parser::parse(&std::fs::read(public.join(path)).unwrap()[..]).unwrap();
+    let entry = |feed: &feed_rs::model::Feed, id: &str| feed.entries.iter().find(|e| e.id.ends_with(&format!("/{id}/"))).cloned().unwrap();
+    let en = parse("en/notices/atom.xml");
+    let d1 = entry(&en, "D-2026-001");
+    assert_eq!(d1.id, "https://sertifikat.example.az/en/notices/D-2026-001/");
+    assert_eq!(d1.links[0].href, "https://sertifikat.example.az/en/notices/D-2026-001/");
+    assert!(d1.summary.as_ref().unwrap().content.starts_with("The holder did not attend"), "English reasoning");
+    assert_eq!(d1.updated.unwrap().to_rfc3339(), "2026-02-16T00:00:00+00:00");
+    let az = parse("notices/atom.xml");
+    assert!(entry(&az, "D-2026-001").summary.unwrap().content.starts_with("Sertifikat sahibi"));
+    // The pages point at their own language's feed.
+    assert!(read(&public.join("en/notices/index.html")).contains(r#"href="/en/notices/atom.xml""#));
+    assert!(read(&public.join("notices/index.html")).contains(r#"href="/notices/atom.xml""#));
+
+    // D-2026-003 (decided 2026-04-08) lifts D-2026-001: its entry is updated, and says so.
+    build(site.path(), "2026-04-10");
+    for (path, lifted) in [("en/notices/atom.xml", "(Lifted: D-2026-003)"), ("notices/atom.xml", "(Götürülüb: D-2026-003)")] {
+        let feed = parse(path);
+        let d1 = entry(&feed, "D-2026-001");
+        assert_eq!(d1.updated.unwrap().to_rfc3339(), "2026-04-08T00:00:00+00:00", "{path}");
+        assert!(d1.title.unwrap().content.ends_with(lifted), "{path}");
+        assert_eq!(feed.updated.unwrap().to_rfc3339(), "2026-04-08T00:00:00+00:00", "{path}");
+    }
+}
+
+#[test]
+fn english_notice_pages_carry_no_azerbaijani_interface_word() {
+    let site = sample();
+    build(site.path(), DATE);
+    let public = site.path().join("public");
+    let mut pages = vec![public.join("en/notices/index.html")];
+    for entry in std::fs::read_dir(public.join("en/notices")).unwrap() {
+        let path = entry.unwrap().path().join("index.html");
+        if path.is_file() {
+            pages.push(path);
+        }
+    }
+    assert!(pages.len() > 6);
+    for path in pages {
+        let html = read(&path);
+        // The page's own words: <main> without the Azerbaijani quoted in it (lang="az").
+        let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+        let mut html = String::new();
+        let mut rest = main;
+        while let Some(i) = rest.find(" lang=\"az\"") {
+            let open = rest[..i].rfind('<').unwrap();
+            let tag: String = rest[open + 1..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            html.push_str(&rest[..open]);
+            let close = format!("</{tag}>");
+            rest = &rest[i + rest[i..].find(&close).unwrap() + close.len()..];
+        }
+        html.push_str(rest);
+        for (key, az, en) in certsite::render::i18n::STRINGS {
+            // The language switch names each language in itself ("Azərbaycanca", lang="az").
+            if az != en && az.chars().count() >= 5 && *key != "language_name" {
+                assert!(!html.contains(az), "{} shows t.{key} in Azerbaijani: {az}", path.display());
+            }
+        }
+    }
+    let feed = read(&public.join("en/notices/atom.xml"));
+    assert!(!feed.contains("Götürülüb") && !feed.contains("Sertifikatın"), "{feed}");
+}

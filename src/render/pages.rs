@@ -90,6 +90,24 @@ pub struct NoticeLink {
     pub id: String,
     /// When it takes effect (display form).
     pub effective_on: String,
+    /// The same, `YYYY-MM-DD`.
+    pub effective_on_iso: String,
+    /// When it was decided (published), `YYYY-MM-DD`.
+    pub decided_on_iso: String,
+}
+
+/// Where a notice stands on the build date, as `/notices/` and the notice show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoticeState {
+    /// Decided, not yet effective.
+    NotYetEffective,
+    /// In effect (a revocation for good; a reinstatement once it applies).
+    InEffect,
+    /// A suspension past its `until`.
+    Ended,
+    /// A suspension lifted by a reinstatement (DESIGN §3).
+    Lifted,
 }
 
 /// A notice page's `notice` (DESIGN §4 `/notices/<id>/`; agreement §4 B¶3).
@@ -117,12 +135,26 @@ pub struct NoticeView {
     objection_deadline_iso: String,
     lifted_by: Option<NoticeLink>,
     lifts: Option<NoticeLink>,
+    /// A reinstatement: the grounds of the suspension it lifts (not its own).
+    lifted_grounds: Vec<GroundView>,
+    state: NoticeState,
+    state_label: &'static str,
+    /// A suspension that ended: its last day.
+    ended_on: Option<String>,
+    ended_on_iso: Option<String>,
+    /// The last day the notice changed: decided, or lifted (the Atom entry's `updated`).
+    updated_iso: String,
 }
 
 impl NoticeView {
     /// The notice id.
     pub fn id(&self) -> &str {
         &self.id
+    }
+
+    /// The last day it changed (decided, or lifted), `YYYY-MM-DD`.
+    pub fn updated_iso(&self) -> &str {
+        &self.updated_iso
     }
 
     /// The day it was decided, `YYYY-MM-DD`.
@@ -132,10 +164,16 @@ impl NoticeView {
 
     /// What the notice page says, as data (`notice.json`, signed by the caller): the decision,
     /// the certificate, the grounds with their clauses, the reasoning and the holder's
-    /// objection deadline. Dates are `YYYY-MM-DD`.
+    /// objection deadline (a reinstatement: the grounds of the suspension it lifts, as
+    /// `lifted_grounds`). Dates are `YYYY-MM-DD`.
     pub fn data(&self) -> serde_json::Map<String, serde_json::Value> {
-        let grounds: Vec<serde_json::Value> =
-            self.grounds.iter().map(|g| serde_json::json!({"code": g.code, "cite": g.cite, "az": g.az, "en": g.en})).collect();
+        let json = |grounds: &[GroundView]| -> Vec<serde_json::Value> {
+            grounds.iter().map(|g| serde_json::json!({"code": g.code, "cite": g.cite, "az": g.az, "en": g.en})).collect()
+        };
+        // A reinstatement has no grounds of its own: those of the suspension it lifts are
+        // `lifted_grounds`, as on its page (DESIGN §3).
+        let reinstate = self.action == Action::Reinstate.code();
+        let grounds = if reinstate { Vec::new() } else { json(&self.grounds) };
         let value = serde_json::json!({
             "notice": self.id,
             "action": self.action,
@@ -147,6 +185,7 @@ impl NoticeView {
             "effective_on": self.effective_on_iso,
             "until": self.until_iso,
             "grounds": grounds,
+            "lifted_grounds": json(&self.lifted_grounds),
             "reason": self.reason,
             "reason_en": self.reason_en,
             "objection_deadline": self.objection_deadline_iso,
@@ -560,7 +599,25 @@ impl Renderer {
     /// What a notice page shows.
     pub fn notice_view(&self, p: NoticePage<'_>) -> NoticeView {
         let d = p.decision;
-        let link = |o: &Decision| NoticeLink { id: o.id.clone(), effective_on: date::display(o.effective_on) };
+        let link = |o: &Decision| NoticeLink {
+            id: o.id.clone(),
+            effective_on: date::display(o.effective_on),
+            effective_on_iso: date::iso(o.effective_on),
+            decided_on_iso: date::iso(o.decided_on),
+        };
+        // Where it stands (DESIGN §3): a suspension's `until` is inclusive.
+        let ended = d.until.filter(|&until| d.action == Action::Suspend && until < p.today);
+        let state = if d.effective_on > p.today {
+            NoticeState::NotYetEffective
+        } else if p.lifted_by.is_some_and(|r| r.effective_on <= p.today) {
+            NoticeState::Lifted
+        } else if ended.is_some() {
+            NoticeState::Ended
+        } else {
+            NoticeState::InEffect
+        };
+        let ground_views = |d: &Decision| d.grounds.iter().map(|g| GroundView { az: g.az, en: g.en, cite: g.cite, code: g.code }).collect();
+        let updated = p.lifted_by.map_or(d.decided_on, |r| r.decided_on.max(d.decided_on));
         NoticeView {
             id: d.id.clone(),
             action: d.action.code(),
@@ -577,13 +634,27 @@ impl Renderer {
             not_yet_effective: d.effective_on > p.today,
             until: d.until.map(date::display),
             until_iso: d.until.map(date::iso),
-            grounds: d.grounds.iter().map(|g| GroundView { az: g.az, en: g.en, cite: g.cite, code: g.code }).collect(),
+            grounds: ground_views(d),
             reason: d.reason.clone(),
             reason_en: d.reason_en.clone(),
             objection_deadline: date::display(d.objection_deadline()),
             objection_deadline_iso: date::iso(d.objection_deadline()),
             lifted_by: p.lifted_by.map(link),
             lifts: p.lifts.map(link),
+            lifted_grounds: p.lifts.map(ground_views).unwrap_or_default(),
+            state,
+            state_label: i18n::tr(
+                self.lang,
+                match state {
+                    NoticeState::NotYetEffective => "state_not_yet_effective",
+                    NoticeState::InEffect => "state_in_effect",
+                    NoticeState::Ended => "state_ended",
+                    NoticeState::Lifted => "state_lifted",
+                },
+            ),
+            ended_on: ended.filter(|_| state == NoticeState::Ended).map(date::display),
+            ended_on_iso: ended.filter(|_| state == NoticeState::Ended).map(date::iso),
+            updated_iso: date::iso(updated),
         }
     }
 
@@ -615,26 +686,38 @@ impl Renderer {
     }
 }
 
-/// The Atom feed of notices, newest first (RFC 4287): one entry per notice, its reasoning as
-/// the summary.
-pub fn atom(base_url: &str, title: &str, notices: &[&NoticeView], updated: time::Date) -> Vec<u8> {
+/// The Atom feed of one language's notices, newest first (RFC 4287; DESIGN §4: a feed per
+/// language, at `<root>/notices/atom.xml`): one entry per notice, linking to the language's
+/// page, its reasoning in that language (else the Azerbaijani, marked so) as the summary. An
+/// entry's `updated` is the day it was decided, or lifted (the title then says by which notice).
+pub fn atom(base_url: &str, lang: Lang, root: &str, title: &str, notices: &[&NoticeView], updated: time::Date) -> Vec<u8> {
     let e = escape_html;
+    let site = format!("{base_url}{root}");
     let mut out =
-        String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"az\">\n");
-    out.push_str(&format!("<id>{}</id>\n", e(&format!("{base_url}/notices/"))));
-    out.push_str(&format!("<title>{}</title>\n", e(title)));
+        format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n", lang.code());
+    let title = format!("{title} · {}", i18n::tr(lang, "notices"));
+    out.push_str(&format!("<id>{}</id>\n", e(&format!("{site}/notices/"))));
+    out.push_str(&format!("<title>{}</title>\n", e(&title)));
     out.push_str(&format!("<updated>{}T00:00:00Z</updated>\n", date::iso(updated)));
-    out.push_str(&format!("<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n", e(&format!("{base_url}/notices/atom.xml"))));
-    out.push_str(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", e(&format!("{base_url}/notices/"))));
-    out.push_str(&format!("<author><name>{}</name></author>\n", e(title)));
+    out.push_str(&format!("<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n", e(&format!("{site}/notices/atom.xml"))));
+    out.push_str(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", e(&format!("{site}/notices/"))));
+    out.push_str(&format!("<author><name>{}</name></author>\n", e(&title)));
     for n in notices {
-        let url = format!("{base_url}/notices/{}/", n.id);
+        let url = format!("{site}/notices/{}/", n.id);
         out.push_str("<entry>\n");
         out.push_str(&format!("<id>{}</id>\n", e(&url)));
-        out.push_str(&format!("<title>{} {}: {}</title>\n", e(n.title), e(&n.id), e(&n.number)));
-        out.push_str(&format!("<updated>{}T00:00:00Z</updated>\n", n.decided_on_iso));
+        let lifted = match &n.lifted_by {
+            Some(l) => format!(" ({}: {})", i18n::tr(lang, "state_lifted"), l.id),
+            None => String::new(),
+        };
+        out.push_str(&format!("<title>{} {}: {}{}</title>\n", e(n.title), e(&n.id), e(&n.number), e(&lifted)));
+        out.push_str(&format!("<updated>{}T00:00:00Z</updated>\n", n.updated_iso));
         out.push_str(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", e(&url)));
-        out.push_str(&format!("<summary>{}</summary>\n", e(&n.reason)));
+        match (lang, &n.reason_en) {
+            (Lang::En, Some(en)) => out.push_str(&format!("<summary>{}</summary>\n", e(en))),
+            (Lang::Az, _) => out.push_str(&format!("<summary>{}</summary>\n", e(&n.reason))),
+            _ => out.push_str(&format!("<summary xml:lang=\"az\">{}</summary>\n", e(&n.reason))),
+        }
         out.push_str("</entry>\n");
     }
     out.push_str("</feed>\n");

@@ -108,6 +108,8 @@ pub struct BuildReport {
     pub removed: usize,
     /// Notes for the user (a new key was created, …).
     pub notes: Vec<String>,
+    /// What changed for the public since the last build into the same output.
+    pub public: crate::state::public::Changes,
 }
 
 impl Site {
@@ -135,6 +137,16 @@ impl Site {
         let did = did::did_web(&config.url);
         if let Some(page) = pages.iter().find(|p| p.path == "did.json" || p.path == ".well-known") {
             problems.push(Problem::error(format!("{} would overwrite the DID document", page.source)).at(At::file(&page.source)));
+        }
+        // A suspension or revocation notice tells the holder where to object (agreement
+        // §4 A¶17): without an email, phone or address it can only name the body.
+        let objectable = decisions.list.iter().any(|d| d.action != crate::model::decision::Action::Reinstate);
+        if objectable && !config.issuer.has_contact() {
+            problems.push(
+                Problem::warning("notices cannot say where to object: [issuer] has no email, phone or address")
+                    .at(At::file(crate::config::SITE_TOML))
+                    .help("add email = \"…\", phone = \"…\" or address = \"…\" under [issuer] (agreement §4 A¶17: the holder has 10 days to object)"),
+            );
         }
         let mut site = Site {
             root: root.to_owned(),
@@ -363,9 +375,8 @@ impl Site {
         let (secret, created) = state.url_secret()?;
         if created {
             report.notes.push(format!(
-                "created {}/{}: certificate addresses derive from it; back it up with the key (a new secret changes every address and every printed QR code)",
-                crate::state::DIR,
-                crate::state::URL_SECRET
+                "created {}: certificate addresses derive from it; back it up with the key (a new secret changes every address and every printed QR code)",
+                state.path(crate::state::URL_SECRET).display()
             ));
         }
         let issuer_url = self.config.issuer.website.clone().unwrap_or_else(|| self.config.base_url.clone());
@@ -462,12 +473,35 @@ impl Site {
         }
         stage.finish(installs as u64);
 
+        // What the public sees now, against what it saw after the last build.
+        let record = self.public_record(&statuses);
+        let before = store.load_public()?;
+        report.public = crate::state::public::Changes::between(before.as_ref(), &record);
+        store.save_public(&record)?;
+
         report.certificates = self.certificates.list.len();
         report.changed = staged.changed();
         report.written = out.stats.written.load(Ordering::Relaxed);
         report.removed = out.stats.removed.load(Ordering::Relaxed);
         report.unchanged = files.saturating_sub(report.written);
         Ok(report)
+    }
+
+    /// What a reader of the site sees on the build date: each certificate's status, the
+    /// published notices (from `decided_on`, DESIGN §3) and the sessions whose results are out.
+    fn public_record(&self, statuses: &[Derived]) -> crate::state::public::Record {
+        let mut record = crate::state::public::Record::default();
+        for (cert, derived) in self.certificates.list.iter().zip(statuses) {
+            record.certs.insert(cert.number.as_str().into(), derived.status.code());
+        }
+        record.notices = self.decisions.list.iter().filter(|d| d.decided_on <= self.build_date).map(|d| d.id.clone()).collect();
+        record.results = self
+            .sessions
+            .iter()
+            .filter(|(s, _)| s.results_published_on.is_some_and(|d| d <= self.build_date))
+            .map(|(s, _)| s.id.clone())
+            .collect();
+        record
     }
 
     /// What the output holds: the last build's manifest, with what a killed build's journal

@@ -8,6 +8,7 @@ use anyhow::anyhow;
 use ed25519_dalek::VerifyingKey;
 
 use crate::config::Lang;
+use crate::model::date;
 use crate::model::status::Status;
 use crate::render::pages::{self, NoticeView, Renderer};
 use crate::render::{assets, i18n, interviews};
@@ -127,6 +128,15 @@ impl Plan {
             }
         }
         let refs: Vec<&NoticeView> = notices.iter().collect();
+        // The language's Atom feed (DESIGN §4): updated when the latest entry is.
+        let updated = notices.iter().filter_map(|n| date::parse_date(n.updated_iso()).ok()).max().unwrap_or(site.build_date);
+        let root = site.config.lang_prefix(lang);
+        let feed_title = site.config.title_in(lang);
+        self.put(
+            Rank::Index,
+            format!("{dir}notices/atom.xml"),
+            pages::atom(&site.config.base_url, lang, &root, feed_title, &refs, updated),
+        );
         let chunks: Vec<&[&NoticeView]> = if refs.is_empty() { vec![&[][..]] } else { refs.chunks(NOTICES_PER_PAGE).collect() };
         for (n, chunk) in chunks.iter().enumerate() {
             let path = if n == 0 { format!("{dir}notices/index.html") } else { format!("{dir}notices/page/{}/index.html", n + 1) };
@@ -158,8 +168,8 @@ impl Plan {
         Ok(())
     }
 
-    /// The files the languages share: assets, 404, the Atom feed (from the default
-    /// language's notices), robots.txt and the sitemap of every language's pages.
+    /// The files the languages share: assets, 404, robots.txt and the sitemap of every
+    /// language's pages (each language's Atom feed is with its pages).
     fn site_files(&mut self, site: &Site, renderers: &[Renderer]) -> anyhow::Result<()> {
         let renderer = &renderers[0];
         for (path, bytes) in assets::ASSETS {
@@ -172,9 +182,6 @@ impl Plan {
         let others: Vec<&Renderer> = renderers.iter().collect();
         self.put(Rank::Page, "404.html", renderer.not_found(&others).map_err(|e| anyhow!(e))?);
         let notices = site.notice_views(renderer);
-        let refs: Vec<&NoticeView> = notices.iter().collect();
-        let updated = site.decisions.list.iter().map(|d| d.decided_on).filter(|d| *d <= site.build_date).max().unwrap_or(site.build_date);
-        self.put(Rank::Index, "notices/atom.xml", pages::atom(&site.config.base_url, &site.config.title, &refs, updated));
         let sessions = site.session_views(renderer);
         let mut listed = Vec::new();
         for &lang in &site.config.languages {

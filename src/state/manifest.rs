@@ -476,6 +476,31 @@ impl Store {
         super::write_atomic(&path, journal.to_text().as_bytes()).with_context(|| path.display().to_string())
     }
 
+    fn public_path(&self) -> PathBuf {
+        self.dir.join("public")
+    }
+
+    /// What the last build into this output showed the public ([`super::public`]); `None`
+    /// when there is no readable record.
+    pub fn load_public(&self) -> anyhow::Result<Option<super::public::Record>> {
+        let path = self.public_path();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ok(super::public::Record::parse(&text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e).with_context(|| path.display().to_string()),
+        }
+    }
+
+    /// Saves what this build shows the public (atomically), unless it is already so.
+    pub fn save_public(&self, record: &super::public::Record) -> anyhow::Result<()> {
+        let path = self.public_path();
+        let text = record.to_text();
+        if std::fs::read(&path).ok().as_deref() == Some(text.as_bytes()) {
+            return Ok(());
+        }
+        super::write_atomic(&path, text.as_bytes()).with_context(|| path.display().to_string())
+    }
+
     /// Removes the journal once the new manifest is saved.
     pub fn clear_journal(&self) -> anyhow::Result<()> {
         let path = self.journal_path();

@@ -11,6 +11,7 @@
 //! | `status-index.csv` | each certificate's place in the status lists ([`StatusIndex`]) |
 //! | `outputs/<id>/manifest` | what the last build wrote into one output folder ([`manifest`]) |
 //! | `outputs/<id>/journal` | what a build is installing; present only while it does ([`manifest::Journal`]) |
+//! | `outputs/<id>/public` | what the last build into that folder showed the public: statuses, notices, result sets ([`public`]) |
 //! | `lock` | held while a build runs ([`lock`]) |
 //! | `printed.csv` | which certificates `certsite print` has written, and when ([`Printed`]) |
 //! | `print/` | for the printing office: `certificates.csv`, `qr/<number>.svg` |
@@ -18,6 +19,7 @@
 pub mod keys;
 pub mod lock;
 pub mod manifest;
+pub mod public;
 
 use std::collections::BTreeMap;
 use std::fs;

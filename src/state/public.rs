@@ -1,0 +1,208 @@
+//! State, public record: what the last build into an output folder showed a reader of the site
+//! (each certificate's status, the notices, the interview sessions whose results were out), so
+//! that a build can end by saying what changed for the public since the last one. Kept beside
+//! the manifest (`.certsite/outputs/<id>/public`), written atomically after the output is
+//! installed; a build that fails leaves it as it was.
+//!
+//! One fact a line, tab-separated: `cert <number> <status>`, `notice <id>`, `results <session>`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+const MAGIC: &str = "certsite public 1";
+
+/// The status codes a record holds (DESIGN §3).
+pub const STATUSES: [&str; 6] = ["valid", "suspended", "revoked", "expired", "superseded", "not-yet-valid"];
+
+/// The status code `text` names, as one of [`STATUSES`].
+pub fn status_code(text: &str) -> Option<&'static str> {
+    STATUSES.iter().copied().find(|s| *s == text)
+}
+
+/// What the public saw after a build.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// Certificate number → its status code (`valid`, `suspended`, …: one of [`STATUSES`],
+    /// not a string per certificate: a record holds every certificate of the site).
+    pub certs: BTreeMap<Box<str>, &'static str>,
+    /// Published notice ids.
+    pub notices: BTreeSet<String>,
+    /// Sessions whose results were published.
+    pub results: BTreeSet<String>,
+}
+
+impl Record {
+    /// Reads a record; `None` when it is not one (garbled, another version).
+    pub fn parse(text: &str) -> Option<Record> {
+        let mut lines = text.lines();
+        if lines.next()? != MAGIC {
+            return None;
+        }
+        let mut record = Record::default();
+        for line in lines {
+            let mut fields = line.split('\t');
+            match (fields.next()?, fields.next()?, fields.next()) {
+                ("cert", number, Some(status)) => {
+                    record.certs.insert(number.into(), status_code(status)?);
+                }
+                ("notice", id, None) => {
+                    record.notices.insert(id.to_owned());
+                }
+                ("results", session, None) => {
+                    record.results.insert(session.to_owned());
+                }
+                _ => return None,
+            }
+        }
+        Some(record)
+    }
+
+    /// The text [`Record::parse`] reads.
+    pub fn to_text(&self) -> String {
+        let mut text = String::with_capacity(32 + self.certs.len() * 32);
+        text.push_str(MAGIC);
+        text.push('\n');
+        for (number, status) in &self.certs {
+            text.push_str(&format!("cert\t{number}\t{status}\n"));
+        }
+        for id in &self.notices {
+            text.push_str(&format!("notice\t{}\n", one_line(id)));
+        }
+        for session in &self.results {
+            text.push_str(&format!("results\t{}\n", one_line(session)));
+        }
+        text
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.replace(['\t', '\n', '\r'], " ")
+}
+
+/// What changed for the public between two builds.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Changes {
+    /// Whether there was no earlier record (a first build into this output).
+    pub first: bool,
+    /// Certificates whose status changed: number, old status, new status.
+    pub statuses: Vec<(String, String, String)>,
+    /// Notices published since.
+    pub notices: Vec<String>,
+    /// Result sets published since.
+    pub results: Vec<String>,
+    /// Certificates added.
+    pub added: Vec<String>,
+    /// Certificates no longer published.
+    pub removed: Vec<String>,
+}
+
+/// Up to this many, the numbers or ids are named; past it, only counted.
+pub const NAMED_UP_TO: usize = 5;
+
+impl Changes {
+    /// The changes from `old` (none: a first build) to `new`.
+    pub fn between(old: Option<&Record>, new: &Record) -> Changes {
+        let empty = Record::default();
+        let first = old.is_none();
+        let old = old.unwrap_or(&empty);
+        let mut changes = Changes { first, ..Changes::default() };
+        for (number, status) in &new.certs {
+            match old.certs.get(number) {
+                None => changes.added.push(number.to_string()),
+                Some(was) if was != status => changes.statuses.push((number.to_string(), was.to_string(), status.to_string())),
+                Some(_) => {}
+            }
+        }
+        changes.removed = old.certs.keys().filter(|n| !new.certs.contains_key(*n)).map(|n| n.to_string()).collect();
+        changes.notices = new.notices.difference(&old.notices).cloned().collect();
+        changes.results = new.results.difference(&old.results).cloned().collect();
+        changes
+    }
+
+    /// True when nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.statuses.is_empty() && self.notices.is_empty() && self.results.is_empty() && self.added.is_empty() && self.removed.is_empty()
+    }
+
+    /// The summary, one line per kind of change, e.g. "1 credential changed status:
+    /// T-0005 valid → suspended".
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        if !self.statuses.is_empty() {
+            let named: Vec<String> = self.statuses.iter().map(|(n, was, is)| format!("{n} {was} → {is}")).collect();
+            lines.push(format!("{} changed status{}", count(self.statuses.len(), "credential", "credentials"), list(&named)));
+        }
+        if !self.notices.is_empty() {
+            lines.push(format!("{} published{}", count(self.notices.len(), "new notice", "new notices"), list(&self.notices)));
+        }
+        if !self.results.is_empty() {
+            lines.push(format!("{} published{}", count(self.results.len(), "result set", "result sets"), list(&self.results)));
+        }
+        if !self.added.is_empty() {
+            lines.push(format!("{} added{}", count(self.added.len(), "certificate", "certificates"), list(&self.added)));
+        }
+        if !self.removed.is_empty() {
+            lines.push(format!("{} no longer published{}", count(self.removed.len(), "certificate", "certificates"), list(&self.removed)));
+        }
+        lines
+    }
+}
+
+/// "1 credential", "2 credentials".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// ": A, B" when there are few, else nothing.
+fn list(items: &[String]) -> String {
+    if items.len() <= NAMED_UP_TO {
+        format!(": {}", items.join(", "))
+    } else {
+        String::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(certs: &[(&str, &str)], notices: &[&str], results: &[&str]) -> Record {
+        Record {
+            certs: certs.iter().map(|(n, s)| ((*n).into(), status_code(s).unwrap())).collect(),
+            notices: notices.iter().map(|s| s.to_string()).collect(),
+            results: results.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn round_trips_and_garbage_is_none() {
+        let r = record(&[("A-1", "valid"), ("B/2", "suspended")], &["D 1", "D-2"], &["2026-05"]);
+        assert_eq!(Record::parse(&r.to_text()), Some(r.clone()));
+        assert_eq!(Record::parse("certsite public 1\n"), Some(Record::default()));
+        assert_eq!(Record::parse("other\n"), None);
+        assert_eq!(Record::parse(&format!("{}bogus\tx\n", r.to_text())), None);
+        assert_eq!(Record::parse("certsite public 1\ncert\tA\tgone\n"), None, "an unknown status");
+    }
+
+    #[test]
+    fn counts_in_singular_and_plural_and_names_few() {
+        let old = record(&[("A", "valid"), ("B", "valid"), ("C", "valid")], &["D-1"], &[]);
+        let new = record(&[("A", "suspended"), ("B", "valid"), ("C", "valid"), ("E", "valid")], &["D-1", "D-2"], &["s1"]);
+        let changes = Changes::between(Some(&old), &new);
+        assert_eq!(
+            changes.lines(),
+            [
+                "1 credential changed status: A valid → suspended",
+                "1 new notice published: D-2",
+                "1 result set published: s1",
+                "1 certificate added: E",
+            ]
+        );
+        let many = Record { certs: (0..7).map(|i| (format!("N{i}").into(), "valid")).collect(), ..Record::default() };
+        let changes = Changes::between(None, &many);
+        assert!(changes.first);
+        assert_eq!(changes.lines(), ["7 certificates added"]);
+        let two = record(&[("A", "revoked"), ("B", "expired"), ("C", "valid")], &["D-1"], &[]);
+        assert_eq!(Changes::between(Some(&old), &two).lines(), ["2 credentials changed status: A valid → revoked, B valid → expired"]);
+        assert!(Changes::between(Some(&old), &old).is_empty());
+    }
+}

@@ -1,0 +1,126 @@
+//! What `build` says at the end (DESIGN §2): after the file counts, what changed for the
+//! public since the last build into the same output (statuses, new notices, result sets,
+//! certificates added), counted in good English and named when few; `--help` of every command
+//! with examples and the exit codes; paths in messages as given with `--root`.
+
+mod common;
+
+use common::*;
+
+fn summary(out: &std::process::Output) -> String {
+    let err = stderr(out);
+    let at = err.find("for the public").unwrap_or_else(|| panic!("no summary in:\n{err}"));
+    err[at..].to_owned()
+}
+
+#[test]
+fn build_ends_with_what_changed_for_the_public() {
+    let site = fixture("minimal");
+    // A first build publishes everything there is.
+    let first = summary(&build(site.path(), "2026-03-15"));
+    assert!(first.starts_with("for the public (first build into this folder):"), "{first}");
+    assert!(first.contains("  1 new notice published: D-1\n"), "{first}");
+    assert!(
+        first.contains("  6 certificates added: T-0001, T/0002, T-0003, T-0004, T-0005, T-0006\n")
+            || first.contains("  6 certificates added\n"),
+        "{first}"
+    );
+
+    // Nothing changed.
+    assert_eq!(summary(&build(site.path(), "2026-03-15")), "for the public: nothing changed since the last build\n");
+
+    // A day later: D-2 (2026-04-01) revokes T-0006; a new suspension of T-0001 and a new
+    // certificate.
+    let decisions = site.path().join("data/decisions.csv");
+    let mut csv = std::fs::read_to_string(&decisions).unwrap();
+    csv.push_str("D-3,T-0001,suspend,2026-04-02,,,reputation,Səbəb.,,\n");
+    std::fs::write(&decisions, csv).unwrap();
+    let certificates = site.path().join("data/certificates.csv");
+    let mut csv = std::fs::read_to_string(&certificates).unwrap();
+    csv.push_str("T-0008,Əliyeva,Şəbnəm,,Mühasib,,,2026-01-01,2029-01-01,,,,,,,\n");
+    std::fs::write(&certificates, csv).unwrap();
+    let out = build(site.path(), "2026-04-10");
+    let err = stderr(&out);
+    let changed = summary(&out);
+    assert!(err.find("files written").unwrap() < err.find("for the public").unwrap(), "after the counts:\n{err}");
+    assert!(changed.starts_with("for the public, since the last build:\n"), "{changed}");
+    assert!(changed.contains("  2 credentials changed status: T-0001 valid → suspended, T-0006 valid → revoked\n"), "{changed}");
+    assert!(changed.contains("  2 new notices published: D-2, D-3\n"), "{changed}");
+    assert!(changed.contains("  1 certificate added: T-0008\n"), "{changed}");
+    assert!(!changed.contains("result set"), "{changed}");
+
+    // A failed build changes nothing: the next good one counts from the last good one.
+    std::fs::write(&decisions, "id,certificate,action,decided_on,grounds,reason\nD-1,T-9999,suspend,2026-01-01,reputation,x\n").unwrap();
+    assert_eq!(certsite(site.path(), &["build", "--build-date", "2026-04-11"]).status.code(), Some(1));
+    std::fs::write(&decisions, "id,certificate,action,decided_on,grounds,reason\n").unwrap();
+    let out = build(site.path(), "2026-04-11");
+    let changed = summary(&out);
+    // With no decision left, D-1's suspension of T-0005 goes too.
+    assert!(
+        changed.contains("  3 credentials changed status: T-0001 suspended → valid, T-0005 suspended → valid, T-0006 revoked → valid\n"),
+        "{changed}"
+    );
+    assert!(!changed.contains("notice"), "{changed}");
+}
+
+#[test]
+fn many_changes_are_counted_and_result_sets_named() {
+    let site = fixture("interviews");
+    let before = summary(&build(site.path(), "2026-05-21"));
+    assert!(!before.contains("result set"), "{before}");
+    let after = summary(&build(site.path(), "2026-05-27"));
+    assert!(after.contains("  1 result set published: 2026-05-test\n"), "{after}");
+
+    let site = fixture("minimal");
+    build(site.path(), "2026-03-15");
+    let certificates = site.path().join("data/certificates.csv");
+    let mut csv = std::fs::read_to_string(&certificates).unwrap();
+    for i in 0..7 {
+        csv.push_str(&format!("N-{i},Əliyeva,Şəbnəm,,Mühasib,,,2026-01-01,2029-01-01,,,,,,,\n"));
+    }
+    std::fs::write(&certificates, csv).unwrap();
+    let changed = summary(&build(site.path(), "2026-03-15"));
+    assert!(changed.contains("  7 certificates added\n"), "past five, counted only: {changed}");
+}
+
+#[test]
+fn help_gives_examples_exit_codes_and_the_default_build_date() {
+    for command in ["build", "check", "verify", "keygen", "print", "serve", ""] {
+        let args: Vec<&str> = [command, "--help"].into_iter().filter(|a| !a.is_empty()).collect();
+        let out = certsite(&repo(), &args);
+        assert!(out.status.success());
+        let help = String::from_utf8_lossy(&out.stdout);
+        assert!(help.contains("Examples:\n  certsite "), "{command}:\n{help}");
+        for code in ["  0  success", "  1  the data or content has errors", "  2  wrong usage, or another build holds the site"] {
+            assert!(help.contains(code), "{command} --help lacks {code:?}:\n{help}");
+        }
+    }
+    for command in ["check", "build", "serve"] {
+        let help = String::from_utf8_lossy(&certsite(&repo(), &[command, "--help"]).stdout).into_owned();
+        let line = help.lines().find(|l| l.contains("--build-date")).unwrap().to_owned();
+        assert!(help.contains("[default: $SOURCE_DATE_EPOCH, else today, UTC"), "{command}: {line}\n{help}");
+    }
+}
+
+#[test]
+fn paths_in_messages_are_below_the_root_as_given() {
+    let site = fixture("minimal");
+    std::fs::write(
+        site.path().join("data/decisions.csv"),
+        "id,certificate,action,decided_on,grounds,reason\nD-1,T-9999,suspend,2026-01-01,reputation,x\n",
+    )
+    .unwrap();
+    let parent = site.path().parent().unwrap();
+    let name = site.path().file_name().unwrap().to_str().unwrap();
+    let out = certsite(parent, &["check", "--root", name, "--build-date", "2026-03-15"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("{name}/data/decisions.csv:2:5: certificate \"T-9999\"")), "{err}");
+    // From the root itself, as before.
+    let err = stderr(&certsite(site.path(), &["check", "--build-date", "2026-03-15"]));
+    assert!(err.contains("× data/decisions.csv:2:5:") || err.contains(" data/decisions.csv:2:5:"), "{err}");
+    // The url secret's note names it below the root too.
+    std::fs::write(site.path().join("data/decisions.csv"), "id,certificate,action,decided_on,grounds,reason\n").unwrap();
+    let err = stderr(&certsite(parent, &["build", "--root", name, "--build-date", "2026-03-15"]));
+    assert!(err.contains(&format!("created {name}/.certsite/url.secret")), "{err}");
+}
