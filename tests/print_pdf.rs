@@ -107,6 +107,13 @@ fn set_logo(root: &Path, logo: &str) {
     std::fs::write(&toml, format!("{text}\nlogo = \"{logo}\"\n")).unwrap();
 }
 
+/// `data/site.toml:<line>:1` of the `logo =` line set by [`set_logo`].
+fn logo_at(root: &Path) -> String {
+    let text = std::fs::read_to_string(root.join("data/site.toml")).unwrap();
+    let line = text.lines().position(|l| l.starts_with("logo =")).unwrap() + 1;
+    format!("data/site.toml:{line}:1")
+}
+
 /// A `width`×`height` greyscale PNG of one shade (written here: the PNG encoder is the
 /// format's few lines, not a dependency).
 fn png(width: u32, height: u32, shade: u8) -> Vec<u8> {
@@ -255,13 +262,13 @@ fn the_logo_is_drawn_svg_or_png_and_a_wrong_logo_is_an_error_at_its_line() {
     let out = print(root, &["--all", "--out", "missing"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("data/site.toml:6:1"), "{err}");
+    assert!(err.contains(&logo_at(root)), "{err}");
     assert!(err.contains("logo \"content/missing.svg\" does not exist"), "{err}");
     assert!(!root.join("missing").exists(), "nothing is written");
     // `check` says the same.
     let out = certsite(root, &["check", "--build-date", DATE]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("data/site.toml:6:1"), "{}", stderr(&out));
+    assert!(stderr(&out).contains(&logo_at(root)), "{}", stderr(&out));
 
     // A file that is not what its name says.
     std::fs::write(root.join("content/broken.svg"), "not svg").unwrap();
@@ -269,7 +276,7 @@ fn the_logo_is_drawn_svg_or_png_and_a_wrong_logo_is_an_error_at_its_line() {
     let out = print(root, &["--all", "--out", "broken"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("data/site.toml:6:1: logo \"content/broken.svg\": not a valid SVG file"), "{err}");
+    assert!(err.contains(&format!("{}: logo \"content/broken.svg\": not a valid SVG file", logo_at(root))), "{err}");
     assert!(!root.join("broken").exists(), "nothing is written");
     let mut png = png(10, 10, 0);
     png.truncate(png.len() - 20);
@@ -278,6 +285,6 @@ fn the_logo_is_drawn_svg_or_png_and_a_wrong_logo_is_an_error_at_its_line() {
     let out = print(root, &["--all", "--out", "broken"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("data/site.toml:6:1: logo \"content/broken.png\": not a valid PNG file"), "{err}");
+    assert!(err.contains(&format!("{}: logo \"content/broken.png\": not a valid PNG file", logo_at(root))), "{err}");
     assert!(!root.join("broken").exists(), "nothing is written");
 }
