@@ -129,7 +129,10 @@ fn nginx_with_the_snippet_serves_every_kind_of_file_with_its_headers() {
     // An unknown certificate code gets the site's 404 page, which explains it (DESIGN §4).
     let (status, headers) = get(server.port, "/c/ZZZZ0000ZZZZ/");
     assert_eq!(status, 404);
-    assert_eq!(headers.get("content-length").map(String::as_str), Some(std::fs::metadata(public.join("404.html")).unwrap().len().to_string().as_str()));
+    assert_eq!(
+        headers.get("content-length").map(String::as_str),
+        Some(std::fs::metadata(public.join("404.html")).unwrap().len().to_string().as_str())
+    );
     let htaccess = std::fs::read_to_string(site.path().join(".certsite/hosting/.htaccess")).unwrap();
     assert!(htaccess.contains("ErrorDocument 404 /404.html\n"), "{htaccess}");
 

@@ -46,6 +46,7 @@ fn english_mirrors_every_page_with_english_words() {
     ] {
         let html = std::fs::read_to_string(public.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert!(html.contains(r#"<html lang="en">"#), "{path}");
+        assert_eq!(regex_lite_dates(&html), Vec::<String>::new(), "{path}: English dates only");
     }
     let notice = std::fs::read_to_string(public.join("en/notices/D-2026-004/index.html")).unwrap();
     assert!(notice.contains("Revocation of a certificate") && notice.contains("Right to object"));

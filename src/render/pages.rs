@@ -599,9 +599,10 @@ impl Renderer {
     /// What a notice page shows.
     pub fn notice_view(&self, p: NoticePage<'_>) -> NoticeView {
         let d = p.decision;
+        let day = |date: time::Date| i18n::date(self.lang, date);
         let link = |o: &Decision| NoticeLink {
             id: o.id.clone(),
-            effective_on: date::display(o.effective_on),
+            effective_on: day(o.effective_on),
             effective_on_iso: date::iso(o.effective_on),
             decided_on_iso: date::iso(o.decided_on),
         };
@@ -627,17 +628,17 @@ impl Renderer {
             profession_en: p.cert.profession_en.as_deref().map(str::to_owned),
             holder: crate::model::decision::notice_holder_name(p.cert, p.holder_name),
             holder_initials: p.holder_name == crate::config::HolderName::Initials,
-            decided_on: date::display(d.decided_on),
+            decided_on: day(d.decided_on),
             decided_on_iso: date::iso(d.decided_on),
-            effective_on: date::display(d.effective_on),
+            effective_on: day(d.effective_on),
             effective_on_iso: date::iso(d.effective_on),
             not_yet_effective: d.effective_on > p.today,
-            until: d.until.map(date::display),
+            until: d.until.map(day),
             until_iso: d.until.map(date::iso),
             grounds: ground_views(d),
             reason: d.reason.clone(),
             reason_en: d.reason_en.clone(),
-            objection_deadline: date::display(d.objection_deadline()),
+            objection_deadline: day(d.objection_deadline()),
             objection_deadline_iso: date::iso(d.objection_deadline()),
             lifted_by: p.lifted_by.map(link),
             lifts: p.lifts.map(link),
@@ -652,7 +653,7 @@ impl Renderer {
                     NoticeState::Lifted => "state_lifted",
                 },
             ),
-            ended_on: ended.filter(|_| state == NoticeState::Ended).map(date::display),
+            ended_on: ended.filter(|_| state == NoticeState::Ended).map(day),
             ended_on_iso: ended.filter(|_| state == NoticeState::Ended).map(date::iso),
             updated_iso: date::iso(updated),
         }

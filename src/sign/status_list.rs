@@ -99,7 +99,14 @@ impl Bitstring {
 
 /// The unsigned status list credential for `purpose`, published at `url`, valid from
 /// `valid_from` (the build) until `valid_until` (DESIGN §5: build date + `max_age_days`).
-pub fn list_credential(url: &str, purpose: Purpose, bits: &Bitstring, issuer: &str, valid_from: &str, valid_until: &str) -> Map<String, Value> {
+pub fn list_credential(
+    url: &str,
+    purpose: Purpose,
+    bits: &Bitstring,
+    issuer: &str,
+    valid_from: &str,
+    valid_until: &str,
+) -> Map<String, Value> {
     let value = json!({
         "@context": ["https://www.w3.org/ns/credentials/v2"],
         "id": url,

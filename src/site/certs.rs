@@ -133,7 +133,8 @@ impl Hash for CertInputs<'_> {
             replaces: replaced_number,
             line: _, // where the row is, not what it says
         } = cert;
-        (number, surname, given_name, patronymic, profession, profession_en, scope, scope_en, issued_on, valid_until, replaced_number).hash(h);
+        (number, surname, given_name, patronymic, profession, profession_en, scope, scope_en, issued_on, valid_until, replaced_number)
+            .hash(h);
         code.hash(h);
         // The decision and replacement are hashed by content below, not by list position.
         let Derived { status, since, decision: _, superseded_by: _, announced: _ } = derived;
