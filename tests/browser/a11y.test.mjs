@@ -78,7 +78,7 @@ for (const width of [360, 1280]) {
       }
       // Nothing wider than the screen: every column readable without sideways scrolling.
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      if (overflow > 0) failures.push(`${name} (${path}): ${overflow} px wider than the ${window?.innerWidth ?? ""} screen`);
+      if (overflow > 0) failures.push(`${name} (${path}): ${overflow} px wider than the ${width} px screen`);
       await p.close();
     }
     await context.close();
