@@ -63,9 +63,9 @@ fn results_json_reads_back_with_ranks_outcomes_and_appeals() {
     assert!(html.contains("Uyğundur") && html.contains("Uyğun deyildir") && html.contains("Yenidən müsahibə"));
     assert!(html.contains("(qaydalar, 2.17)") && html.contains("(qaydalar, 2.13–2.14)"), "rules are cited where applied");
     assert_eq!(attr(&html, "data-appeal-deadline"), Some("2026-06-01"));
-    assert!(html.contains("<td class=\"num\">44.00</td>"), "two decimals");
+    assert!(html.contains("data-label=\"Yekun bal\">44.00</td>"), "two decimals");
     // Member-by-member scores are not published: only averages (language 18 from every member).
-    assert!(html.contains("<td class=\"num avg\">18.00</td>"));
+    assert!(html.contains("data-label=\"Dil (orta)\">18.00</td>"));
     let index = read(&site.path().join("public/interviews/index.html"));
     assert!(index.contains(r#"href="/interviews/2026-05-test/""#));
 
