@@ -61,7 +61,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("issuer_key_link", "Orqanın açıq açarı (did.json)", "The body's public key (did.json)"),
     ("qr_alt", "Bu səhifənin ünvanını ehtiva edən QR kod", "QR code holding this page's address"),
     ("code_label", "Yoxlama kodu", "Verification code"),
-    ("status_note", "Reyestrin son yenilənməsinə görə:", "As of the register's last update:"),
+    ("status_note", "Reyestrin son yenilənməsinə görə; status siyahıları bu tarixdə imzalanıb:", "As of the register's last update, when the status lists were signed:"),
     ("verdict_valid_lead", "Sertifikat həqiqidir və qüvvədədir.", "The certificate is genuine and in force."),
     ("verdict_suspended_lead", "Sertifikat dayandırılıb: dayandırma qüvvədə olduqca ona etibar etməyin.", "The certificate is suspended: do not rely on it while the suspension lasts."),
     ("verdict_revoked_lead", "Sertifikat ləğv edilib: ona etibar etməyin.", "The certificate has been revoked: do not rely on it."),
