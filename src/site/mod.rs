@@ -475,9 +475,7 @@ impl Site {
 
         // What the public sees now, against what it saw after the last build.
         let record = self.public_record(&statuses);
-        let before = store.load_public()?;
-        report.public = crate::state::public::Changes::between(before.as_ref(), &record);
-        store.save_public(&record)?;
+        report.public = store.update_public(&record)?;
 
         report.certificates = self.certificates.list.len();
         report.changed = staged.changed();

@@ -480,25 +480,21 @@ impl Store {
         self.dir.join("public")
     }
 
-    /// What the last build into this output showed the public ([`super::public`]); `None`
-    /// when there is no readable record.
-    pub fn load_public(&self) -> anyhow::Result<Option<super::public::Record>> {
-        let path = self.public_path();
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Ok(super::public::Record::parse(&text)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e).with_context(|| path.display().to_string()),
-        }
-    }
-
-    /// Saves what this build shows the public (atomically), unless it is already so.
-    pub fn save_public(&self, record: &super::public::Record) -> anyhow::Result<()> {
+    /// Saves what this build shows the public (atomically) and says what changed since the
+    /// last record. The same text as before (a rebuild with nothing changed, the usual case)
+    /// is neither parsed nor written again.
+    pub fn update_public(&self, record: &super::public::Record) -> anyhow::Result<super::public::Changes> {
         let path = self.public_path();
         let text = record.to_text();
-        if std::fs::read(&path).ok().as_deref() == Some(text.as_bytes()) {
-            return Ok(());
-        }
-        super::write_atomic(&path, text.as_bytes()).with_context(|| path.display().to_string())
+        let old = match std::fs::read_to_string(&path) {
+            Ok(old) if old == text => return Ok(super::public::Changes::default()),
+            Ok(old) => super::public::Record::parse(&old),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(e).with_context(|| path.display().to_string()),
+        };
+        let changes = super::public::Changes::between(old.as_ref(), record);
+        super::write_atomic(&path, text.as_bytes()).with_context(|| path.display().to_string())?;
+        Ok(changes)
     }
 
     /// Removes the journal once the new manifest is saved.
