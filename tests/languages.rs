@@ -54,6 +54,7 @@ fn english_mirrors_every_page_with_english_words() {
     assert!(verify.contains(r#"data-base="/en""#), "a typed code leads to the English page");
     // An untranslated page keeps its Azerbaijani text, marked as such.
     let about = std::fs::read_to_string(public.join("en/about/index.html")).unwrap();
+    assert!(about.contains(r#"<a href="/en/about/" lang="az">Haqqımızda</a>"#), "an untranslated page's title in the menu is marked");
     assert!(about.contains(r#"<article class="prose" lang="az">"#));
     assert!(!public.join("en/interviews/2026-03-xarici/results.json").exists(), "open data once");
     assert!(public.join("assets/words.en.json").exists());

@@ -22,6 +22,8 @@ struct PageLink<'a> {
     path: &'a str,
     title: &'a str,
     description: Option<&'a str>,
+    /// The title's language when it is not the page's (an untranslated page).
+    lang: Option<&'static str>,
 }
 
 /// Another language's version of the site, for the language switch.
@@ -392,7 +394,13 @@ impl Renderer {
             pages: pages
                 .iter()
                 .filter(|p| !p.path.is_empty())
-                .map(|p| PageLink { path: &p.path, title: &p.title, description: p.description.as_deref() })
+                .map(|p| PageLink {
+                    path: &p.path,
+                    title: &p.title,
+                    description: p.description.as_deref(),
+                    // An untranslated page's title, in the default language (DESIGN §6).
+                    lang: (p.lang.unwrap_or(config.default_lang()) != lang).then(|| p.lang.unwrap_or(config.default_lang()).code()),
+                })
                 .collect(),
             did_document: format!("{base_path}/{did_document_path}"),
         };
