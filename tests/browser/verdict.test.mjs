@@ -208,13 +208,17 @@ test("a decision published but not yet in effect is announced on the certificate
 });
 
 test("the verification page prints on one A4 page, with the verdict, the details and the QR code", async () => {
-  const { p, close } = await open("T-0001");
-  await p.emulateMedia({ media: "print" });
-  for (const selector of ["[data-verdict]", ".details", "[data-qr] svg"]) assert.ok(await p.isVisible(selector), `${selector} prints`);
-  const pdf = await p.pdf({ format: "A4", printBackground: true });
-  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
-  assert.equal(pages, 1, "one A4 page");
-  await close();
+  // A valid certificate, and a revoked one with its decision and grounds.
+  for (const number of ["T-0001", "T-0006"]) {
+    const { p, close } = await open(number);
+    await p.emulateMedia({ media: "print" });
+    for (const selector of ["[data-verdict]", ".details", "[data-qr] svg"]) assert.ok(await p.isVisible(selector), `${selector} prints`);
+    if (number === "T-0006") assert.ok(await p.isVisible(".decision li"), "the grounds print");
+    const pdf = await p.pdf({ format: "A4", printBackground: true });
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+    assert.equal(pages, 1, `${number}: one A4 page`);
+    await close();
+  }
 });
 
 test("an unknown code ends on a page in the visitor's language that echoes the code", async () => {
