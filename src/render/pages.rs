@@ -374,6 +374,18 @@ fn status_key(status: Status) -> &'static str {
     }
 }
 
+/// What a status means for whoever relies on the certificate (the card's second line).
+fn status_lead_key(status: Status) -> &'static str {
+    match status {
+        Status::Valid => "verdict_valid_lead",
+        Status::Suspended => "verdict_suspended_lead",
+        Status::Revoked => "verdict_revoked_lead",
+        Status::Expired => "verdict_expired_lead",
+        Status::Superseded => "verdict_superseded_lead",
+        Status::NotYetValid => "verdict_not_yet_valid_lead",
+    }
+}
+
 impl Renderer {
     /// Prepares the context every page shares.
     pub fn new(templates: &Arc<Templates>, config: &Config, pages: &[&Page], did_document_path: &str, lang: Lang) -> Renderer {
@@ -569,7 +581,7 @@ impl Renderer {
             issuer: self.issuer_name.clone(),
             status: status.code(),
             status_label: i18n::tr(lang, status_key(status)),
-            status_lead: i18n::tr(lang, &format!("verdict_{}_lead", status.code().replace('-', "_"))),
+            status_lead: i18n::tr(lang, status_lead_key(status)),
             since: p.derived.since.map(|d| i18n::tr_date(lang, "status_since", d)),
             code: p.code.to_string(),
             code_grouped: p.code.grouped(),
@@ -756,4 +768,20 @@ pub fn robots(base_url: &str, disallowed: &[String]) -> Vec<u8> {
     }
     out.push_str(&format!("Sitemap: {base_url}/sitemap.xml\n"));
     out.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_status_has_its_words_in_both_languages() {
+        use Status::*;
+        for status in [Valid, Suspended, Revoked, Expired, Superseded, NotYetValid] {
+            for lang in [Lang::Az, Lang::En] {
+                assert!(!i18n::tr(lang, status_key(status)).is_empty(), "{status:?}");
+                assert!(!i18n::tr(lang, status_lead_key(status)).is_empty(), "{status:?}");
+            }
+        }
+    }
 }
