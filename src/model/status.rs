@@ -59,7 +59,8 @@ pub struct Derived {
 /// Derives the status of certificate `i` on `today`.
 pub fn status_of(i: usize, certificates: &Certificates, decisions: &Decisions, today: Date) -> Derived {
     let own = decisions.by_certificate.get(&i).map(Vec::as_slice).unwrap_or_default();
-    // Published, not yet in effect (in the order they take effect: the first one).
+    // Published, not yet in effect (DESIGN §3: a notice is published from `decided_on`, the
+    // decision takes effect on `effective_on`): the first of them to take effect.
     let announced = own.iter().copied().find(|&d| decisions.list[d].decided_on <= today && today < decisions.list[d].effective_on);
     let plain = |status, since| Derived { status, since, decision: None, superseded_by: None, announced };
     // Suspensions in effect: they may overlap; a reinstatement lifts those it lifts. `ended`:

@@ -245,8 +245,6 @@ pub struct CertView<'a> {
     issued_on_iso: String,
     valid_until: String,
     valid_until_iso: String,
-    /// The issuer's name in the page's language.
-    issuer: String,
     status: &'static str,
     status_label: &'static str,
     /// One sentence on what the status means for whoever relies on the certificate.
@@ -578,7 +576,6 @@ impl Renderer {
             issued_on_iso: date::iso(c.issued_on),
             valid_until: day(c.valid_until),
             valid_until_iso: date::iso(c.valid_until),
-            issuer: self.issuer_name.clone(),
             status: status.code(),
             status_label: i18n::tr(lang, status_key(status)),
             status_lead: i18n::tr(lang, status_lead_key(status)),
