@@ -275,9 +275,12 @@ impl<'a> Certs<'a> {
         let cred = credential_slot(self.renderers.len());
         let ctx = FileCtx { old, out, force, layout: &self.layout };
 
-        // Sign: the folders of new certificates, then the credential of each changed one.
-        let stage = progress.stage("sign", changed as u64);
+        // The folders of new certificates, then the credential of each changed one.
+        let fresh = marks.iter().filter(|&&m| m & FRESH != 0).count() as u64;
+        let stage = progress.stage("folders", fresh);
         self.stage_fresh_dirs(&marks, out)?;
+        stage.finish(fresh);
+        let stage = progress.stage("sign", changed as u64);
         let failures = Mutex::new(Vec::new());
         hashes.par_chunks_mut(n).zip(marks.par_iter_mut()).enumerate().filter(|(_, (_, m))| **m & TODO != 0).for_each(
             |(i, (hashes, mark))| {
