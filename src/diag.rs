@@ -133,7 +133,7 @@ impl Excerpt {
             return self.clone();
         }
         // The window starts a third of the width before the mark (or at the line start).
-        let from = if start + len.min(width / 2) <= width - 1 { 0 } else { start - width / 3 };
+        let from = if start + len.min(width / 2) < width { 0 } else { start - width / 3 };
         let lines = self
             .lines
             .iter()

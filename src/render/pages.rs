@@ -14,7 +14,7 @@ use crate::model::date;
 use crate::model::decision::{Action, Decision};
 use crate::model::status::{Derived, Status};
 use crate::render::i18n;
-use crate::render::templates::{error_chain, escape_html, Templates};
+use crate::render::templates::{error_chain, escape_html, Folded, Templates};
 
 /// A link to a page in the menu.
 #[derive(Debug, Serialize)]
@@ -284,6 +284,74 @@ pub struct TakeAway {
     file: String,
 }
 
+impl CertView<'_> {
+    /// Inserts each field at the top of `context` as `__cert_<field>` ([`crate::render::templates::FLAT_CERT`]), for the
+    /// folded templates that read them so. The destructuring names every field: one added
+    /// later does not compile until it is inserted here too (and a test checks the names
+    /// against the serialized `cert`).
+    pub(crate) fn insert_flat(&self, context: &mut Context) {
+        let CertView {
+            number,
+            holder,
+            surname,
+            given_name,
+            patronymic,
+            profession,
+            profession_lang,
+            scope,
+            scope_lang,
+            issued_on,
+            issued_on_iso,
+            valid_until,
+            valid_until_iso,
+            status,
+            status_label,
+            status_lead,
+            since,
+            code,
+            code_grouped,
+            url,
+            qr_svg,
+            decision,
+            announced,
+            replaces,
+            superseded_by,
+            take_away,
+        } = self;
+        macro_rules! put {
+            ($($field:ident),*) => { $( context.insert(concat!("__cert_", stringify!($field)), $field); )* };
+        }
+        put!(
+            number,
+            holder,
+            surname,
+            given_name,
+            patronymic,
+            profession,
+            profession_lang,
+            scope,
+            scope_lang,
+            issued_on,
+            issued_on_iso,
+            valid_until,
+            valid_until_iso,
+            status,
+            status_label,
+            status_lead,
+            since,
+            code,
+            code_grouped,
+            url,
+            qr_svg,
+            decision,
+            announced,
+            replaces,
+            superseded_by,
+            take_away
+        );
+    }
+}
+
 /// LinkedIn's "Add to Profile" link for a certification (LinkedIn: Add to Profile for
 /// Certifications): its name, the issuing organisation, issue and expiry month and year, the
 /// page that shows it and its number.
@@ -339,7 +407,7 @@ pub struct Renderer {
     templates: Arc<Templates>,
     /// The templates with the language's constants folded in ([`Templates::folded`]), made on
     /// first use: certificate pages, rendered by the hundred thousand, use them.
-    folded: OnceLock<Tera>,
+    folded: OnceLock<Folded>,
     fold: Fold,
     pub(crate) base: Context,
     pub(crate) lang: Lang,
@@ -442,8 +510,16 @@ impl Renderer {
         self
     }
 
-    /// The engine for a page (`certificate`: a certificate page).
-    fn engine(&self, certificate: bool) -> &Tera {
+    /// Whether certificate pages read the certificate's fields flattened (see
+    /// [`Templates::folded`]).
+    #[cfg(test)]
+    pub(crate) fn reads_cert_flat(&self) -> bool {
+        self.engine(true).1
+    }
+
+    /// The engine for a page (`certificate`: a certificate page), and whether it reads the
+    /// certificate's fields flattened ([`Folded::flat_cert`]).
+    fn engine(&self, certificate: bool) -> (&Tera, bool) {
         let fold = match self.fold {
             Fold::Certificates => certificate,
             Fold::Never => false,
@@ -451,17 +527,21 @@ impl Renderer {
             Fold::Always => true,
         };
         if fold {
-            self.folded.get_or_init(|| self.templates.folded(&self.base.clone().into_json()))
+            let folded = self.folded.get_or_init(|| self.templates.folded(&self.base.clone().into_json()));
+            (&folded.tera, folded.flat_cert)
         } else {
-            &self.templates.tera
+            (&self.templates.tera, false)
         }
     }
 
     /// Renders `template` for the page at `path` (below the language root, e.g. `notices/`;
     /// the language switch links to the same path in the other languages).
     pub(crate) fn render(&self, template: &str, path: &str, context: &mut Context) -> Result<Vec<u8>, String> {
+        self.render_with(self.engine(template == CERTIFICATE).0, template, path, context)
+    }
+
+    fn render_with(&self, tera: &Tera, template: &str, path: &str, context: &mut Context) -> Result<Vec<u8>, String> {
         context.insert("path", path);
-        let tera = self.engine(template == CERTIFICATE);
         tera.render(template, context).map(String::into_bytes).map_err(|e| format!("{template}: {}", error_chain(&e)))
     }
 
@@ -526,8 +606,13 @@ impl Renderer {
     /// each page replaces the previous page's `cert`, so the shared words and site are not
     /// copied again for each of 100,000 pages.
     pub fn certificate_page_in(&self, context: &mut Context, view: &CertView<'_>) -> Result<Vec<u8>, String> {
-        context.insert("cert", view);
-        self.render(CERTIFICATE, &format!("c/{}/", view.code), context)
+        let (tera, flat) = self.engine(true);
+        if flat {
+            view.insert_flat(context);
+        } else {
+            context.insert("cert", view);
+        }
+        self.render_with(tera, CERTIFICATE, &format!("c/{}/", view.code), context)
     }
 
     /// What a certificate page shows, in this renderer's language.

@@ -576,12 +576,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_certificate_flattened_has_the_fields_and_values_of_cert() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = Site::load(root, time::macros::date!(2026 - 11 - 23)).unwrap_or_else(|p| panic!("{}", p.render(false)));
+        let renderers = site.renderers();
+        let code = Code::parse("000000000000").expect("a valid code");
+        let i = (0..site.certificates.list.len()).find(|&i| site.status(i).decision.is_some()).expect("a decided certificate");
+        let inputs = CertInputs::new(&site, i, site.status(i), code, 0, |j| (site.certificates.list[j].number.as_str(), code));
+        let url = site.page_url(code);
+        for view in inputs.views(&site, &renderers, &url, "<svg/>") {
+            let mut flat = tera::Context::new();
+            view.insert_flat(&mut flat);
+            let flat = flat.into_json();
+            let nested = serde_json::to_value(&view).expect("serializes");
+            let nested: serde_json::Map<String, serde_json::Value> = nested
+                .as_object()
+                .expect("an object")
+                .iter()
+                .map(|(k, v)| (format!("{}{k}", crate::render::templates::FLAT_CERT), v.clone()))
+                .collect();
+            assert_eq!(flat.as_object().expect("an object"), &nested);
+        }
+    }
+
+    #[test]
     fn folded_templates_render_every_page_byte_for_byte_as_written() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         for date in [time::macros::date!(2026 - 11 - 23), time::macros::date!(2026 - 03 - 20)] {
             let site = Site::load(root, date).unwrap_or_else(|p| panic!("{}", p.render(false)));
             assert!(site.templates.fold(), "the sample's templates are folded");
             let folded: Vec<Renderer> = site.renderers().into_iter().map(Renderer::folded).collect();
+            assert!(folded.iter().all(Renderer::reads_cert_flat), "certificate pages read cert's fields flattened");
             let folded = site.one_of_each(&folded);
             let unfolded: Vec<Renderer> = site.renderers().into_iter().map(Renderer::unfolded).collect();
             let unfolded = site.one_of_each(&unfolded);
