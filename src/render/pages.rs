@@ -542,7 +542,11 @@ impl Renderer {
 
     fn render_with(&self, tera: &Tera, template: &str, path: &str, context: &mut Context) -> Result<Vec<u8>, String> {
         context.insert("path", path);
-        tera.render(template, context).map(String::into_bytes).map_err(|e| format!("{template}: {}", error_chain(&e)))
+        // Into bytes directly: `Tera::render` would check the whole page is UTF-8 again to
+        // make a String of it (tera writes only strings, so it is).
+        let mut page = Vec::with_capacity(8192);
+        tera.render_to(template, context, &mut page).map_err(|e| format!("{template}: {}", error_chain(&e)))?;
+        Ok(page)
     }
 
     /// The home page, with the text of `content/_index.md` if there is one.
