@@ -95,6 +95,8 @@ fn normalize<D: sophia_api::dataset::SetDataset>(dataset: &D) -> Result<Vec<u8>,
 #[derive(Debug)]
 pub struct Shape {
     quads: Vec<[TermPart; 4]>,
+    /// The pairs of `quads` that some values could make the same quad (a set holds it once).
+    may_clash: Vec<(usize, usize)>,
     /// The document itself was checked against JSON-LD once.
     checked: std::sync::atomic::AtomicBool,
 }
@@ -117,10 +119,25 @@ enum TermPart {
 }
 
 /// A literal's datatype or language.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Datatype {
     Iri(String),
     Language(String),
+}
+
+impl TermPart {
+    /// Whether some values could make the two the same term.
+    fn may_equal(&self, other: &TermPart) -> bool {
+        use TermPart::*;
+        match (self, other) {
+            (None, None) => true,
+            (Iri(a), Iri(b)) | (Blank(a), Blank(b)) => a == b,
+            (Iri(_) | IriSlot(_), Iri(_) | IriSlot(_)) => true,
+            (Literal(a, x), Literal(b, y)) => a == b && x == y,
+            (Literal(_, x) | LiteralSlot(_, x), Literal(_, y) | LiteralSlot(_, y)) => x == y,
+            _ => false,
+        }
+    }
 }
 
 /// The placeholder of the `n`-th text value: an absolute IRI that no document holds.
@@ -284,7 +301,11 @@ impl Shape {
         if let Some(k) = (0..n).find(|k| !used[*k] && !keep.contains(k)) {
             return Err(RdfError::Undefined(members[k].clone()));
         }
-        Ok(Shape { quads, checked: std::sync::atomic::AtomicBool::new(false) })
+        let may_clash = (0..quads.len())
+            .flat_map(|i| (i + 1..quads.len()).map(move |j| (i, j)))
+            .filter(|&(i, j)| quads[i].iter().zip(&quads[j]).all(|(a, b)| a.may_equal(b)))
+            .collect();
+        Ok(Shape { quads, may_clash, checked: std::sync::atomic::AtomicBool::new(false) })
     }
 
     /// The text values (by number) that go where an IRI goes but are not absolute IRIs in
@@ -307,7 +328,7 @@ impl Shape {
     /// The dataset of a document of this shape with text `values` (borrowing them), `None`
     /// when a value that goes where an IRI goes is not an absolute IRI (the caller then
     /// processes the document as it is).
-    fn fill<'a>(&'a self, values: &[&'a str]) -> Option<BTreeSet<Spog<SimpleTerm<'a>>>> {
+    fn fill<'a>(&'a self, values: &[&'a str]) -> Option<Distinct<'a>> {
         let term = |t: &'a TermPart| -> Option<Option<SimpleTerm<'a>>> {
             Some(Some(match t {
                 TermPart::None => return Some(None),
@@ -324,11 +345,51 @@ impl Shape {
                 TermPart::LiteralSlot(k, dt) => literal(values.get(*k)?, dt),
             }))
         };
-        let mut dataset = BTreeSet::new();
+        let mut quads = Vec::with_capacity(self.quads.len());
         for [s, p, o, g] in &self.quads {
-            dataset.insert(([term(s)??, term(p)??, term(o)??], term(g)?));
+            quads.push(([term(s)??, term(p)??, term(o)??], term(g)?));
         }
-        Some(dataset)
+        // A set: the second of two equal quads goes (rare: the pairs that could clash were
+        // found when the shape was compiled).
+        let mut gone = Vec::new();
+        for &(i, j) in &self.may_clash {
+            if quads[i] == quads[j] {
+                gone.push(j);
+            }
+        }
+        if !gone.is_empty() {
+            gone.sort_unstable();
+            gone.dedup();
+            for j in gone.into_iter().rev() {
+                quads.remove(j);
+            }
+        }
+        Some(Distinct(quads))
+    }
+}
+
+/// Quads with no two the same: a set, for RDFC-1.0, without a tree built of them.
+struct Distinct<'a>(Vec<Spog<SimpleTerm<'a>>>);
+
+impl<'a> sophia_api::dataset::Dataset for Distinct<'a> {
+    type Error = std::convert::Infallible;
+    type Quad<'x>
+        = &'x Spog<SimpleTerm<'a>>
+    where
+        Self: 'x;
+
+    fn quads(&self) -> impl Iterator<Item = sophia_api::dataset::DResult<Self, Self::Quad<'_>>> + '_ {
+        self.0.iter().map(Ok)
+    }
+}
+
+impl sophia_api::dataset::SetDataset for Distinct<'_> {}
+
+impl Distinct<'_> {
+    /// The quads as a [`Dataset`] that owns its terms.
+    fn owned(&self) -> Dataset {
+        let own = |t: &SimpleTerm<'_>| -> SimpleTerm<'static> { t.into_term() };
+        self.0.iter().map(|([s, p, o], g)| ([own(s), own(p), own(o)], g.as_ref().map(own))).collect()
     }
 }
 
@@ -340,9 +401,27 @@ fn is_absolute(text: &str) -> bool {
     let bytes = text.as_bytes();
     let Some(colon) = memchr::memchr(b':', bytes) else { return false };
     let (scheme, rest) = bytes.split_at(colon);
-    matches!(scheme, b"https" | b"http" | b"did" | b"urn")
-        && rest.iter().all(|&c| c >= 0x80 || c.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&c))
+    matches!(scheme, b"https" | b"http" | b"did" | b"urn") && rest.iter().all(|&c| IRI_BYTE[c as usize])
 }
+
+/// The bytes an IRI may hold ([`is_absolute`]), as a table: it is asked of every byte of
+/// every IRI of every credential.
+const IRI_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        table[c] = b >= 0x80 || b.is_ascii_alphanumeric();
+        c += 1;
+    }
+    let punctuation = b"-._~:/?#[]@!$&'()*+,;=%";
+    let mut i = 0;
+    while i < punctuation.len() {
+        table[punctuation[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 fn literal<'a>(text: &'a str, datatype: &'a Datatype) -> SimpleTerm<'a> {
     match datatype {
@@ -460,7 +539,7 @@ impl Shapes {
             return Ok(canonical_nquads(&self.to_dataset(&without(document, exclude))?)?.into_bytes());
         };
         if !shape.checked.load(Ordering::Acquire) {
-            if owned(&dataset) != self.to_dataset(&without(document, exclude))? {
+            if dataset.owned() != self.to_dataset(&without(document, exclude))? {
                 return Err(RdfError::Mismatch);
             }
             shape.checked.store(true, Ordering::Release);
@@ -489,18 +568,12 @@ impl Shapes {
     fn dataset(&self, document: &Value) -> Result<Dataset, RdfError> {
         let Value::Object(map) = document else { return self.to_dataset(document) };
         let (shape, values) = self.shape(map, None)?;
-        let dataset = shape.fill(&values).map(|d| owned(&d));
+        let dataset = shape.fill(&values).map(|d| d.owned());
         match dataset {
             Some(dataset) => Ok(dataset),
             None => self.to_dataset(document),
         }
     }
-}
-
-/// A dataset that owns its terms.
-fn owned(dataset: &BTreeSet<Spog<SimpleTerm<'_>>>) -> Dataset {
-    let own = |t: &SimpleTerm<'_>| -> SimpleTerm<'static> { t.into_term() };
-    dataset.iter().map(|([s, p, o], g)| ([own(s), own(p), own(o)], g.as_ref().map(own))).collect()
 }
 
 #[cfg(test)]
@@ -576,10 +649,31 @@ mod tests {
         assert_eq!(families.len(), 2);
         assert!(families.values().any(|f| !f.expanded.is_empty() && f.shapes.len() == 2), "{families:?}");
         drop(families);
+        // Values that make two quads the same make one quad, as in a set.
+        for names in [["Ad", "Soyad"], ["Ad", "Ad"]] {
+            let mut document = credential("Ad", "x");
+            document["credentialSubject"]["achievement"]["name"] = serde_json::json!(names);
+            let expected = canonical_nquads(&to_dataset(&document, &[]).unwrap()).unwrap();
+            assert_eq!(shapes.canonical_nquads(&document).unwrap(), expected, "{names:?}");
+        }
         // A value where an IRI goes that is not an absolute IRI is processed as it is.
         let mut odd = credential("Ad", "x");
         odd["id"] = "relative/path".into();
         assert_eq!(shapes.dataset(&odd).unwrap(), to_dataset(&odd, &[]).unwrap());
+    }
+
+    #[test]
+    fn absolute_iris_are_told_from_other_text() {
+        for c in 0..=255u8 {
+            let allowed = c >= 0x80 || c.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&c);
+            assert_eq!(IRI_BYTE[c as usize], allowed, "{c:#x}");
+        }
+        for iri in ["https://x.example/c/AB12/#achievement", "did:web:x.example", "urn:uuid:1", "http://x/ə"] {
+            assert!(is_absolute(iri), "{iri}");
+        }
+        for text in ["relative/path", "ftp://x", "https://x/a b", "https://x/\"<>", "schema:name", ""] {
+            assert!(!is_absolute(text), "{text}");
+        }
     }
 
     #[test]
