@@ -254,7 +254,7 @@ fn progress_bars_only_on_a_terminal() {
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     let shown = on_terminal("");
-    for stage in ["read", "state", "plan", "folders", "sign", "render", "write"] {
+    for stage in ["read", "state", "plan", "sign", "render", "write"] {
         assert!(shown.contains(stage), "{stage} bar:\n{shown}");
     }
     assert!(shown.contains("56/56") && shown.contains("/s"), "counts and rate:\n{shown}");
