@@ -285,12 +285,18 @@ pub struct TakeAway {
 }
 
 impl CertView<'_> {
-    /// Inserts each field at the top of `context` as `__cert_<field>` ([`crate::render::templates::FLAT_CERT`]), for the
-    /// folded templates that read them so. The destructuring names every field: one added
-    /// later does not compile until it is inserted here too (and a test checks the names
-    /// against the serialized `cert`).
+    /// Inserts each field at the top of `context` as `__cert_<field>`
+    /// ([`crate::render::templates::FLAT_CERT`]), for the folded templates that read them so.
+    /// The destructuring names every field: one added later does not compile until it is
+    /// inserted here too (and a test checks the names against the serialized `cert`).
     pub(crate) fn insert_flat(&self, context: &mut Context) {
-        let CertView {
+        macro_rules! flat {
+            ($($field:ident),* $(,)?) => {{
+                let CertView { $($field),* } = self;
+                $( context.insert(concat!("__cert_", stringify!($field)), $field); )*
+            }};
+        }
+        flat!(
             number,
             holder,
             surname,
@@ -317,37 +323,6 @@ impl CertView<'_> {
             replaces,
             superseded_by,
             take_away,
-        } = self;
-        macro_rules! put {
-            ($($field:ident),*) => { $( context.insert(concat!("__cert_", stringify!($field)), $field); )* };
-        }
-        put!(
-            number,
-            holder,
-            surname,
-            given_name,
-            patronymic,
-            profession,
-            profession_lang,
-            scope,
-            scope_lang,
-            issued_on,
-            issued_on_iso,
-            valid_until,
-            valid_until_iso,
-            status,
-            status_label,
-            status_lead,
-            since,
-            code,
-            code_grouped,
-            url,
-            qr_svg,
-            decision,
-            announced,
-            replaces,
-            superseded_by,
-            take_away
         );
     }
 }

@@ -289,24 +289,13 @@ impl<'a> Certs<'a> {
                 // Sign: the credential of each changed certificate.
                 let stage = progress.stage("sign", changed as u64);
                 let failures = Mutex::new(Vec::new());
-                in_order(&mut hashes, &mut marks, n).for_each(|(first, hashes, marks)| {
-                    for (j, (hashes, mark)) in hashes.chunks_mut(n).zip(marks.iter_mut()).enumerate() {
-                        if *mark & TODO == 0 {
-                            continue;
-                        }
-                        let inputs = self.inputs(first + j);
-                        let url = site.page_url(inputs.code);
-                        let result = (|| -> anyhow::Result<()> {
-                            let created = day_start(inputs.proof_created);
-                            let bytes = credential_json(inputs.credential(site, &url, self.signer), self.signer, &created)?;
-                            folders.wait(cred, first + j)?;
-                            ctx.put(inputs.code, cred, &bytes, hashes, mark)
-                        })();
-                        if let Err(e) = result {
-                            failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e:#}", inputs.cert.at()));
-                        }
-                        stage.inc(1);
-                    }
+                in_order(&mut hashes, &mut marks, n).for_each(|chunk| {
+                    self.each_changed(chunk, &failures, &stage, |i, inputs, url, hashes, mark| {
+                        let created = day_start(inputs.proof_created);
+                        let bytes = credential_json(inputs.credential(site, url, self.signer), self.signer, &created)?;
+                        folders.wait(cred, i)?;
+                        ctx.put(inputs.code, cred, &bytes, hashes, mark)
+                    })
                 });
                 stage.finish(changed as u64);
                 fail_if_any(failures, "certificate credentials failed to sign")?;
@@ -315,28 +304,17 @@ impl<'a> Certs<'a> {
                 let stage = progress.stage("render", changed as u64);
                 let failures = Mutex::new(Vec::new());
                 let contexts = || self.renderers.iter().map(|r| r.context()).collect::<Vec<_>>();
-                in_order(&mut hashes, &mut marks, n).for_each_init(contexts, |contexts, (first, hashes, marks)| {
-                    for (j, (hashes, mark)) in hashes.chunks_mut(n).zip(marks.iter_mut()).enumerate() {
-                        if *mark & TODO == 0 {
-                            continue;
+                in_order(&mut hashes, &mut marks, n).for_each_init(contexts, |contexts, chunk| {
+                    self.each_changed(chunk, &failures, &stage, |i, inputs, url, hashes, mark| {
+                        let svg = qr::qr_svg(url).map_err(|e| anyhow!("QR code: {e}"))?;
+                        let views = inputs.views(site, self.renderers, url, &svg);
+                        for (k, ((renderer, view), context)) in self.renderers.iter().zip(&views).zip(contexts.iter_mut()).enumerate() {
+                            let page = renderer.certificate_page_in(context, view).map_err(|e| anyhow!(e))?;
+                            folders.wait(k, i)?;
+                            ctx.put(inputs.code, k, &page, hashes, mark)?;
                         }
-                        let inputs = self.inputs(first + j);
-                        let url = site.page_url(inputs.code);
-                        let result = (|| -> anyhow::Result<()> {
-                            let svg = qr::qr_svg(&url).map_err(|e| anyhow!("QR code: {e}"))?;
-                            let views = inputs.views(site, self.renderers, &url, &svg);
-                            for (k, ((renderer, view), context)) in self.renderers.iter().zip(&views).zip(contexts.iter_mut()).enumerate() {
-                                let page = renderer.certificate_page_in(context, view).map_err(|e| anyhow!(e))?;
-                                folders.wait(k, first + j)?;
-                                ctx.put(inputs.code, k, &page, hashes, mark)?;
-                            }
-                            Ok(())
-                        })();
-                        if let Err(e) = result {
-                            failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e:#}", inputs.cert.at()));
-                        }
-                        stage.inc(1);
-                    }
+                        Ok(())
+                    })
                 });
                 stage.finish(changed as u64);
                 fail_if_any(failures, "certificate pages failed to render")
@@ -347,6 +325,29 @@ impl<'a> Certs<'a> {
             result
         })?;
         Ok(Staged { fingerprints, hashes, marks, changed })
+    }
+
+    /// Runs `f` on each changed certificate of a chunk from [`in_order`]: with its row, inputs
+    /// and page URL, its file hashes and mark. A failure is recorded with the certificate's
+    /// row in `failures`.
+    fn each_changed(
+        &self,
+        (first, hashes, marks): (usize, &mut [u64], &mut [u8]),
+        failures: &Mutex<Vec<String>>,
+        stage: &Stage<'_>,
+        mut f: impl FnMut(usize, &CertInputs<'a>, &str, &mut [u64], &mut u8) -> anyhow::Result<()>,
+    ) {
+        for (j, (hashes, mark)) in hashes.chunks_mut(self.layout.len()).zip(marks.iter_mut()).enumerate() {
+            if *mark & TODO == 0 {
+                continue;
+            }
+            let inputs = self.inputs(first + j);
+            let url = self.site.page_url(inputs.code);
+            if let Err(e) = f(first + j, &inputs, &url, hashes, mark) {
+                failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e:#}", inputs.cert.at()));
+            }
+            stage.inc(1);
+        }
     }
 
     /// The folders of a certificate's files, each once.
