@@ -454,6 +454,16 @@ impl<'a> Folders<'a> {
 
     /// Makes the folders of one kind, in order (the work of one thread).
     fn make(&self, kind: usize, out: &Output) {
+        // Were this thread to panic, the workers must not wait for its folders for ever.
+        struct StopIfPanicking<'f>(&'f AtomicBool);
+        impl Drop for StopIfPanicking<'_> {
+            fn drop(&mut self) {
+                if std::thread::panicking() {
+                    self.0.store(true, Ordering::Relaxed);
+                }
+            }
+        }
+        let _guard = StopIfPanicking(&self.stopped);
         for (n, &code) in self.fresh.iter().enumerate() {
             if self.stopped.load(Ordering::Relaxed) {
                 return;
