@@ -199,13 +199,22 @@ fn flatten_paths(source: &str, name: &str, prefix: &str) -> Option<String> {
     let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut out = String::with_capacity(source.len());
     let mut rest = source;
-    while let Some(start) = [rest.find("{{"), rest.find("{%")].into_iter().flatten().min() {
-        let close = if rest[start..].starts_with("{{") { "}}" } else { "%}" };
+    while let Some(start) = [rest.find("{{"), rest.find("{%"), rest.find("{#")].into_iter().flatten().min() {
+        let close = match &rest[start..start + 2] {
+            "{{" => "}}",
+            "{%" => "%}",
+            _ => "#}",
+        };
         let Some(len) = rest[start + 2..].find(close) else { break };
         let end = start + 2 + len + 2;
         out.push_str(&rest[..start]);
         let tag = &rest[start..end];
         rest = &rest[end..];
+        if close == "#}" {
+            // A comment, as it is.
+            out.push_str(tag);
+            continue;
+        }
         let bytes = tag.as_bytes();
         let (mut i, mut from, mut quote) = (0, 0, None::<u8>);
         while i < bytes.len() {
@@ -339,6 +348,11 @@ mod tests {
             flat(r#"{% for g in cert.decision.grounds %}{{ g.cert }}{{ certificate }}{{ "cert" ~ 'cert.x' }}{% endfor %}"#).as_deref(),
             Some(r#"{% for g in __cert_decision.grounds %}{{ g.cert }}{{ certificate }}{{ "cert" ~ 'cert.x' }}{% endfor %}"#),
             "nested paths keep their tail; other names and strings stay"
+        );
+        assert_eq!(
+            flat("{# {{ cert #}<p>cert.x</p>{{ cert.y }}").as_deref(),
+            Some("{# {{ cert #}<p>cert.x</p>{{ __cert_y }}"),
+            "comments stay as they are"
         );
         for bare in [
             "{{ cert }}",
