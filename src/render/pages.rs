@@ -447,12 +447,15 @@ impl Renderer {
             pages: pages
                 .iter()
                 .filter(|p| !p.path.is_empty())
-                .map(|p| PageLink {
-                    path: &p.path,
-                    title: &p.title,
-                    description: p.description.as_deref(),
-                    // An untranslated page's title, in the default language (DESIGN §6).
-                    lang: (p.lang.unwrap_or(config.default_lang()) != lang).then(|| p.lang.unwrap_or(config.default_lang()).code()),
+                .map(|p| {
+                    let page_lang = p.lang.unwrap_or(config.default_lang());
+                    PageLink {
+                        path: &p.path,
+                        title: &p.title,
+                        description: p.description.as_deref(),
+                        // An untranslated page's title, in the default language (DESIGN §6).
+                        lang: (page_lang != lang).then(|| page_lang.code()),
+                    }
                 })
                 .collect(),
             did_document: format!("{base_path}/{did_document_path}"),
