@@ -13,7 +13,7 @@
 //    both suites, asserting that both proofs verified: jsonld-signatures calls a proof set verified
 //    when any one of its proofs is, so its overall verdict alone would not show that both are good.
 // 2. The Digital Credentials Consortium's @digitalcredentials/verifier-core (what the DCC's
-//    verifier apps use): its verdicts on signature, expiry (against the real clock), revocation and
+//    verifier apps use): its verdicts on signature, expiry (against the clock), revocation and
 //    suspension (it fetches and verifies the status list credentials), and the issuer-registry
 //    lookup, which cannot run offline and is only reported. Its only Data Integrity suite is
 //    eddsa-rdfc-2022, so it checks the rdfc proof of the set.
@@ -51,8 +51,12 @@ import { verifyCredential as dccVerifyCredential } from "@digitalcredentials/ver
 
 const repo = resolve(import.meta.dirname, "../..");
 const bin = process.env.CERTSITE_BIN || join(repo, "target/debug/certsite");
-const BUILD_DATE = "2026-11-23";
-const NOW = `${BUILD_DATE}T12:00:00Z`;
+// The site is built for today, and every check is made as of now: verifier-core takes no "now"
+// (it checks expiry and the status lists' validity against the clock), so a site built for a
+// fixed day would stop verifying once its status lists expire (31 days later). scripts/test also
+// runs this file with the clock 400 days ahead.
+const NOW = new Date().toISOString();
+const BUILD_DATE = NOW.slice(0, 10);
 
 // The OB 3.0 context certsite's credentials name (the package also holds older OB contexts and a
 // non-URL key, "OBv3_beta", for its own use; only the one certsite uses is served).
