@@ -1,6 +1,6 @@
 // certsite: the verification page checks its certificate again in the browser, step by step
-// (DESIGN §5). It downloads credential.json, the issuer's DID document and the two status
-// lists, and checks:
+// (DESIGN §5). It downloads credential.json, the issuer's DID document and the status list,
+// and checks:
 //   issuer-key  the credential's issuer is the DID of did.json, and its proof's
 //               verificationMethod is a Multikey of that DID listed under assertionMethod,
 //               an Ed25519 public key (multicodec 0xed 0x01, 32 bytes);
@@ -8,8 +8,10 @@
 //               §3.3.2: SHA-256(JCS(proof without proofValue)) || SHA-256(JCS(document
 //               without proof)), Ed25519 with WebCrypto);
 //   revocation, suspension
-//               the signed status list (same DID, same checks) has a 0 bit at the
-//               credential's statusListIndex;
+//               the signed status list (same DID, same checks) does not flag the credential:
+//               its one entry (statusPurpose "message", statusSize 2) holds 0x0, not 0x2
+//               (revoked) or 0x1 (suspended); or, in a credential signed before, the
+//               revocation and suspension lists each have a 0 bit at its statusListIndex;
 //   validity    validFrom ≤ now ≤ validUntil, with the browser's clock.
 // A step that cannot run (a download failed, a status list past its validUntil) ends
 // "unsupported", never "fail". When all have ended, the verdict card at the top of the page
@@ -427,51 +429,84 @@
     return new Response(stream).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
   }
 
+  // The status list at `url` (by path on this origin, so a local preview checks its own
+  // lists), downloaded and checked once for all the steps that read it: its bits, whether its
+  // proof verified (null: the browser cannot tell), whether it is past its validUntil.
+  var lists = {};
+  function statusList(url, purpose, didDoc) {
+    var key = purpose + " " + url;
+    if (lists[key]) return lists[key];
+    var where;
+    try {
+      where = new URL(url);
+    } catch (e) {
+      return Promise.reject(outcome("fail", "check-list-invalid"));
+    }
+    lists[key] = getJson(where.pathname).then(function (list) {
+      var subject = isObject(list) && list.credentialSubject;
+      if (!isObject(subject) || list.id !== url || asList(list.type).indexOf("BitstringStatusListCredential") < 0 ||
+        subject.type !== "BitstringStatusList" || subject.statusPurpose !== purpose) {
+        throw outcome("fail", "check-list-invalid");
+      }
+      var issuer = issuerKey(list, didDoc);
+      if (!issuer) throw outcome("fail", "check-list-invalid");
+      // A list past its validUntil may miss a decision taken since (DESIGN §5).
+      var until = Date.parse(list.validUntil);
+      var stale = "validUntil" in list && (isNaN(until) || Date.now() > until);
+      var signed = verifyProof(list, issuer).then(
+        function (ok) { return ok; },
+        function (e) { if (e instanceof Unsupported) return null; throw e; }
+      );
+      return Promise.all([signed, decodeList(subject.encodedList)]).then(function (r) {
+        return { list: list, signed: r[0], bits: r[1], stale: stale };
+      });
+    });
+    return lists[key];
+  }
+
+  // The `size`-bit value at entry `index` (left-most bit first), or -1 past the end.
+  function entryValue(bits, index, size) {
+    if ((index + 1) * size > bits.length * 8) return -1;
+    var value = 0;
+    for (var k = 0; k < size; k++) {
+      var b = index * size + k;
+      value = (value << 1) | ((bits[b >> 3] >> (7 - (b & 7))) & 1);
+    }
+    return value;
+  }
+
   function statusCheck(purpose, credential, didDoc) {
     var entries = credential.credentialStatus ? asList(credential.credentialStatus) : [];
+    // certsite's one entry (two bits: 0x1 suspended, 0x2 revoked), else the entry of a
+    // credential signed before, one per purpose.
     var entry = null;
+    var size = 1;
     for (var i = 0; i < entries.length; i++) {
-      if (isObject(entries[i]) && entries[i].statusPurpose === purpose && entries[i].type === "BitstringStatusListEntry") entry = entries[i];
+      var e = entries[i];
+      if (!isObject(e) || e.type !== "BitstringStatusListEntry") continue;
+      if (e.statusPurpose === "message" && String(e.statusSize) === "2") {
+        entry = e;
+        size = 2;
+        break;
+      }
+      if (e.statusPurpose === purpose) entry = e;
     }
     if (!entry || typeof entry.statusListCredential !== "string" || !/^\d+$/.test(String(entry.statusListIndex))) {
       throw outcome("fail", "check-list-invalid");
     }
     var index = parseInt(String(entry.statusListIndex), 10);
-    var where;
-    try {
-      where = new URL(entry.statusListCredential);
-    } catch (e) {
-      throw outcome("fail", "check-list-invalid");
-    }
-    // By path on this origin, so a local preview checks its own lists.
-    return getJson(where.pathname).then(function (list) {
-      var subject = isObject(list) && list.credentialSubject;
-      if (!isObject(subject) || list.id !== entry.statusListCredential || asList(list.type).indexOf("BitstringStatusListCredential") < 0 ||
-        subject.type !== "BitstringStatusList" || subject.statusPurpose !== purpose) {
-        throw outcome("fail", "check-list-invalid");
-      }
-      var key = issuerKey(list, didDoc);
-      if (!key) throw outcome("fail", "check-list-invalid");
-      // A list past its validUntil may miss a decision taken since (DESIGN §5).
-      var until = Date.parse(list.validUntil);
-      var stale = "validUntil" in list && (isNaN(until) || Date.now() > until);
-      var signed = verifyProof(list, key).then(
-        function (ok) { return ok; },
-        function (e) { if (e instanceof Unsupported) return null; throw e; }
-      );
-      return Promise.all([signed, decodeList(subject.encodedList)]).then(function (r) {
-        var bits = r[1];
-        if (r[0] === false || index >= bits.length * 8) throw outcome("fail", "check-list-invalid");
-        var set = (bits[index >> 3] >> (7 - (index & 7))) & 1;
-        // A revocation is final, so an old list that shows one is still right; anything else
-        // an old list says may have changed since.
-        if (set && purpose === "revocation") return outcome("fail", "check-revoked");
-        if (stale) return outcome("unsupported", "check-list-stale", list.validUntil);
-        if (typeof list.validFrom === "string") listDates.push(list.validFrom);
-        if (set) return outcome("fail", "check-suspended");
-        if (r[0] === null) return outcome("unsupported", "check-unsupported");
-        return outcome("pass", "check-" + purpose + "-pass");
-      });
+    return statusList(entry.statusListCredential, size === 2 ? "message" : purpose, didDoc).then(function (l) {
+      var value = entryValue(l.bits, index, size);
+      if (l.signed === false || value < 0 || (size === 2 && value === 3)) throw outcome("fail", "check-list-invalid");
+      var set = size === 2 ? value === (purpose === "revocation" ? 2 : 1) : value === 1;
+      // A revocation is final, so an old list that shows one is still right; anything else
+      // an old list says may have changed since.
+      if (set && purpose === "revocation") return outcome("fail", "check-revoked");
+      if (l.stale) return outcome("unsupported", "check-list-stale", l.list.validUntil);
+      if (typeof l.list.validFrom === "string") listDates.push(l.list.validFrom);
+      if (set) return outcome("fail", "check-suspended");
+      if (l.signed === null) return outcome("unsupported", "check-unsupported");
+      return outcome("pass", "check-" + purpose + "-pass");
     });
   }
 

@@ -3,9 +3,10 @@
 //! by a key of the site's DID document. Every
 //! `c/<code>/credential.json` is verified against the site's DID document (eddsa-jcs-2022,
 //! the issuer is the DID, the key is listed under `assertionMethod`), its page must exist and
-//! show its QR code, both status lists must be signed and large enough and each credential must
-//! point into them; given the site root, the lists' bits are compared with the data and every
-//! file with the manifest of the last build. Each failure is named. Nothing is fetched from the
+//! show its QR code, the status lists must be signed and large enough and each credential must
+//! point into them (its one message entry, or the two one-bit entries of a credential signed
+//! before), the lists must agree with each other and, given the site root, with the data; and
+//! every file is held against the manifest of the last build. Each failure is named. Nothing is fetched from the
 //! network.
 
 use std::path::{Path, PathBuf};
@@ -19,7 +20,7 @@ use crate::sign::credential::certificate_number;
 use crate::sign::did;
 use crate::sign::proof::{self, Cryptosuite};
 use crate::sign::rdf::Shapes;
-use crate::sign::status_list::{Bitstring, Purpose, MIN_ENTRIES};
+use crate::sign::status_list::{message_index, slot_of, Bitstring, Purpose, Standing, MIN_ENTRIES, STATUS_MESSAGES};
 use crate::site::Site;
 
 /// One file that failed, and why.
@@ -134,8 +135,9 @@ fn read_list(site: &Path, purpose: Purpose, did_document: &Value, shapes: &Shape
         return Err(fail(format!("statusPurpose is {}, not {}", subject["statusPurpose"], purpose.code())));
     }
     let bits = Bitstring::decode(subject["encodedList"].as_str().unwrap_or_default()).map_err(fail)?;
-    if bits.len() < MIN_ENTRIES {
-        return Err(fail(format!("{} entries, fewer than the {MIN_ENTRIES} the specification requires", bits.len())));
+    let entries = bits.len() / purpose.status_size();
+    if entries < MIN_ENTRIES {
+        return Err(fail(format!("{entries} entries, fewer than the {MIN_ENTRIES} the specification requires")));
     }
     let date = list["validFrom"].as_str().and_then(|d| d.get(..10)).and_then(|d| parse_date(d).ok());
     Ok(List { purpose, url: list["id"].as_str().unwrap_or_default().to_owned(), path, bits, date })
@@ -182,24 +184,17 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
                 Err(reason) => return (vec![fail(reason)], None),
             };
             let number = certificate_number(&credential).unwrap_or_default().to_owned();
-            let mut index = None;
-            for list in &lists {
-                let entry = credential["credentialStatus"]
-                    .as_array()
-                    .and_then(|entries| entries.iter().find(|e| e["statusPurpose"] == list.purpose.code()));
-                let Some(entry) = entry else {
-                    failures.push(fail(format!("no {} status entry", list.purpose.code())));
-                    continue;
-                };
-                let i = entry["statusListIndex"].as_str().and_then(|i| i.parse::<usize>().ok());
-                if entry["type"] != "BitstringStatusListEntry" || entry["statusListCredential"] != list.url.as_str() {
-                    failures.push(fail(format!("its {} entry does not point into {}", list.purpose.code(), list.url)));
-                } else if i.is_none_or(|i| i >= list.bits.len()) {
-                    failures.push(fail(format!("its {} index is not inside the list", list.purpose.code())));
-                } else if index.is_some_and(|j| Some(j) != i) {
-                    failures.push(fail("its two status entries have different indexes".into()));
-                } else {
-                    index = i;
+            let index = match status_slot(&credential["credentialStatus"]) {
+                Ok(Some(slot)) => Some(slot),
+                Ok(None) => None,
+                Err(reason) => {
+                    failures.push(fail(reason));
+                    None
+                }
+            };
+            if let Some(slot) = index {
+                if let Some(reason) = lists.iter().find_map(|list| list.misses(&credential["credentialStatus"], slot)) {
+                    failures.push(fail(reason));
                 }
             }
             if whole_site {
@@ -209,11 +204,10 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
                 if !credential["id"].as_str().is_some_and(|id| id.ends_with(&expected_id)) {
                     failures.push(fail(format!("its id is not the address of its folder ({expected_id})")));
                 }
-                // The status bits of this certificate, to hold each page's status against.
-                let bits = index.map(|i| {
-                    let bit = |p: Purpose| lists.iter().any(|l| l.purpose == p && l.bits.get(i));
-                    (bit(Purpose::Revocation), bit(Purpose::Suspension))
-                });
+                // What the lists say of this certificate, to hold each page's status against.
+                let bits = index
+                    .and_then(|slot| standing(&lists, slot, &mut failures, &fail))
+                    .map(|s| (s == Standing::Revoked, s == Standing::Suspended));
                 let mut pages = vec![dir.join("index.html")];
                 pages
                     .extend(["en", "az"].map(|l| site.join(l).join("c").join(code).join("index.html")).into_iter().filter(|p| p.is_file()));
@@ -223,7 +217,7 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
                     }
                 }
             }
-            (failures, index.map(|i| (number, i)))
+            (failures, index.map(|i| (number, i as usize)))
         })
         .collect();
     if whole_site {
@@ -249,6 +243,105 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
         verification.manifest = check_manifest(root, site, &mut verification.failures)?;
     }
     Ok(verification)
+}
+
+/// The status list slot a credential's `credentialStatus` points at: one message entry
+/// (statusSize 2) of the message list, or, in a credential signed before it, two one-bit entries
+/// (revocation, suspension) at one index. `None` when it has no status at all.
+fn status_slot(status: &Value) -> Result<Option<u32>, String> {
+    let index = |entry: &Value| entry["statusListIndex"].as_str().and_then(|i| i.parse::<u64>().ok());
+    match status {
+        Value::Null => Ok(None),
+        Value::Object(_) => {
+            if status["type"] != "BitstringStatusListEntry" || status["statusPurpose"] != Purpose::Message.code() {
+                return Err("its status entry is not a BitstringStatusListEntry of purpose \"message\"".into());
+            }
+            if status["statusSize"].as_u64() != Some(2) {
+                return Err(format!("its status entry's statusSize is {}, not 2", status["statusSize"]));
+            }
+            let messages = status["statusMessage"]
+                .as_array()
+                .map(|m| m.iter().map(|m| (m["status"].as_str(), m["message"].as_str())).collect::<Vec<_>>());
+            let expected: Vec<_> = STATUS_MESSAGES.iter().map(|&(s, m)| (Some(s), Some(m))).collect();
+            if messages.as_ref() != Some(&expected) {
+                return Err("its status entry's statusMessage is not certsite's (0x0 clear, 0x1 suspended, 0x2 revoked)".into());
+            }
+            index(status)
+                .and_then(slot_of)
+                .map(Some)
+                .ok_or_else(|| format!("its status index {} is not one certsite gives", status["statusListIndex"]))
+        }
+        Value::Array(entries) => {
+            let mut slot = None;
+            for purpose in Purpose::EARLIER {
+                let entry = entries
+                    .iter()
+                    .find(|e| e["statusPurpose"] == purpose.code())
+                    .ok_or_else(|| format!("no {} status entry", purpose.code()))?;
+                let i = index(entry)
+                    .and_then(|i| u32::try_from(i).ok())
+                    .ok_or_else(|| format!("its {} index is not a number", purpose.code()))?;
+                if slot.is_some_and(|s| s != i) {
+                    return Err("its two status entries have different indexes".into());
+                }
+                slot = Some(i);
+            }
+            Ok(slot)
+        }
+        _ => Err("credentialStatus is neither an entry nor a list of entries".into()),
+    }
+}
+
+impl List {
+    /// Why the credential's `status` does not point into this list (or one it does not use),
+    /// at `slot`: `None` when it does.
+    fn misses(&self, status: &Value, slot: u32) -> Option<String> {
+        let (entry, index) = match (self.purpose, status) {
+            (Purpose::Message, Value::Object(_)) => (status, message_index(slot)),
+            (Purpose::Revocation | Purpose::Suspension, Value::Array(entries)) => {
+                (entries.iter().find(|e| e["statusPurpose"] == self.purpose.code())?, u64::from(slot))
+            }
+            _ => return None,
+        };
+        if entry["type"] != "BitstringStatusListEntry" || entry["statusListCredential"] != self.url.as_str() {
+            Some(format!("its {} entry does not point into {}", self.purpose.code(), self.url))
+        } else if index >= (self.bits.len() / self.purpose.status_size()) as u64 {
+            Some(format!("its {} index is not inside the list", self.purpose.code()))
+        } else {
+            None
+        }
+    }
+}
+
+/// The standing the lists give the certificate at `slot`, when they agree: the message list's
+/// two bits, its one-bit reading, and the two one-bit lists. A disagreement is a failure.
+fn standing(lists: &[List], slot: u32, failures: &mut Vec<Failure>, fail: &dyn Fn(String) -> Failure) -> Option<Standing> {
+    let bit = |purpose: Purpose| lists.iter().find(|l| l.purpose == purpose).map(|l| l.bits.value(slot.into(), 1) == 1);
+    let (revoked, suspended) = (bit(Purpose::Revocation), bit(Purpose::Suspension));
+    let Some(list) = lists.iter().find(|l| l.purpose == Purpose::Message) else {
+        // A site built before the message list: the one-bit lists alone.
+        return Some(if revoked == Some(true) {
+            Standing::Revoked
+        } else if suspended == Some(true) {
+            Standing::Suspended
+        } else {
+            Standing::Clear
+        });
+    };
+    let j = message_index(slot);
+    let Some(standing) = Standing::from_value(list.bits.value(j, 2)) else {
+        failures.push(Failure { path: list.path.clone(), reason: format!("entry {j} holds 3, a value certsite never writes") });
+        return None;
+    };
+    if (standing != Standing::Clear) != (list.bits.value(j, 1) == 1) {
+        failures.push(Failure { path: list.path.clone(), reason: format!("the one-bit reading of entry {j} disagrees with its two bits") });
+        return None;
+    }
+    if revoked.is_some_and(|r| r != (standing == Standing::Revoked)) || suspended.is_some_and(|s| s != (standing == Standing::Suspended)) {
+        failures.push(fail(format!("{} says it is {}, the one-bit lists disagree", list.purpose.path(), standing.code())));
+        return None;
+    }
+    Some(standing)
 }
 
 /// Holds the files of `site` against the manifest of the last build (DESIGN §6): every file it
@@ -347,18 +440,23 @@ fn compare_with_data(root: &Path, lists: &[List], indexes: &[(String, usize)], f
                 continue;
             };
             let status = site.status(i).status;
-            let expected = match list.purpose {
-                Purpose::Revocation => status == Status::Revoked,
-                Purpose::Suspension => status == Status::Suspended,
+            let (at, found, expected) = match list.purpose {
+                Purpose::Message => {
+                    let j = message_index(*index as u32);
+                    let wanted = match status {
+                        Status::Revoked => Standing::Revoked,
+                        Status::Suspended => Standing::Suspended,
+                        _ => Standing::Clear,
+                    };
+                    (j, list.bits.value(j, 2), wanted as u8)
+                }
+                Purpose::Revocation => (*index as u64, list.bits.value(*index as u64, 1), u8::from(status == Status::Revoked)),
+                Purpose::Suspension => (*index as u64, list.bits.value(*index as u64, 1), u8::from(status == Status::Suspended)),
             };
-            if list.bits.get(*index) != expected {
+            if found != expected {
                 failures.push(Failure {
                     path: list.path.clone(),
-                    reason: format!(
-                        "bit {index} of certificate {number} is {}, but the data says it is {} on {date}",
-                        u8::from(list.bits.get(*index)),
-                        status.code()
-                    ),
+                    reason: format!("entry {at} of certificate {number} is {found}, but the data says it is {} on {date}", status.code()),
                 });
             }
         }

@@ -101,6 +101,7 @@ fn nginx_with_the_snippet_serves_every_kind_of_file_with_its_headers() {
     let json = [
         "/.well-known/did.json".to_owned(),
         format!("/c/{code}/credential.json"),
+        "/status/status.json".to_owned(),
         "/status/revocation.json".to_owned(),
         "/status/suspension.json".to_owned(),
         format!("/interviews/{session}/results.json"),

@@ -1,5 +1,7 @@
-//! Signed Bitstring Status Lists (DESIGN §5): two lists, signed, ≥ 131,072 entries, bits that
-//! match the data, indexes that never move, and `certsite verify` catching every mismatch.
+//! Signed Bitstring Status Lists (DESIGN §5): the message list every credential points into
+//! (one entry, two bits: revoked or suspended) and the two one-bit lists of credentials signed
+//! before it, signed, ≥ 131,072 entries, values that match the data, indexes that never move,
+//! and `certsite verify` catching every mismatch.
 
 mod common;
 
@@ -8,7 +10,7 @@ use serde_json::Value;
 use std::path::Path;
 
 use certsite::sign::credential::Signer;
-use certsite::sign::status_list::{list_credential, Bitstring, Purpose, MIN_ENTRIES};
+use certsite::sign::status_list::{list_credential, message_index, slot_of, Bitstring, Purpose, Standing, MIN_ENTRIES};
 
 const DATE: &str = "2026-11-23";
 
@@ -16,13 +18,12 @@ fn read(path: &Path) -> Value {
     serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
 }
 
+/// The status list slot of a certificate, from its credential's one status entry.
 fn index_of(public: &Path, code: &str) -> usize {
     let c = read(&public.join("c").join(code).join("credential.json"));
-    let entries = c["credentialStatus"].as_array().unwrap();
-    assert_eq!(entries.len(), 2);
-    let i = entries[0]["statusListIndex"].as_str().unwrap();
-    assert_eq!(entries[1]["statusListIndex"].as_str().unwrap(), i);
-    i.parse().unwrap()
+    let entry = c["credentialStatus"].as_object().expect("one status entry, not a list");
+    let j: u64 = entry["statusListIndex"].as_str().unwrap().parse().unwrap();
+    slot_of(j).expect("an index certsite gives") as usize
 }
 
 fn bits(public: &Path, purpose: Purpose) -> Bitstring {
@@ -47,12 +48,25 @@ fn lists_are_signed_large_and_flag_exactly_the_suspended_and_revoked() {
         assert!(bits(&public, purpose).len() >= MIN_ENTRIES);
     }
     let pages = pages_by_number(&public);
+    let message = bits(&public, Purpose::Message);
+    assert!(message.len() >= 2 * MIN_ENTRIES, "two bits an entry");
     let (revocation, suspension) = (bits(&public, Purpose::Revocation), bits(&public, Purpose::Suspension));
     for (number, code) in &pages {
         let i = index_of(&public, code);
-        let entry = &read(&public.join("c").join(code).join("credential.json"))["credentialStatus"][0];
+        let entry = &read(&public.join("c").join(code).join("credential.json"))["credentialStatus"];
         assert_eq!(entry["type"], "BitstringStatusListEntry");
-        assert_eq!(entry["statusListCredential"], "https://cert.example.org/status/revocation.json");
+        assert_eq!(entry["statusPurpose"], "message");
+        assert_eq!(entry["statusSize"], 2);
+        assert_eq!(entry["statusListCredential"], "https://cert.example.org/status/status.json");
+        let j = message_index(i as u32);
+        let expected = match number.as_str() {
+            "T-0006" => Standing::Revoked,
+            "T-0005" => Standing::Suspended,
+            _ => Standing::Clear,
+        };
+        assert_eq!(Standing::from_value(message.value(j, 2)), Some(expected), "{number}: two bits");
+        assert_eq!(message.get(j as usize), expected != Standing::Clear, "{number}: one bit at the index");
+        // The one-bit lists that credentials signed before point into, at the slot itself.
         assert_eq!(revocation.get(i), number == "T-0006", "{number}");
         assert_eq!(suspension.get(i), number == "T-0005", "{number}");
     }
@@ -99,8 +113,9 @@ fn verify_checks_the_bits_against_the_data() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
-        err.contains("status/suspension.json: bit")
-            && err.contains("certificate T-0001 is 0, but the data says it is suspended on 2026-11-23"),
+        err.contains("status/suspension.json: entry")
+            && err.contains("of certificate T-0001 is 0, but the data says it is suspended on 2026-11-23")
+            && err.contains("status/status.json: entry"),
         "{err}"
     );
     // Without the data (another root), only signatures and shapes are checked.
@@ -143,6 +158,25 @@ fn verify_rejects_a_forged_list_a_small_list_and_a_missing_list() {
     let err = stderr(&certsite(site.path(), &["verify"]));
     assert!(err.contains("1024 entries, fewer than the 131072"), "{err}");
 
+    // A message list signed with the right key whose one-bit reading of T-0001 says "flagged"
+    // while its two bits say clear: the lists must agree with themselves.
+    let pages = pages_by_number(&public);
+    let j = message_index(index_of(&public, &pages["T-0001"]) as u32);
+    let path = public.join(Purpose::Message.path());
+    let mut b = bits(&public, Purpose::Message);
+    b.set(j as usize);
+    let skewed = list_credential(
+        "https://cert.example.org/status/status.json",
+        Purpose::Message,
+        &b,
+        &signer.did,
+        "2026-11-23T00:00:00Z",
+        "2026-12-24T23:59:59Z",
+    );
+    std::fs::write(&path, serde_json::to_vec(&Value::Object(signer.sign(skewed, "2026-11-23T00:00:00Z").unwrap())).unwrap()).unwrap();
+    let err = stderr(&certsite(site.path(), &["verify"]));
+    assert!(err.contains(&format!("status/status.json: the one-bit reading of entry {j} disagrees with its two bits")), "{err}");
+
     std::fs::remove_file(public.join(Purpose::Suspension.path())).unwrap();
     let out = certsite(site.path(), &["verify"]);
     assert_eq!(out.status.code(), Some(1));
@@ -182,11 +216,11 @@ fn lists_are_valid_from_the_build_date_for_max_age_days() {
     build(site.path(), "2026-11-24");
     let list = read(&public.join(Purpose::Suspension.path()));
     assert_eq!((list["validFrom"].as_str(), list["validUntil"].as_str()), (Some("2026-11-24T00:00:00Z"), Some("2026-12-01T23:59:59Z")));
-    // A daily rebuild with nothing changed re-signs the two lists and writes the date file, and
-    // no certificate page.
+    // A daily rebuild with nothing changed re-signs the three lists and writes the date file,
+    // and no certificate page.
     let out = certsite(site.path(), &["build", "--build-date", "2026-11-25"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("(0 signed and rendered); 3 files written"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("(0 signed and rendered); 4 files written"), "{}", stderr(&out));
     std::fs::write(&toml, format!("{text}\n[status]\nmax_age_day = 7\n")).unwrap();
     let out = certsite(site.path(), &["check", "--build-date", DATE]);
     assert_eq!(out.status.code(), Some(1));

@@ -138,10 +138,10 @@ fn credentials_are_open_badges_with_a_proof_set() {
     let achievement = &subject["achievement"];
     assert_eq!(achievement["type"], serde_json::json!(["Achievement"]));
     assert_eq!(achievement["otherIdentifier"][0]["identifier"], "T/0002");
-    assert_eq!(achievement["otherIdentifier"][0]["type"], serde_json::json!(["IdentifierEntry"]));
+    assert_eq!(achievement["otherIdentifier"][0]["type"], "IdentifierEntry", "one IRI, as 1EdTech's schema wants");
     assert!(achievement["criteria"]["narrative"].is_string());
-    let purposes: Vec<&str> = c["credentialStatus"].as_array().unwrap().iter().map(|s| s["statusPurpose"].as_str().unwrap()).collect();
-    assert_eq!(purposes, ["revocation", "suspension"]);
+    assert!(c["credentialStatus"].is_object(), "one status entry (OB 3.0 allows one)");
+    assert_eq!(c["credentialStatus"]["statusPurpose"], "message");
     let proofs = c["proof"].as_array().expect("a proof set");
     let suites: Vec<&str> = proofs.iter().map(|p| p["cryptosuite"].as_str().unwrap()).collect();
     assert_eq!(suites, ["eddsa-jcs-2022", "eddsa-rdfc-2022"]);

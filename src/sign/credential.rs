@@ -7,8 +7,9 @@
 //! body's name, its site); `credentialSubject` is an `AchievementSubject` named by the holder's
 //! full name (also its `identifier`, an `IdentityObject` of type `name`: a holder has no DID), whose `achievement` is an `Achievement` named by the profession, with the approved
 //! scope as its `description` and its `criteria.narrative` and the certificate number as an
-//! `otherIdentifier`; `validFrom`/`validUntil` are the validity; `credentialStatus` the two
-//! status list entries. Every term is defined by the VC 2.0 or the Open Badges 3.0 context
+//! `otherIdentifier`; `validFrom`/`validUntil` are the validity; `credentialStatus` one status
+//! list entry that tells revoked from suspended ([`crate::sign::status_list`]). Each passes
+//! 1EdTech's JSON Schema of an `AchievementCredential` (`tests/ob3_schema.rs`). Every term is defined by the VC 2.0 or the Open Badges 3.0 context
 //! (JSON-LD safe mode; checked when the RDF is made, [`crate::sign::rdf`]).
 //!
 //! Only public fields are put in (DESIGN §3). Once a certificate is valid its credential no
@@ -16,7 +17,7 @@
 //! signatures are deterministic, so rebuilding on another day gives the same bytes and
 //! rewrites nothing.
 //! Status (suspended, revoked) is not in the credential: it changes after issue, so the
-//! credential points into the two signed status lists instead (`credentialStatus`).
+//! credential points into the signed status list instead (`credentialStatus`).
 
 use ed25519_dalek::SigningKey;
 use serde_json::{json, Map, Value};
@@ -94,7 +95,7 @@ pub fn day_end(d: time::Date) -> String {
 }
 
 /// The unsigned credential of a certificate published at `page_url`, whose status is at
-/// `status_index` of the site's two status lists (`base_url` is the site's). See the [module
+/// slot `status_index` of the site's status lists (`base_url` is the site's). See the [module
 /// docs](self) for where each field goes.
 pub fn certificate_credential(
     cert: &Certificate,
@@ -126,10 +127,10 @@ pub fn certificate_credential(
                 "name": &*cert.profession,
                 "description": scope,
                 "criteria": { "narrative": scope },
-                "otherIdentifier": [{ "type": ["IdentifierEntry"], "identifier": cert.number, "identifierType": "identifier" }],
+                "otherIdentifier": [{ "type": "IdentifierEntry", "identifier": cert.number, "identifierType": "identifier" }],
             },
         },
-        "credentialStatus": status_list::entries(base_url, status_index),
+        "credentialStatus": status_list::entry(base_url, status_index),
     });
     match credential {
         Value::Object(map) => map,

@@ -14,7 +14,7 @@ use crate::render::pages::{self, NoticeView, Renderer};
 use crate::render::{assets, i18n, interviews};
 use crate::sign::credential::{day_end, day_start, Signer};
 use crate::sign::did;
-use crate::sign::status_list::{self, Bitstring, Purpose};
+use crate::sign::status_list::{self, message_index, Bitstring, Purpose, Standing};
 use crate::site::certs::Certs;
 use crate::site::{json_bytes, Site, NOTICES_PER_PAGE};
 use crate::state::manifest::{file_hash, Known, Manifest};
@@ -200,18 +200,19 @@ impl Plan {
         Ok(())
     }
 
-    /// The two signed status lists (DESIGN §5).
+    /// The signed status lists (DESIGN §5): the message list every credential points into, and
+    /// the two one-bit lists of credentials signed before it, kept current.
     fn status_lists(&mut self, site: &Site, certs: &Certs<'_>) -> anyhow::Result<()> {
         let (statuses, index, signer) = (certs.statuses(), certs.status_index(), certs.signer());
         for purpose in Purpose::ALL {
-            let mut bits = Bitstring::new(index.len());
+            let mut bits = Bitstring::new(purpose.entries(index.len()) * purpose.status_size());
             for (i, derived) in statuses.iter().enumerate() {
-                let flagged = match purpose {
-                    Purpose::Revocation => derived.status == Status::Revoked,
-                    Purpose::Suspension => derived.status == Status::Suspended,
-                };
-                if flagged {
-                    bits.set(index.get(i) as usize);
+                let slot = index.get(i);
+                match (purpose, derived.status) {
+                    (Purpose::Message, Status::Revoked) => bits.set_standing(message_index(slot), Standing::Revoked),
+                    (Purpose::Message, Status::Suspended) => bits.set_standing(message_index(slot), Standing::Suspended),
+                    (Purpose::Revocation, Status::Revoked) | (Purpose::Suspension, Status::Suspended) => bits.set(slot as usize),
+                    _ => {}
                 }
             }
             let url = format!("{}/{}", site.config.base_url, purpose.path());

@@ -210,7 +210,7 @@ test("assets/jcs.js canonicalises byte for byte as certsite's Rust JCS (examples
   assert.equal(readFileSync(join(pub, "assets/jcs.js"), "utf8"), readFileSync(join(repo, "assets/jcs.js"), "utf8"));
 
   const files = readdirSync(join(pub, "c")).map((code) => join(pub, "c", code, "credential.json"));
-  files.push(join(pub, "status/revocation.json"), join(pub, "status/suspension.json"));
+  files.push(join(pub, "status/status.json"), join(pub, "status/revocation.json"), join(pub, "status/suspension.json"));
   const tricky = [
     // Sorted by UTF-16 code units (😀 = \ud83d\ude00 before \ufb33), not by code points.
     '{"\\ufb33":1,"\\ud83d\\ude00":2,"a":3,"":4,"A":5,"\\u00e9":6}',
