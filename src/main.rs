@@ -153,6 +153,8 @@ enum Command {
     ///
     /// A build error shows on every page (and on stderr) until it is fixed. Links to base_url
     /// stay in the preview; the output in .certsite/serve/ is the real build's.
+    /// It listens on 127.0.0.1, answers only to Host 127.0.0.1, localhost or [::1] (else 421),
+    /// and serves only files inside .certsite/serve/.
     #[command(after_help = epilogue!("certsite serve                           # http://127.0.0.1:8080/", "certsite serve --root site --port 8000", "certsite serve --build-date 2027-01-15    # the site as of that day"))]
     Serve {
         /// The site root.

@@ -11,6 +11,17 @@
 //!   script), the same text as on the terminal; it goes with the next good build;
 //! - links to the site itself (`href`, `src` or `action` starting with `base_url`) point at
 //!   the preview instead of production.
+//!
+//! What it serves, and to whom (`.certsite/` also holds the signing key):
+//! - it listens on 127.0.0.1 only, and answers only requests whose `Host` is `127.0.0.1`,
+//!   `localhost` (any case) or `[::1]`, with or without a port: any other, or none (an
+//!   HTTP/1.0 request without one), or more than one, gets 421 and no page, so that a web page
+//!   whose name is made to resolve to 127.0.0.1 (DNS rebinding) cannot read the preview;
+//! - it serves only files inside `.certsite/serve/`: the request path is percent-decoded once,
+//!   segment by segment, and refused (400) if a segment is empty (`//`), `.` or `..`, holds a
+//!   `/` (`%2F`), a backslash or a NUL, or starts with a drive (`C:`); the file is then
+//!   resolved (symbolic links followed) and refused (404) unless it is still inside the
+//!   resolved preview folder.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -18,6 +29,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode, Watcher};
+use percent_encoding::percent_decode_str;
 
 const RELOAD_JS: &str = "(function(){var v=null;setInterval(function(){fetch('/__certsite/build').then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v)location.reload();v=t}).catch(function(){})},1000)})();";
 
@@ -107,8 +119,13 @@ pub fn serve(root: &Path, port: u16, date: Option<time::Date>) -> u8 {
     eprintln!("serving http://127.0.0.1:{port}{base_path}/ (Ctrl-C to stop)");
     let site = Served { out, base_path, base_url, port };
     for request in server.incoming_requests() {
-        let url = request.url().split(['?', '#']).next().unwrap_or("/").to_owned();
-        let host = request.headers().iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str().to_owned());
+        let url = request.url().split(['?', '#']).next().unwrap_or_default().to_owned();
+        // One Host header, or none counted (refused).
+        let mut hosts = request.headers().iter().filter(|h| h.field.equiv("Host")).map(|h| h.value.as_str());
+        let host = match (hosts.next(), hosts.next()) {
+            (Some(host), None) => Some(host.to_owned()),
+            _ => None,
+        };
         let response = site.respond(&url, host.as_deref(), &preview);
         let _ = request.respond(response);
     }
@@ -130,7 +147,13 @@ fn header(k: &str, v: &str) -> tiny_http::Header {
 }
 
 impl Served {
+    /// The answer to `GET url` (the request target without its query or fragment) sent with
+    /// `Host: host`.
     fn respond(&self, url: &str, host: Option<&str>, preview: &Preview) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+        if !host.is_some_and(is_local_host) {
+            return tiny_http::Response::from_string("certsite serve answers only to Host 127.0.0.1, localhost or [::1]\n")
+                .with_status_code(421);
+        }
         match url {
             "/__certsite/build" => return tiny_http::Response::from_string(preview.generation.load(Ordering::SeqCst).to_string()),
             "/__certsite/reload.js" => {
@@ -141,24 +164,20 @@ impl Served {
             }
             _ => {}
         }
-        let out = &self.out;
-        let rel = url.strip_prefix(self.base_path.as_str()).unwrap_or(url).trim_start_matches('/');
-        let rel = percent_decode(rel);
-        if rel.split('/').any(|s| s == "..") {
-            return tiny_http::Response::from_string("bad path").with_status_code(400);
-        }
-        let mut path: PathBuf = out.join(&rel);
-        if path.is_dir() {
-            path = path.join("index.html");
-        }
-        let (status, path) = if path.is_file() { (200, path) } else { (404, out.join("404.html")) };
-        let bytes = std::fs::read(&path);
+        let Some(rel) = request_path(url, &self.base_path) else {
+            return tiny_http::Response::from_string("bad path\n").with_status_code(400);
+        };
+        let (status, path) = match inside(&self.out, &rel) {
+            Some(path) => (200, Some(path)),
+            None => (404, inside(&self.out, Path::new("404.html"))),
+        };
+        let bytes = path.as_deref().and_then(|path| std::fs::read(path).ok());
         let error = preview.error.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        let (mut bytes, kind) = match bytes {
-            Ok(bytes) => (bytes, content_type(&path)),
+        let (mut bytes, kind) = match (bytes, path) {
+            (Some(bytes), Some(path)) => (bytes, content_type(&path)),
             // Nothing built yet (the first build failed): a blank page to carry the error.
-            Err(_) if error.is_some() => (BLANK.as_bytes().to_vec(), "text/html; charset=utf-8"),
-            Err(_) => (Vec::new(), "text/plain; charset=utf-8"),
+            _ if error.is_some() => (BLANK.as_bytes().to_vec(), "text/html; charset=utf-8"),
+            _ => (Vec::new(), "text/plain; charset=utf-8"),
         };
         if kind.starts_with("text/html") {
             let text = String::from_utf8_lossy(&bytes);
@@ -172,6 +191,70 @@ impl Served {
             .with_header(header("Content-Security-Policy", certsite::render::hosting::CSP))
             .with_header(header("Cache-Control", "no-store"))
     }
+}
+
+/// Whether a `Host` header names this machine as the preview's address does: `127.0.0.1`,
+/// `localhost` (any case) or `[::1]`, alone or with a port (`:` and 1 to 5 digits).
+fn is_local_host(host: &str) -> bool {
+    let host = host.trim_matches([' ', '\t']);
+    let name_end = match host.strip_prefix('[') {
+        Some(rest) => rest.find(']').map_or(host.len(), |i| i + 2),
+        None => host.find(':').unwrap_or(host.len()),
+    };
+    let (name, port) = host.split_at(name_end);
+    let port_ok =
+        port.is_empty() || port.strip_prefix(':').is_some_and(|p| (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    port_ok && (name == "127.0.0.1" || name == "[::1]" || name.eq_ignore_ascii_case("localhost"))
+}
+
+/// The path, relative to the preview folder, that a request target (`/c/X/`, `/portal/c/X/`
+/// when `base_path` is `/portal`; without query or fragment) names; `None` when the target is
+/// not one the preview serves. The target must start with `/`; each segment between slashes is
+/// percent-decoded once and must then be a plain file name: not empty (`//`; a slash at the
+/// end names a folder), not `.` or `..`, UTF-8, without `/` (`%2F`), `\` or NUL, not starting
+/// with a drive (`C:`). The path may still lead out through a symbolic link: see [`inside`].
+fn request_path(target: &str, base_path: &str) -> Option<PathBuf> {
+    if !target.starts_with('/') {
+        return None;
+    }
+    let path = match target.strip_prefix(base_path) {
+        Some("") if !base_path.is_empty() => "/",
+        Some(rest) if !base_path.is_empty() && rest.starts_with('/') => rest,
+        _ => target,
+    };
+    let mut segments: Vec<&str> = path[1..].split('/').collect();
+    if segments.last() == Some(&"") {
+        segments.pop();
+    }
+    let mut rel = PathBuf::new();
+    for raw in segments {
+        let segment = percent_decode_str(raw).decode_utf8().ok()?;
+        if !is_file_name(&segment) {
+            return None;
+        }
+        rel.push(&*segment);
+    }
+    Some(rel)
+}
+
+/// Whether a decoded path segment is a plain file name, on this system and on Windows.
+fn is_file_name(segment: &str) -> bool {
+    let bytes = segment.as_bytes();
+    let drive = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';
+    let mut parts = Path::new(segment).components();
+    let plain = matches!(parts.next(), Some(std::path::Component::Normal(name)) if name == segment) && parts.next().is_none();
+    plain && !drive && segment != "." && segment != ".." && !segment.contains(['/', '\\', '\0'])
+}
+
+/// The file `rel` names in the folder `out` (a folder: its `index.html`), resolved (symbolic
+/// links followed), when it exists and is still inside `out`, resolved too.
+fn inside(out: &Path, rel: &Path) -> Option<PathBuf> {
+    let out = out.canonicalize().ok()?;
+    let mut path = out.join(rel).canonicalize().ok()?;
+    if path.is_dir() {
+        path = path.join("index.html").canonicalize().ok()?;
+    }
+    (path.starts_with(&out) && path.is_file()).then_some(path)
 }
 
 const BLANK: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>certsite: build error</title></head><body><main><p>Nothing has been built yet.</p></main></body></html>\n";
@@ -233,24 +316,6 @@ fn with_error(html: &str, error: Option<&str>) -> String {
     }
 }
 
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,5 +340,113 @@ mod tests {
         assert!(!shown.contains("<script>") && !shown.contains("style="), "{shown}");
         assert!(shown.contains("<link rel=\"stylesheet\" href=\"/__certsite/overlay.css\"></head>"));
         assert_eq!(with_error(page, None), page);
+    }
+
+    #[test]
+    fn only_local_host_names_are_answered() {
+        for host in ["127.0.0.1", "127.0.0.1:8080", "localhost", "LocalHost:1", "localhost:65535", "[::1]", "[::1]:8080", " localhost:80 "]
+        {
+            assert!(is_local_host(host), "{host}");
+        }
+        for host in [
+            "",
+            "evil.example",
+            "127.0.0.1.evil.example",
+            "localhost.evil.example:8080",
+            "localhost.",
+            "evil.example:8080",
+            "localhost:",
+            "localhost:8080x",
+            "localhost:123456",
+            "localhost:8080:80",
+            "127.0.0.2",
+            "0.0.0.0:8080",
+            "::1",
+            "[::1",
+            "[::1]x",
+            "[::2]:8080",
+            "[::1]:",
+            "localhost@evil.example",
+        ] {
+            assert!(!is_local_host(host), "{host}");
+        }
+    }
+
+    #[test]
+    fn a_request_path_is_plain_file_names_under_the_preview() {
+        let ok = |target: &str, base: &str| request_path(target, base).map(|p| p.to_string_lossy().into_owned());
+        assert_eq!(ok("/", "").as_deref(), Some(""));
+        assert_eq!(ok("/notices/", "").as_deref(), Some("notices"));
+        assert_eq!(ok("/c/T-0001/credential.json", "").as_deref(), Some("c/T-0001/credential.json"));
+        assert_eq!(ok("/a%20b/%C9%99.html", "").as_deref(), Some("a b/ə.html"));
+        // Decoded once: `%252e` is a file named `%2e`.
+        assert_eq!(ok("/%252e%252e/x", "").as_deref(), Some("%2e%2e/x"));
+        assert_eq!(ok("/...", "").as_deref(), Some("..."));
+        // base_path is a prefix when a whole segment.
+        assert_eq!(ok("/portal/c/X/", "/portal").as_deref(), Some("c/X"));
+        assert_eq!(ok("/portal", "/portal").as_deref(), Some(""));
+        assert_eq!(ok("/c/X/", "/portal").as_deref(), Some("c/X"));
+        assert_eq!(ok("/portalx/a", "/portal").as_deref(), Some("portalx/a"));
+        for target in [
+            "",
+            "*",
+            "etc/passwd",
+            "http://127.0.0.1/",
+            "/%2Fetc%2Fpasswd",
+            "/%2fetc/passwd",
+            "/a%2F..%2F..%2Fb",
+            "//etc/passwd",
+            "/notices//",
+            "/a//b",
+            "/..",
+            "/../..",
+            "/a/../../.certsite/signing.key",
+            "/%2e%2e/%2e%2e/etc/passwd",
+            "/.%2E/x",
+            "/.",
+            "/./index.html",
+            "/%2e",
+            "/..%5C..%5Csigning.key",
+            "/..\\..\\signing.key",
+            "/a\\b",
+            "/index.html%00",
+            "/%00",
+            "/C:/Windows/win.ini",
+            "/c%3A/Windows",
+            "/C:",
+            "/%ff",
+            "/portal/../x",
+            "/portal//x",
+        ] {
+            assert_eq!(request_path(target, "/portal"), None, "{target}");
+            assert_eq!(request_path(target, ""), None, "{target}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_out_of_the_preview_is_not_followed() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("serve");
+        std::fs::create_dir_all(out.join("notices")).unwrap();
+        std::fs::write(out.join("notices/index.html"), "n").unwrap();
+        std::fs::write(out.join("a.css"), "a").unwrap();
+        std::fs::write(root.path().join("secret.txt"), "s").unwrap();
+        std::fs::create_dir(root.path().join("elsewhere")).unwrap();
+        std::fs::write(root.path().join("elsewhere/index.html"), "e").unwrap();
+        std::os::unix::fs::symlink(root.path().join("secret.txt"), out.join("leak.txt")).unwrap();
+        std::os::unix::fs::symlink(root.path().join("elsewhere"), out.join("away")).unwrap();
+        std::os::unix::fs::symlink(root.path().join("secret.txt"), out.join("notices/index.html.lnk")).unwrap();
+        std::os::unix::fs::symlink("a.css", out.join("b.css")).unwrap();
+        let real = out.canonicalize().unwrap();
+        assert_eq!(inside(&out, Path::new("notices")), Some(real.join("notices/index.html")));
+        assert_eq!(inside(&out, Path::new("")), None, "no index.html at the top");
+        // A link that stays inside is followed.
+        assert_eq!(inside(&out, Path::new("b.css")), Some(real.join("a.css")));
+        for rel in ["leak.txt", "away", "away/index.html", "notices/index.html.lnk", "../secret.txt", "missing"] {
+            assert_eq!(inside(&out, Path::new(rel)), None, "{rel}");
+        }
+        // An absolute path joined would replace the folder; request_path never makes one.
+        assert_eq!(inside(&out, &root.path().join("secret.txt")), None);
     }
 }
