@@ -226,3 +226,60 @@ fn lists_are_valid_from_the_build_date_for_max_age_days() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("unknown key `max_age_day`") && stderr(&out).contains("max_age_days"), "{}", stderr(&out));
 }
+
+/// A copy of the minimal site with the state of the build that signed
+/// `tests/fixtures/earlier-copies/credentials/` (two status entries each).
+fn with_earlier_state() -> tempfile::TempDir {
+    let site = fixture("minimal");
+    copy_dir(&repo().join("tests/fixtures/earlier-copies/certsite-state"), &site.path().join(".certsite"));
+    site
+}
+
+fn earlier_copy(number: &str) -> (std::path::PathBuf, Value) {
+    let path = repo().join("tests/fixtures/earlier-copies/credentials").join(format!("{}.json", number.replace('/', "_")));
+    let credential = read(&path);
+    (path, credential)
+}
+
+#[test]
+fn credentials_signed_before_keep_verifying_and_keep_telling_the_status() {
+    let site = with_earlier_state();
+    build(site.path(), DATE);
+    let public = site.path().join("public");
+    let pages = pages_by_number(&public);
+    let (revocation, suspension) = (bits(&public, Purpose::Revocation), bits(&public, Purpose::Suspension));
+    let mut files = Vec::new();
+    for number in ["T-0001", "T/0002", "T-0003", "T-0004", "T-0005", "T-0006"] {
+        let (path, old) = earlier_copy(number);
+        let entries = old["credentialStatus"].as_array().expect("two entries, as signed before");
+        let slot: usize = entries[0]["statusListIndex"].as_str().unwrap().parse().unwrap();
+        assert_eq!(entries[0]["statusListCredential"], "https://cert.example.org/status/revocation.json");
+        assert_eq!(entries[1]["statusListCredential"], "https://cert.example.org/status/suspension.json");
+        // Today's credential of the same certificate points at the same slot, through its one entry.
+        assert_eq!(index_of(&public, &pages[number]), slot, "{number}");
+        assert_eq!(old["id"], format!("https://cert.example.org/c/{}/", pages[number]), "{number}: the same page");
+        // The one-bit lists still say what the register says.
+        assert_eq!(revocation.get(slot), number == "T-0006", "{number}");
+        assert_eq!(suspension.get(slot), number == "T-0005", "{number}");
+        files.push(path.to_string_lossy().into_owned());
+    }
+    let mut args = vec!["verify"];
+    args.extend(files.iter().map(String::as_str));
+    let out = certsite(site.path(), &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("ok: 6 credentials verified"), "{}", stderr(&out));
+
+    // A decision after they were signed: the earlier copy of T-0001 now reads suspended, and
+    // T-0005's, reinstated, clear.
+    let decisions = site.path().join("data/decisions.csv");
+    let mut text = std::fs::read_to_string(&decisions).unwrap();
+    text.push_str("D-3,T-0001,suspend,2026-11-24,,,reputation,Səbəb.,,\nD-4,T-0005,reinstate,2026-11-24,,,surveillance,D-1 saylı qərarla tətbiq edilmiş dayandırma götürülür.,,\n");
+    std::fs::write(&decisions, text).unwrap();
+    build(site.path(), "2026-11-25");
+    let suspension = bits(&public, Purpose::Suspension);
+    let slot = |number: &str| earlier_copy(number).1["credentialStatus"][1]["statusListIndex"].as_str().unwrap().parse::<usize>().unwrap();
+    assert!(suspension.get(slot("T-0001")), "T-0001's earlier copy reads suspended");
+    assert!(!suspension.get(slot("T-0005")), "T-0005's earlier copy reads reinstated");
+    let out = certsite(site.path(), &["verify"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}

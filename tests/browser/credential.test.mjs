@@ -11,7 +11,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, existsSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, readFileSync, readdirSync, existsSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import vm from "node:vm";
@@ -35,7 +35,11 @@ function buildJcsExample() {
 
 before(async () => {
   jcsBin = buildJcsExample();
-  site = await startSite();
+  // With the state of the build that signed tests/fixtures/earlier-copies (its key and slots), so
+  // that those copies verify against this site.
+  site = await startSite("minimal", "2026-11-23", (root) =>
+    cpSync(join(repo, "tests/fixtures/earlier-copies/certsite-state"), join(root, ".certsite"), { recursive: true }),
+  );
   ({ pub, browser, base, codes } = site);
 });
 
@@ -158,6 +162,23 @@ test("the browser's date decides validity: expired after validUntil, not yet val
     assert.equal(steps.signature[0], "pass", when);
     assert.equal(await p.getAttribute("[data-status]", "data-status"), "valid", "the static status keeps the build date");
     assert.deepEqual(problems, []);
+    await close();
+  }
+});
+
+test("a holder's earlier copy (two status entries, into the one-bit lists) checks as the register says", async () => {
+  for (const [number, expected] of [
+    ["T-0001", { "issuer-key": "pass", signature: "pass", revocation: "pass", suspension: "pass", validity: "pass" }],
+    ["T-0005", { "issuer-key": "pass", signature: "pass", revocation: "pass", suspension: "fail", validity: "pass" }],
+    ["T-0006", { "issuer-key": "pass", signature: "pass", revocation: "fail", suspension: "pass", validity: "pass" }],
+  ]) {
+    const { p, problems, close } = await page();
+    const copy = JSON.parse(readFileSync(join(repo, "tests/fixtures/earlier-copies/credentials", `${number}.json`), "utf8"));
+    assert.ok(Array.isArray(copy.credentialStatus), `${number}: two entries`);
+    await p.route("**/credential.json", (route) => route.fulfill({ json: copy }));
+    const { steps } = await check(p, number);
+    assert.deepEqual(results(steps), expected, number);
+    assert.deepEqual(problems, [], number);
     await close();
   }
 });

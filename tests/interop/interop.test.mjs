@@ -111,6 +111,9 @@ const OB_SCHEMA = JSON.parse(readFileSync(join(repo, "tests/vectors/ob3-schema/o
 const offlineByNature = (url) => REGISTRY_URLS.has(url);
 
 let root, pub, site, credentials, didDocument, documentLoader, realFetch;
+// Copies of the same certificates' credentials as certsite signed them before (two status
+// entries, into the one-bit lists), by number.
+const earlierCopies = {};
 const requested = []; // every URL the libraries asked the loader for
 const refused = []; // ... and those it could not serve (a network fetch a real verifier would do)
 const fetched = []; // every URL fetched through globalThis.fetch (verifier-core)
@@ -289,6 +292,8 @@ const entryIndex = (credential) => Number(credential.credentialStatus.statusList
 before(() => {
   root = mkdtempSync(join(tmpdir(), "certsite-interop-"));
   cpSync(join(repo, "tests/fixtures/minimal"), root, { recursive: true });
+  // The state of the build that signed tests/fixtures/earlier-copies (same key, same slots).
+  cpSync(join(repo, "tests/fixtures/earlier-copies/certsite-state"), join(root, ".certsite"), { recursive: true });
   execFileSync(bin, ["build", "--build-date", BUILD_DATE], { cwd: root, stdio: "pipe" });
   pub = join(root, "public");
   credentials = {};
@@ -304,6 +309,11 @@ before(() => {
   const issuer = typeof any.issuer === "string" ? any.issuer : any.issuer.id;
   didDocument = JSON.parse(readFileSync(siteFile(didWebDocumentUrl(issuer)), "utf8"));
   documentLoader = makeDocumentLoader();
+  const copies = join(repo, "tests/fixtures/earlier-copies/credentials");
+  for (const file of readdirSync(copies)) {
+    const copy = JSON.parse(readFileSync(join(copies, file), "utf8"));
+    earlierCopies[copy.credentialSubject.achievement.otherIdentifier[0].identifier] = copy;
+  }
   realFetch = globalThis.fetch;
   globalThis.fetch = offlineFetch;
 });
@@ -633,6 +643,38 @@ test("verifier-core rejects a renamed credential and a tampered status list", as
   assert.ok(listError?.error, `a status list error, not a verdict: ${describeDcc(viaCredential)}`);
   assert.equal(listError.error.name, "status_list_signature_error", describeDcc(viaCredential));
   assert.equal(step(viaCredential, "message_status"), undefined, describeDcc(viaCredential));
+});
+
+// ---------------------------------------------------------------------------------------------
+// A holder's earlier copy: signed before credentials carried one status entry.
+
+test("earlier copies (two status entries) keep verifying, and the one-bit lists they point into tell today's status", async (t) => {
+  assert.deepEqual(Object.keys(earlierCopies).sort(), Object.keys(credentials).sort(), "a copy of each certificate");
+  for (const [number, copy] of Object.entries(earlierCopies)) {
+    const { status, credential } = credentials[number];
+    assert.equal(copy.id, credential.id, `${number}: the same page`);
+    assert.deepEqual(copy.credentialStatus.map((e) => e.statusPurpose), ["revocation", "suspension"], number);
+    // The same slot as today's one entry: its index is the slot-th number with an odd count of
+    // binary digits (so that bit, which no entry uses, can carry the one-bit reading).
+    let slot = Number(copy.credentialStatus[0].statusListIndex);
+    assert.equal(Number(copy.credentialStatus[1].statusListIndex), slot, number);
+    let start = 1;
+    while (slot >= start) [slot, start] = [slot - start, start * 4];
+    assert.equal(start + slot, entryIndex(credential), `${number}: today's entry is at the same slot`);
+    await assertEveryProofVerifies(`${number} (earlier copy)`, copy, insideValidity(copy));
+    // Digital Bazaar: both one-bit lists, verified.
+    assert.deepEqual(await bits(copy, number), { revocation: status === "revoked", suspension: status === "suspended" }, `${number} (page: ${status})`);
+    // verifier-core: its revocation and suspension steps.
+    const { result } = await dcc(copy);
+    t.diagnostic(`${number} earlier copy (page: ${status}): ${describeDcc(result)}`);
+    assert.equal(result.errors, undefined, `${number}: ${describeDcc(result)}`);
+    assert.equal(step(result, "valid_signature")?.valid, true, `${number}: ${describeDcc(result)}`);
+    assert.equal(step(result, "revocation_status")?.valid, status !== "revoked", `${number}: ${describeDcc(result)}`);
+    assert.equal(step(result, "suspension_status")?.valid, status !== "suspended", `${number}: ${describeDcc(result)}`);
+    // What 1EdTech's schema said of them: two entries and a listed IdentifierEntry type.
+    const schema = (result.additionalInformation || []).find((i) => i.id === "schema_check");
+    assert.equal(schema?.results?.[0]?.result?.valid, false, `${number}: the reason credentials changed`);
+  }
 });
 
 test("every document the libraries asked for was served locally (nothing would have been fetched but the issuer registries)", (t) => {
