@@ -158,6 +158,28 @@ pub fn credential_json(credential: Map<String, Value>, signer: &Signer, created:
     Ok(bytes)
 }
 
+/// The signed credential of a fixed sample certificate: any change in how certsite makes or
+/// signs a credential (a member, the status entry, a proof) changes these bytes. A
+/// certificate's fingerprint covers them, so that a new version of certsite that signs
+/// credentials otherwise signs every certificate again, though its data did not change.
+pub fn sample_signed(signer: &Signer, base_url: &str) -> Result<Vec<u8>, RdfError> {
+    let sample = Certificate {
+        number: "0".to_owned(),
+        surname: "S".into(),
+        given_name: "G".into(),
+        patronymic: Some("P".into()),
+        profession: "P".into(),
+        profession_en: None,
+        scope: vec!["A".into(), "B".into()].into(),
+        scope_en: None,
+        issued_on: time::macros::date!(2000 - 01 - 01),
+        valid_until: time::macros::date!(2000 - 12 - 31),
+        replaces: None,
+        line: 0,
+    };
+    signed_certificate_json(&sample, &format!("{base_url}/c/0/"), signer, base_url, 0, sample.issued_on)
+}
+
 /// The signed credential of a certificate, as the bytes of `credential.json`.
 pub fn signed_certificate_json(
     cert: &Certificate,

@@ -208,6 +208,10 @@ impl<'a> Certs<'a> {
         }
         h.update(signer.verifying_key().as_bytes());
         h.update(layout_text(&layout).as_bytes());
+        // How credentials are made and signed: a version of certsite that changes it signs every
+        // certificate again. (Made from bundled contexts and fixed values: it cannot fail unless
+        // every credential would.)
+        h.update(&crate::sign::credential::sample_signed(signer, &site.config.base_url).unwrap_or_default());
         Certs { site, codes, statuses, status_index, signer, renderers, layout, shared: h.digest128() }
     }
 
