@@ -368,11 +368,12 @@ impl Shape {
     }
 }
 
-/// A term of [`canonical_first_degree`]: written out as canonical N-Quads, or a blank node (by
-/// number).
+/// A term of [`canonical_first_degree`]: written out as canonical N-Quads (a range of its
+/// buffer), or a blank node (by number).
+#[derive(Clone, Copy)]
 enum Written {
-    Text(String),
-    Blank(usize),
+    Text(u32, u32),
+    Blank(u32),
 }
 
 /// RDFC-1.0 (W3C RDF Dataset Canonicalization) of a set of quads whose blank nodes each have a
@@ -380,64 +381,73 @@ enum Written {
 /// canonical label follows from the order of those hashes, and the N-Quads are written and
 /// sorted. `None` when two blank nodes share a hash (the n-degree steps decide then: Sophia's
 /// [`normalize`] does all of RDFC-1.0) or a term is one certsite never makes. Each term is
-/// written once, and a blank node's quads are found by number rather than by comparing terms:
-/// several times faster than the general algorithm for the same bytes (held against it for
-/// the first document of each shape, and in the tests).
-fn canonical_first_degree<'a>(quads: &'a [Spog<SimpleTerm<'a>>]) -> Option<Vec<u8>> {
+/// written once into one buffer, lines are sorted as ranges of another, and a blank node's
+/// quads are found by number rather than by comparing terms: the same bytes as the general
+/// algorithm (held against it for the first document of each shape, and in the tests) for a
+/// fraction of its allocations.
+fn canonical_first_degree(quads: &[Spog<SimpleTerm<'_>>]) -> Option<Vec<u8>> {
     use sha2::{Digest, Sha256};
-    let mut blanks: Vec<&'a str> = Vec::new();
-    let mut written: Vec<[Option<Written>; 4]> = Vec::with_capacity(quads.len());
+    let mut terms = String::with_capacity(quads.len() * 64);
+    let mut blanks: Vec<&str> = Vec::with_capacity(16);
+    let mut written: Vec<([Written; 4], usize)> = Vec::with_capacity(quads.len());
     for ([s, p, o], g) in quads {
-        let mut write = |t: &'a SimpleTerm<'a>| -> Option<Written> {
-            Some(match t {
+        let mut quad = [Written::Blank(0); 4];
+        let parts = [Some(s), Some(p), Some(o), g.as_ref()];
+        let mut n = 0;
+        for term in parts.into_iter().flatten() {
+            quad[n] = match term {
                 SimpleTerm::BlankNode(id) => {
                     let id = id.as_str();
-                    Written::Blank(blanks.iter().position(|b| *b == id).unwrap_or_else(|| {
+                    let b = blanks.iter().position(|x| *x == id).unwrap_or_else(|| {
                         blanks.push(id);
                         blanks.len() - 1
-                    }))
+                    });
+                    Written::Blank(b as u32)
                 }
-                other => Written::Text(nquads_term(other)?),
-            })
-        };
-        written.push([
-            Some(write(s)?),
-            Some(write(p)?),
-            Some(write(o)?),
-            match g {
-                Some(g) => Some(write(g)?),
-                None => None,
-            },
-        ]);
-    }
-    // A quad as a line, blank node `b` named `names[b]`.
-    let line = |quad: &[Option<Written>; 4], names: &[&str], out: &mut String| {
-        for term in quad.iter().flatten() {
-            match term {
-                Written::Text(t) => out.push_str(t),
-                Written::Blank(b) => out.push_str(names[*b]),
-            }
-            out.push(' ');
+                other => {
+                    let start = terms.len() as u32;
+                    write_nquads_term(other, &mut terms)?;
+                    Written::Text(start, terms.len() as u32)
+                }
+            };
+            n += 1;
         }
-        out.push_str(".\n");
-    };
+        written.push((quad, n));
+    }
+    // The quads as lines in `buffer` (ranges in `lines`), blank node `b` named `names[b]`,
+    // sorted (Unicode code point order is the order of UTF-8 bytes).
+    let lines_of =
+        |which: &mut dyn Iterator<Item = &([Written; 4], usize)>, names: &[&str], buffer: &mut String, lines: &mut Vec<(u32, u32)>| {
+            buffer.clear();
+            lines.clear();
+            for (quad, n) in which {
+                let start = buffer.len() as u32;
+                for term in &quad[..*n] {
+                    match *term {
+                        Written::Text(a, b) => buffer.push_str(&terms[a as usize..b as usize]),
+                        Written::Blank(b) => buffer.push_str(names[b as usize]),
+                    }
+                    buffer.push(' ');
+                }
+                buffer.push_str(".\n");
+                lines.push((start, buffer.len() as u32));
+            }
+            let bytes = buffer.as_bytes();
+            lines.sort_unstable_by(|x, y| bytes[x.0 as usize..x.1 as usize].cmp(&bytes[y.0 as usize..y.1 as usize]));
+        };
+    let mut buffer = String::with_capacity(terms.len() * 2);
+    let mut lines = Vec::with_capacity(quads.len());
     // Hash First Degree Quads: the quads that mention the blank node, itself `_:a`, any other
     // `_:z`, sorted.
     let mut hashes: Vec<([u8; 32], usize)> = Vec::with_capacity(blanks.len());
+    let mut names = vec!["_:z"; blanks.len()];
     for b in 0..blanks.len() {
-        let names: Vec<&str> = (0..blanks.len()).map(|x| if x == b { "_:a" } else { "_:z" }).collect();
-        let mut lines: Vec<String> = written
-            .iter()
-            .filter(|q| q.iter().flatten().any(|t| matches!(t, Written::Blank(x) if *x == b)))
-            .map(|q| {
-                let mut text = String::with_capacity(128);
-                line(q, &names, &mut text);
-                text
-            })
-            .collect();
-        lines.sort_unstable();
+        names[b] = "_:a";
+        let mentions = |(quad, n): &&([Written; 4], usize)| quad[..*n].iter().any(|t| matches!(t, Written::Blank(x) if *x as usize == b));
+        lines_of(&mut written.iter().filter(mentions), &names, &mut buffer, &mut lines);
+        names[b] = "_:z";
         let mut h = Sha256::new();
-        lines.iter().for_each(|l| h.update(l.as_bytes()));
+        lines.iter().for_each(|&(x, y)| h.update(&buffer.as_bytes()[x as usize..y as usize]));
         hashes.push((h.finalize().into(), b));
     }
     hashes.sort_unstable();
@@ -449,40 +459,41 @@ fn canonical_first_degree<'a>(quads: &'a [Spog<SimpleTerm<'a>>]) -> Option<Vec<u
         label[*b] = format!("_:c14n{rank}");
     }
     let names: Vec<&str> = label.iter().map(String::as_str).collect();
-    let mut lines: Vec<String> = written
-        .iter()
-        .map(|q| {
-            let mut text = String::with_capacity(128);
-            line(q, &names, &mut text);
-            text
-        })
-        .collect();
-    lines.sort_unstable();
-    Some(lines.concat().into_bytes())
+    lines_of(&mut written.iter(), &names, &mut buffer, &mut lines);
+    let mut out = Vec::with_capacity(buffer.len());
+    lines.iter().for_each(|&(x, y)| out.extend_from_slice(&buffer.as_bytes()[x as usize..y as usize]));
+    Some(out)
 }
 
-/// A term other than a blank node in canonical N-Quads as RDFC-1.0 writes them (`\"`, `\\`, `\n`, `\r`,
-/// `\t`, `\b`, `\f` escaped, the other control characters as `\uXXXX`); `None` for a kind of
-/// term certsite never makes (a literal with a base direction, a triple, a variable).
-fn nquads_term(term: &SimpleTerm<'_>) -> Option<String> {
+/// Writes a term other than a blank node in canonical N-Quads as RDFC-1.0 writes them (`\"`,
+/// `\\`, `\n`, `\r`, `\t`, `\b`, `\f` escaped, the other control characters as `\uXXXX`);
+/// `None` for a kind of term certsite never makes (a literal with a base direction, a triple, a
+/// variable).
+fn write_nquads_term(term: &SimpleTerm<'_>, out: &mut String) -> Option<()> {
     let quoted = |text: &str, out: &mut String| {
         out.push('"');
-        for c in text.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                '\n' => out.push_str("\\n"),
-                '\r' => out.push_str("\\r"),
-                '\t' => out.push_str("\\t"),
-                '\x08' => out.push_str("\\b"),
-                '\x0c' => out.push_str("\\f"),
-                c if c <= '\x1f' || c == '\x7f' => out.push_str(&format!("\\u{:04X}", c as u32)),
-                c => out.push(c),
+        let mut rest = text;
+        // Runs of characters that need no escape are copied whole.
+        while let Some(i) = rest.bytes().position(|c| c < 0x20 || c == b'"' || c == b'\\' || c == 0x7f) {
+            out.push_str(&rest[..i]);
+            match rest.as_bytes()[i] {
+                b'"' => out.push_str("\\\""),
+                b'\\' => out.push_str("\\\\"),
+                b'\n' => out.push_str("\\n"),
+                b'\r' => out.push_str("\\r"),
+                b'\t' => out.push_str("\\t"),
+                0x08 => out.push_str("\\b"),
+                0x0c => out.push_str("\\f"),
+                c => {
+                    use std::fmt::Write as _;
+                    let _ = write!(out, "\\u{:04X}", c);
+                }
             }
+            rest = &rest[i + 1..];
         }
+        out.push_str(rest);
         out.push('"');
     };
-    let mut out = String::new();
     match term {
         SimpleTerm::Iri(iri) => {
             out.push('<');
@@ -490,7 +501,7 @@ fn nquads_term(term: &SimpleTerm<'_>) -> Option<String> {
             out.push('>');
         }
         SimpleTerm::LiteralDatatype(text, datatype) => {
-            quoted(text, &mut out);
+            quoted(text, out);
             if datatype.as_str() != "http://www.w3.org/2001/XMLSchema#string" {
                 out.push_str("^^<");
                 out.push_str(datatype.as_str());
@@ -498,13 +509,13 @@ fn nquads_term(term: &SimpleTerm<'_>) -> Option<String> {
             }
         }
         SimpleTerm::LiteralLanguage(text, tag, None) => {
-            quoted(text, &mut out);
+            quoted(text, out);
             out.push('@');
             out.push_str(&tag.as_str().to_ascii_lowercase());
         }
         _ => return None,
     }
-    Some(out)
+    Some(())
 }
 
 /// Quads with no two the same: a set, for RDFC-1.0, without a tree built of them.
