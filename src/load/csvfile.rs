@@ -331,6 +331,27 @@ impl CsvText {
         }
     }
 
+    /// The position of byte `start` of the row that starts at byte `row` on line `row_line`,
+    /// counted from the row's own line and start (the row starts a line): the cost of an error
+    /// is the row's, not the file's.
+    fn position(&self, (row, row_line): (usize, u64), start: usize, len: usize) -> At {
+        let text = &self.text;
+        let within = &text.as_bytes()[row..start];
+        let line = row_line + bytecount(within);
+        let line_start = memchr::memrchr(b'\n', within).map_or(row, |i| row + i + 1);
+        let column = text[line_start..start].chars().count() as u64 + 1;
+        At { path: self.path.clone(), line, column, span: Some((start, len)) }
+    }
+
+    /// Finds the cells of schema column `c` in rows named by their line, for problems found
+    /// after the rows were read (across rows, e.g. a number that appears twice): nothing is
+    /// kept per row while reading, and the file's lines are indexed only when a cell is
+    /// first asked for.
+    pub fn cells(&self, schema: &Schema, c: usize) -> Cells<'_> {
+        let field = self.header(schema, &mut Problems::new()).and_then(|h| h.columns[c]);
+        Cells { file: self, field, lines: std::cell::OnceCell::new() }
+    }
+
     fn header_problem(&self, names: &[String], schema: &Schema, field: usize, message: String) -> Problem {
         let (start, len) = field_span(&self.text, 0, field);
         let public = Self::public_names(names, schema);
@@ -356,6 +377,29 @@ impl CsvText {
         let _ = line;
         // No excerpt: where the records start is not known here, so no cell could be masked.
         Problem::error(format!("the file cannot be read as CSV: {e}")).at(at)
+    }
+}
+
+/// The cells of one column of a file's rows, found by the row's line (see [`CsvText::cells`]).
+pub struct Cells<'a> {
+    file: &'a CsvText,
+    /// The column's field in the header, `None` when the header lacks it.
+    field: Option<usize>,
+    /// The byte where each line starts, made on first use.
+    lines: std::cell::OnceCell<Vec<usize>>,
+}
+
+impl Cells<'_> {
+    /// The position of the column's cell in the row that starts line `line` (the row's start
+    /// when the header has no such column; the whole file when there is no such line).
+    pub fn at(&self, line: u64) -> At {
+        let text = &self.file.text;
+        let lines =
+            self.lines.get_or_init(|| std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect());
+        let start = usize::try_from(line).ok().and_then(|l| l.checked_sub(1)).and_then(|l| lines.get(l)).copied();
+        let Some(row) = start.filter(|&s| s < text.len()) else { return At::file(&self.file.path) };
+        let (cell, len) = self.field.map_or((row, 0), |field| field_span(text, row, field));
+        self.file.position((row, line), cell, len)
     }
 }
 
@@ -472,15 +516,9 @@ impl Row<'_> {
         }
     }
 
-    /// The position of byte `start` of this row, counted from the row's own line and start
-    /// (the row starts a line): the cost of an error is the row's, not the file's.
+    /// The position of byte `start` of this row (see [`CsvText::position`]).
     fn position(&self, start: usize, len: usize) -> At {
-        let text = &self.file.text;
-        let within = &text.as_bytes()[self.byte..start];
-        let line = self.line + bytecount(within);
-        let line_start = memchr::memrchr(b'\n', within).map_or(self.byte, |i| self.byte + i + 1);
-        let column = text[line_start..start].chars().count() as u64 + 1;
-        At { path: self.file.path.clone(), line, column, span: Some((start, len)) }
+        self.file.position((self.byte, self.line), start, len)
     }
 
     /// The position of the row's start (from the reader's line count: no scanning, as this
