@@ -532,8 +532,9 @@ impl Site {
 
     /// What the output holds: the last build's manifest, with what a killed build's journal
     /// lists made unknown (the journal is returned, to be kept until this build is through);
-    /// without a trustworthy manifest (none, garbled, the output deleted, `--clean`), a walk of
-    /// the output with every file unknown.
+    /// without a trustworthy manifest (none, another folder's, the output deleted, `--clean`),
+    /// a walk of the output with every file unknown. A damaged manifest or journal is an error
+    /// (`--clean` reads neither).
     fn old_manifest(
         &self,
         store: &crate::state::manifest::Store,
@@ -549,7 +550,6 @@ impl Site {
             return Ok((walked(out)?, None));
         }
         let journal = store.journal()?;
-        let Ok(journal) = journal else { return Ok((walked(out)?, None)) };
         let manifest = match store.load()? {
             // A manifest that lists files the output lacks (the output was deleted or
             // replaced) is not trusted: one look at a file it lists tells.
