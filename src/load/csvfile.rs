@@ -182,7 +182,9 @@ impl CsvText {
         self.rows_in_pieces(PIECE, schema, problems, init, each)
     }
 
-    fn rows_in_pieces<S, T: Send>(
+    /// [`CsvText::rows_par`] with pieces of about `piece` bytes: the tests and the fuzz
+    /// targets cut small files into many pieces, which must give what one pass gives.
+    pub fn rows_in_pieces<S, T: Send>(
         &self,
         piece: usize,
         schema: &Schema,
