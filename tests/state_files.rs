@@ -106,5 +106,15 @@ fn a_damaged_status_index_or_key_ring_or_url_secret_names_the_file_and_the_backu
         }
         std::fs::write(&path, kept).unwrap();
     }
+    // A url secret that cannot be read (another user's, or here a folder) is left to the build.
+    let secret = state.join("url.secret");
+    let kept = std::fs::read(&secret).unwrap();
+    std::fs::remove_file(&secret).unwrap();
+    std::fs::create_dir(&secret).unwrap();
+    let out = certsite(site.path(), &["check", "--build-date", DATE]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(build_fails(site.path()).contains("url.secret"));
+    std::fs::remove_dir(&secret).unwrap();
+    std::fs::write(&secret, kept).unwrap();
     build(site.path(), DATE);
 }

@@ -577,8 +577,9 @@ fn codes_of(certificates: &Certificates, secret: &[u8]) -> Vec<Code> {
 
 /// The page codes of the certificates when the site has its url secret (the first build makes
 /// it), checked to be unique: two certificates with one code are an error at the second one's
-/// number in `file` (`certsite check` finds it as `build` does). An unreadable secret is an
-/// error too (`build` could not go on).
+/// number in `file` (`certsite check` finds it as `build` does). A secret that is not one is an
+/// error too (`build` could not go on); one this user may not read (another user's
+/// `.certsite/`, mode 0600) is left to the build.
 fn page_codes(
     root: &Path,
     certificates: &Certificates,
@@ -587,6 +588,7 @@ fn page_codes(
 ) -> Option<PageCodes> {
     let secret = match State::new(root).existing_url_secret() {
         Ok(secret) => secret?,
+        Err(e) if e.root_cause().downcast_ref::<std::io::Error>().is_some() => return None,
         Err(e) => {
             problems.push(Problem::error(format!("{e:#}")));
             return None;
