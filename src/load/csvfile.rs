@@ -87,13 +87,18 @@ impl CsvText {
         let text = &self.text;
         let start = match prev {
             Some((p, true)) => p,
-            Some((mut s, false)) => loop {
-                let next = lex_record(text, s).2;
-                if next >= record || next == s {
-                    break s;
+            // Line breaks between records are skipped, as the reader skips them (a blank line
+            // is no record).
+            Some((s, false)) => {
+                let mut s = skip_breaks(text, s);
+                loop {
+                    let next = skip_breaks(text, lex_record(text, s).2);
+                    if next >= record || next == s {
+                        break s;
+                    }
+                    s = next;
                 }
-                s = next;
-            },
+            }
             None => record,
         };
         let mut out = String::new();
@@ -202,13 +207,16 @@ impl CsvText {
                 let end = pieces.get(k + 1).map_or(self.text.len(), |p| p.0);
                 let (mut state, mut values, mut found) = (init(), Vec::new(), Problems::new());
                 // The record before a piece's first is found, if an error needs it, from the
-                // start of the piece before.
+                // start of the last piece before that holds a record (not only line breaks).
                 // (The first piece starts at the header's end, which the reader may give as the
                 // '\n' of a CRLF: from the header itself instead.)
                 let before = match k {
                     0 => (0, true),
-                    1 => (0, false),
-                    _ => (pieces[k - 1].0, false),
+                    _ => {
+                        let holds_record =
+                            |j: usize| self.text.as_bytes()[pieces[j].0..pieces[j + 1].0].iter().any(|&b| b != b'\r' && b != b'\n');
+                        ((1..k).rev().find(|&j| holds_record(j)).map_or(0, |j| pieces[j].0), false)
+                    }
                 };
                 self.rows_in(&header, start, end, line, before, &mut found, &mut |row, p| values.extend(each(&mut state, row, p)));
                 (values, found)
@@ -625,6 +633,14 @@ fn lex_record(text: &str, start: usize) -> (Vec<(usize, usize)>, usize, usize) {
     (cells, end, i)
 }
 
+/// The first byte at or after `i` that is not a line break.
+fn skip_breaks(text: &str, mut i: usize) -> usize {
+    while matches!(text.as_bytes().get(i), Some(b'\r' | b'\n')) {
+        i += 1;
+    }
+    i
+}
+
 /// Byte span of field `field` of the record starting at byte `start`, found by scanning the raw
 /// text with RFC 4180 quoting (only used to point at an error, so it need not be fast).
 fn field_span(text: &str, start: usize, field: usize) -> (usize, usize) {
@@ -782,6 +798,41 @@ mod tests {
         assert_eq!(e.first_line, 7);
         assert_eq!(e.lines, ["•••", "N-3,Ad 3,•••", "•••"]);
         assert_eq!(e.mark, (1, 4, 4));
+    }
+
+    #[test]
+    fn excerpts_are_alike_in_pieces_when_lines_end_in_a_lone_cr_or_are_blank() {
+        // Line breaks the reader takes as record ends that count no line (a lone CR), runs of
+        // them (blank lines, which the reader skips), and pieces made only of them: the record
+        // before a piece's first is the reader's, as in one pass.
+        let mut text = String::from("number,name,phone\n");
+        for i in 0..12 {
+            text.push_str(&match i % 4 {
+                0 => format!("N-{i},Ad,x\r"),
+                1 => format!("N-{i},Ad,x\r\r\r\n\r\n"),
+                2 => format!("\r\r\nN-{i},Ad\r\n\n"),
+                _ => format!("N-{i},\"A\rd\",x\n"),
+            });
+        }
+        let file = CsvText::from_bytes("t.csv", text.as_bytes().to_vec()).unwrap();
+        let excerpts = |p: &Problems| p.iter().map(|p| (p.to_string(), p.excerpt.clone())).collect::<Vec<_>>();
+        let mut one = Problems::new();
+        file.rows(&SCHEMA, &mut one, |r, p| p.push(r.error(1, "x")));
+        assert!(one.error_count() >= 12, "{one:?}");
+        for piece in [1, 2, 3, 7, 50] {
+            let mut found = Problems::new();
+            file.rows_in_pieces(
+                piece,
+                &SCHEMA,
+                &mut found,
+                || (),
+                |_, r, p| {
+                    p.push(r.error(1, "x"));
+                    None::<()>
+                },
+            );
+            assert_eq!(excerpts(&found), excerpts(&one), "pieces of {piece} bytes");
+        }
     }
 
     #[test]
