@@ -216,8 +216,9 @@ pub mod session {
 }
 
 pub mod site_toml {
-    //! `data/site.toml`: the settings parsed and checked, the did:web identifier and the page
-    //! addresses derived from `base_url`, and the report. Problems are expected; a panic is a bug.
+    //! `data/site.toml`: the settings parsed and checked, the did:web identifier and a page's
+    //! address (in a QR code) derived from `base_url`, and the report. Problems are expected; a
+    //! panic is a bug.
 
     use certsite::config::{Config, Lang};
     use certsite::diag::Problems;
@@ -228,6 +229,8 @@ pub mod site_toml {
         let mut problems = Problems::new();
         if let Some(config) = Config::parse(text, &mut problems) {
             certsite::sign::did::did_web(&config.url);
+            // A page's address, in a QR code (the build checks first that it fits in one).
+            let _ = certsite::render::qr::qr_svg(&format!("{}/c/000000000000/", config.base_url));
             for lang in [Lang::Az, Lang::En] {
                 config.title_in(lang);
                 config.lang_prefix(lang);

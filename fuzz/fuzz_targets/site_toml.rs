@@ -1,5 +1,6 @@
-//! `data/site.toml`: the settings parsed and checked, the did:web identifier and the page
-//! addresses derived from `base_url`, and the report. Problems are expected; a panic is a bug.
+//! `data/site.toml`: the settings parsed and checked, the did:web identifier and a page's
+//! address (in a QR code) derived from `base_url`, and the report. Problems are expected; a
+//! panic is a bug.
 #![no_main]
 
 #[path = "../drivers.rs"]
