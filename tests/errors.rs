@@ -53,6 +53,26 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
 }
 
 #[test]
+fn a_duplicate_number_is_reported_at_the_second_numbers_cell_wherever_the_column_stands() {
+    let site = fixture("minimal");
+    // `number` third; a quoted line break in the row between; the second number in lower case.
+    std::fs::write(
+        site.path().join("data/certificates.csv"),
+        "surname,given_name,number,profession,issued_on,valid_until\n\
+         Əliyeva,Şəbnəm,T-0001,Mühasib,2025-01-10,2028-01-09\n\
+         Quliyev,\"Çingiz\nOğlu\",T/0002,Qaynaqçı,01.03.2022,28.02.2025\n\
+         Məmmədova,Rəşad,t-0001,Aşpaz,2024-01-01,2027-01-01\n",
+    )
+    .unwrap();
+    std::fs::remove_file(site.path().join("data/decisions.csv")).unwrap();
+    let (code, err) = check(site.path());
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("data/certificates.csv:5:17: certificate number \"T-0001\" appears twice"), "{err}");
+    assert!(err.contains("the first is at data/certificates.csv:2:16"), "{err}");
+    assert!(err.contains("error: 1 error(s)"), "{err}");
+}
+
+#[test]
 fn bad_utf8_missing_column_and_unknown_references() {
     let site = fixture("minimal");
     std::fs::write(

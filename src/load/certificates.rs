@@ -9,8 +9,8 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use crate::diag::Problems;
-use crate::load::csvfile::{CsvText, Row, Schema};
-use crate::model::certificate::{check_number, normalize_number, Certificate, Text};
+use crate::load::csvfile::{Cells, CsvText, Row, Schema};
+use crate::model::certificate::{check_number, normalize_number, Certificate, Certificates, Text};
 
 pub use crate::model::certificate::PATH;
 
@@ -44,8 +44,23 @@ pub const SCHEMA: Schema = Schema {
 };
 
 /// Reads the file if it exists (`None` when the site has no certificates).
-pub fn load(root: &Path, problems: &mut Problems) -> Option<Vec<Certificate>> {
-    CsvText::read_optional(root, PATH, problems).map(|file| parse(&file, problems))
+pub fn read(root: &Path, problems: &mut Problems) -> Option<CsvText> {
+    CsvText::read_optional(root, PATH, problems)
+}
+
+/// The register of an already read file: every row parsed ([`parse`]), then the rules that
+/// span rows checked ([`Certificates::located`]; a number that appears twice is reported at
+/// its cell).
+pub fn register(file: &CsvText, problems: &mut Problems) -> Certificates {
+    let list = parse(file, problems);
+    let numbers = number_cells(file);
+    Certificates::located(list, problems, |c| numbers.at(c.line))
+}
+
+/// Where each certificate's number is written in the file, by the certificate's line
+/// ([`Certificate::line`]).
+pub fn number_cells(file: &CsvText) -> Cells<'_> {
+    file.cells(&SCHEMA, NUMBER)
 }
 
 /// Stores each distinct text once (see [`Text`]).

@@ -87,13 +87,18 @@ impl CsvText {
         let text = &self.text;
         let start = match prev {
             Some((p, true)) => p,
-            Some((mut s, false)) => loop {
-                let next = lex_record(text, s).2;
-                if next >= record || next == s {
-                    break s;
+            // Line breaks between records are skipped, as the reader skips them (a blank line
+            // is no record).
+            Some((s, false)) => {
+                let mut s = skip_breaks(text, s);
+                loop {
+                    let next = skip_breaks(text, lex_record(text, s).2);
+                    if next >= record || next == s {
+                        break s;
+                    }
+                    s = next;
                 }
-                s = next;
-            },
+            }
             None => record,
         };
         let mut out = String::new();
@@ -182,7 +187,9 @@ impl CsvText {
         self.rows_in_pieces(PIECE, schema, problems, init, each)
     }
 
-    fn rows_in_pieces<S, T: Send>(
+    /// [`CsvText::rows_par`] with pieces of about `piece` bytes: the tests and the fuzz
+    /// targets cut small files into many pieces, which must give what one pass gives.
+    pub fn rows_in_pieces<S, T: Send>(
         &self,
         piece: usize,
         schema: &Schema,
@@ -200,13 +207,16 @@ impl CsvText {
                 let end = pieces.get(k + 1).map_or(self.text.len(), |p| p.0);
                 let (mut state, mut values, mut found) = (init(), Vec::new(), Problems::new());
                 // The record before a piece's first is found, if an error needs it, from the
-                // start of the piece before.
+                // start of the last piece before that holds a record (not only line breaks).
                 // (The first piece starts at the header's end, which the reader may give as the
                 // '\n' of a CRLF: from the header itself instead.)
                 let before = match k {
                     0 => (0, true),
-                    1 => (0, false),
-                    _ => (pieces[k - 1].0, false),
+                    _ => {
+                        let holds_record =
+                            |j: usize| self.text.as_bytes()[pieces[j].0..pieces[j + 1].0].iter().any(|&b| b != b'\r' && b != b'\n');
+                        ((1..k).rev().find(|&j| holds_record(j)).map_or(0, |j| pieces[j].0), false)
+                    }
                 };
                 self.rows_in(&header, start, end, line, before, &mut found, &mut |row, p| values.extend(each(&mut state, row, p)));
                 (values, found)
@@ -331,6 +341,27 @@ impl CsvText {
         }
     }
 
+    /// The position of byte `start` of the row that starts at byte `row` on line `row_line`,
+    /// counted from the row's own line and start (the row starts a line): the cost of an error
+    /// is the row's, not the file's.
+    fn position(&self, (row, row_line): (usize, u64), start: usize, len: usize) -> At {
+        let text = &self.text;
+        let within = &text.as_bytes()[row..start];
+        let line = row_line + bytecount(within);
+        let line_start = memchr::memrchr(b'\n', within).map_or(row, |i| row + i + 1);
+        let column = text[line_start..start].chars().count() as u64 + 1;
+        At { path: self.path.clone(), line, column, span: Some((start, len)) }
+    }
+
+    /// Finds the cells of schema column `c` in rows named by their line, for problems found
+    /// after the rows were read (across rows, e.g. a number that appears twice): nothing is
+    /// kept per row while reading, and the file's lines are indexed only when a cell is
+    /// first asked for.
+    pub fn cells(&self, schema: &Schema, c: usize) -> Cells<'_> {
+        let field = self.header(schema, &mut Problems::new()).and_then(|h| h.columns[c]);
+        Cells { file: self, field, lines: std::cell::OnceCell::new() }
+    }
+
     fn header_problem(&self, names: &[String], schema: &Schema, field: usize, message: String) -> Problem {
         let (start, len) = field_span(&self.text, 0, field);
         let public = Self::public_names(names, schema);
@@ -356,6 +387,29 @@ impl CsvText {
         let _ = line;
         // No excerpt: where the records start is not known here, so no cell could be masked.
         Problem::error(format!("the file cannot be read as CSV: {e}")).at(at)
+    }
+}
+
+/// The cells of one column of a file's rows, found by the row's line (see [`CsvText::cells`]).
+pub struct Cells<'a> {
+    file: &'a CsvText,
+    /// The column's field in the header, `None` when the header lacks it.
+    field: Option<usize>,
+    /// The byte where each line starts, made on first use.
+    lines: std::cell::OnceCell<Vec<usize>>,
+}
+
+impl Cells<'_> {
+    /// The position of the column's cell in the row that starts line `line` (the row's start
+    /// when the header has no such column; the whole file when there is no such line).
+    pub fn at(&self, line: u64) -> At {
+        let text = &self.file.text;
+        let lines =
+            self.lines.get_or_init(|| std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect());
+        let start = usize::try_from(line).ok().and_then(|l| l.checked_sub(1)).and_then(|l| lines.get(l)).copied();
+        let Some(row) = start.filter(|&s| s < text.len()) else { return At::file(&self.file.path) };
+        let (cell, len) = self.field.map_or((row, 0), |field| field_span(text, row, field));
+        self.file.position((row, line), cell, len)
     }
 }
 
@@ -472,15 +526,9 @@ impl Row<'_> {
         }
     }
 
-    /// The position of byte `start` of this row, counted from the row's own line and start
-    /// (the row starts a line): the cost of an error is the row's, not the file's.
+    /// The position of byte `start` of this row (see [`CsvText::position`]).
     fn position(&self, start: usize, len: usize) -> At {
-        let text = &self.file.text;
-        let within = &text.as_bytes()[self.byte..start];
-        let line = self.line + bytecount(within);
-        let line_start = memchr::memrchr(b'\n', within).map_or(self.byte, |i| self.byte + i + 1);
-        let column = text[line_start..start].chars().count() as u64 + 1;
-        At { path: self.file.path.clone(), line, column, span: Some((start, len)) }
+        self.file.position((self.byte, self.line), start, len)
     }
 
     /// The position of the row's start (from the reader's line count: no scanning, as this
@@ -583,6 +631,14 @@ fn lex_record(text: &str, start: usize) -> (Vec<(usize, usize)>, usize, usize) {
         i += 1;
     }
     (cells, end, i)
+}
+
+/// The first byte at or after `i` that is not a line break.
+fn skip_breaks(text: &str, mut i: usize) -> usize {
+    while matches!(text.as_bytes().get(i), Some(b'\r' | b'\n')) {
+        i += 1;
+    }
+    i
 }
 
 /// Byte span of field `field` of the record starting at byte `start`, found by scanning the raw
@@ -742,6 +798,41 @@ mod tests {
         assert_eq!(e.first_line, 7);
         assert_eq!(e.lines, ["•••", "N-3,Ad 3,•••", "•••"]);
         assert_eq!(e.mark, (1, 4, 4));
+    }
+
+    #[test]
+    fn excerpts_are_alike_in_pieces_when_lines_end_in_a_lone_cr_or_are_blank() {
+        // Line breaks the reader takes as record ends that count no line (a lone CR), runs of
+        // them (blank lines, which the reader skips), and pieces made only of them: the record
+        // before a piece's first is the reader's, as in one pass.
+        let mut text = String::from("number,name,phone\n");
+        for i in 0..12 {
+            text.push_str(&match i % 4 {
+                0 => format!("N-{i},Ad,x\r"),
+                1 => format!("N-{i},Ad,x\r\r\r\n\r\n"),
+                2 => format!("\r\r\nN-{i},Ad\r\n\n"),
+                _ => format!("N-{i},\"A\rd\",x\n"),
+            });
+        }
+        let file = CsvText::from_bytes("t.csv", text.as_bytes().to_vec()).unwrap();
+        let excerpts = |p: &Problems| p.iter().map(|p| (p.to_string(), p.excerpt.clone())).collect::<Vec<_>>();
+        let mut one = Problems::new();
+        file.rows(&SCHEMA, &mut one, |r, p| p.push(r.error(1, "x")));
+        assert!(one.error_count() >= 12, "{one:?}");
+        for piece in [1, 2, 3, 7, 50] {
+            let mut found = Problems::new();
+            file.rows_in_pieces(
+                piece,
+                &SCHEMA,
+                &mut found,
+                || (),
+                |_, r, p| {
+                    p.push(r.error(1, "x"));
+                    None::<()>
+                },
+            );
+            assert_eq!(excerpts(&found), excerpts(&one), "pieces of {piece} bytes");
+        }
     }
 
     #[test]

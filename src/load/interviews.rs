@@ -35,8 +35,13 @@ pub use crate::model::interview::{APPEAL_DECISION_WORKING_DAYS, RESULTS_WORKING_
 
 /// Reads `data/holidays.csv` (optional).
 pub fn load_calendar(root: &Path, problems: &mut Problems) -> Calendar {
-    const SCHEMA: Schema = Schema { columns: &[("date", true), ("name", false), ("type", false)] };
     let Some(file) = CsvText::read_optional(root, HOLIDAYS, problems) else { return Calendar::default() };
+    parse_calendar(&file, problems)
+}
+
+/// The calendar of an already read `data/holidays.csv`.
+pub fn parse_calendar(file: &CsvText, problems: &mut Problems) -> Calendar {
+    const SCHEMA: Schema = Schema { columns: &[("date", true), ("name", false), ("type", false)] };
     let mut days = Vec::new();
     file.rows(&SCHEMA, problems, |row, problems| {
         let Some(day) = row.required(0, "date", DATE_HINT, problems).and(row.date(0, "date", problems)) else {
@@ -203,16 +208,34 @@ fn load_session(
     today: Date,
     problems: &mut Problems,
 ) -> Option<Session> {
-    let appeal_days = settings.map_or(Interviews::default().appeal_working_days, |s| s.appeal_working_days);
     let rel = format!("{DIR}/{id}/session.toml");
-    let text: Arc<str> = match std::fs::read_to_string(root.join(&rel)) {
-        Ok(t) => Arc::from(t),
+    let text = match std::fs::read_to_string(root.join(&rel)) {
+        Ok(t) => t,
         Err(e) => {
             problems
                 .push(Problem::error(format!("cannot read {rel}: {e}")).at(At::file(&rel)).help("each session folder has a session.toml"));
             return None;
         }
     };
+    let mut read = |rel: &str, problems: &mut Problems| CsvText::read_optional(root, rel, problems);
+    parse_session(id, &text, &mut read, calendar, settings, today, problems)
+}
+
+/// The session `id` from the text of its `session.toml`; `read` gives each of its CSV files
+/// (`data/interviews/<id>/scores.csv`, `schedule.csv`, `appeals.csv`) when it exists, as
+/// [`CsvText::read_optional`] does from the site root.
+pub fn parse_session(
+    id: &str,
+    text: &str,
+    read: &mut dyn FnMut(&str, &mut Problems) -> Option<CsvText>,
+    calendar: &Calendar,
+    settings: Option<&Interviews>,
+    today: Date,
+    problems: &mut Problems,
+) -> Option<Session> {
+    let appeal_days = settings.map_or(Interviews::default().appeal_working_days, |s| s.appeal_working_days);
+    let rel = format!("{DIR}/{id}/session.toml");
+    let text: Arc<str> = Arc::from(text);
     let raw: RawSession = match toml::from_str(&text) {
         Ok(r) => r,
         Err(e) => {
@@ -240,10 +263,10 @@ fn load_session(
         vacancies.push(Vacancy { specialty, seats: v.seats });
     }
     let folder = format!("{DIR}/{id}");
-    let candidates = load_scores(root, &folder, &vacancies, problems);
+    let candidates = load_scores(read, &folder, &vacancies, problems);
     let known: HashSet<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
-    let schedule = load_schedule(root, &folder, &vacancies, problems);
-    let appeals = load_appeals(root, &folder, &known, problems);
+    let schedule = load_schedule(read, &folder, &vacancies, problems);
+    let appeals = load_appeals(read, &folder, &known, problems);
     let mut tie_breaks = HashMap::new();
     for (specialty, order) in raw.tie_breaks {
         let specialty = crate::load::csvfile::normalize(&specialty).into_owned();
@@ -419,7 +442,12 @@ fn score(row: &Row<'_>, c: usize, column: &str, max: u32, problems: &mut Problem
     halves.map(|h| h as Halves)
 }
 
-fn load_scores(root: &Path, folder: &str, vacancies: &[Vacancy], problems: &mut Problems) -> Vec<Candidate> {
+fn load_scores(
+    read: &mut dyn FnMut(&str, &mut Problems) -> Option<CsvText>,
+    folder: &str,
+    vacancies: &[Vacancy],
+    problems: &mut Problems,
+) -> Vec<Candidate> {
     const SCHEMA: Schema = Schema {
         columns: &[
             ("candidate", true),
@@ -434,7 +462,7 @@ fn load_scores(root: &Path, folder: &str, vacancies: &[Vacancy], problems: &mut 
         ],
     };
     let rel = format!("{folder}/scores.csv");
-    let Some(file) = CsvText::read_optional(root, &rel, problems) else { return Vec::new() };
+    let Some(file) = read(&rel, problems) else { return Vec::new() };
     let mut candidates: Vec<(Candidate, Vec<String>)> = Vec::new();
     let mut first_line: HashMap<String, At> = HashMap::new();
     file.rows(&SCHEMA, problems, |row, p| {
@@ -488,7 +516,12 @@ fn load_scores(root: &Path, folder: &str, vacancies: &[Vacancy], problems: &mut 
     candidates.into_iter().map(|(c, _)| c).collect()
 }
 
-fn load_schedule(root: &Path, folder: &str, vacancies: &[Vacancy], problems: &mut Problems) -> Vec<Slot> {
+fn load_schedule(
+    read: &mut dyn FnMut(&str, &mut Problems) -> Option<CsvText>,
+    folder: &str,
+    vacancies: &[Vacancy],
+    problems: &mut Problems,
+) -> Vec<Slot> {
     const SCHEMA: Schema = Schema {
         columns: &[
             ("candidate", true),
@@ -500,7 +533,7 @@ fn load_schedule(root: &Path, folder: &str, vacancies: &[Vacancy], problems: &mu
         ],
     };
     let rel = format!("{folder}/schedule.csv");
-    let Some(file) = CsvText::read_optional(root, &rel, problems) else { return Vec::new() };
+    let Some(file) = read(&rel, problems) else { return Vec::new() };
     let mut slots = Vec::new();
     file.rows(&SCHEMA, problems, |row, p| {
         let id = row.required(C_CANDIDATE, "candidate", "the candidate's id", p);
@@ -523,10 +556,15 @@ fn load_schedule(root: &Path, folder: &str, vacancies: &[Vacancy], problems: &mu
     slots
 }
 
-fn load_appeals(root: &Path, folder: &str, known: &HashSet<&str>, problems: &mut Problems) -> Vec<Appeal> {
+fn load_appeals(
+    read: &mut dyn FnMut(&str, &mut Problems) -> Option<CsvText>,
+    folder: &str,
+    known: &HashSet<&str>,
+    problems: &mut Problems,
+) -> Vec<Appeal> {
     const SCHEMA: Schema = Schema { columns: &[("candidate", true), ("filed_on", true), ("decided_on", false), ("outcome", true)] };
     let rel = format!("{folder}/appeals.csv");
-    let Some(file) = CsvText::read_optional(root, &rel, problems) else { return Vec::new() };
+    let Some(file) = read(&rel, problems) else { return Vec::new() };
     let mut appeals: Vec<Appeal> = Vec::new();
     file.rows(&SCHEMA, problems, |row, p| {
         let id = row.required(0, "candidate", "the candidate's id", p);

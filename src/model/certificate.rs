@@ -143,13 +143,20 @@ impl Certificates {
     /// Checks the rules that span rows and builds the indexes: numbers unique, `replaces`
     /// naming a known certificate other than itself.
     pub fn new(list: Vec<Certificate>, problems: &mut Problems) -> Certificates {
+        Certificates::located(list, problems, Certificate::at)
+    }
+
+    /// Like [`Certificates::new`], with `number_at` telling where a certificate's number is
+    /// written: a number that appears twice is reported at the second one's cell, and the
+    /// first one's is named (DESIGN §2).
+    pub fn located(list: Vec<Certificate>, problems: &mut Problems, number_at: impl Fn(&Certificate) -> At) -> Certificates {
         let mut by_number = NumberIndex { table: hashbrown::HashTable::with_capacity(list.len()) };
         for (i, cert) in list.iter().enumerate() {
             if let Some(first) = by_number.insert(&list, i) {
                 problems.push(
                     Problem::error(format!("certificate number \"{}\" appears twice", cert.number))
-                        .at(cert.at())
-                        .help(format!("numbers are unique (compared without regard to case); the first is at {}", list[first].at())),
+                        .at(number_at(cert))
+                        .help(format!("numbers are unique (compared without regard to case); the first is at {}", number_at(&list[first]))),
                 );
             }
         }

@@ -18,6 +18,21 @@ pub const MIN_ENTRIES: usize = 131_072;
 /// Not given an index yet.
 const NONE: u32 = u32::MAX;
 
+/// A line of the file that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLine {
+    /// Its number, from 1.
+    pub line: usize,
+    /// What is wrong with it.
+    pub what: String,
+}
+
+impl std::fmt::Display for BadLine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.line, self.what)
+    }
+}
+
 /// The status list index of each certificate of a register, and the list length.
 #[derive(Debug, Default, Clone)]
 pub struct StatusIndex {
@@ -41,14 +56,15 @@ impl StatusIndex {
     /// `certificates`. The file lists the certificates in register order (see
     /// [`StatusIndex::to_text`]), so each line is first held against the next certificate: a
     /// register that keeps its order is read without a lookup per line.
-    pub fn parse(text: &str, certificates: &Certificates) -> Result<StatusIndex, String> {
+    pub fn parse(text: &str, certificates: &Certificates) -> Result<StatusIndex, BadLine> {
         let list = &certificates.list;
         let mut index = StatusIndex { of: vec![NONE; list.len()], ..StatusIndex::default() };
         let mut next = 0;
         for (n, line) in text.lines().enumerate().skip(1).filter(|(_, l)| !l.trim().is_empty()) {
-            let (number, i) = line.rsplit_once(',').ok_or_else(|| format!("line {}: expected number,index", n + 1))?;
-            let i: u32 = i.trim().parse().ok().filter(|&i| i != NONE).ok_or_else(|| format!("line {}: \"{i}\" is not an index", n + 1))?;
-            let twice = || format!("line {}: {number} or index {i} appears twice", n + 1);
+            let bad = |what: String| BadLine { line: n + 1, what };
+            let (number, i) = line.rsplit_once(',').ok_or_else(|| bad("expected number,index".into()))?;
+            let i: u32 = i.trim().parse().ok().filter(|&i| i != NONE).ok_or_else(|| bad(format!("\"{i}\" is not an index")))?;
+            let twice = || bad(format!("{number} or index {i} appears twice"));
             if index.is_used(i) {
                 return Err(twice());
             }

@@ -78,6 +78,15 @@ pub struct Site {
     pub did: DidWeb,
     /// Warnings found while loading (printed, not fatal).
     pub warnings: Problems,
+    /// The certificates' page codes, when the site had its url secret already, checked to be
+    /// unique (a build reuses them when the secret is still the same).
+    codes: Option<PageCodes>,
+}
+
+/// The page code of every certificate, in list order, under one url secret.
+struct PageCodes {
+    secret: Vec<u8>,
+    codes: Vec<Code>,
 }
 
 /// What `build` needs beyond the site.
@@ -117,8 +126,14 @@ impl Site {
     pub fn load(root: &Path, build_date: Date) -> Result<Site, Problems> {
         let mut problems = Problems::new();
         let config = Config::load(root, &mut problems);
-        let cert_list = load::certificates::load(root, &mut problems).unwrap_or_default();
-        let certificates = Certificates::new(cert_list, &mut problems);
+        let (certificates, codes) = {
+            // The file's text is kept until the page codes are checked (an error points at a
+            // number's cell), then dropped.
+            let file = load::certificates::read(root, &mut problems);
+            let certificates = file.as_ref().map_or_else(Certificates::default, |f| load::certificates::register(f, &mut problems));
+            let codes = page_codes(root, &certificates, file.as_ref(), &mut problems);
+            (certificates, codes)
+        };
         let decision_rows = load::decisions::load(root, &mut problems);
         let decisions = Decisions::new(decision_rows, &certificates, &mut problems);
         let pages = load::content::load(root, &mut problems);
@@ -160,6 +175,7 @@ impl Site {
             build_date,
             did,
             warnings: Problems::new(),
+            codes,
         };
         if !problems.has_errors() {
             site.preflight(&mut problems);
@@ -326,8 +342,7 @@ impl Site {
 
     /// The codes of every certificate, in list order.
     pub fn codes(&self, secret: &[u8]) -> Vec<Code> {
-        let coder = Coder::new(secret);
-        self.certificates.list.par_iter().map(|c| coder.code(&c.number)).collect()
+        codes_of(&self.certificates, secret)
     }
 
     /// `.certsite/print/certificates.csv` for the printing office (DESIGN §4): number, code and
@@ -384,10 +399,23 @@ impl Site {
         state.check_published_keys(&options.out.join(self.did.document_path))?;
         let keyring = state.update_keyring(&signer.verifying_key())?;
         let status_index = state.status_index(&self.certificates, &secret)?;
-        let codes = self.codes(&secret);
+        // The codes checked when the site was loaded, unless the url secret was made since.
+        let computed;
+        let codes: &[Code] = match &self.codes {
+            Some(loaded) if loaded.secret == secret => &loaded.codes,
+            _ => {
+                computed = self.codes(&secret);
+                let mut problems = Problems::new();
+                crate::model::code::check_unique(&self.certificates, &computed, crate::model::certificate::Certificate::at, &mut problems);
+                if problems.has_errors() {
+                    anyhow::bail!("{}", problems.render(false).trim_end());
+                }
+                &computed
+            }
+        };
         let statuses: Vec<Derived> = (0..self.certificates.list.len()).into_par_iter().map(|i| self.status(i)).collect();
         let renderers = self.renderers();
-        let certs = Certs::new(self, &codes, &statuses, &status_index, &signer, &renderers);
+        let certs = Certs::new(self, codes, &statuses, &status_index, &signer, &renderers);
 
         let store = state.output(&options.out);
         let out = Output::open(&options.out, &store.staging()).with_context(|| format!("output {}", options.out.display()))?;
@@ -422,7 +450,7 @@ impl Site {
         // Write: journal, install, stale files, manifest (DESIGN §6).
         let installs = staged.cert_count() + staged_plan.len();
         let stage = progress.stage("write", installs as u64);
-        let mut journal = Journal { certs: staged.codes(&codes), files: staged_plan.iter().map(|p| p.rel.clone()).collect() };
+        let mut journal = Journal { certs: staged.codes(codes), files: staged_plan.iter().map(|p| p.rel.clone()).collect() };
         if let Some(leftover) = &leftover {
             journal.extend(leftover);
         }
@@ -460,7 +488,7 @@ impl Site {
         out.discard_staging().with_context(|| format!("output {}", options.out.display()))?;
         store.clear_journal()?;
         let print_list = state.print_dir().join("certificates.csv");
-        let list = self.print_list(&codes);
+        let list = self.print_list(codes);
         let hosting = self.hosting();
         let hosting_dir = state.path(crate::state::HOSTING);
         for (path, bytes) in
@@ -504,8 +532,9 @@ impl Site {
 
     /// What the output holds: the last build's manifest, with what a killed build's journal
     /// lists made unknown (the journal is returned, to be kept until this build is through);
-    /// without a trustworthy manifest (none, garbled, the output deleted, `--clean`), a walk of
-    /// the output with every file unknown.
+    /// without a trustworthy manifest (none, another folder's, the output deleted, `--clean`),
+    /// a walk of the output with every file unknown. A damaged manifest or journal is an error
+    /// (`--clean` reads neither).
     fn old_manifest(
         &self,
         store: &crate::state::manifest::Store,
@@ -521,7 +550,6 @@ impl Site {
             return Ok((walked(out)?, None));
         }
         let journal = store.journal()?;
-        let Ok(journal) = journal else { return Ok((walked(out)?, None)) };
         let manifest = match store.load()? {
             // A manifest that lists files the output lacks (the output was deleted or
             // replaced) is not trusted: one look at a file it lists tells.
@@ -539,6 +567,39 @@ impl Site {
         }
         Ok((manifest, journal))
     }
+}
+
+/// The codes of every certificate, in list order.
+fn codes_of(certificates: &Certificates, secret: &[u8]) -> Vec<Code> {
+    let coder = Coder::new(secret);
+    certificates.list.par_iter().map(|c| coder.code(&c.number)).collect()
+}
+
+/// The page codes of the certificates when the site has its url secret (the first build makes
+/// it), checked to be unique: two certificates with one code are an error at the second one's
+/// number in `file` (`certsite check` finds it as `build` does). A secret that is not one is an
+/// error too (`build` could not go on); one this user may not read (another user's
+/// `.certsite/`, mode 0600) is left to the build.
+fn page_codes(
+    root: &Path,
+    certificates: &Certificates,
+    file: Option<&load::csvfile::CsvText>,
+    problems: &mut Problems,
+) -> Option<PageCodes> {
+    let secret = match State::new(root).existing_url_secret() {
+        Ok(secret) => secret?,
+        Err(e) if e.root_cause().downcast_ref::<std::io::Error>().is_some() => return None,
+        Err(e) => {
+            problems.push(Problem::error(format!("{e:#}")));
+            return None;
+        }
+    };
+    let codes = codes_of(certificates, &secret);
+    match file.map(load::certificates::number_cells) {
+        Some(cells) => crate::model::code::check_unique(certificates, &codes, |c| cells.at(c.line), problems),
+        None => crate::model::code::check_unique(certificates, &codes, crate::model::certificate::Certificate::at, problems),
+    }
+    Some(PageCodes { secret, codes })
 }
 
 /// Every path a manifest records.

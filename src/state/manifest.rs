@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
+use anyhow::{anyhow, Context as _};
 use rustc_hash::FxHashMap;
 
 use crate::model::code::{Code, CODE_LEN};
@@ -281,51 +281,80 @@ impl Manifest {
         text
     }
 
-    /// Reads a manifest written for the output folder `out`; `None` when it is garbled or
-    /// was written for another folder.
-    pub fn parse(text: &str, out: &Path) -> Option<Manifest> {
-        let mut lines = text.lines();
-        if lines.next()? != MAGIC || lines.next()?.strip_prefix("output ")? != out.display().to_string() {
-            return None;
+    /// Reads a manifest written for the output folder `out`: `Ok(None)` when it was written
+    /// for another folder or by another version of certsite (the output is then walked), an
+    /// error naming the first line that cannot be read when it is damaged.
+    pub fn parse(text: &str, out: &Path) -> Result<Option<Manifest>, Garbled> {
+        let mut lines = text.lines().enumerate().map(|(n, line)| (n + 1, line));
+        let bad = |line: usize, what: &str| Garbled { line, what: what.to_owned() };
+        match lines.next() {
+            Some((_, MAGIC)) => {}
+            Some((_, other)) if other.starts_with("certsite manifest ") => return Ok(None),
+            _ => return Err(bad(1, &format!("expected \"{MAGIC}\""))),
         }
-        let layout = lines.next()?.strip_prefix("layout ")?;
-        let layout = Layout::new(layout.split(' ').filter(|p| !p.is_empty()).map(str::to_owned).collect());
+        match lines.next() {
+            Some((_, line)) if line.strip_prefix("output ").is_some_and(|o| o == out.display().to_string()) => {}
+            Some((_, line)) if line.starts_with("output ") => return Ok(None),
+            _ => return Err(bad(2, "expected \"output <folder>\"")),
+        }
+        let layout = match lines.next() {
+            Some((_, line)) => line.strip_prefix("layout ").ok_or_else(|| bad(3, "expected \"layout <patterns>\""))?,
+            None => return Err(bad(3, "expected \"layout <patterns>\"")),
+        };
+        let patterns: Vec<String> = layout.split(' ').filter(|p| !p.is_empty()).map(str::to_owned).collect();
+        if let Some(p) = patterns.iter().find(|p| p.matches('*').count() != 1 || !p.split('/').any(|s| s == "*")) {
+            return Err(bad(3, &format!("\"{p}\" is not a pattern with one `*` folder")));
+        }
+        let layout = Layout::new(patterns);
         let n = layout.len();
         let mut m = Manifest::with_capacity(layout, text.len() / (48 + 17 * n));
         let mut hashes = Vec::with_capacity(n);
-        for line in lines {
-            let (kind, rest) = line.split_once(' ')?;
+        for (number, line) in lines {
+            let (kind, rest) = line.split_once(' ').unwrap_or((line, ""));
             match kind {
                 "file" => {
-                    let (hash, rel) = rest.split_once(' ')?;
-                    m.put_file(rel.to_owned(), hex(hash)? as u64);
+                    let entry = rest.split_once(' ').and_then(|(hash, rel)| Some((u64::try_from(hex(hash)?).ok()?, rel)));
+                    let (hash, rel) = entry.ok_or_else(|| bad(number, "expected \"file <hash> <path>\""))?;
+                    m.put_file(rel.to_owned(), hash);
                 }
                 "cert" => {
-                    // Fixed widths: the code, the fingerprint, then a hash per file.
+                    // Fixed widths: the code, the fingerprint, then a hash per file. (`get`, not
+                    // indexing: a damaged line may have a character of several bytes anywhere.)
+                    let wanted = || bad(number, &format!("expected \"cert <code> <fingerprint>\" and {n} file hashes"));
                     let b = rest.as_bytes();
                     if b.len() != CODE_LEN + 33 + 17 * n || b[CODE_LEN] != b' ' {
-                        return None;
+                        return Err(wanted());
                     }
-                    let code = Code::parse(&rest[..CODE_LEN])?;
-                    let fingerprint = hex(&rest[CODE_LEN + 1..CODE_LEN + 33])?;
+                    let code = rest.get(..CODE_LEN).and_then(Code::parse).ok_or_else(wanted)?;
+                    let fingerprint = rest.get(CODE_LEN + 1..CODE_LEN + 33).and_then(hex).ok_or_else(wanted)?;
                     hashes.clear();
                     for k in 0..n {
                         let at = CODE_LEN + 33 + 17 * k;
-                        if b[at] != b' ' {
-                            return None;
+                        let hash = rest.get(at + 1..at + 17).and_then(hex).and_then(|h| u64::try_from(h).ok());
+                        match hash {
+                            Some(hash) if b[at] == b' ' => hashes.push(hash),
+                            _ => return Err(wanted()),
                         }
-                        hashes.push(u64::try_from(hex(&rest[at + 1..at + 17])?).ok()?);
                     }
                     if m.index.contains_key(&code) {
-                        return None;
+                        return Err(bad(number, &format!("certificate code {code} is recorded twice")));
                     }
                     m.put_cert(code, fingerprint, &hashes);
                 }
-                _ => return None,
+                _ => return Err(bad(number, "expected a line \"file …\" or \"cert …\"")),
             }
         }
-        Some(m)
+        Ok(Some(m))
     }
+}
+
+/// A line of a manifest or journal that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Garbled {
+    /// Its number, from 1.
+    pub line: usize,
+    /// What is wrong with it.
+    pub what: String,
 }
 
 /// A number of 1 to 32 lower-case hexadecimal digits (a manifest holds a few per certificate:
@@ -378,7 +407,8 @@ impl Journal {
         self.files.extend(new);
     }
 
-    fn to_text(&self) -> String {
+    /// The text [`Journal::parse`] reads.
+    pub fn to_text(&self) -> String {
         let mut text = String::with_capacity(self.certs.len() * 18 + self.files.len() * 40);
         for code in &self.certs {
             let _ = writeln!(text, "cert {code}");
@@ -389,16 +419,17 @@ impl Journal {
         text
     }
 
-    fn parse(text: &str) -> Option<Journal> {
+    /// Reads the text of a journal; an error names the first line that cannot be read.
+    pub fn parse(text: &str) -> Result<Journal, Garbled> {
         let mut journal = Journal::default();
-        for line in text.lines() {
-            match line.split_once(' ')? {
-                ("cert", code) => journal.certs.push(Code::parse(code)?),
-                ("file", rel) => journal.files.push(rel.to_owned()),
-                _ => return None,
+        for (n, line) in text.lines().enumerate() {
+            match line.split_once(' ') {
+                Some(("cert", code)) if Code::parse(code).is_some() => journal.certs.extend(Code::parse(code)),
+                Some(("file", rel)) => journal.files.push(rel.to_owned()),
+                _ => return Err(Garbled { line: n + 1, what: "expected \"cert <code>\" or \"file <path>\"".into() }),
             }
         }
-        Some(journal)
+        Ok(journal)
     }
 }
 
@@ -408,13 +439,6 @@ impl Journal {
 pub struct Store {
     dir: PathBuf,
     out: PathBuf,
-}
-
-/// Why the state of an output could not be read.
-#[derive(Debug)]
-pub enum Unreadable {
-    /// The journal is garbled: what a killed build installed is not known.
-    Journal(PathBuf),
 }
 
 impl Store {
@@ -443,11 +467,20 @@ impl Store {
         self.dir.join("journal")
     }
 
-    /// The manifest of the last build, if there is a readable one for this folder.
+    /// The manifest of the last build, if there is one for this folder. A damaged one is an
+    /// error naming its line: `certsite build --clean` does not read it, and writes it anew.
     pub fn load(&self) -> anyhow::Result<Option<Manifest>> {
         let path = self.manifest_path();
         match std::fs::read_to_string(&path) {
-            Ok(text) => Ok(Manifest::parse(&text, &self.out)),
+            Ok(text) => Manifest::parse(&text, &self.out).map_err(|g| {
+                anyhow!(
+                    "{}:{}: {}: the record of what the last build wrote into {} is damaged; run `certsite build --clean`, which rewrites the output and this record",
+                    path.display(),
+                    g.line,
+                    g.what,
+                    self.out.display()
+                )
+            }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e).with_context(|| path.display().to_string()),
         }
@@ -459,13 +492,21 @@ impl Store {
         super::write_atomic(&path, manifest.to_text(&self.out).as_bytes()).with_context(|| path.display().to_string())
     }
 
-    /// The journal a killed build left, if any. `Err` when it cannot be read: the caller then
-    /// treats the whole output as unknown.
-    pub fn journal(&self) -> anyhow::Result<Result<Option<Journal>, Unreadable>> {
+    /// The journal a killed build left, if any. A damaged one is an error naming its line
+    /// (what that build installed is not known): `certsite build --clean` does not read it.
+    pub fn journal(&self) -> anyhow::Result<Option<Journal>> {
         let path = self.journal_path();
         match std::fs::read_to_string(&path) {
-            Ok(text) => Ok(Journal::parse(&text).map(Some).ok_or(Unreadable::Journal(path))),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Ok(None)),
+            Ok(text) => Journal::parse(&text).map(Some).map_err(|g| {
+                anyhow!(
+                    "{}:{}: {}: the journal of a build of {} that was stopped is damaged; run `certsite build --clean`, which rewrites the output without it",
+                    path.display(),
+                    g.line,
+                    g.what,
+                    self.out.display()
+                )
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e).with_context(|| path.display().to_string()),
         }
     }
@@ -528,7 +569,7 @@ mod tests {
         m.put_cert(code("0123456789AB"), 42, &[1, 2, 3]);
         let out = Path::new("/srv/site/public");
         let text = m.to_text(out);
-        let back = Manifest::parse(&text, out).unwrap();
+        let back = Manifest::parse(&text, out).unwrap().unwrap();
         assert_eq!(back.file("index.html"), Known::Hash(7));
         assert_eq!(back.file("notices/D 1/index.html"), Known::Hash(u64::MAX));
         assert_eq!(back.file("missing.html"), Known::Absent);
@@ -537,9 +578,10 @@ mod tests {
         assert_eq!(back.cert_at(code("0123456789AB"), 0), back.cert(code("0123456789AB")));
         assert_eq!(back.cert_at(code("0123456789AC"), 0), CertKnown::Absent, "a wrong hint is only a hint");
         assert_eq!(back.to_text(out), text);
-        assert!(Manifest::parse(&text, Path::new("/srv/site/other")).is_none(), "another output's");
-        assert!(Manifest::parse(&text.replace(" 0000000000000002 ", " 2x "), out).is_none(), "garbled");
-        assert!(Manifest::parse(&text[..text.len() - 18], out).is_none(), "cut short");
+        assert_eq!(Manifest::parse(&text, Path::new("/srv/site/other")).map(|m| m.is_none()), Ok(true), "another output's");
+        let garbled = |text: &str| Manifest::parse(text, out).err().map(|g| g.line);
+        assert_eq!(garbled(&text.replace(" 0000000000000002 ", " 2x ")), Some(6), "garbled");
+        assert_eq!(garbled(&text[..text.len() - 18]), Some(6), "cut short");
         assert_eq!(hex("ffffffffffffffff0000000000000001"), Some(0xffff_ffff_ffff_ffff_0000_0000_0000_0001));
         assert_eq!((hex("2a"), hex("2A"), hex("")), (Some(42), None, None));
     }
@@ -563,7 +605,7 @@ mod tests {
         m.put_cert(code("0123456789AB"), 42, &[1, 2, 3]);
         let journal =
             Journal { certs: vec![code("0123456789AB"), code("ZZZZZZZZZZZZ")], files: vec!["index.html".into(), "new.html".into()] };
-        assert_eq!(Journal::parse(&journal.to_text()), Some(journal.clone()));
+        assert_eq!(Journal::parse(&journal.to_text()), Ok(journal.clone()));
         m.apply(&journal);
         assert_eq!(m.cert(code("0123456789AB")), CertKnown::Unknown);
         assert_eq!(m.cert(code("ZZZZZZZZZZZZ")), CertKnown::Unknown);

@@ -42,12 +42,48 @@ pub const DEFAULT_KEY: &str = ".certsite/signing.key";
 /// The url secret.
 pub const URL_SECRET: &str = "url.secret";
 /// The key ring (`keys.txt`).
-#[derive(Debug, Default)]
-struct Ring {
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Ring {
     /// Keys the DID document lists.
-    active: Vec<VerifyingKey>,
+    pub active: Vec<VerifyingKey>,
     /// Keys retired by `keygen --retire`: never listed, never to sign again.
-    retired: Vec<VerifyingKey>,
+    pub retired: Vec<VerifyingKey>,
+}
+
+impl Ring {
+    /// Reads the text of a key ring, `path` naming it in errors: one Multikey a line, a
+    /// retired key as `retired z6Mk…`; blank lines are skipped, a key listed twice counts once
+    /// and a retired key is never active. A line that is not a key is an error naming the file
+    /// and line.
+    pub fn parse(text: &str, path: &Path) -> anyhow::Result<Ring> {
+        let mut ring = Ring::default();
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let (retired, encoded) = match line.trim().strip_prefix("retired ") {
+                Some(rest) => (true, rest.trim()),
+                None => (false, line.trim()),
+            };
+            let key = multibase::decode_public_key(encoded).map_err(|e| {
+                anyhow!(
+                    "{}:{}: {e}; restore the key ring from a backup (a copy of .certsite/): did.json must keep listing every key that signed",
+                    path.display(),
+                    n + 1
+                )
+            })?;
+            let list = if retired { &mut ring.retired } else { &mut ring.active };
+            if !list.contains(&key) {
+                list.push(key);
+            }
+        }
+        ring.active.retain(|k| !ring.retired.contains(k));
+        Ok(ring)
+    }
+
+    /// The text [`Ring::parse`] reads: active keys, then retired ones.
+    pub fn to_text(&self) -> String {
+        let mut text: String = self.active.iter().map(|k| format!("{}\n", multibase::encode_public_key(k))).collect();
+        text.extend(self.retired.iter().map(|k| format!("retired {}\n", multibase::encode_public_key(k))));
+        text
+    }
 }
 
 /// What `keygen --rotate` did.
@@ -121,7 +157,12 @@ impl State {
         let Some(text) = read_optional(&path)? else { return Ok(None) };
         let hex = text.trim();
         let bytes = (hex.len() == 64).then(|| decode_hex(hex)).flatten();
-        bytes.map(Some).ok_or_else(|| anyhow!("{}: expected 64 hexadecimal digits", path.display()))
+        bytes.map(Some).ok_or_else(|| {
+            anyhow!(
+                "{}: expected 64 hexadecimal digits; restore it from a backup (a copy of .certsite/): every certificate's address and printed QR code derives from it",
+                path.display()
+            )
+        })
     }
 
     /// Reads the key ring, adds `current` if it is new, and returns the keys with the current
@@ -171,28 +212,12 @@ impl State {
     /// The key ring: active keys and retired ones, in file order.
     fn keyring(&self) -> anyhow::Result<Ring> {
         let path = self.path(KEYRING);
-        let text = read_optional(&path)?.unwrap_or_default();
-        let mut ring = Ring::default();
-        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            let (retired, encoded) = match line.trim().strip_prefix("retired ") {
-                Some(rest) => (true, rest.trim()),
-                None => (false, line.trim()),
-            };
-            let key = multibase::decode_public_key(encoded).map_err(|e| anyhow!("{}:{}: {e}", path.display(), n + 1))?;
-            let list = if retired { &mut ring.retired } else { &mut ring.active };
-            if !list.contains(&key) {
-                list.push(key);
-            }
-        }
-        ring.active.retain(|k| !ring.retired.contains(k));
-        Ok(ring)
+        Ring::parse(&read_optional(&path)?.unwrap_or_default(), &path)
     }
 
     fn write_keyring(&self, ring: &Ring) -> anyhow::Result<()> {
         let path = self.path(KEYRING);
-        let mut text: String = ring.active.iter().map(|k| format!("{}\n", multibase::encode_public_key(k))).collect();
-        text.extend(ring.retired.iter().map(|k| format!("retired {}\n", multibase::encode_public_key(k))));
-        write_atomic(&path, text.as_bytes()).with_context(|| path.display().to_string())
+        write_atomic(&path, ring.to_text().as_bytes()).with_context(|| path.display().to_string())
     }
 
     /// `keygen --rotate`: the key at `key_file` is moved aside (`<file>.<key id>`, still 0600)
@@ -277,7 +302,12 @@ impl State {
     pub fn status_index(&self, certificates: &Certificates, secret: &[u8]) -> anyhow::Result<StatusIndex> {
         let path = self.path(STATUS_INDEX);
         let mut index = match read_optional(&path)? {
-            Some(text) => StatusIndex::parse(&text, certificates).map_err(|e| anyhow!("{}: {e}", path.display()))?,
+            Some(text) => StatusIndex::parse(&text, certificates).map_err(|e| {
+                anyhow!(
+                    "{}:{e}; restore it from a backup (a copy of .certsite/): a certificate's place in the status lists must never change once its credential is out",
+                    path.display()
+                )
+            })?,
             None => StatusIndex::default(),
         };
         index.assign(certificates, secret);
@@ -303,7 +333,13 @@ impl State {
         let mut printed = Printed::default();
         for (n, line) in read_optional(&path)?.unwrap_or_default().lines().enumerate().skip(1) {
             let parsed = line.split_once(',').and_then(|(number, day)| Some((number, date::parse_date(day).ok()?)));
-            let (number, day) = parsed.ok_or_else(|| anyhow!("{}:{}: expected number,printed_on", path.display(), n + 1))?;
+            let (number, day) = parsed.ok_or_else(|| {
+                anyhow!(
+                    "{}:{}: expected number,printed_on; restore it from a backup, or delete it (`certsite print --new` then takes every certificate as never printed)",
+                    path.display(),
+                    n + 1
+                )
+            })?;
             printed.on.insert(number.to_owned(), day);
         }
         Ok(printed)
