@@ -30,7 +30,7 @@ fn stages(c: &mut Criterion) {
     let cert = &site.certificates.list[i];
     let code = coder.code(&cert.number);
     let inputs = CertInputs::new(&site, i, site.status(i), code, 4242, |j| (site.certificates.list[j].number.as_str(), code));
-    let url = site.page_url(code);
+    let url = site.routes.cert_url(code);
     let svg = certsite::render::qr::qr_svg(&url).unwrap();
     let csv = CsvText::read(root, "data/certificates.csv").unwrap();
     let rows = site.certificates.list.len();

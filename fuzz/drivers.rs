@@ -228,12 +228,14 @@ pub mod site_toml {
         let Ok(text) = std::str::from_utf8(data) else { return };
         let mut problems = Problems::new();
         if let Some(config) = Config::parse(text, &mut problems) {
-            certsite::sign::did::did_web(&config.url);
+            let did = certsite::sign::did::did_web(&config.url);
+            let routes = certsite::routes::Routes::new(&config, did.document_path);
             // A page's address, in a QR code (the build checks first that it fits in one).
-            let _ = certsite::render::qr::qr_svg(&format!("{}/c/000000000000/", config.base_url));
+            let _ = certsite::render::qr::qr_svg(&routes.cert_url("000000000000"));
             for lang in [Lang::Az, Lang::En] {
                 config.title_in(lang);
-                config.lang_prefix(lang);
+                routes.lang_root(lang);
+                routes.page_url(lang, certsite::routes::Page::Notice("D-1"));
                 config.issuer.name_in(lang);
             }
             config.issuer.has_contact();

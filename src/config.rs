@@ -336,16 +336,6 @@ impl Config {
     pub fn default_lang(&self) -> Lang {
         self.languages[0]
     }
-
-    /// Where a language's pages live below the site: "" for the default (served at `/`),
-    /// "/en" for English (DESIGN §3 `languages`, §4 "English mirrors under /en/").
-    pub fn lang_prefix(&self, lang: Lang) -> String {
-        if lang == self.default_lang() {
-            String::new()
-        } else {
-            format!("/{}", lang.code())
-        }
-    }
 }
 
 /// Turns a TOML error into a problem with line and column, and for an unknown key the nearest

@@ -16,6 +16,7 @@ pub mod model;
 pub mod print;
 pub mod progress;
 pub mod render;
+pub mod routes;
 pub mod sign;
 pub mod site;
 pub mod state;

@@ -117,7 +117,7 @@ pub fn print(site: &Site, out: Option<&Path>, selection: &Selection, force: bool
     for &i in &chosen {
         let cert = &site.certificates.list[i];
         let code: Code = coder.code(&cert.number);
-        let url = site.page_url(code);
+        let url = site.routes.cert_url(code);
         let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}: QR code: {e}", cert.number))?;
         files.push((report.out.join("qr").join(format!("{}.svg", cert.file_stem())), svg.into_bytes()));
         crate::render::csvout::push_row(&mut batch, &[&cert.number, code.as_str(), &url, site.status(i).status.code()]);

@@ -114,8 +114,9 @@ pub fn serve(root: &Path, port: u16, date: Option<time::Date>) -> u8 {
         });
     }
     let config = certsite::config::Config::load(root, &mut certsite::diag::Problems::new());
-    let base_path = config.as_ref().map(|c| c.url.path().trim_end_matches('/').to_owned()).unwrap_or_default();
-    let base_url = config.map(|c| c.base_url).unwrap_or_default();
+    let routes = config.as_ref().map(|c| certsite::routes::Routes::new(c, certsite::sign::did::did_web(&c.url).document_path));
+    let base_path = routes.as_ref().map(|r| r.base_path().to_owned()).unwrap_or_default();
+    let base_url = routes.as_ref().map(|r| r.base_url().to_owned()).unwrap_or_default();
     eprintln!("serving http://127.0.0.1:{port}{base_path}/ (Ctrl-C to stop)");
     let site = Served { out, base_path, base_url, port };
     for request in server.incoming_requests() {

@@ -14,8 +14,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde_json::Value;
 
+use crate::config::Lang;
 use crate::model::date::parse_date;
 use crate::model::status::Status;
+use crate::routes::{self, Page, Routes};
 use crate::sign::credential::certificate_number;
 use crate::sign::did;
 use crate::sign::proof::{self, Cryptosuite};
@@ -101,7 +103,8 @@ pub fn verify_document(document: &Value, did_document: &Value, shapes: &Shapes) 
 /// notice's `notice.json`.
 fn signed_documents(site: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
-    for (dir, file) in [("interviews", "results.json"), ("notices", "notice.json")] {
+    for pattern in [Routes::results_json("*"), Routes::notice_json("*")] {
+        let (dir, file) = pattern.split_once("/*/").expect("a folder per document");
         if let Ok(entries) = std::fs::read_dir(site.join(dir)) {
             found.extend(entries.flatten().map(|e| e.path().join(file)).filter(|p| p.is_file()));
         }
@@ -123,7 +126,7 @@ struct List {
 /// Checks one status list: signature, type, purpose, size (DESIGN §5; Bitstring Status List
 /// v1.0: at least 131,072 entries).
 fn read_list(site: &Path, purpose: Purpose, did_document: &Value, shapes: &Shapes) -> Result<List, Failure> {
-    let path = site.join(purpose.path());
+    let path = site.join(Routes::status_list(purpose));
     let fail = |reason: String| Failure { path: path.clone(), reason };
     let list = read_json(&path).map_err(fail)?;
     verify_credential(&list, did_document, shapes).map_err(fail)?;
@@ -163,8 +166,8 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
         }
     }
     let credentials: Vec<PathBuf> = if whole_site {
-        let mut list: Vec<PathBuf> = match std::fs::read_dir(site.join("c")) {
-            Ok(entries) => entries.flatten().map(|e| e.path().join("credential.json")).collect(),
+        let mut list: Vec<PathBuf> = match std::fs::read_dir(site.join(routes::CERTIFICATES)) {
+            Ok(entries) => entries.flatten().map(|e| site.join(Routes::credential_file(e.file_name().to_string_lossy()))).collect(),
             Err(_) => Vec::new(),
         };
         list.sort();
@@ -200,7 +203,7 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
             if whole_site {
                 let dir = path.parent().unwrap_or(Path::new("."));
                 let code = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-                let expected_id = format!("/c/{code}/");
+                let expected_id = format!("/{}", Page::Certificate(code).path());
                 if !credential["id"].as_str().is_some_and(|id| id.ends_with(&expected_id)) {
                     failures.push(fail(format!("its id is not the address of its folder ({expected_id})")));
                 }
@@ -208,9 +211,10 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
                 let bits = index
                     .and_then(|slot| standing(&lists, slot, &mut failures, &fail))
                     .map(|s| (s == Standing::Revoked, s == Standing::Suspended));
-                let mut pages = vec![dir.join("index.html")];
-                pages
-                    .extend(["en", "az"].map(|l| site.join(l).join("c").join(code).join("index.html")).into_iter().filter(|p| p.is_file()));
+                // The page beside it, and its mirror in another language, where there is one.
+                let page = |lang_dir: &str| site.join(format!("{lang_dir}{}index.html", Page::Certificate(code).path()));
+                let mut pages = vec![page("")];
+                pages.extend([Lang::Az, Lang::En].map(|l| page(&routes::mirror_dir(l))).into_iter().filter(|p| p.is_file()));
                 for page in pages {
                     if let Some(reason) = check_page(&page, &number, bits) {
                         failures.push(Failure { path: page, reason });
@@ -338,7 +342,7 @@ fn standing(lists: &[List], slot: u32, failures: &mut Vec<Failure>, fail: &dyn F
         return None;
     }
     if revoked.is_some_and(|r| r != (standing == Standing::Revoked)) || suspended.is_some_and(|s| s != (standing == Standing::Suspended)) {
-        failures.push(fail(format!("{} says it is {}, the one-bit lists disagree", list.purpose.path(), standing.code())));
+        failures.push(fail(format!("{} says it is {}, the one-bit lists disagree", Routes::status_list(list.purpose), standing.code())));
         return None;
     }
     Some(standing)

@@ -9,6 +9,7 @@ use common::*;
 use serde_json::Value;
 use std::path::Path;
 
+use certsite::routes::Routes;
 use certsite::sign::credential::Signer;
 use certsite::sign::status_list::{list_credential, message_index, slot_of, Bitstring, Purpose, Standing, MIN_ENTRIES};
 
@@ -27,7 +28,7 @@ fn index_of(public: &Path, code: &str) -> usize {
 }
 
 fn bits(public: &Path, purpose: Purpose) -> Bitstring {
-    let list = read(&public.join(purpose.path()));
+    let list = read(&public.join(Routes::status_list(purpose)));
     Bitstring::decode(list["credentialSubject"]["encodedList"].as_str().unwrap()).unwrap()
 }
 
@@ -38,11 +39,11 @@ fn lists_are_signed_large_and_flag_exactly_the_suspended_and_revoked() {
     let public = site.path().join("public");
     let did = read(&public.join(".well-known/did.json"));
     for purpose in Purpose::ALL {
-        let list = read(&public.join(purpose.path()));
+        let list = read(&public.join(Routes::status_list(purpose)));
         assert_eq!(list["type"][1], "BitstringStatusListCredential");
         assert_eq!(list["credentialSubject"]["type"], "BitstringStatusList");
         assert_eq!(list["credentialSubject"]["statusPurpose"], purpose.code());
-        assert_eq!(list["id"], format!("https://cert.example.org/{}", purpose.path()));
+        assert_eq!(list["id"], format!("https://cert.example.org/{}", Routes::status_list(purpose)));
         assert!(list["credentialSubject"]["encodedList"].as_str().unwrap().starts_with('u'));
         certsite::verify::verify_credential(&list, &did, &certsite::sign::rdf::Shapes::default()).unwrap();
         assert!(bits(&public, purpose).len() >= MIN_ENTRIES);
@@ -130,7 +131,7 @@ fn verify_rejects_a_forged_list_a_small_list_and_a_missing_list() {
     let site = fixture("minimal");
     build(site.path(), DATE);
     let public = site.path().join("public");
-    let revocation = public.join(Purpose::Revocation.path());
+    let revocation = public.join(Routes::status_list(Purpose::Revocation));
     // Whoever hosts the files flips a bit: the signature breaks.
     let mut list = read(&revocation);
     let mut b = bits(&public, Purpose::Revocation);
@@ -162,7 +163,7 @@ fn verify_rejects_a_forged_list_a_small_list_and_a_missing_list() {
     // while its two bits say clear: the lists must agree with themselves.
     let pages = pages_by_number(&public);
     let j = message_index(index_of(&public, &pages["T-0001"]) as u32);
-    let path = public.join(Purpose::Message.path());
+    let path = public.join(Routes::status_list(Purpose::Message));
     let mut b = bits(&public, Purpose::Message);
     b.set(j as usize);
     let skewed = list_credential(
@@ -177,7 +178,7 @@ fn verify_rejects_a_forged_list_a_small_list_and_a_missing_list() {
     let err = stderr(&certsite(site.path(), &["verify"]));
     assert!(err.contains(&format!("status/status.json: the one-bit reading of entry {j} disagrees with its two bits")), "{err}");
 
-    std::fs::remove_file(public.join(Purpose::Suspension.path())).unwrap();
+    std::fs::remove_file(public.join(Routes::status_list(Purpose::Suspension))).unwrap();
     let out = certsite(site.path(), &["verify"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("status/suspension.json: cannot read"), "{}", stderr(&out));
@@ -206,7 +207,7 @@ fn lists_are_valid_from_the_build_date_for_max_age_days() {
     build(site.path(), DATE);
     let public = site.path().join("public");
     for purpose in Purpose::ALL {
-        let list = read(&public.join(purpose.path()));
+        let list = read(&public.join(Routes::status_list(purpose)));
         assert_eq!(list["validFrom"], "2026-11-23T00:00:00Z");
         assert_eq!(list["validUntil"], "2026-12-24T23:59:59Z", "31 days by default (DESIGN §5)");
     }
@@ -214,7 +215,7 @@ fn lists_are_valid_from_the_build_date_for_max_age_days() {
     let text = std::fs::read_to_string(&toml).unwrap();
     std::fs::write(&toml, format!("{text}\n[status]\nmax_age_days = 7\n")).unwrap();
     build(site.path(), "2026-11-24");
-    let list = read(&public.join(Purpose::Suspension.path()));
+    let list = read(&public.join(Routes::status_list(Purpose::Suspension)));
     assert_eq!((list["validFrom"].as_str(), list["validUntil"].as_str()), (Some("2026-11-24T00:00:00Z"), Some("2026-12-01T23:59:59Z")));
     // A daily rebuild with nothing changed re-signs the three lists and writes the date file,
     // and no certificate page.

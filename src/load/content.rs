@@ -12,6 +12,7 @@ use walkdir::WalkDir;
 
 use crate::config::toml_problem;
 use crate::diag::{At, Problem, Problems};
+use crate::routes::RESERVED;
 
 /// The folder, relative to the site root.
 pub const DIR: &str = "content";
@@ -106,7 +107,11 @@ pub fn load(root: &Path, problems: &mut Problems) -> Vec<Page> {
             problems.push(
                 Problem::error(format!("{rel} would be published at /{url_path}/, which certsite uses for \"{bad}\""))
                     .at(At::file(&rel))
-                    .help("rename the file; c, verify, notices, interviews, status, assets, az, en, .well-known, did.json, sitemap.xml, robots.txt, 404.html and index.html are reserved"),
+                    .help(format!(
+                        "rename the file; {} and {} are reserved",
+                        RESERVED[..RESERVED.len() - 1].join(", "),
+                        RESERVED[RESERVED.len() - 1]
+                    )),
             );
             continue;
         }
@@ -132,22 +137,7 @@ pub fn load(root: &Path, problems: &mut Problems) -> Vec<Page> {
 
 /// Addresses certsite publishes itself: a page there would collide with them.
 fn reserved(first: &str) -> bool {
-    matches!(
-        first,
-        "c" | "verify"
-            | "notices"
-            | "interviews"
-            | "status"
-            | "assets"
-            | "az"
-            | "en"
-            | ".well-known"
-            | "did.json"
-            | "sitemap.xml"
-            | "robots.txt"
-            | "404.html"
-            | "index.html"
-    )
+    RESERVED.contains(&first)
 }
 
 /// Parses one page: front matter, then Markdown.

@@ -11,19 +11,17 @@
 //!   and `Content-Type: application/json`.
 //! - Certificate pages and credentials (`/c/`, `/en/c/`): `X-Robots-Tag: noindex`.
 
+use crate::routes::Routes;
+
 /// The Content-Security-Policy of every page: no inline script or style, nothing from elsewhere.
 /// `templates/base.html` carries the same policy in a `<meta>` (a test compares them).
 pub const CSP: &str =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'";
 
-/// Where the site lives on its host and what it holds.
+/// Where the site lives on its host and what it holds: its [`Routes`].
 pub struct Hosting<'a> {
-    /// The URL path the site is served under, without a trailing slash (`""` or `/portal`).
-    pub base_path: &'a str,
-    /// The folders of each language below the site (`""`, `"en/"`).
-    pub lang_dirs: Vec<String>,
-    /// Path of the DID document below the site (`.well-known/did.json` or `did.json`).
-    pub did_document: &'a str,
+    /// The site's paths and addresses.
+    pub routes: &'a Routes,
 }
 
 /// Headers every file gets.
@@ -45,18 +43,12 @@ struct Rule {
 impl Hosting<'_> {
     /// The rules, most specific first (nginx takes the first matching location).
     fn rules(&self) -> Vec<Rule> {
-        let mut rules = Vec::new();
-        // Credentials exist once, beside the default language's pages.
-        rules.push(Rule { patterns: vec!["c/*/credential.json".to_owned()], json: true, private: true });
-        let json = vec![
-            self.did_document.to_owned(),
-            "status/*.json".to_owned(),
-            "interviews/*/results.json".to_owned(),
-            "notices/*/notice.json".to_owned(),
-        ];
-        rules.push(Rule { patterns: json, json: true, private: false });
-        rules.push(Rule { patterns: self.lang_dirs.iter().map(|d| format!("{d}c/*")).collect(), json: false, private: true });
-        rules
+        vec![
+            // Credentials exist once, beside the default language's pages.
+            Rule { patterns: vec![Routes::credential_file("*")], json: true, private: true },
+            Rule { patterns: self.routes.json_documents(), json: true, private: false },
+            Rule { patterns: self.routes.cert_page_patterns(), json: false, private: true },
+        ]
     }
 
     fn headers(rule: Option<&Rule>) -> Vec<(&'static str, &'static str)> {
@@ -77,13 +69,13 @@ impl Hosting<'_> {
     /// `/*`.
     pub fn netlify(&self) -> Vec<u8> {
         let mut out = String::from("# HTTP headers for Netlify and Cloudflare Pages, written by certsite (DESIGN §4).\n");
-        out.push_str(&format!("{}/*\n", self.base_path));
+        out.push_str(&format!("{}/*\n", self.routes.base_path()));
         for (name, value) in COMMON {
             out.push_str(&format!("  {name}: {value}\n"));
         }
         for rule in self.rules() {
             for pattern in &rule.patterns {
-                out.push_str(&format!("{}/{}\n", self.base_path, netlify_pattern(pattern)));
+                out.push_str(&format!("{}/{}\n", self.routes.base_path(), netlify_pattern(pattern)));
                 // Both hosts apply every matching block: the `c/*` block gives credentials their
                 // X-Robots-Tag (twice would be sent as "noindex, noindex").
                 let extra = Hosting::headers(Some(&rule)).into_iter().skip(COMMON.len());
@@ -117,12 +109,12 @@ impl Hosting<'_> {
         };
         for rule in self.rules() {
             let regex = rule.patterns.iter().map(|p| glob_regex(p)).collect::<Vec<_>>().join("|");
-            block(&mut out, format!("~ ^{}/({regex})$", regex_escape(self.base_path)), Some(&rule));
+            block(&mut out, format!("~ ^{}/({regex})$", regex_escape(self.routes.base_path())), Some(&rule));
         }
-        block(&mut out, format!("{}/", self.base_path), None);
+        block(&mut out, format!("{}/", self.routes.base_path()), None);
         // An unknown address, a mistyped certificate code above all, gets the site's page that
         // explains it in the visitor's language (DESIGN §4), not the server's.
-        out.push_str(&format!("error_page 404 {}/404.html;\n", self.base_path));
+        out.push_str(&format!("error_page 404 {}/404.html;\n", self.routes.base_path()));
         out.into_bytes()
     }
 
@@ -134,14 +126,14 @@ impl Hosting<'_> {
              ErrorDocument 404 {}/404.html\n\
              AddType application/json .json\n\
              <IfModule mod_headers.c>\n",
-            self.base_path
+            self.routes.base_path()
         );
         for (name, value) in COMMON {
             out.push_str(&format!("Header always set {name} \"{value}\"\n"));
         }
         for rule in self.rules() {
             let regex = rule.patterns.iter().map(|p| glob_regex(p)).collect::<Vec<_>>().join("|");
-            out.push_str(&format!("<If \"%{{REQUEST_URI}} =~ m#^{}/({regex})$#\">\n", regex_escape(self.base_path)));
+            out.push_str(&format!("<If \"%{{REQUEST_URI}} =~ m#^{}/({regex})$#\">\n", regex_escape(self.routes.base_path())));
             for (name, value) in Hosting::headers(Some(&rule)).into_iter().skip(COMMON.len()) {
                 if name != "Content-Type" {
                     out.push_str(&format!("  Header always set {name} \"{value}\"\n"));
@@ -201,13 +193,10 @@ fn regex_escape(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn hosting(base_path: &str) -> Hosting<'_> {
-        Hosting { base_path, lang_dirs: vec![String::new(), "en/".into()], did_document: ".well-known/did.json" }
-    }
-
     #[test]
     fn the_three_formats_hold_the_same_rules() {
-        let h = hosting("");
+        let routes = Routes::for_tests("https://x.example", &["az", "en"]);
+        let h = Hosting { routes: &routes };
         let netlify = String::from_utf8(h.netlify()).unwrap();
         let nginx = String::from_utf8(h.nginx()).unwrap();
         let apache = String::from_utf8(h.apache()).unwrap();
@@ -232,7 +221,8 @@ mod tests {
 
     #[test]
     fn a_site_under_a_path_gets_its_rules_there() {
-        let h = Hosting { base_path: "/portal", lang_dirs: vec![String::new()], did_document: "did.json" };
+        let routes = Routes::for_tests("https://x.example/portal", &["az"]);
+        let h = Hosting { routes: &routes };
         let netlify = String::from_utf8(h.netlify()).unwrap();
         assert!(
             netlify.starts_with("# HTTP") && netlify.contains("\n/portal/*\n") && netlify.contains("\n/portal/did.json\n"),

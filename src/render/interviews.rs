@@ -249,7 +249,7 @@ impl Renderer {
     pub fn session(&self, view: &SessionView) -> Result<Vec<u8>, String> {
         let mut ctx = self.base.clone();
         ctx.insert("session", view);
-        self.render("session.html", &format!("interviews/{}/", view.id), &mut ctx)
+        self.render("session.html", crate::routes::Page::Session(&view.id), &mut ctx)
     }
 
     /// The list of sessions, newest first, headed by the university: site.toml's
@@ -271,7 +271,7 @@ impl Renderer {
         let mut ctx = self.base.clone();
         ctx.insert("sessions", views);
         ctx.insert("owner", &owner);
-        self.render("interviews.html", "interviews/", &mut ctx)
+        self.render("interviews.html", crate::routes::Page::Sessions, &mut ctx)
     }
 }
 

@@ -14,7 +14,8 @@ use crate::model::date;
 use crate::model::decision::{Action, Decision};
 use crate::model::status::{Derived, Status};
 use crate::render::i18n;
-use crate::render::templates::{error_chain, escape_html, Folded, Templates};
+use crate::render::templates::{error_chain, Folded, Templates};
+use crate::routes::{Page as RoutePage, Routes};
 
 /// A link to a page in the menu.
 #[derive(Debug, Serialize)]
@@ -115,10 +116,10 @@ pub enum NoticeState {
 /// A notice page's `notice` (DESIGN §4 `/notices/<id>/`; agreement §4 B¶3).
 #[derive(Debug, Serialize)]
 pub struct NoticeView {
-    id: String,
+    pub(crate) id: String,
     action: &'static str,
-    title: &'static str,
-    number: String,
+    pub(crate) title: &'static str,
+    pub(crate) number: String,
     profession: String,
     profession_en: Option<String>,
     holder: String,
@@ -131,11 +132,11 @@ pub struct NoticeView {
     until: Option<String>,
     until_iso: Option<String>,
     grounds: Vec<GroundView>,
-    reason: String,
-    reason_en: Option<String>,
+    pub(crate) reason: String,
+    pub(crate) reason_en: Option<String>,
     objection_deadline: String,
     objection_deadline_iso: String,
-    lifted_by: Option<NoticeLink>,
+    pub(crate) lifted_by: Option<NoticeLink>,
     lifts: Option<NoticeLink>,
     /// A reinstatement: the grounds of the suspension it lifts (not its own).
     lifted_grounds: Vec<GroundView>,
@@ -429,18 +430,16 @@ fn status_lead_key(status: Status) -> &'static str {
 
 impl Renderer {
     /// Prepares the context every page shares.
-    pub fn new(templates: &Arc<Templates>, config: &Config, pages: &[&Page], did_document_path: &str, lang: Lang) -> Renderer {
-        let base_path = config.url.path().trim_end_matches('/');
+    pub fn new(templates: &Arc<Templates>, config: &Config, routes: &Routes, pages: &[&Page], lang: Lang) -> Renderer {
         let site = SiteView {
             title: config.title_in(lang),
             issuer_name: config.issuer.name_in(lang),
-            logo: config.logo.as_ref().map(|l| format!("{base_path}/{}", l.published_path())),
-            base: base_path,
-            root: format!("{base_path}{}", config.lang_prefix(lang)),
-            languages: config
-                .languages
-                .iter()
-                .map(|&l| LangLink { code: l.code(), label: i18n::tr(l, "language_name"), prefix: config.lang_prefix(l) })
+            logo: config.logo.as_ref().map(|l| routes.path(l.published_path())),
+            base: routes.base_path(),
+            root: routes.lang_root(lang),
+            languages: routes
+                .languages()
+                .map(|l| LangLink { code: l.code(), label: i18n::tr(l, "language_name"), prefix: routes.lang_prefix(l).to_owned() })
                 .collect(),
             base_url: &config.base_url,
             issuer: &config.issuer,
@@ -458,7 +457,7 @@ impl Renderer {
                     }
                 })
                 .collect(),
-            did_document: format!("{base_path}/{did_document_path}"),
+            did_document: routes.path(routes.did_document()),
         };
         let mut base = Context::new();
         base.insert("site", &site);
@@ -512,14 +511,15 @@ impl Renderer {
         }
     }
 
-    /// Renders `template` for the page at `path` (below the language root, e.g. `notices/`;
-    /// the language switch links to the same path in the other languages).
-    pub(crate) fn render(&self, template: &str, path: &str, context: &mut Context) -> Result<Vec<u8>, String> {
-        self.render_with(self.engine(template == CERTIFICATE).0, template, path, context)
+    /// Renders `template` for `page` (its path below the language root, e.g. `notices/`, is
+    /// the template's `path`: the language switch links to the same path in the other
+    /// languages).
+    pub(crate) fn render(&self, template: &str, page: RoutePage<'_>, context: &mut Context) -> Result<Vec<u8>, String> {
+        self.render_with(self.engine(template == CERTIFICATE).0, template, page, context)
     }
 
-    fn render_with(&self, tera: &Tera, template: &str, path: &str, context: &mut Context) -> Result<Vec<u8>, String> {
-        context.insert("path", path);
+    fn render_with(&self, tera: &Tera, template: &str, page: RoutePage<'_>, context: &mut Context) -> Result<Vec<u8>, String> {
+        context.insert("path", &page.path());
         // Into bytes directly: `Tera::render` would check the whole page is UTF-8 again to
         // make a String of it (tera writes only strings, so it is).
         let mut page = Vec::with_capacity(8192);
@@ -531,7 +531,11 @@ impl Renderer {
     pub fn index(&self, home: Option<&Page>) -> Result<Vec<u8>, String> {
         let mut ctx = self.base.clone();
         ctx.insert("home", &home.map(|p| p.html.as_str()));
-        self.render(home.map_or("index.html", |p| if p.template == "page.html" { "index.html" } else { &p.template }), "", &mut ctx)
+        self.render(
+            home.map_or("index.html", |p| if p.template == "page.html" { "index.html" } else { &p.template }),
+            RoutePage::Home,
+            &mut ctx,
+        )
     }
 
     /// A Markdown page.
@@ -544,12 +548,12 @@ impl Renderer {
                 "lang": page.lang.unwrap_or(self.default_lang).code(),
             }),
         );
-        self.render(&page.template, &format!("{}/", page.path), &mut ctx)
+        self.render(&page.template, RoutePage::Content(&page.path), &mut ctx)
     }
 
-    /// A page from a template with no data of its own (`verify.html`, `404.html`) at `path`.
-    pub fn plain(&self, template: &str, path: &str) -> Result<Vec<u8>, String> {
-        self.render(template, path, &mut self.base.clone())
+    /// A page from a template with no data of its own (`verify.html`).
+    pub fn plain(&self, template: &str, page: RoutePage<'_>) -> Result<Vec<u8>, String> {
+        self.render(template, page, &mut self.base.clone())
     }
 
     /// `404.html`: static hosts serve one page for every unknown address, whatever its
@@ -571,7 +575,7 @@ impl Renderer {
             })
             .collect();
         ctx.insert("others", &others);
-        self.render("404.html", "", &mut ctx)
+        self.render("404.html", RoutePage::Home, &mut ctx)
     }
 
     /// The page of a view made by [`Renderer::certificate_view`].
@@ -594,7 +598,7 @@ impl Renderer {
         } else {
             context.insert("cert", view);
         }
-        self.render_with(tera, CERTIFICATE, &format!("c/{}/", view.code), context)
+        self.render_with(tera, CERTIFICATE, RoutePage::Certificate(&view.code), context)
     }
 
     /// What a certificate page shows, in this renderer's language.
@@ -747,7 +751,7 @@ impl Renderer {
     pub fn notice(&self, view: &NoticeView) -> Result<Vec<u8>, String> {
         let mut ctx = self.base.clone();
         ctx.insert("notice", view);
-        self.render("notice.html", &format!("notices/{}/", view.id), &mut ctx)
+        self.render("notice.html", RoutePage::Notice(&view.id), &mut ctx)
     }
 
     /// One page of the list of notices (`page` from 1 of `pages`), newest first.
@@ -756,8 +760,7 @@ impl Renderer {
         ctx.insert("notices", notices);
         ctx.insert("page", &page);
         ctx.insert("pages", &pages);
-        let path = if page > 1 { format!("notices/page/{page}/") } else { "notices/".to_owned() };
-        self.render("notices.html", &path, &mut ctx)
+        self.render("notices.html", RoutePage::Notices(page), &mut ctx)
     }
 
     /// A digest of everything every page shares (site, words, language) and of the templates:
@@ -769,69 +772,6 @@ impl Renderer {
         h.update(self.base.clone().into_json().to_string());
         h.finalize().into()
     }
-}
-
-/// The Atom feed of one language's notices, newest first (RFC 4287; DESIGN §4: a feed per
-/// language, at `<root>/notices/atom.xml`): one entry per notice, linking to the language's
-/// page, its reasoning in that language (else the Azerbaijani, marked so) as the summary. An
-/// entry's `updated` is the day it was decided, or lifted (the title then says by which notice).
-pub fn atom(base_url: &str, lang: Lang, root: &str, title: &str, notices: &[&NoticeView], updated: time::Date) -> Vec<u8> {
-    let e = escape_html;
-    let site = format!("{base_url}{root}");
-    let mut out =
-        format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n", lang.code());
-    let title = format!("{title} · {}", i18n::tr(lang, "notices"));
-    out.push_str(&format!("<id>{}</id>\n", e(&format!("{site}/notices/"))));
-    out.push_str(&format!("<title>{}</title>\n", e(&title)));
-    out.push_str(&format!("<updated>{}T00:00:00Z</updated>\n", date::iso(updated)));
-    out.push_str(&format!("<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n", e(&format!("{site}/notices/atom.xml"))));
-    out.push_str(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", e(&format!("{site}/notices/"))));
-    out.push_str(&format!("<author><name>{}</name></author>\n", e(&title)));
-    for n in notices {
-        let url = format!("{site}/notices/{}/", n.id);
-        out.push_str("<entry>\n");
-        out.push_str(&format!("<id>{}</id>\n", e(&url)));
-        let lifted = match &n.lifted_by {
-            Some(l) => format!(" ({}: {})", i18n::tr(lang, "state_lifted"), l.id),
-            None => String::new(),
-        };
-        out.push_str(&format!("<title>{} {}: {}{}</title>\n", e(n.title), e(&n.id), e(&n.number), e(&lifted)));
-        out.push_str(&format!("<updated>{}T00:00:00Z</updated>\n", n.updated_iso));
-        out.push_str(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", e(&url)));
-        match (lang, &n.reason_en) {
-            (Lang::En, Some(en)) => out.push_str(&format!("<summary>{}</summary>\n", e(en))),
-            (Lang::Az, _) => out.push_str(&format!("<summary>{}</summary>\n", e(&n.reason))),
-            _ => out.push_str(&format!("<summary xml:lang=\"az\">{}</summary>\n", e(&n.reason))),
-        }
-        out.push_str("</entry>\n");
-    }
-    out.push_str("</feed>\n");
-    out.into_bytes()
-}
-
-/// `sitemap.xml`: the listed paths below the site (pages of every language, notices,
-/// sessions) — never `/c/` (DESIGN §4).
-pub fn sitemap(base_url: &str, paths: &[String]) -> Vec<u8> {
-    let mut out =
-        String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for path in paths {
-        out.push_str("<url><loc>");
-        out.push_str(&escape_html(&format!("{base_url}/{path}")));
-        out.push_str("</loc></url>\n");
-    }
-    out.push_str("</urlset>\n");
-    out.into_bytes()
-}
-
-/// `robots.txt`: certificate pages (`disallowed`, one path per language) are not to be
-/// crawled (DESIGN §4).
-pub fn robots(base_url: &str, disallowed: &[String]) -> Vec<u8> {
-    let mut out = String::from("User-agent: *\n");
-    for path in disallowed {
-        out.push_str(&format!("Disallow: {path}\n"));
-    }
-    out.push_str(&format!("Sitemap: {base_url}/sitemap.xml\n"));
-    out.into_bytes()
 }
 
 #[cfg(test)]

@@ -95,13 +95,13 @@ pub fn day_end(d: time::Date) -> String {
 }
 
 /// The unsigned credential of a certificate published at `page_url`, whose status is at
-/// slot `status_index` of the site's status lists (`base_url` is the site's). See the [module
+/// slot `status_index` of the message list published at `status_list`. See the [module
 /// docs](self) for where each field goes.
 pub fn certificate_credential(
     cert: &Certificate,
     page_url: &str,
     signer: &Signer,
-    base_url: &str,
+    status_list: &str,
     status_index: u32,
 ) -> Map<String, Value> {
     let scope =
@@ -130,7 +130,7 @@ pub fn certificate_credential(
                 "otherIdentifier": [{ "type": "IdentifierEntry", "identifier": cert.number, "identifierType": "identifier" }],
             },
         },
-        "credentialStatus": status_list::entry(base_url, status_index),
+        "credentialStatus": status_list::entry(status_list, status_index),
     });
     match credential {
         Value::Object(map) => map,
@@ -162,7 +162,8 @@ pub fn credential_json(credential: Map<String, Value>, signer: &Signer, created:
 /// signs a credential (a member, the status entry, a proof) changes these bytes. A
 /// certificate's fingerprint covers them, so that a new version of certsite that signs
 /// credentials otherwise signs every certificate again, though its data did not change.
-pub fn sample_signed(signer: &Signer, base_url: &str) -> Result<Vec<u8>, RdfError> {
+/// (`page_url`: a page of the site; `status_list`: its message list.)
+pub fn sample_signed(signer: &Signer, page_url: &str, status_list: &str) -> Result<Vec<u8>, RdfError> {
     let sample = Certificate {
         number: "0".to_owned(),
         surname: "S".into(),
@@ -177,7 +178,7 @@ pub fn sample_signed(signer: &Signer, base_url: &str) -> Result<Vec<u8>, RdfErro
         replaces: None,
         line: 0,
     };
-    signed_certificate_json(&sample, &format!("{base_url}/c/0/"), signer, base_url, 0, sample.issued_on)
+    signed_certificate_json(&sample, page_url, signer, status_list, 0, sample.issued_on)
 }
 
 /// The signed credential of a certificate, as the bytes of `credential.json`.
@@ -185,10 +186,10 @@ pub fn signed_certificate_json(
     cert: &Certificate,
     page_url: &str,
     signer: &Signer,
-    base_url: &str,
+    status_list: &str,
     status_index: u32,
     build_date: time::Date,
 ) -> Result<Vec<u8>, RdfError> {
-    let credential = certificate_credential(cert, page_url, signer, base_url, status_index);
+    let credential = certificate_credential(cert, page_url, signer, status_list, status_index);
     credential_json(credential, signer, &proof_created(cert, build_date))
 }

@@ -845,8 +845,13 @@ mod tests {
         for (k, name) in tricky.iter().enumerate() {
             for scope in [vec![], vec!["Uçot", *name], vec![*name, *name]] {
                 let c = cert(&format!("N-{k}"), name, scope);
-                let credential =
-                    crate::sign::credential::certificate_credential(&c, "https://x.example/c/A/", &signer, "https://x.example", k as u32);
+                let credential = crate::sign::credential::certificate_credential(
+                    &c,
+                    "https://x.example/c/A/",
+                    &signer,
+                    "https://x.example/status/status.json",
+                    k as u32,
+                );
                 let (shape, values) = shapes.shape(&credential, None).unwrap();
                 let dataset = shape.fill(&values).unwrap();
                 let fast = canonical_first_degree(&dataset.0).expect("a credential's blank nodes differ at the first degree");

@@ -55,15 +55,6 @@ impl Purpose {
         }
     }
 
-    /// Path of the list below the output.
-    pub fn path(self) -> &'static str {
-        match self {
-            Purpose::Message => "status/status.json",
-            Purpose::Revocation => "status/revocation.json",
-            Purpose::Suspension => "status/suspension.json",
-        }
-    }
-
     /// Bits an entry (`statusSize`).
     pub fn status_size(self) -> usize {
         match self {
@@ -151,10 +142,9 @@ pub fn slot_of(index: u64) -> Option<u32> {
     u32::try_from((start - 1) / 3 + (index - start)).ok()
 }
 
-/// The entry of a certificate at slot `slot` in the message list at `base_url`: one
+/// The entry of a certificate at slot `slot` of the message list published at `list`: one
 /// `BitstringStatusListEntry` that tells revoked from suspended (see the [module docs](self)).
-pub fn entry(base_url: &str, slot: u32) -> Value {
-    let list = format!("{base_url}/{}", Purpose::Message.path());
+pub fn entry(list: &str, slot: u32) -> Value {
     let index = message_index(slot);
     json!({
         "id": format!("{list}#{index}"),
@@ -356,7 +346,7 @@ mod tests {
 
     #[test]
     fn the_entry_says_how_to_read_it() {
-        let e = entry("https://x.example", 1);
+        let e = entry("https://x.example/status/status.json", 1);
         assert_eq!(e["statusListCredential"], "https://x.example/status/status.json");
         assert_eq!(e["id"], "https://x.example/status/status.json#4");
         assert_eq!(

@@ -25,7 +25,9 @@ use crate::model::status_index::StatusIndex;
 use crate::progress::{Progress, Stage};
 use crate::render::pages::{CertLink, CertPage, CertView, Renderer};
 use crate::render::qr;
+use crate::routes::Page;
 use crate::sign::credential::{certificate_credential, credential_json, day_start, Signer};
+use crate::sign::status_list::Purpose;
 use crate::site::Site;
 use crate::state::manifest::{file_hash, CertKnown, Layout, Manifest};
 use crate::write::Output;
@@ -78,10 +80,9 @@ impl<'a> CertInputs<'a> {
         renderers
             .iter()
             .map(|r| {
-                let prefix = site.config.lang_prefix(r.lang);
                 let link = |(number, code): (&str, Code)| CertLink {
                     number: number.to_owned(),
-                    url: format!("{}{prefix}/c/{code}/", site.config.base_url),
+                    url: site.routes.page_url(r.lang, Page::Certificate(code.as_str())),
                 };
                 r.certificate_view(CertPage {
                     cert: self.cert,
@@ -100,7 +101,7 @@ impl<'a> CertInputs<'a> {
 
     /// The unsigned credential.
     pub fn credential(&self, site: &Site, url: &str, signer: &Signer) -> Map<String, Value> {
-        certificate_credential(self.cert, url, signer, &site.config.base_url, self.status_index)
+        certificate_credential(self.cert, url, signer, &site.routes.status_list_url(Purpose::Message), self.status_index)
     }
 
     /// The fingerprint of these inputs with `shared` (the digest of what every certificate
@@ -194,9 +195,7 @@ impl<'a> Certs<'a> {
         signer: &'a Signer,
         renderers: &'a [Renderer],
     ) -> Certs<'a> {
-        let mut patterns: Vec<String> = site.config.languages.iter().map(|&l| format!("{}c/*/index.html", site.lang_dir(l))).collect();
-        patterns.push("c/*/credential.json".to_owned());
-        let layout = Layout::new(patterns);
+        let layout = Layout::new(site.routes.cert_patterns());
         let mut h = Xxh3::new();
         h.update(concat!(env!("CARGO_PKG_NAME"), " ", env!("CARGO_PKG_VERSION"), "\0").as_bytes());
         for r in renderers {
@@ -211,7 +210,8 @@ impl<'a> Certs<'a> {
         // How credentials are made and signed: a version of certsite that changes it signs every
         // certificate again. (Made from bundled contexts and fixed values: it cannot fail unless
         // every credential would.)
-        h.update(&crate::sign::credential::sample_signed(signer, &site.config.base_url).unwrap_or_default());
+        let (sample_url, status_list) = (site.routes.cert_url("0"), site.routes.status_list_url(Purpose::Message));
+        h.update(&crate::sign::credential::sample_signed(signer, &sample_url, &status_list).unwrap_or_default());
         Certs { site, codes, statuses, status_index, signer, renderers, layout, shared: h.digest128() }
     }
 
@@ -346,7 +346,7 @@ impl<'a> Certs<'a> {
                 continue;
             }
             let inputs = self.inputs(first + j);
-            let url = self.site.page_url(inputs.code);
+            let url = self.site.routes.cert_url(inputs.code);
             if let Err(e) = f(first + j, &inputs, &url, hashes, mark) {
                 failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e:#}", inputs.cert.at()));
             }

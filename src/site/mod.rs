@@ -41,6 +41,7 @@ use crate::render::interviews::SessionView;
 use crate::render::pages::{NoticePage, NoticeView, Renderer};
 use crate::render::qr;
 use crate::render::templates::{self, Templates};
+use crate::routes::Routes;
 use crate::sign::credential::Signer;
 use crate::sign::did::{self, DidWeb};
 use crate::state::keys;
@@ -76,6 +77,8 @@ pub struct Site {
     pub build_date: Date,
     /// The issuer's DID and where its document goes.
     pub did: DidWeb,
+    /// Every path and address of the site.
+    pub routes: Routes,
     /// Warnings found while loading (printed, not fatal).
     pub warnings: Problems,
     /// The certificates' page codes, when the site had its url secret already, checked to be
@@ -150,6 +153,7 @@ impl Site {
             return Err(problems);
         };
         let did = did::did_web(&config.url);
+        let routes = Routes::new(&config, did.document_path);
         if let Some(page) = pages.iter().find(|p| p.path == "did.json" || p.path == ".well-known") {
             problems.push(Problem::error(format!("{} would overwrite the DID document", page.source)).at(At::file(&page.source)));
         }
@@ -174,6 +178,7 @@ impl Site {
             templates: Arc::new(templates),
             build_date,
             did,
+            routes,
             warnings: Problems::new(),
             codes,
         };
@@ -193,7 +198,7 @@ impl Site {
     /// rendering cannot fail halfway through a build.
     fn preflight(&self, problems: &mut Problems) {
         let dummy = Code::parse("000000000000").expect("a valid code");
-        if let Err(e) = qr::qr_svg(&self.page_url(dummy)) {
+        if let Err(e) = qr::qr_svg(&self.routes.cert_url(dummy)) {
             problems.push(
                 Problem::error(format!("certificate addresses are too long for a QR code: {e}"))
                     .at(At::file(crate::config::SITE_TOML))
@@ -216,7 +221,7 @@ impl Site {
     /// the lists.
     fn one_of_each(&self, renderers: &[Renderer]) -> Vec<(String, Result<Vec<u8>, String>)> {
         let dummy = Code::parse("000000000000").expect("a valid code");
-        let url = self.page_url(dummy);
+        let url = self.routes.cert_url(dummy);
         let qr = qr::qr_svg(&url).unwrap_or_default();
         let mut pages = Vec::new();
         let mut seen: HashSet<Status> = HashSet::new();
@@ -237,7 +242,7 @@ impl Site {
             let lang = renderer.lang;
             let name = |what: &str| format!("{} {what}", lang.code());
             pages.push((name("home"), renderer.index(self.home(lang))));
-            pages.push((name("verify"), renderer.plain("verify.html", "verify/")));
+            pages.push((name("verify"), renderer.plain("verify.html", crate::routes::Page::Verify)));
             pages.push((name("404"), renderer.not_found(&renderers.iter().collect::<Vec<_>>())));
             for p in self.pages_for(lang).iter().filter(|p| !p.path.is_empty()) {
                 pages.push((name(&p.path), renderer.page(p)));
@@ -307,37 +312,18 @@ impl Site {
         self.config
             .languages
             .iter()
-            .map(|&lang| Renderer::new(&self.templates, &self.config, &self.pages_for(lang), self.did.document_path, lang))
+            .map(|&lang| Renderer::new(&self.templates, &self.config, &self.routes, &self.pages_for(lang), lang))
             .collect()
     }
 
     /// The HTTP headers the site needs from its host (DESIGN §4).
     pub fn hosting(&self) -> crate::render::hosting::Hosting<'_> {
-        crate::render::hosting::Hosting {
-            base_path: self.config.url.path().trim_end_matches('/'),
-            lang_dirs: self.config.languages.iter().map(|&l| self.lang_dir(l)).collect(),
-            did_document: self.did.document_path,
-        }
-    }
-
-    /// The output folder of a language's pages: "" or "en/".
-    fn lang_dir(&self, lang: Lang) -> String {
-        let prefix = self.config.lang_prefix(lang);
-        if prefix.is_empty() {
-            prefix
-        } else {
-            format!("{}/", &prefix[1..])
-        }
+        crate::render::hosting::Hosting { routes: &self.routes }
     }
 
     /// The status of certificate `i` on the build date.
     pub fn status(&self, i: usize) -> Derived {
         status_of(i, &self.certificates, &self.decisions, self.build_date)
-    }
-
-    /// The public URL of the page with `code`: exactly what the QR code holds.
-    pub fn page_url(&self, code: Code) -> String {
-        format!("{}/c/{code}/", self.config.base_url)
     }
 
     /// The codes of every certificate, in list order.
@@ -348,9 +334,9 @@ impl Site {
     /// `.certsite/print/certificates.csv` for the printing office (DESIGN §4): number, code and
     /// page URL of every certificate.
     pub fn print_list(&self, codes: &[Code]) -> Vec<u8> {
-        let mut csv = String::with_capacity(64 + codes.len() * (self.config.base_url.len() + 48));
+        let base = self.routes.base_url();
+        let mut csv = String::with_capacity(64 + codes.len() * (base.len() + 48));
         csv.push_str("number,code,url\n");
-        let base = &self.config.base_url;
         let plain = crate::render::csvout::field(base) == *base;
         for (cert, code) in self.certificates.list.iter().zip(codes) {
             crate::render::csvout::push_field(&mut csv, &cert.number);
@@ -359,11 +345,9 @@ impl Site {
             csv.push(',');
             if plain {
                 // The page URL, without a string per certificate.
-                for part in [base.as_str(), "/c/", code.as_str(), "/"] {
-                    csv.push_str(part);
-                }
+                self.routes.push_cert_url(code.as_str(), &mut csv);
             } else {
-                crate::render::csvout::push_field(&mut csv, &self.page_url(*code));
+                crate::render::csvout::push_field(&mut csv, &self.routes.cert_url(code));
             }
             csv.push('\n');
         }
@@ -644,7 +628,7 @@ mod tests {
         let code = Code::parse("000000000000").expect("a valid code");
         let i = (0..site.certificates.list.len()).find(|&i| site.status(i).decision.is_some()).expect("a decided certificate");
         let inputs = CertInputs::new(&site, i, site.status(i), code, 0, |j| (site.certificates.list[j].number.as_str(), code));
-        let url = site.page_url(code);
+        let url = site.routes.cert_url(code);
         for view in inputs.views(&site, &renderers, &url, "<svg/>") {
             let mut flat = tera::Context::new();
             view.insert_flat(&mut flat);

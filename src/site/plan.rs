@@ -10,8 +10,9 @@ use ed25519_dalek::VerifyingKey;
 use crate::config::Lang;
 use crate::model::date;
 use crate::model::status::Status;
-use crate::render::pages::{self, NoticeView, Renderer};
-use crate::render::{assets, i18n, interviews};
+use crate::render::pages::{NoticeView, Renderer};
+use crate::render::{assets, feeds, i18n, interviews};
+use crate::routes::{self, Page, Routes};
 use crate::sign::credential::{day_end, day_start, Signer};
 use crate::sign::did;
 use crate::sign::status_list::{self, message_index, Bitstring, Purpose, Standing};
@@ -48,15 +49,18 @@ pub struct Planned {
 #[derive(Debug, Default)]
 pub struct Plan {
     files: Vec<Planned>,
+    /// The pages the sitemap lists: (language's place, [`Page::sitemap_rank`], path below the
+    /// output's root).
+    listed: Vec<(usize, u8, String)>,
 }
 
 impl Plan {
     /// Renders every file of the plan.
     pub fn new(site: &Site, renderers: &[Renderer], certs: &Certs<'_>, keyring: &[VerifyingKey]) -> anyhow::Result<Plan> {
         let mut plan = Plan::default();
-        plan.put(Rank::Did, site.did.document_path, json_bytes(&serde_json::Value::Object(did::document(&site.did.did, keyring))));
-        for renderer in renderers {
-            plan.pages(site, renderer, certs.signer())?;
+        plan.put(Rank::Did, site.routes.did_document(), json_bytes(&serde_json::Value::Object(did::document(&site.did.did, keyring))));
+        for (k, renderer) in renderers.iter().enumerate() {
+            plan.pages(site, k, renderer, certs.signer())?;
         }
         plan.site_files(site, renderers)?;
         plan.status_lists(site, certs)?;
@@ -75,6 +79,14 @@ impl Plan {
 
     fn put(&mut self, rank: Rank, rel: impl Into<String>, bytes: Vec<u8>) {
         self.files.push(Planned { rel: rel.into(), bytes, rank });
+    }
+
+    /// Puts a page of the `k`-th language, and lists it for the sitemap when it is listed.
+    fn put_page(&mut self, site: &Site, k: usize, lang: Lang, page: Page<'_>, rank: Rank, bytes: Vec<u8>) {
+        if let Some(order) = page.sitemap_rank() {
+            self.listed.push((k, order, format!("{}{}", site.routes.lang_dir(lang), page.path())));
+        }
+        self.put(rank, site.routes.page_file(lang, page), bytes);
     }
 
     /// Stages the files whose bytes differ from what `old` records (or from the disk, for
@@ -102,52 +114,46 @@ impl Plan {
         self.files.iter().map(|f| (f.rel.clone(), file_hash(&f.bytes)))
     }
 
-    /// A language's pages (at `/` for the default language, `/en/` for English): content
-    /// pages, /verify/, notices, interviews and the home page.
-    fn pages(&mut self, site: &Site, renderer: &Renderer, signer: &Signer) -> anyhow::Result<()> {
+    /// The `k`-th language's pages (at `/` for the default language, `/en/` for English):
+    /// content pages, /verify/, notices, interviews and the home page.
+    fn pages(&mut self, site: &Site, k: usize, renderer: &Renderer, signer: &Signer) -> anyhow::Result<()> {
         let html = |r: Result<Vec<u8>, String>| r.map_err(|e| anyhow!(e));
         let lang = renderer.lang;
-        let dir = site.lang_dir(lang);
-        self.put(Rank::Page, format!("assets/words.{}.json", lang.code()), json_bytes(&i18n::check_words(lang)));
-        if dir.is_empty() {
-            self.put(Rank::Page, "assets/updated.css".to_owned(), assets::updated_css(site.build_date, &site.config.languages));
+        let default = k == 0;
+        self.put(Rank::Page, Routes::words(lang), json_bytes(&i18n::check_words(lang)));
+        if default {
+            self.put(Rank::Page, routes::UPDATED_CSS, assets::updated_css(site.build_date, &site.config.languages));
         }
         for page in site.pages_for(lang).iter().filter(|p| !p.path.is_empty()) {
-            self.put(Rank::Page, format!("{dir}{}/index.html", page.path), html(renderer.page(page))?);
+            self.put_page(site, k, lang, Page::Content(&page.path), Rank::Page, html(renderer.page(page))?);
         }
-        self.put(Rank::Page, format!("{dir}verify/index.html"), html(renderer.plain("verify.html", "verify/"))?);
+        self.put_page(site, k, lang, Page::Verify, Rank::Page, html(renderer.plain("verify.html", Page::Verify))?);
 
         // Notices (DESIGN §4), newest first, 50 to a page.
         let notices = site.notice_views(renderer);
         for n in &notices {
-            self.put(Rank::Page, format!("{dir}notices/{}/index.html", n.id()), html(renderer.notice(n))?);
-            if dir.is_empty() {
+            self.put_page(site, k, lang, Page::Notice(n.id()), Rank::Page, html(renderer.notice(n))?);
+            if default {
                 // The notice as data, signed (DESIGN §4, §5), once: it holds both languages.
                 let signed = signer.sign_jcs(n.data(), &format!("{}T00:00:00Z", n.decided_on_iso()));
-                self.put(Rank::Page, format!("notices/{}/notice.json", n.id()), json_bytes(&serde_json::Value::Object(signed)));
+                self.put(Rank::Page, Routes::notice_json(n.id()), json_bytes(&serde_json::Value::Object(signed)));
             }
         }
         let refs: Vec<&NoticeView> = notices.iter().collect();
         // The language's Atom feed (DESIGN §4): updated when the latest entry is.
         let updated = notices.iter().filter_map(|n| date::parse_date(n.updated_iso()).ok()).max().unwrap_or(site.build_date);
-        let root = site.config.lang_prefix(lang);
         let feed_title = site.config.title_in(lang);
-        self.put(
-            Rank::Index,
-            format!("{dir}notices/atom.xml"),
-            pages::atom(&site.config.base_url, lang, &root, feed_title, &refs, updated),
-        );
+        self.put(Rank::Index, site.routes.notices_feed(lang), feeds::atom(&site.routes, lang, feed_title, &refs, updated));
         let chunks: Vec<&[&NoticeView]> = if refs.is_empty() { vec![&[][..]] } else { refs.chunks(NOTICES_PER_PAGE).collect() };
         for (n, chunk) in chunks.iter().enumerate() {
-            let path = if n == 0 { format!("{dir}notices/index.html") } else { format!("{dir}notices/page/{}/index.html", n + 1) };
-            self.put(Rank::Index, path, html(renderer.notice_list(chunk, n + 1, chunks.len()))?);
+            self.put_page(site, k, lang, Page::Notices(n + 1), Rank::Index, html(renderer.notice_list(chunk, n + 1, chunks.len()))?);
         }
 
         // Interview sessions: the page; the open data (language-neutral) once, at the default.
         let sessions = site.session_views(renderer);
         for view in &sessions {
-            self.put(Rank::Page, format!("{dir}interviews/{}/index.html", view.id()), html(renderer.session(view))?);
-            if view.results_published() && dir.is_empty() {
+            self.put_page(site, k, lang, Page::Session(view.id()), Rank::Page, html(renderer.session(view))?);
+            if view.results_published() && default {
                 let signed = match interviews::results_json(view) {
                     serde_json::Value::Object(map) => {
                         let created = format!("{}T00:00:00Z", view.results_published_on_iso().unwrap_or_default());
@@ -155,21 +161,18 @@ impl Plan {
                     }
                     other => other,
                 };
-                self.put(Rank::Page, format!("interviews/{}/results.json", view.id()), json_bytes(&signed));
-                self.put(Rank::Page, format!("interviews/{}/results.csv", view.id()), interviews::results_csv(view));
+                self.put(Rank::Page, Routes::results_json(view.id()), json_bytes(&signed));
+                self.put(Rank::Page, Routes::results_csv(view.id()), interviews::results_csv(view));
             }
         }
-        self.put(
-            Rank::Index,
-            format!("{dir}interviews/index.html"),
-            html(renderer.sessions(&sessions.iter().collect::<Vec<_>>(), &site.config.interviews))?,
-        );
-        self.put(Rank::Index, format!("{dir}index.html"), html(renderer.index(site.home(lang)))?);
+        let all: Vec<&_> = sessions.iter().collect();
+        self.put_page(site, k, lang, Page::Sessions, Rank::Index, html(renderer.sessions(&all, &site.config.interviews))?);
+        self.put_page(site, k, lang, Page::Home, Rank::Index, html(renderer.index(site.home(lang)))?);
         Ok(())
     }
 
-    /// The files the languages share: assets, 404, robots.txt and the sitemap of every
-    /// language's pages (each language's Atom feed is with its pages).
+    /// The files the languages share: assets, 404, robots.txt, the hosting rules and the
+    /// sitemap of the pages listed (each language's Atom feed is with its pages).
     fn site_files(&mut self, site: &Site, renderers: &[Renderer]) -> anyhow::Result<()> {
         let renderer = &renderers[0];
         for (path, bytes) in assets::ASSETS {
@@ -180,23 +183,13 @@ impl Plan {
             self.put(Rank::Page, logo.published_path(), bytes);
         }
         let others: Vec<&Renderer> = renderers.iter().collect();
-        self.put(Rank::Page, "404.html", renderer.not_found(&others).map_err(|e| anyhow!(e))?);
-        let notices = site.notice_views(renderer);
-        let sessions = site.session_views(renderer);
-        let mut listed = Vec::new();
-        for &lang in &site.config.languages {
-            let dir = site.lang_dir(lang);
-            listed.push(dir.clone());
-            listed.extend(["verify/", "notices/", "interviews/"].map(|p| format!("{dir}{p}")));
-            listed.extend(site.pages_for(lang).iter().filter(|p| !p.path.is_empty()).map(|p| format!("{dir}{}/", p.path)));
-            listed.extend(sessions.iter().map(|v| format!("{dir}interviews/{}/", v.id())));
-            listed.extend(notices.iter().map(|n| format!("{dir}notices/{}/", n.id())));
-        }
-        let base_path = site.config.url.path().trim_end_matches('/');
-        let private: Vec<String> = site.config.languages.iter().map(|&l: &Lang| format!("{base_path}/{}c/", site.lang_dir(l))).collect();
-        self.put(Rank::Index, "robots.txt", pages::robots(&site.config.base_url, &private));
-        self.put(Rank::Index, "_headers", site.hosting().netlify());
-        self.put(Rank::Index, "sitemap.xml", pages::sitemap(&site.config.base_url, &listed));
+        self.put(Rank::Page, routes::NOT_FOUND, renderer.not_found(&others).map_err(|e| anyhow!(e))?);
+        self.put(Rank::Index, routes::ROBOTS, feeds::robots(&site.routes));
+        self.put(Rank::Index, routes::HEADERS, site.hosting().netlify());
+        // Each language's pages together, in the order of their ranks.
+        self.listed.sort_by_key(|(k, order, _)| (*k, *order));
+        let listed: Vec<&str> = self.listed.iter().map(|(_, _, path)| path.as_str()).collect();
+        self.put(Rank::Index, routes::SITEMAP, feeds::sitemap(&site.routes, &listed));
         Ok(())
     }
 
@@ -215,14 +208,14 @@ impl Plan {
                     _ => {}
                 }
             }
-            let url = format!("{}/{}", site.config.base_url, purpose.path());
+            let url = site.routes.status_list_url(purpose);
             let date = day_start(site.build_date);
             // Fresh for `max_age_days` (DESIGN §5): a verifier holding an older list cannot
             // confirm a status, since a decision may have come since.
             let until = site.build_date.saturating_add(time::Duration::days(site.config.status.max_age_days.into()));
             let unsigned = status_list::list_credential(&url, purpose, &bits, &site.did.did, &date, &day_end(until));
             let list = signer.sign(unsigned, &date)?;
-            self.put(Rank::StatusList, purpose.path(), json_bytes(&serde_json::Value::Object(list)));
+            self.put(Rank::StatusList, Routes::status_list(purpose), json_bytes(&serde_json::Value::Object(list)));
         }
         Ok(())
     }
