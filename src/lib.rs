@@ -19,5 +19,6 @@ pub mod render;
 pub mod sign;
 pub mod site;
 pub mod state;
+pub mod text;
 pub mod verify;
 pub mod write;
