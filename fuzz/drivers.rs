@@ -30,7 +30,7 @@ pub mod certificates {
     //! also read in pieces of a few bytes, which must give what one pass gives.
 
     use certsite::diag::Problems;
-    use certsite::load::csvfile::CsvText;
+    use certsite::load::csvfile::{Column, CsvText, Row};
     use certsite::load::{certificates, decisions};
     use certsite::model::code::{check_unique, Code, Coder};
     use certsite::model::decision::{notice_holder_name, Decisions};
@@ -81,14 +81,16 @@ pub mod certificates {
 
     /// The rows and problems of one pass, and of pieces of 1 and 64 bytes: the same.
     fn same_in_pieces(file: &CsvText) {
-        let row = |r: &certsite::load::csvfile::Row<'_>| (r.line, (0..11).map(|c| r.get(c).map(|v| v.into_owned())).collect::<Vec<_>>());
+        let row = |r: &Row<'_, certificates::Col>| {
+            (r.line, certificates::Col::ALL.iter().map(|&c| r.get(c).map(|v| v.into_owned())).collect::<Vec<_>>())
+        };
         let mut one = Problems::new();
         let mut rows = Vec::new();
-        file.rows(&certificates::SCHEMA, &mut one, |r, _| rows.push(row(r)));
+        file.rows(&mut one, |r, _| rows.push(row(r)));
         let messages = |p: &Problems| p.iter().map(|p| (p.to_string(), p.excerpt.clone())).collect::<Vec<_>>();
         for piece in [1, 64] {
             let mut found = Problems::new();
-            let pieces = file.rows_in_pieces(piece, &certificates::SCHEMA, &mut found, || (), |_, r, _| Some(row(r)));
+            let pieces = file.rows_in_pieces(piece, &mut found, || (), |_, r, _| Some(row(r)));
             assert_eq!(pieces, rows, "pieces of {piece} bytes");
             assert_eq!(messages(&found), messages(&one), "pieces of {piece} bytes");
         }

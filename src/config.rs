@@ -308,7 +308,7 @@ impl Config {
         let base_url = url.as_str().trim_end_matches('/').to_owned();
         let mut interviews = raw.interviews;
         for name in [&mut interviews.institution, &mut interviews.institution_en] {
-            *name = name.as_deref().map(|n| crate::load::csvfile::normalize(n).into_owned());
+            *name = name.as_deref().map(|n| crate::text::normalize(n).into_owned());
         }
         Some(Config {
             base_url,

@@ -20,5 +20,6 @@ pub mod routes;
 pub mod sign;
 pub mod site;
 pub mod state;
+pub mod text;
 pub mod verify;
 pub mod write;

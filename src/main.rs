@@ -173,6 +173,7 @@ enum Command {
 /// jemalloc: the certificate passes allocate many small short-lived values on two threads;
 /// measured at 100,000 certificates, 8 % less user CPU than the system allocator at the same
 /// peak memory (mimalloc: 7 % less user CPU, but 8 % more system time and 2.4× the memory).
+#[cfg(feature = "jemalloc")]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 

@@ -9,39 +9,27 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use crate::diag::Problems;
-use crate::load::csvfile::{Cells, CsvText, Row, Schema};
+use crate::load::csvfile::{columns, Cells, Column, CsvText, Row};
 use crate::model::certificate::{check_number, normalize_number, Certificate, Certificates, Text};
 
 pub use crate::model::certificate::PATH;
 
-const NUMBER: usize = 0;
-const SURNAME: usize = 1;
-const GIVEN_NAME: usize = 2;
-const PATRONYMIC: usize = 3;
-const PROFESSION: usize = 4;
-const PROFESSION_EN: usize = 5;
-const SCOPE: usize = 6;
-const ISSUED_ON: usize = 7;
-const VALID_UNTIL: usize = 8;
-const REPLACES: usize = 9;
-const SCOPE_EN: usize = 10;
-
-/// The public columns; nothing else is read.
-pub const SCHEMA: Schema = Schema {
-    columns: &[
-        ("number", true),
-        ("surname", true),
-        ("given_name", true),
-        ("patronymic", false),
-        ("profession", true),
-        ("profession_en", false),
-        ("scope", false),
-        ("issued_on", true),
-        ("valid_until", true),
-        ("replaces", false),
-        ("scope_en", false),
-    ],
-};
+columns! {
+    /// The public columns; nothing else is read.
+    pub enum Col {
+        Number: "number" required,
+        Surname: "surname" required,
+        GivenName: "given_name" required,
+        Patronymic: "patronymic" optional,
+        Profession: "profession" required,
+        ProfessionEn: "profession_en" optional,
+        Scope: "scope" optional,
+        IssuedOn: "issued_on" required,
+        ValidUntil: "valid_until" required,
+        Replaces: "replaces" optional,
+        ScopeEn: "scope_en" optional,
+    }
+}
 
 /// Reads the file if it exists (`None` when the site has no certificates).
 pub fn read(root: &Path, problems: &mut Problems) -> Option<CsvText> {
@@ -60,7 +48,7 @@ pub fn register(file: &CsvText, problems: &mut Problems) -> Certificates {
 /// Where each certificate's number is written in the file, by the certificate's line
 /// ([`Certificate::line`]).
 pub fn number_cells(file: &CsvText) -> Cells<'_> {
-    file.cells(&SCHEMA, NUMBER)
+    file.cells(Col::Number)
 }
 
 /// Stores each distinct text once (see [`Text`]).
@@ -94,51 +82,51 @@ impl Interner {
 /// Parses every row of an already read file (in parallel pieces: a register of a million rows
 /// is read in a fraction of a second).
 pub fn parse(file: &CsvText, problems: &mut Problems) -> Vec<Certificate> {
-    file.rows_par(&SCHEMA, problems, Interner::default, |interner, row, problems| certificate(row, interner, problems))
+    file.rows_par(problems, Interner::default, |interner, row, problems| certificate(row, interner, problems))
 }
 
-fn required<'r>(row: &'r Row<'_>, c: usize, name: &str, problems: &mut Problems) -> Option<Cow<'r, str>> {
-    row.required_text(c, name, || format!("every certificate needs a {name}"), problems)
+fn required<'r>(row: &'r Row<'_, Col>, c: Col, problems: &mut Problems) -> Option<Cow<'r, str>> {
+    row.required_text(c, || format!("every certificate needs a {}", c.name()), problems)
 }
 
-fn date(row: &Row<'_>, c: usize, name: &str, problems: &mut Problems) -> Option<time::Date> {
-    required(row, c, name, problems)?;
-    row.date(c, name, problems)
+fn date(row: &Row<'_, Col>, c: Col, problems: &mut Problems) -> Option<time::Date> {
+    required(row, c, problems)?;
+    row.date(c, problems)
 }
 
-fn certificate(row: &Row<'_>, interner: &mut Interner, problems: &mut Problems) -> Option<Certificate> {
+fn certificate(row: &Row<'_, Col>, interner: &mut Interner, problems: &mut Problems) -> Option<Certificate> {
     let before = problems.error_count();
-    let number = required(row, NUMBER, "number", problems);
+    let number = required(row, Col::Number, problems);
     if let Some(n) = &number {
         if let Err(e) = check_number(n) {
-            problems.push(row.error(NUMBER, format!("number: {e}")));
+            problems.push(row.error(Col::Number, format!("number: {e}")));
         }
     }
-    let surname = required(row, SURNAME, "surname", problems);
-    let given_name = required(row, GIVEN_NAME, "given_name", problems);
-    let profession = required(row, PROFESSION, "profession", problems);
-    let issued_on = date(row, ISSUED_ON, "issued_on", problems);
-    let valid_until = date(row, VALID_UNTIL, "valid_until", problems);
+    let surname = required(row, Col::Surname, problems);
+    let given_name = required(row, Col::GivenName, problems);
+    let profession = required(row, Col::Profession, problems);
+    let issued_on = date(row, Col::IssuedOn, problems);
+    let valid_until = date(row, Col::ValidUntil, problems);
     if let (Some(from), Some(until)) = (issued_on, valid_until) {
         if until <= from {
             problems.push(
-                row.error(VALID_UNTIL, format!("valid_until {until} is not after issued_on {from}"))
+                row.error(Col::ValidUntil, format!("valid_until {until} is not after issued_on {from}"))
                     .help("valid_until is the last day of validity and comes after issued_on"),
             );
         }
     }
-    let replaces = row.get(REPLACES).map(|r| normalize_number(&r));
+    let replaces = row.get(Col::Replaces).map(|r| normalize_number(&r));
     if let Some(r) = &replaces {
         if let Err(e) = check_number(r) {
-            problems.push(row.error(REPLACES, format!("replaces: {e}")));
+            problems.push(row.error(Col::Replaces, format!("replaces: {e}")));
         }
     }
-    let scope = interner.scope(row.get(SCOPE).as_deref().unwrap_or_default());
-    let scope_en = row.get(SCOPE_EN).map(|s| interner.scope(&s)).filter(|s| !s.is_empty());
+    let scope = interner.scope(row.get(Col::Scope).as_deref().unwrap_or_default());
+    let scope_en = row.get(Col::ScopeEn).map(|s| interner.scope(&s)).filter(|s| !s.is_empty());
     if let Some(en) = &scope_en {
         if en.len() != scope.len() {
             problems.push(
-                row.error(SCOPE_EN, format!("scope_en has {} parts, scope has {}", en.len(), scope.len()))
+                row.error(Col::ScopeEn, format!("scope_en has {} parts, scope has {}", en.len(), scope.len()))
                     .help("scope_en is the English of scope, part by part: the same number of ;-separated parts, in the same order"),
             );
         }
@@ -150,9 +138,9 @@ fn certificate(row: &Row<'_>, interner: &mut Interner, problems: &mut Problems) 
         number: normalize_number(&number?),
         surname: interner.text(&surname?),
         given_name: interner.text(&given_name?),
-        patronymic: row.get(PATRONYMIC).map(|v| interner.text(&v)),
+        patronymic: row.get(Col::Patronymic).map(|v| interner.text(&v)),
         profession: interner.text(&profession?),
-        profession_en: row.get(PROFESSION_EN).map(|v| interner.text(&v)),
+        profession_en: row.get(Col::ProfessionEn).map(|v| interner.text(&v)),
         scope,
         scope_en,
         issued_on: issued_on?,

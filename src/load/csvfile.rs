@@ -4,22 +4,82 @@
 //!
 //! Rows are handed to the caller one at a time from a reused record, so a million-row file is
 //! never held twice in memory, and private columns are never copied out: a caller can only read
-//! the columns its [`Schema`] names. Positions come from the `csv` reader (quoted newlines make
-//! counting lines by hand wrong); the column of a field is found only when an error needs it.
+//! the columns its [`Column`] type names. Positions come from the `csv` reader (quoted newlines
+//! make counting lines by hand wrong); the column of a field is found only when an error needs
+//! it, by the module's RFC 4180 lexer (`lex`), which also finds where records start.
+
+mod lex;
 
 use std::borrow::Cow;
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
-
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::diag::{At, Excerpt, Problem, Problems, MASK};
 use crate::model::date::{parse_date, DATE_HINT};
+use crate::text::normalize;
+use lex::Lexer;
 
-/// The columns a loader reads: name and whether the column must exist in the header.
-pub struct Schema {
-    /// `(name, required)` pairs; the index in this list is the column's handle for [`Row`].
-    pub columns: &'static [(&'static str, bool)],
+/// The columns a loader reads from one file, declared once with `columns!`: a `Copy` enum
+/// whose variants are the columns in the order of [`Column::SCHEMA`], each a handle to read a
+/// [`Row`] with. Only these columns can be read; every other one stays private.
+pub trait Column: Copy + 'static {
+    /// `(name, required)` of each column, in the order of the variants: the name in the header
+    /// (lower case), and whether the header must have it.
+    const SCHEMA: &'static [(&'static str, bool)];
+    /// Every column, in schema order.
+    const ALL: &'static [Self];
+
+    /// The column's place in [`Column::SCHEMA`] (its variant's discriminant).
+    fn index(self) -> usize;
+
+    /// The column's name in the header, which the messages about its cells give.
+    fn name(self) -> &'static str {
+        Self::SCHEMA[self.index()].0
+    }
 }
+
+/// Declares the columns a loader reads from one file: an enum whose variants are the columns,
+/// each on one line as `Variant: "name" required` or `Variant: "name" optional`, made a
+/// [`Column`] (the variant's discriminant is its place in the schema, so no number is kept in
+/// step by hand):
+///
+/// ```ignore
+/// columns! {
+///     /// The columns read.
+///     pub enum Col {
+///         Number: "number" required,
+///         Note: "note" optional,
+///     }
+/// }
+/// ```
+macro_rules! columns {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($variant:ident: $column:literal $presence:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        $vis enum $name {
+            $(#[doc = concat!("`", $column, "`")] $variant),+
+        }
+
+        impl $crate::load::csvfile::Column for $name {
+            const SCHEMA: &'static [(&'static str, bool)] = &[$(($column, $crate::load::csvfile::columns!(@$presence))),+];
+            const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            fn index(self) -> usize {
+                self as usize
+            }
+        }
+    };
+    (@required) => {
+        true
+    };
+    (@optional) => {
+        false
+    };
+}
+pub(crate) use columns;
+
+/// `(name, required)` of the columns a loader reads (see [`Column::SCHEMA`]).
+type Schema = &'static [(&'static str, bool)];
 
 /// A CSV file's text, read and checked as UTF-8, BOM removed.
 pub struct CsvText {
@@ -85,14 +145,15 @@ impl CsvText {
         focus: (usize, usize),
     ) -> Excerpt {
         let text = &self.text;
+        let lexer = Lexer::new(text);
         let start = match prev {
             Some((p, true)) => p,
             // Line breaks between records are skipped, as the reader skips them (a blank line
             // is no record).
             Some((s, false)) => {
-                let mut s = skip_breaks(text, s);
+                let mut s = lexer.skip_breaks(s);
                 loop {
-                    let next = skip_breaks(text, lex_record(text, s).2);
+                    let next = lexer.skip_breaks(lexer.record(s).2);
                     if next >= record || next == s {
                         break s;
                     }
@@ -105,7 +166,7 @@ impl CsvText {
         let mut mark = None;
         let mut s = start;
         loop {
-            let (cells, _, next) = lex_record(text, s);
+            let (cells, _, next) = lexer.record(s);
             let aligned = cells.len() == fields;
             let mut pos = s;
             for (j, &(a, b)) in cells.iter().enumerate() {
@@ -155,20 +216,16 @@ impl CsvText {
 
     /// Which fields a header row's names make public: those the schema reads, i.e. the first
     /// of each name (a second column of the same name is never read, so it stays private).
-    fn public_names(names: &[String], schema: &Schema) -> Vec<bool> {
-        names
-            .iter()
-            .enumerate()
-            .map(|(j, n)| schema.columns.iter().any(|(k, _)| k == n) && names.iter().position(|m| m == n) == Some(j))
-            .collect()
+    fn public_names(names: &[String], schema: Schema) -> Vec<bool> {
+        names.iter().enumerate().map(|(j, n)| schema.iter().any(|(k, _)| k == n) && names.iter().position(|m| m == n) == Some(j)).collect()
     }
 
-    /// Reads the header, maps `schema` onto it, then calls `each` for every data row with
-    /// `problems`, where the row's own problems go too. Problems with the header or a row's
-    /// shape are pushed there as well; a missing required column stops the file (no row can be
-    /// read meaningfully without it).
-    pub fn rows(&self, schema: &Schema, problems: &mut Problems, mut each: impl FnMut(&Row<'_>, &mut Problems)) {
-        if let Some(header) = self.header(schema, problems) {
+    /// Reads the header, maps the columns `C` onto it, then calls `each` for every data row
+    /// with `problems`, where the row's own problems go too. Problems with the header or a
+    /// row's shape are pushed there as well; a missing required column stops the file (no row
+    /// can be read meaningfully without it).
+    pub fn rows<C: Column>(&self, problems: &mut Problems, mut each: impl FnMut(&Row<'_, C>, &mut Problems)) {
+        if let Some(header) = self.header(C::SCHEMA, problems) {
             self.rows_in(&header, header.end, self.text.len(), header.line, (0, true), problems, &mut each);
         }
     }
@@ -177,28 +234,26 @@ impl CsvText {
     /// record boundaries (found by following RFC 4180 quoting, as the `csv` reader does), each
     /// piece read on its own with a state made by `init`, and the values `each` returns are
     /// given back in file order, as are the problems.
-    pub fn rows_par<S, T: Send>(
+    pub fn rows_par<C: Column, S, T: Send>(
         &self,
-        schema: &Schema,
         problems: &mut Problems,
         init: impl Fn() -> S + Sync,
-        each: impl Fn(&mut S, &Row<'_>, &mut Problems) -> Option<T> + Sync,
+        each: impl Fn(&mut S, &Row<'_, C>, &mut Problems) -> Option<T> + Sync,
     ) -> Vec<T> {
-        self.rows_in_pieces(PIECE, schema, problems, init, each)
+        self.rows_in_pieces(PIECE, problems, init, each)
     }
 
     /// [`CsvText::rows_par`] with pieces of about `piece` bytes: the tests and the fuzz
     /// targets cut small files into many pieces, which must give what one pass gives.
-    pub fn rows_in_pieces<S, T: Send>(
+    pub fn rows_in_pieces<C: Column, S, T: Send>(
         &self,
         piece: usize,
-        schema: &Schema,
         problems: &mut Problems,
         init: impl Fn() -> S + Sync,
-        each: impl Fn(&mut S, &Row<'_>, &mut Problems) -> Option<T> + Sync,
+        each: impl Fn(&mut S, &Row<'_, C>, &mut Problems) -> Option<T> + Sync,
     ) -> Vec<T> {
         use rayon::prelude::*;
-        let Some(header) = self.header(schema, problems) else { return Vec::new() };
+        let Some(header) = self.header(C::SCHEMA, problems) else { return Vec::new() };
         let pieces = record_pieces(&self.text, header.end, header.line, piece);
         let results: Vec<(Vec<T>, Problems)> = pieces
             .par_iter()
@@ -231,7 +286,7 @@ impl CsvText {
     }
 
     /// Reads and checks the header row.
-    fn header(&self, schema: &Schema, problems: &mut Problems) -> Option<Header> {
+    fn header(&self, schema: Schema, problems: &mut Problems) -> Option<Header> {
         let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(self.text.as_bytes());
         let mut record = csv::StringRecord::new();
         match reader.read_record(&mut record) {
@@ -241,14 +296,14 @@ impl CsvText {
                 return None;
             }
             Err(e) => {
-                problems.push(self.csv_error(&e));
+                problems.push(self.csv_error(&e, 0));
                 return None;
             }
         }
         let names: Vec<String> = record.iter().map(|h| normalize(h).to_lowercase()).collect();
-        let mut columns = vec![None; schema.columns.len()];
+        let mut columns = vec![None; schema.len()];
         let mut missing = false;
-        for (i, (name, required)) in schema.columns.iter().enumerate() {
+        for (i, (name, required)) in schema.iter().enumerate() {
             let found: Vec<usize> = names.iter().enumerate().filter(|(_, n)| n == name).map(|(j, _)| j).collect();
             if found.len() > 1 {
                 problems.push(
@@ -261,7 +316,7 @@ impl CsvText {
                 missing = true;
                 let nearest = names
                     .iter()
-                    .filter(|n| !schema.columns.iter().any(|(k, _)| k == n))
+                    .filter(|n| !schema.iter().any(|(k, _)| k == n))
                     .map(|n| (strsim::jaro_winkler(n, name), n))
                     .filter(|(score, _)| *score > 0.8)
                     .max_by(|a, b| a.0.total_cmp(&b.0));
@@ -290,7 +345,7 @@ impl CsvText {
     /// Calls `each` for the data rows in `text[from..to]`, whose first line is `line`;
     /// `before` is the start of the record before `from` or (`false`) a record start before it.
     #[allow(clippy::too_many_arguments)]
-    fn rows_in(
+    fn rows_in<C: Column>(
         &self,
         header: &Header,
         from: usize,
@@ -298,7 +353,7 @@ impl CsvText {
         line: u64,
         before: (usize, bool),
         problems: &mut Problems,
-        each: &mut dyn FnMut(&Row<'_>, &mut Problems),
+        each: &mut dyn FnMut(&Row<'_, C>, &mut Problems),
     ) {
         let mut prev = before;
         let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&self.text.as_bytes()[from..to]);
@@ -310,7 +365,7 @@ impl CsvText {
                 Ok(false) => break,
                 Ok(true) => {}
                 Err(e) => {
-                    problems.push(self.csv_error_at(&e, from, line));
+                    problems.push(self.csv_error(&e, from));
                     break;
                 }
             }
@@ -325,7 +380,7 @@ impl CsvText {
             if record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
                 continue; // a blank line
             }
-            let row = Row { file: self, record: &record, header, line, byte, prev: before };
+            let row = Row { file: self, record: &record, header, line, byte, prev: before, columns: PhantomData };
             if record.len() != header.fields {
                 problems.push(
                     Problem::error(format!("this row has {} fields, the header has {}", record.len(), header.fields))
@@ -353,17 +408,16 @@ impl CsvText {
         At { path: self.path.clone(), line, column, span: Some((start, len)) }
     }
 
-    /// Finds the cells of schema column `c` in rows named by their line, for problems found
-    /// after the rows were read (across rows, e.g. a number that appears twice): nothing is
-    /// kept per row while reading, and the file's lines are indexed only when a cell is
-    /// first asked for.
-    pub fn cells(&self, schema: &Schema, c: usize) -> Cells<'_> {
-        let field = self.header(schema, &mut Problems::new()).and_then(|h| h.columns[c]);
+    /// Finds the cells of column `c` in rows named by their line, for problems found after the
+    /// rows were read (across rows, e.g. a number that appears twice): nothing is kept per row
+    /// while reading, and the file's lines are indexed only when a cell is first asked for.
+    pub fn cells<C: Column>(&self, c: C) -> Cells<'_> {
+        let field = self.header(C::SCHEMA, &mut Problems::new()).and_then(|h| h.columns[c.index()]);
         Cells { file: self, field, lines: std::cell::OnceCell::new() }
     }
 
-    fn header_problem(&self, names: &[String], schema: &Schema, field: usize, message: String) -> Problem {
-        let (start, len) = field_span(&self.text, 0, field);
+    fn header_problem(&self, names: &[String], schema: Schema, field: usize, message: String) -> Problem {
+        let (start, len) = Lexer::new(&self.text).field(0, field);
         let public = Self::public_names(names, schema);
         Problem::error(message).at(At::offset(&self.path, &self.text, start, len)).with_excerpt(self.excerpt(
             None,
@@ -374,17 +428,12 @@ impl CsvText {
         ))
     }
 
-    fn csv_error(&self, e: &csv::Error) -> Problem {
-        self.csv_error_at(e, 0, 1)
-    }
-
-    /// A reader error of the piece that starts at byte `from`, line `line`.
-    fn csv_error_at(&self, e: &csv::Error, from: usize, line: u64) -> Problem {
+    /// A reader error of the piece that starts at byte `from`.
+    fn csv_error(&self, e: &csv::Error, from: usize) -> Problem {
         let at = match e.position() {
             Some(p) => At::offset(&self.path, &self.text, from + p.byte() as usize, 0),
             None => At::file(&self.path),
         };
-        let _ = line;
         // No excerpt: where the records start is not known here, so no cell could be masked.
         Problem::error(format!("the file cannot be read as CSV: {e}")).at(at)
     }
@@ -408,7 +457,7 @@ impl Cells<'_> {
             self.lines.get_or_init(|| std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect());
         let start = usize::try_from(line).ok().and_then(|l| l.checked_sub(1)).and_then(|l| lines.get(l)).copied();
         let Some(row) = start.filter(|&s| s < text.len()) else { return At::file(&self.file.path) };
-        let (cell, len) = self.field.map_or((row, 0), |field| field_span(text, row, field));
+        let (cell, len) = self.field.map_or((row, 0), |field| Lexer::new(text).field(row, field));
         self.file.position((row, line), cell, len)
     }
 }
@@ -431,56 +480,17 @@ struct Header {
 const PIECE: usize = 1 << 20;
 
 /// Where the pieces of `text[from..]` start, about `size` bytes each: (byte, line), each at the
-/// start of a record. RFC 4180 quoting is followed as the `csv` reader follows it (a quote
-/// opens a quoted field only at the start of a field; inside one, a doubled quote is a quote
-/// and a single one closes it), so a newline inside quotes never ends a piece. Only quotes and
-/// the newlines near a cut are looked at (`memchr`), so the scan costs little beside the read.
+/// start of a record that follows a newline outside quotes ([`lex::LineStarts`]: a newline
+/// inside quotes never ends a piece, and only quotes and the newlines near a cut are looked at,
+/// so the scan costs little beside the read).
 fn record_pieces(text: &str, from: usize, line: u64, size: usize) -> Vec<(usize, u64)> {
-    let bytes = text.as_bytes();
+    let mut starts = Lexer::new(text).line_starts(from);
     let mut pieces = vec![(from, line)];
-    let mut next = from + size; // the next cut: the first record start at or after this
-    let mut pos = from;
-    // Cuts at the record starts of bytes[start..end], a stretch outside quotes where every
-    // newline ends a record.
-    let mut cut = |start: usize, end: usize, next: &mut usize| {
-        while *next < end {
-            let search = (*next - 1).max(start);
-            let Some(n) = memchr::memchr(b'\n', &bytes[search..end]) else { return };
-            let begin = search + n + 1;
-            if begin >= bytes.len() {
-                return;
-            }
-            let (last, last_line) = *pieces.last().expect("one piece");
-            pieces.push((begin, last_line + bytecount(&bytes[last..begin])));
-            *next = begin + size;
-        }
-    };
     loop {
-        // Outside quotes: up to the next quote that opens a field.
-        let Some(q) = memchr::memchr(b'"', &bytes[pos..]).map(|q| pos + q) else {
-            cut(pos, bytes.len(), &mut next);
-            break;
-        };
-        let opens = q == 0 || matches!(bytes[q - 1], b',' | b'\n' | b'\r');
-        if !opens {
-            pos = q + 1;
-            continue;
-        }
-        cut(pos, q, &mut next);
-        // Inside quotes: to the quote that is not doubled.
-        let mut p = q + 1;
-        loop {
-            match memchr::memchr(b'"', &bytes[p..]).map(|c| p + c) {
-                Some(c) if bytes.get(c + 1) == Some(&b'"') => p = c + 2,
-                Some(c) => {
-                    pos = c + 1;
-                    break;
-                }
-                None => return pieces, // an unclosed quote runs to the end
-            }
-        }
+        let (last, last_line) = *pieces.last().expect("one piece");
+        let Some(start) = starts.at_or_after(last + size) else { return pieces };
+        pieces.push((start, last_line + bytecount(&text.as_bytes()[last..start])));
     }
-    pieces
 }
 
 /// Number of newlines in `bytes`.
@@ -488,8 +498,8 @@ fn bytecount(bytes: &[u8]) -> u64 {
     bytes.iter().filter(|&&b| b == b'\n').count() as u64
 }
 
-/// One data row. Only the columns of the loader's [`Schema`] can be read.
-pub struct Row<'a> {
+/// One data row. Only the columns `C` of the loader can be read.
+pub struct Row<'a, C> {
     file: &'a CsvText,
     record: &'a csv::ByteRecord,
     header: &'a Header,
@@ -499,14 +509,15 @@ pub struct Row<'a> {
     /// The record before: its start, or a record start to find it from (see
     /// [`CsvText::excerpt`]).
     prev: (usize, bool),
+    columns: PhantomData<fn() -> C>,
 }
 
-impl Row<'_> {
-    /// The NFC-normalised, trimmed text of schema column `c`; `None` when the column is absent
-    /// or the field is empty.
-    pub fn get(&self, c: usize) -> Option<Cow<'_, str>> {
+impl<C: Column> Row<'_, C> {
+    /// The NFC-normalised, trimmed text of column `c`; `None` when the column is absent or the
+    /// field is empty.
+    pub fn get(&self, c: C) -> Option<Cow<'_, str>> {
         // A field of valid UTF-8 text cut at ASCII separators is valid UTF-8.
-        let raw = std::str::from_utf8(self.record.get(self.header.columns[c]?)?).ok()?;
+        let raw = std::str::from_utf8(self.record.get(self.header.columns[c.index()]?)?).ok()?;
         let text = normalize(raw);
         if text.is_empty() {
             None
@@ -515,11 +526,11 @@ impl Row<'_> {
         }
     }
 
-    /// The position of schema column `c` in this row (its field, or the row start).
-    pub fn at(&self, c: usize) -> At {
-        match self.header.columns[c] {
+    /// The position of column `c` in this row (its field, or the row start).
+    pub fn at(&self, c: C) -> At {
+        match self.header.columns[c.index()] {
             Some(field) => {
-                let (start, len) = field_span(&self.file.text, self.byte, field);
+                let (start, len) = Lexer::new(&self.file.text).field(self.byte, field);
                 self.position(start, len)
             }
             None => self.position(self.byte, 0),
@@ -537,17 +548,12 @@ impl Row<'_> {
         At { path: self.file.path.clone(), line: self.line, column: 1, span: Some((self.byte, 0)) }
     }
 
-    /// An error about schema column `c` of this row, with the lines around it (private cells
-    /// masked, the cell in error shown).
-    pub fn error(&self, c: usize, message: impl Into<String>) -> Problem {
+    /// An error about column `c` of this row, with the lines around it (private cells masked,
+    /// the cell in error shown).
+    pub fn error(&self, c: C, message: impl Into<String>) -> Problem {
         let at = self.at(c);
         let excerpt = self.excerpt(at.span.unwrap_or((self.byte, 0)));
         Problem::error(message).at(at).with_excerpt(excerpt)
-    }
-
-    /// A warning about schema column `c` of this row, like [`Row::error`].
-    pub fn warning(&self, c: usize, message: impl Into<String>) -> Problem {
-        Problem { severity: crate::diag::Severity::Warning, ..self.error(c, message) }
     }
 
     /// The lines around `focus` in this row, private cells masked.
@@ -556,125 +562,26 @@ impl Row<'_> {
         self.file.excerpt(Some(self.prev), (self.byte, self.line), &|j| public.get(j) == Some(&true), self.header.fields, focus)
     }
 
-    /// The text of schema column `c`; when it is empty, an error "`name` is empty" with `help`.
-    pub fn required(&self, c: usize, name: &str, help: &str, problems: &mut Problems) -> Option<String> {
-        self.required_text(c, name, || help.to_owned(), problems).map(Cow::into_owned)
+    /// The text of column `c`; when it is empty, an error "`name` is empty" with `help`.
+    pub fn required(&self, c: C, help: &str, problems: &mut Problems) -> Option<String> {
+        self.required_text(c, || help.to_owned(), problems).map(Cow::into_owned)
     }
 
     /// Like [`Row::required`], borrowing the text when it needs no normalising, and making
     /// the help only when the field is empty.
-    pub fn required_text(&self, c: usize, name: &str, help: impl FnOnce() -> String, problems: &mut Problems) -> Option<Cow<'_, str>> {
+    pub fn required_text(&self, c: C, help: impl FnOnce() -> String, problems: &mut Problems) -> Option<Cow<'_, str>> {
         let value = self.get(c);
         if value.is_none() {
-            problems.push(self.error(c, format!("{name} is empty")).help(help()));
+            problems.push(self.error(c, format!("{} is empty", c.name())).help(help()));
         }
         value
     }
 
-    /// The date in schema column `c` (DESIGN §3: `YYYY-MM-DD` or `DD.MM.YYYY`); `None` when
-    /// empty, or when it is not a date (then an error is pushed).
-    pub fn date(&self, c: usize, name: &str, problems: &mut Problems) -> Option<time::Date> {
+    /// The date in column `c` (DESIGN §3: `YYYY-MM-DD` or `DD.MM.YYYY`); `None` when empty, or
+    /// when it is not a date (then an error "`name`: …" is pushed).
+    pub fn date(&self, c: C, problems: &mut Problems) -> Option<time::Date> {
         let text = self.get(c)?;
-        parse_date(&text).map_err(|e| problems.push(self.error(c, format!("{name}: {e}")).help(DATE_HINT))).ok()
-    }
-}
-
-/// NFC-normalises and trims; borrows when the text already is (the common case).
-pub fn normalize(raw: &str) -> Cow<'_, str> {
-    let trimmed = raw.trim();
-    if trimmed.is_ascii() || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
-        Cow::Borrowed(trimmed)
-    } else {
-        Cow::Owned(trimmed.nfc().collect::<String>().trim().to_owned())
-    }
-}
-
-/// The record starting at byte `start`, lexed as the `csv` reader reads it (RFC 4180 quoting:
-/// a quote opens a quoted field only at its start; inside, a doubled quote is a quote): the
-/// byte spans of its cells (quotes included), where it ends, and where the next one starts.
-fn lex_record(text: &str, start: usize) -> (Vec<(usize, usize)>, usize, usize) {
-    let bytes = text.as_bytes();
-    let mut cells = Vec::new();
-    let mut i = start;
-    loop {
-        let cell = i;
-        let mut quoted = bytes.get(i) == Some(&b'"');
-        if quoted {
-            i += 1;
-        }
-        while i < bytes.len() {
-            match bytes[i] {
-                b'"' if quoted => {
-                    if bytes.get(i + 1) == Some(&b'"') {
-                        i += 1;
-                    } else {
-                        quoted = false;
-                    }
-                }
-                b',' | b'\n' | b'\r' if !quoted => break,
-                _ => {}
-            }
-            i += 1;
-        }
-        cells.push((cell, i));
-        if bytes.get(i) == Some(&b',') {
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    let end = i;
-    if bytes.get(i) == Some(&b'\r') {
-        i += 1;
-    }
-    if bytes.get(i) == Some(&b'\n') {
-        i += 1;
-    }
-    (cells, end, i)
-}
-
-/// The first byte at or after `i` that is not a line break.
-fn skip_breaks(text: &str, mut i: usize) -> usize {
-    while matches!(text.as_bytes().get(i), Some(b'\r' | b'\n')) {
-        i += 1;
-    }
-    i
-}
-
-/// Byte span of field `field` of the record starting at byte `start`, found by scanning the raw
-/// text with RFC 4180 quoting (only used to point at an error, so it need not be fast).
-fn field_span(text: &str, start: usize, field: usize) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let mut i = start;
-    let mut current = 0;
-    loop {
-        let field_start = i;
-        let mut in_quotes = i < bytes.len() && bytes[i] == b'"';
-        if in_quotes {
-            i += 1;
-        }
-        while i < bytes.len() {
-            match bytes[i] {
-                b'"' if in_quotes => {
-                    if bytes.get(i + 1) == Some(&b'"') {
-                        i += 1;
-                    } else {
-                        in_quotes = false;
-                    }
-                }
-                b',' | b'\n' | b'\r' if !in_quotes => break,
-                _ => {}
-            }
-            i += 1;
-        }
-        if current == field {
-            return (field_start, i - field_start);
-        }
-        if i >= bytes.len() || bytes[i] != b',' {
-            return (field_start, 0);
-        }
-        i += 1;
-        current += 1;
+        parse_date(&text).map_err(|e| problems.push(self.error(c, format!("{}: {e}", c.name())).help(DATE_HINT))).ok()
     }
 }
 
@@ -682,18 +589,33 @@ fn field_span(text: &str, start: usize, field: usize) -> (usize, usize) {
 mod tests {
     use super::*;
 
-    const SCHEMA: Schema = Schema { columns: &[("number", true), ("name", true), ("note", false)] };
+    columns! {
+        enum Col {
+            Number: "number" required,
+            Name: "name" required,
+            Note: "note" optional,
+        }
+    }
 
     type Rows = Vec<(u64, Vec<Option<String>>)>;
+
+    /// Every column of a row.
+    fn cells<C: Column>(r: &Row<'_, C>) -> Vec<Option<String>> {
+        C::ALL.iter().map(|&c| r.get(c).map(|s| s.into_owned())).collect()
+    }
 
     fn collect(text: &str) -> (Rows, Problems) {
         let file = CsvText::from_bytes("t.csv", text.as_bytes().to_vec()).unwrap();
         let mut problems = Problems::new();
         let mut rows = Vec::new();
-        file.rows(&SCHEMA, &mut problems, |r, _| {
-            rows.push((r.line, (0..3).map(|c| r.get(c).map(|s| s.into_owned())).collect()));
-        });
+        file.rows::<Col>(&mut problems, |r, _| rows.push((r.line, cells(r))));
         (rows, problems)
+    }
+
+    #[test]
+    fn columns_are_declared_once_in_schema_order() {
+        assert_eq!(Col::SCHEMA, [("number", true), ("name", true), ("note", false)]);
+        assert_eq!(Col::ALL.iter().map(|&c| (c.index(), c.name())).collect::<Vec<_>>(), [(0, "number"), (1, "name"), (2, "note")]);
     }
 
     #[test]
@@ -747,13 +669,7 @@ mod tests {
         let file = CsvText::from_bytes("t.csv", text.as_bytes().to_vec()).unwrap();
         for piece in [1, 7, 30, 100, 1 << 20] {
             let mut found = Problems::new();
-            let parallel = file.rows_in_pieces(
-                piece,
-                &SCHEMA,
-                &mut found,
-                || (),
-                |_, r, _| Some((r.line, (0..3).map(|c| r.get(c).map(|s| s.into_owned())).collect::<Vec<_>>())),
-            );
+            let parallel = file.rows_in_pieces(piece, &mut found, || (), |_, r: &Row<'_, Col>, _| Some((r.line, cells(r))));
             assert_eq!(parallel, rows, "pieces of {piece} bytes");
             let messages = |p: &Problems| p.iter().map(ToString::to_string).collect::<Vec<_>>();
             assert_eq!(messages(&found), messages(&problems), "pieces of {piece} bytes");
@@ -766,7 +682,12 @@ mod tests {
     #[test]
     fn excerpts_mask_private_cells_alike_in_one_pass_and_in_pieces() {
         // "phone" is not in the schema: private, and spread over two lines in every row.
-        const SCHEMA: Schema = Schema { columns: &[("number", true), ("name", true)] };
+        columns! {
+            enum Col {
+                Number: "number" required,
+                Name: "name" required,
+            }
+        }
         let mut text = String::from("number,name,phone\r\n");
         for i in 0..30 {
             text.push_str(&format!("N-{i},Ad {i},\"+994 {i}\n5{i}\"\r\n"));
@@ -774,16 +695,15 @@ mod tests {
         let file = CsvText::from_bytes("t.csv", text.as_bytes().to_vec()).unwrap();
         let excerpts = |p: &Problems| p.iter().map(|p| (p.to_string(), p.excerpt.clone())).collect::<Vec<_>>();
         let mut one = Problems::new();
-        file.rows(&SCHEMA, &mut one, |r, p| p.push(r.error(1, "x")));
+        file.rows(&mut one, |r, p| p.push(r.error(Col::Name, "x")));
         for piece in [1, 7, 50, 1 << 20] {
             let mut found = Problems::new();
             file.rows_in_pieces(
                 piece,
-                &SCHEMA,
                 &mut found,
                 || (),
                 |_, r, p| {
-                    p.push(r.error(1, "x"));
+                    p.push(r.error(Col::Name, "x"));
                     None::<()>
                 },
             );
@@ -817,17 +737,16 @@ mod tests {
         let file = CsvText::from_bytes("t.csv", text.as_bytes().to_vec()).unwrap();
         let excerpts = |p: &Problems| p.iter().map(|p| (p.to_string(), p.excerpt.clone())).collect::<Vec<_>>();
         let mut one = Problems::new();
-        file.rows(&SCHEMA, &mut one, |r, p| p.push(r.error(1, "x")));
+        file.rows(&mut one, |r, p| p.push(r.error(Col::Name, "x")));
         assert!(one.error_count() >= 12, "{one:?}");
         for piece in [1, 2, 3, 7, 50] {
             let mut found = Problems::new();
             file.rows_in_pieces(
                 piece,
-                &SCHEMA,
                 &mut found,
                 || (),
                 |_, r, p| {
-                    p.push(r.error(1, "x"));
+                    p.push(r.error(Col::Name, "x"));
                     None::<()>
                 },
             );
@@ -836,10 +755,10 @@ mod tests {
     }
 
     #[test]
-    fn field_span_points_at_the_field_after_quotes() {
+    fn the_lexer_points_at_the_field_after_quotes() {
         let text = "a,b\n\"x,\"\"y\",2029-13-45\n";
         let start = text.find('"').unwrap();
-        let (s, len) = field_span(text, start, 1);
+        let (s, len) = Lexer::new(text).field(start, 1);
         assert_eq!(&text[s..s + len], "2029-13-45");
     }
 }

@@ -5,37 +5,27 @@
 use std::path::Path;
 
 use crate::diag::Problems;
-use crate::load::csvfile::{CsvText, Row, Schema};
+use crate::load::csvfile::{columns, CsvText, Row};
 use crate::model::date::DATE_HINT;
 use crate::model::decision::{ground, Action, Decision, DecisionRow, GROUNDS};
 
 /// The file, relative to the site root.
 pub const PATH: &str = "data/decisions.csv";
 
-const ID: usize = 0;
-const CERTIFICATE: usize = 1;
-const ACTION: usize = 2;
-const DECIDED_ON: usize = 3;
-const EFFECTIVE_ON: usize = 4;
-const UNTIL: usize = 5;
-const GROUNDS_COL: usize = 6;
-const REASON: usize = 7;
-const REASON_EN: usize = 8;
-
-/// The columns read.
-pub const SCHEMA: Schema = Schema {
-    columns: &[
-        ("id", true),
-        ("certificate", true),
-        ("action", true),
-        ("decided_on", true),
-        ("effective_on", false),
-        ("until", false),
-        ("grounds", true),
-        ("reason", true),
-        ("reason_en", false),
-    ],
-};
+columns! {
+    /// The columns read.
+    pub enum Col {
+        Id: "id" required,
+        Certificate: "certificate" required,
+        Action: "action" required,
+        DecidedOn: "decided_on" required,
+        EffectiveOn: "effective_on" optional,
+        Until: "until" optional,
+        Grounds: "grounds" required,
+        Reason: "reason" required,
+        ReasonEn: "reason_en" optional,
+    }
+}
 
 /// Reads the file if it exists.
 pub fn load(root: &Path, problems: &mut Problems) -> Vec<DecisionRow> {
@@ -45,7 +35,7 @@ pub fn load(root: &Path, problems: &mut Problems) -> Vec<DecisionRow> {
 /// Parses every row of an already read file.
 pub fn parse(file: &CsvText, problems: &mut Problems) -> Vec<DecisionRow> {
     let mut rows = Vec::new();
-    file.rows(&SCHEMA, problems, |row, problems| {
+    file.rows(problems, |row, problems| {
         if let Some(d) = decision(row, problems) {
             rows.push(d);
         }
@@ -53,31 +43,31 @@ pub fn parse(file: &CsvText, problems: &mut Problems) -> Vec<DecisionRow> {
     rows
 }
 
-fn decision(row: &Row<'_>, problems: &mut Problems) -> Option<DecisionRow> {
+fn decision(row: &Row<'_, Col>, problems: &mut Problems) -> Option<DecisionRow> {
     let before = problems.error_count();
-    let id = row.required(ID, "id", "each decision needs a notice id such as D-2026-007", problems);
+    let id = row.required(Col::Id, "each decision needs a notice id such as D-2026-007", problems);
     if let Some(id) = &id {
         if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
             problems.push(
-                row.error(ID, format!("id \"{id}\" has characters other than letters, digits, '-' and '_'"))
+                row.error(Col::Id, format!("id \"{id}\" has characters other than letters, digits, '-' and '_'"))
                     .help("the id becomes the notice's address /notices/<id>/"),
             );
         }
     }
-    let number = row.required(CERTIFICATE, "certificate", "name the certificate number", problems);
-    let action = row.required(ACTION, "action", "suspend, revoke or reinstate", problems).and_then(|a| {
+    let number = row.required(Col::Certificate, "name the certificate number", problems);
+    let action = row.required(Col::Action, "suspend, revoke or reinstate", problems).and_then(|a| {
         let parsed = Action::parse(&a);
         if parsed.is_none() {
-            problems.push(row.error(ACTION, format!("action \"{a}\" is not known")).help("expected suspend, revoke or reinstate"));
+            problems.push(row.error(Col::Action, format!("action \"{a}\" is not known")).help("expected suspend, revoke or reinstate"));
         }
         parsed
     });
-    let decided_on = row.required(DECIDED_ON, "decided_on", DATE_HINT, problems).and(row.date(DECIDED_ON, "decided_on", problems));
-    let effective_on = row.date(EFFECTIVE_ON, "effective_on", problems);
-    let until = row.date(UNTIL, "until", problems);
+    let decided_on = row.required(Col::DecidedOn, DATE_HINT, problems).and(row.date(Col::DecidedOn, problems));
+    let effective_on = row.date(Col::EffectiveOn, problems);
+    let until = row.date(Col::Until, problems);
     let mut grounds = Vec::new();
     let before_grounds = problems.error_count();
-    if let Some(codes) = row.required(GROUNDS_COL, "grounds", "cite at least one ground code", problems) {
+    if let Some(codes) = row.required(Col::Grounds, "cite at least one ground code", problems) {
         for code in codes.split(';').map(str::trim).filter(|c| !c.is_empty()) {
             match ground(code) {
                 Some(g) if !grounds.contains(&g) => grounds.push(g),
@@ -85,7 +75,7 @@ fn decision(row: &Row<'_>, problems: &mut Problems) -> Option<DecisionRow> {
                 None => {
                     let known: Vec<&str> = GROUNDS.iter().map(|g| g.code).collect();
                     problems.push(
-                        row.error(GROUNDS_COL, format!("ground \"{code}\" is not known"))
+                        row.error(Col::Grounds, format!("ground \"{code}\" is not known"))
                             .help(format!("expected one or more of: {} (separated by ';')", known.join(", "))),
                     );
                 }
@@ -93,18 +83,17 @@ fn decision(row: &Row<'_>, problems: &mut Problems) -> Option<DecisionRow> {
         }
         if grounds.is_empty() && problems.error_count() == before_grounds {
             problems.push(
-                row.error(GROUNDS_COL, format!("grounds \"{codes}\" lists no code"))
+                row.error(Col::Grounds, format!("grounds \"{codes}\" lists no code"))
                     .help("cite one or more ground codes, separated by ';'"),
             );
         }
     }
     let reason = row.required(
-        REASON,
-        "reason",
+        Col::Reason,
         "the reasoning is published with the notice (agreement §4 B¶3: decisions are published with reasons)",
         problems,
     );
-    let invalid = |number: Option<String>| number.map(|number| DecisionRow { decision: None, number, number_at: row.at(CERTIFICATE) });
+    let invalid = |number: Option<String>| number.map(|number| DecisionRow { decision: None, number, number_at: row.at(Col::Certificate) });
     if problems.error_count() > before {
         return invalid(number);
     }
@@ -112,12 +101,12 @@ fn decision(row: &Row<'_>, problems: &mut Problems) -> Option<DecisionRow> {
     let effective_on = effective_on.unwrap_or(decided_on);
     if let Some(until) = until {
         if action != Action::Suspend {
-            problems.push(row.error(UNTIL, "until is only for a suspension").help("leave until empty"));
+            problems.push(row.error(Col::Until, "until is only for a suspension").help("leave until empty"));
             return invalid(number);
         }
         if until < effective_on {
             problems.push(
-                row.error(UNTIL, format!("until {until} is before effective_on {effective_on}"))
+                row.error(Col::Until, format!("until {until} is before effective_on {effective_on}"))
                     .help("until is the last day of the suspension, on or after effective_on"),
             );
             return invalid(number);
@@ -133,11 +122,11 @@ fn decision(row: &Row<'_>, problems: &mut Problems) -> Option<DecisionRow> {
             until,
             grounds,
             reason: reason?,
-            reason_en: row.get(REASON_EN).map(|v| v.into_owned()),
+            reason_en: row.get(Col::ReasonEn).map(|v| v.into_owned()),
             at: row.at_row(),
         }),
         number: number?,
-        number_at: row.at(CERTIFICATE),
+        number_at: row.at(Col::Certificate),
     })
 }
 

@@ -19,10 +19,11 @@ use time::Date;
 
 use crate::config::{toml_problem, Interviews};
 use crate::diag::{At, Problem, Problems};
-use crate::load::csvfile::{CsvText, Row, Schema};
+use crate::load::csvfile::{columns, Column, CsvText, Row};
 use crate::model::calendar::{Calendar, DayKind};
 use crate::model::date::{self, parse_date, DATE_HINT};
 use crate::model::interview::{two_decimals, Appeal, AppealOutcome, Candidate, Halves, MemberScore, Name, Session, Slot, Vacancy, MEMBERS};
+use crate::text::normalize;
 
 /// The holidays file.
 pub const HOLIDAYS: &str = "data/holidays.csv";
@@ -39,19 +40,29 @@ pub fn load_calendar(root: &Path, problems: &mut Problems) -> Calendar {
     parse_calendar(&file, problems)
 }
 
+columns! {
+    /// The columns of `data/holidays.csv`.
+    enum HolidayCol {
+        Date: "date" required,
+        Name: "name" optional,
+        Type: "type" optional,
+    }
+}
+
 /// The calendar of an already read `data/holidays.csv`.
 pub fn parse_calendar(file: &CsvText, problems: &mut Problems) -> Calendar {
-    const SCHEMA: Schema = Schema { columns: &[("date", true), ("name", false), ("type", false)] };
     let mut days = Vec::new();
-    file.rows(&SCHEMA, problems, |row, problems| {
-        let Some(day) = row.required(0, "date", DATE_HINT, problems).and(row.date(0, "date", problems)) else {
+    file.rows(problems, |row, problems| {
+        let Some(day) = row.required(HolidayCol::Date, DATE_HINT, problems).and(row.date(HolidayCol::Date, problems)) else {
             return;
         };
-        let kind = match row.get(2).as_deref() {
+        let kind = match row.get(HolidayCol::Type).as_deref() {
             None | Some("holiday") => DayKind::Holiday,
             Some("workday") => DayKind::Workday,
             Some(other) => {
-                problems.push(row.error(2, format!("type \"{other}\" is not known")).help("expected holiday (the default) or workday"));
+                problems.push(
+                    row.error(HolidayCol::Type, format!("type \"{other}\" is not known")).help("expected holiday (the default) or workday"),
+                );
                 return;
             }
         };
@@ -182,7 +193,7 @@ fn institution(
     if bad {
         return None;
     }
-    let clean = |n: &Option<String>| n.as_deref().map(|n| crate::load::csvfile::normalize(n).into_owned());
+    let clean = |n: &Option<String>| n.as_deref().map(|n| normalize(n).into_owned());
     match (&raw.institution, settings) {
         (Some(_), _) => Some((clean(&raw.institution)?, clean(&raw.institution_en))),
         (None, Some(Interviews { institution: Some(name), institution_en, .. })) => {
@@ -251,7 +262,7 @@ pub fn parse_session(
     let results_published_on = raw.results_published_on.as_ref().and_then(|d| toml_date(d, "results_published_on", &rel, &text, problems));
     let mut vacancies: Vec<Vacancy> = Vec::new();
     for v in raw.vacancies {
-        let specialty = crate::load::csvfile::normalize(&v.specialty).into_owned();
+        let specialty = normalize(&v.specialty).into_owned();
         if v.seats == 0 || vacancies.iter().any(|x| x.specialty == specialty) {
             problems.push(
                 Problem::error(format!("specialty \"{specialty}\" has {} seats or is listed twice", v.seats))
@@ -269,7 +280,7 @@ pub fn parse_session(
     let appeals = load_appeals(read, &folder, &known, problems);
     let mut tie_breaks = HashMap::new();
     for (specialty, order) in raw.tie_breaks {
-        let specialty = crate::load::csvfile::normalize(&specialty).into_owned();
+        let specialty = normalize(&specialty).into_owned();
         for c in &order {
             if !candidates.iter().any(|x| &x.id == c && x.specialty == specialty) {
                 problems.push(
@@ -403,24 +414,78 @@ fn overdue_warnings(s: &Session, rel: &str, calendar: &Calendar, today: Date, pr
     }
 }
 
-const C_CANDIDATE: usize = 0;
-const C_SURNAME: usize = 1;
-const C_GIVEN: usize = 2;
-const C_PATRONYMIC: usize = 3;
-const C_SPECIALTY: usize = 4;
-
-fn name(row: &Row<'_>, problems: &mut Problems) -> Option<Name> {
-    let surname = row.required(C_SURNAME, "surname", "every candidate has a surname", problems);
-    let given_name = row.required(C_GIVEN, "given_name", "every candidate has a given name", problems);
-    Some(Name { surname: surname?, given_name: given_name?, patronymic: row.get(C_PATRONYMIC).map(|p| p.into_owned()) })
+columns! {
+    /// The columns of `scores.csv`: one row per candidate and commission member.
+    enum ScoreCol {
+        Candidate: "candidate" required,
+        Surname: "surname" required,
+        GivenName: "given_name" required,
+        Patronymic: "patronymic" optional,
+        Specialty: "specialty" required,
+        Member: "member" required,
+        Language: "language" required,
+        Knowledge: "knowledge" required,
+        Outlook: "outlook" required,
+    }
 }
 
-fn specialty(row: &Row<'_>, vacancies: &[Vacancy], problems: &mut Problems) -> Option<String> {
-    let s = row.required(C_SPECIALTY, "specialty", "the specialty applied for", problems)?;
+columns! {
+    /// The columns of `schedule.csv`.
+    enum ScheduleCol {
+        Candidate: "candidate" required,
+        Surname: "surname" required,
+        GivenName: "given_name" required,
+        Patronymic: "patronymic" optional,
+        Specialty: "specialty" required,
+        StartsAt: "starts_at" required,
+    }
+}
+
+columns! {
+    /// The columns of `appeals.csv`.
+    enum AppealCol {
+        Candidate: "candidate" required,
+        FiledOn: "filed_on" required,
+        DecidedOn: "decided_on" optional,
+        Outcome: "outcome" required,
+    }
+}
+
+/// The columns that name a candidate and the specialty applied for, in `scores.csv` and in
+/// `schedule.csv`.
+trait Applicant: Column {
+    const SURNAME: Self;
+    const GIVEN_NAME: Self;
+    const PATRONYMIC: Self;
+    const SPECIALTY: Self;
+}
+
+impl Applicant for ScoreCol {
+    const SURNAME: Self = Self::Surname;
+    const GIVEN_NAME: Self = Self::GivenName;
+    const PATRONYMIC: Self = Self::Patronymic;
+    const SPECIALTY: Self = Self::Specialty;
+}
+
+impl Applicant for ScheduleCol {
+    const SURNAME: Self = Self::Surname;
+    const GIVEN_NAME: Self = Self::GivenName;
+    const PATRONYMIC: Self = Self::Patronymic;
+    const SPECIALTY: Self = Self::Specialty;
+}
+
+fn name<C: Applicant>(row: &Row<'_, C>, problems: &mut Problems) -> Option<Name> {
+    let surname = row.required(C::SURNAME, "every candidate has a surname", problems);
+    let given_name = row.required(C::GIVEN_NAME, "every candidate has a given name", problems);
+    Some(Name { surname: surname?, given_name: given_name?, patronymic: row.get(C::PATRONYMIC).map(|p| p.into_owned()) })
+}
+
+fn specialty<C: Applicant>(row: &Row<'_, C>, vacancies: &[Vacancy], problems: &mut Problems) -> Option<String> {
+    let s = row.required(C::SPECIALTY, "the specialty applied for", problems)?;
     if !vacancies.iter().any(|v| v.specialty == s) {
         let known: Vec<&str> = vacancies.iter().map(|v| v.specialty.as_str()).collect();
         problems.push(
-            row.error(C_SPECIALTY, format!("specialty \"{s}\" has no vacancies in session.toml"))
+            row.error(C::SPECIALTY, format!("specialty \"{s}\" has no vacancies in session.toml"))
                 .help(format!("add a [[vacancies]] entry for it, or use one of: {}", known.join(", "))),
         );
         return None;
@@ -429,8 +494,9 @@ fn specialty(row: &Row<'_>, vacancies: &[Vacancy], problems: &mut Problems) -> O
 }
 
 /// A score in half points within 0..=max points.
-fn score(row: &Row<'_>, c: usize, column: &str, max: u32, problems: &mut Problems) -> Option<Halves> {
-    let text = row.required(c, column, &format!("a score from 0 to {max}"), problems)?;
+fn score(row: &Row<'_, ScoreCol>, c: ScoreCol, max: u32, problems: &mut Problems) -> Option<Halves> {
+    let column = c.name();
+    let text = row.required(c, &format!("a score from 0 to {max}"), problems)?;
     let value: Option<f64> = text.replace(',', ".").parse().ok().filter(|v: &f64| v.is_finite());
     let halves = value.map(|v| v * 2.0).filter(|h| h.fract() == 0.0 && *h >= 0.0 && *h <= f64::from(max * 2));
     if halves.is_none() {
@@ -448,29 +514,16 @@ fn load_scores(
     vacancies: &[Vacancy],
     problems: &mut Problems,
 ) -> Vec<Candidate> {
-    const SCHEMA: Schema = Schema {
-        columns: &[
-            ("candidate", true),
-            ("surname", true),
-            ("given_name", true),
-            ("patronymic", false),
-            ("specialty", true),
-            ("member", true),
-            ("language", true),
-            ("knowledge", true),
-            ("outlook", true),
-        ],
-    };
     let rel = format!("{folder}/scores.csv");
     let Some(file) = read(&rel, problems) else { return Vec::new() };
     let mut candidates: Vec<(Candidate, Vec<String>)> = Vec::new();
     let mut first_line: HashMap<String, At> = HashMap::new();
-    file.rows(&SCHEMA, problems, |row, p| {
-        let Some(id) = row.required(C_CANDIDATE, "candidate", "the candidate's id", p) else { return };
+    file.rows(problems, |row: &Row<'_, ScoreCol>, p| {
+        let Some(id) = row.required(ScoreCol::Candidate, "the candidate's id", p) else { return };
         let name = name(row, p);
         let spec = specialty(row, vacancies, p);
-        let member = row.required(5, "member", "the commission member (M1…M5)", p);
-        let scores = (score(row, 6, "language", 20, p), score(row, 7, "knowledge", 20, p), score(row, 8, "outlook", 10, p));
+        let member = row.required(ScoreCol::Member, "the commission member (M1…M5)", p);
+        let scores = (score(row, ScoreCol::Language, 20, p), score(row, ScoreCol::Knowledge, 20, p), score(row, ScoreCol::Outlook, 10, p));
         let (Some(name), Some(spec), Some(member)) = (name, spec, member) else { return };
         // A row with a bad score still counts as the member's row, so that it is not also
         // reported as a missing member.
@@ -489,12 +542,12 @@ fn load_scores(
         let (c, members) = &mut candidates[index];
         if c.specialty != spec {
             p.push(
-                row.error(C_SPECIALTY, format!("candidate {id} is in two specialties: \"{}\" and \"{spec}\"", c.specialty))
+                row.error(ScoreCol::Specialty, format!("candidate {id} is in two specialties: \"{}\" and \"{spec}\"", c.specialty))
                     .help(format!("a candidate applies for one specialty; the first row is at {}", first_line[&id])),
             );
         } else if members.contains(&member) {
             p.push(
-                row.error(5, format!("member {member} scores candidate {id} twice"))
+                row.error(ScoreCol::Member, format!("member {member} scores candidate {id} twice"))
                     .help("each of the five members scores a candidate once (rule 2.1, 2.15)"),
             );
         } else {
@@ -522,30 +575,20 @@ fn load_schedule(
     vacancies: &[Vacancy],
     problems: &mut Problems,
 ) -> Vec<Slot> {
-    const SCHEMA: Schema = Schema {
-        columns: &[
-            ("candidate", true),
-            ("surname", true),
-            ("given_name", true),
-            ("patronymic", false),
-            ("specialty", true),
-            ("starts_at", true),
-        ],
-    };
     let rel = format!("{folder}/schedule.csv");
     let Some(file) = read(&rel, problems) else { return Vec::new() };
     let mut slots = Vec::new();
-    file.rows(&SCHEMA, problems, |row, p| {
-        let id = row.required(C_CANDIDATE, "candidate", "the candidate's id", p);
+    file.rows(problems, |row: &Row<'_, ScheduleCol>, p| {
+        let id = row.required(ScheduleCol::Candidate, "the candidate's id", p);
         let name = name(row, p);
         let spec = specialty(row, vacancies, p);
-        let time = row.required(5, "starts_at", "a time as HH:MM", p).filter(|t| {
+        let time = row.required(ScheduleCol::StartsAt, "a time as HH:MM", p).filter(|t| {
             let ok = t.len() == 5
                 && t.as_bytes()[2] == b':'
                 && t[..2].parse::<u8>().is_ok_and(|h| h < 24)
                 && t[3..].parse::<u8>().is_ok_and(|m| m < 60);
             if !ok {
-                p.push(row.error(5, format!("starts_at \"{t}\" is not a time")).help("expected HH:MM, e.g. 10:15"));
+                p.push(row.error(ScheduleCol::StartsAt, format!("starts_at \"{t}\" is not a time")).help("expected HH:MM, e.g. 10:15"));
             }
             ok
         });
@@ -562,40 +605,46 @@ fn load_appeals(
     known: &HashSet<&str>,
     problems: &mut Problems,
 ) -> Vec<Appeal> {
-    const SCHEMA: Schema = Schema { columns: &[("candidate", true), ("filed_on", true), ("decided_on", false), ("outcome", true)] };
     let rel = format!("{folder}/appeals.csv");
     let Some(file) = read(&rel, problems) else { return Vec::new() };
     let mut appeals: Vec<Appeal> = Vec::new();
-    file.rows(&SCHEMA, problems, |row, p| {
-        let id = row.required(0, "candidate", "the candidate's id", p);
+    file.rows(problems, |row: &Row<'_, AppealCol>, p| {
+        let id = row.required(AppealCol::Candidate, "the candidate's id", p);
         if let Some(id) = &id {
             if !known.contains(id.as_str()) {
                 p.push(
-                    row.error(0, format!("appeal for candidate \"{id}\", who has no scores in scores.csv"))
+                    row.error(AppealCol::Candidate, format!("appeal for candidate \"{id}\", who has no scores in scores.csv"))
                         .help("an appeal names a candidate of this session"),
                 );
             } else if appeals.iter().any(|a| &a.candidate == id) {
                 p.push(
-                    row.error(0, format!("candidate {id} has two appeals")).help("record one appeal per candidate and update its outcome"),
+                    row.error(AppealCol::Candidate, format!("candidate {id} has two appeals"))
+                        .help("record one appeal per candidate and update its outcome"),
                 );
             }
         }
-        let filed = row.required(1, "filed_on", DATE_HINT, p).and(row.date(1, "filed_on", p));
-        let decided = row.date(2, "decided_on", p);
-        let outcome = row.required(3, "outcome", "pending, upheld or annulled", p).and_then(|o| {
+        let filed = row.required(AppealCol::FiledOn, DATE_HINT, p).and(row.date(AppealCol::FiledOn, p));
+        let decided = row.date(AppealCol::DecidedOn, p);
+        let outcome = row.required(AppealCol::Outcome, "pending, upheld or annulled", p).and_then(|o| {
             let parsed = AppealOutcome::parse(&o);
             if parsed.is_none() {
-                p.push(row.error(3, format!("outcome \"{o}\" is not known")).help("expected pending, upheld or annulled (annex 2 §3.2)"));
+                p.push(
+                    row.error(AppealCol::Outcome, format!("outcome \"{o}\" is not known"))
+                        .help("expected pending, upheld or annulled (annex 2 §3.2)"),
+                );
             }
             parsed
         });
-        if outcome.is_some_and(|o| o != AppealOutcome::Pending) && decided.is_none() && row.get(2).is_none() {
-            p.push(row.error(2, "decided_on is empty for a decided appeal").help("give the date of the decision (annex 2 §2.6)"));
+        if outcome.is_some_and(|o| o != AppealOutcome::Pending) && decided.is_none() && row.get(AppealCol::DecidedOn).is_none() {
+            p.push(
+                row.error(AppealCol::DecidedOn, "decided_on is empty for a decided appeal")
+                    .help("give the date of the decision (annex 2 §2.6)"),
+            );
             return;
         }
         if let (Some(candidate), Some(filed_on), Some(outcome)) = (id, filed, outcome) {
             if decided.is_some_and(|d| d < filed_on) {
-                p.push(row.error(2, "decided_on is before filed_on"));
+                p.push(row.error(AppealCol::DecidedOn, "decided_on is before filed_on"));
                 return;
             }
             appeals.push(Appeal { candidate, filed_on, decided_on: decided, outcome, at: Some(row.at_row()) });
