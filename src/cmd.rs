@@ -186,16 +186,11 @@ fn build_inner(args: &BuildArgs) -> Result<(), Failed> {
     let root = &args.root;
     let out = args.out.clone().unwrap_or_else(|| root.join("public"));
     let (key, create_key) = key_path(root, args.key.clone());
-    if let Err(e) = crate::write::check_output_location(root, &out) {
-        return Err(fail(USAGE, format!("error: {e}; choose another --out (the default is <root>/public)")));
-    }
-    if let Err(e) = keys::check_key_outside(&key, &out) {
-        return Err(fail(USAGE, format!("error: {e}; keep the key outside the output (the default is {})", crate::state::DEFAULT_KEY)));
-    }
+    let options = BuildOptions::new(root, out.clone(), key, create_key, args.clean).map_err(|e| fail(USAGE, format!("error: {e}")))?;
     let _lock = lock_or_fail(root, args.wait)?;
     let progress = Progress::new(!args.quiet && std::io::stderr().is_terminal());
     let site = load(root, args.date, &progress)?;
-    let result = site.build(&BuildOptions { out: out.clone(), key, create_key, force: args.clean }, &progress);
+    let result = site.build(&options, &progress);
     let timings = progress.timings();
     drop(progress);
     match result {

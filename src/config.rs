@@ -23,6 +23,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language a site can publish in.
+    pub const ALL: [Lang; 2] = [Lang::Az, Lang::En];
+
     /// The BCP 47 code, used in `lang` attributes and URL prefixes.
     pub fn code(self) -> &'static str {
         match self {
@@ -45,7 +48,8 @@ impl Lang {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum HolderName {
-    /// "Məmmədova G. R." — the default.
+    /// Initials only, given name, patronymic and surname in that order ("G. R. M."): the
+    /// default.
     #[default]
     Initials,
     /// The full name as on the certificate.

@@ -3,9 +3,11 @@
 //!
 //! The pipeline, one module per stage: [`load`] (read CSV, TOML and Markdown) → [`model`]
 //! (validate into domain types and derive statuses and codes) → [`sign`] (W3C Verifiable
-//! Credentials, eddsa-jcs-2022) → [`render`] (tera templates, QR codes) → [`write`] (only
-//! changed files, atomically). [`site::Site`] chains them; [`cmd`] holds one function per
-//! CLI command; [`verify`] checks a built site offline.
+//! Credentials with eddsa-rdfc-2022 and eddsa-jcs-2022 proofs, status lists) → [`render`]
+//! (tera templates, QR codes) → [`write`] (only changed files, atomically). [`routes`] is the
+//! one map of the output's paths and addresses, [`state`] the one owner of `.certsite/`.
+//! [`site::Site`] chains the stages; [`cmd`] holds one function per CLI command; [`verify`]
+//! checks a built site offline.
 #![warn(missing_docs)]
 
 pub mod cmd;

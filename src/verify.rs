@@ -214,7 +214,7 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
                 // The page beside it, and its mirror in another language, where there is one.
                 let page = |lang_dir: &str| site.join(format!("{lang_dir}{}index.html", Page::Certificate(code).path()));
                 let mut pages = vec![page("")];
-                pages.extend([Lang::Az, Lang::En].map(|l| page(&routes::mirror_dir(l))).into_iter().filter(|p| p.is_file()));
+                pages.extend(Lang::ALL.map(|l| page(&routes::mirror_dir(l))).into_iter().filter(|p| p.is_file()));
                 for page in pages {
                     if let Some(reason) = check_page(&page, &number, bits) {
                         failures.push(Failure { path: page, reason });

@@ -240,8 +240,8 @@ pub fn tr_date(lang: Lang, key: &str, d: time::Date) -> String {
     tr(lang, key).replace("{date}", &date(lang, d))
 }
 
-/// The word for `key` in `lang`; the key itself if there is none (a test keeps that from
-/// happening in the default templates).
+/// The word for `key` in `lang`; empty if there is none (a test keeps that from happening in
+/// the default templates).
 pub fn tr(lang: Lang, key: &str) -> &'static str {
     STRINGS.iter().find(|(k, _, _)| *k == key).map(|(_, az, en)| if lang == Lang::En { *en } else { *az }).unwrap_or("")
 }

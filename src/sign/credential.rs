@@ -24,12 +24,10 @@ use serde_json::{json, Map, Value};
 
 use crate::model::certificate::Certificate;
 use crate::model::date;
+use crate::sign::contexts::{OB_CONTEXT, VC_CONTEXT};
 use crate::sign::proof::{self, Cryptosuite, ProofOptions};
-use crate::sign::rdf::{RdfError, Shapes, OB_CONTEXT};
+use crate::sign::rdf::{RdfError, Shapes};
 use crate::sign::status_list;
-
-/// The W3C VC 2.0 base context.
-pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
 
 /// The credential's name, before the certificate number.
 pub const CREDENTIAL_NAME: &str = "Peşə səriştəlilik sertifikatı";
@@ -146,8 +144,8 @@ pub fn certificate_number(credential: &Value) -> Option<&str> {
 /// The proof date of a certificate's credential: its first valid day, or the build date for
 /// a certificate not yet valid (a proof is never dated in the future). It stays the same from
 /// one build to the next once the certificate is valid.
-pub fn proof_created(cert: &Certificate, build_date: time::Date) -> String {
-    day_start(cert.issued_on.min(build_date))
+pub fn proof_date(cert: &Certificate, build_date: time::Date) -> time::Date {
+    cert.issued_on.min(build_date)
 }
 
 /// Signs an unsigned credential and returns the bytes of `credential.json`.
@@ -178,18 +176,6 @@ pub fn sample_signed(signer: &Signer, page_url: &str, status_list: &str) -> Resu
         replaces: None,
         line: 0,
     };
-    signed_certificate_json(&sample, page_url, signer, status_list, 0, sample.issued_on)
-}
-
-/// The signed credential of a certificate, as the bytes of `credential.json`.
-pub fn signed_certificate_json(
-    cert: &Certificate,
-    page_url: &str,
-    signer: &Signer,
-    status_list: &str,
-    status_index: u32,
-    build_date: time::Date,
-) -> Result<Vec<u8>, RdfError> {
-    let credential = certificate_credential(cert, page_url, signer, status_list, status_index);
-    credential_json(credential, signer, &proof_created(cert, build_date))
+    let credential = certificate_credential(&sample, page_url, signer, status_list, 0);
+    credential_json(credential, signer, &day_start(proof_date(&sample, sample.issued_on)))
 }

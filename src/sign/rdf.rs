@@ -29,14 +29,7 @@ use sophia_api::MownStr;
 use sophia_jsonld::loader::{ClosureLoader, FutureExt};
 use sophia_jsonld::{JsonLdOptions, JsonLdParser};
 
-use crate::sign::credential::VC_CONTEXT;
-
-/// The Open Badges 3.0 context (1EdTech), version 3.0.3.
-pub const OB_CONTEXT: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
-
-/// The contexts certsite's documents use, as published, by URL (see `src/sign/contexts/SOURCES.md`).
-pub const BUNDLED: &[(&str, &str)] =
-    &[(VC_CONTEXT, include_str!("contexts/credentials-v2.jsonld")), (OB_CONTEXT, include_str!("contexts/ob-v3p0-context-3.0.3.json"))];
+use crate::sign::contexts::BUNDLED;
 
 /// An RDF quad.
 pub type Quad = Spog<SimpleTerm<'static>>;
@@ -735,6 +728,7 @@ impl Shapes {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sign::contexts::{OB_CONTEXT, VC_CONTEXT};
 
     const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors");
 

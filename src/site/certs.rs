@@ -8,7 +8,6 @@
 //! The QR code is drawn once and put inline in each language's page (DESIGN §4, `data-qr`).
 
 use std::hash::{Hash, Hasher};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use anyhow::anyhow;
@@ -17,6 +16,7 @@ use serde_json::{Map, Value};
 use time::Date;
 use xxhash_rust::xxh3::Xxh3;
 
+use crate::config::Lang;
 use crate::model::certificate::Certificate;
 use crate::model::code::Code;
 use crate::model::decision::Decision;
@@ -26,10 +26,11 @@ use crate::progress::{Progress, Stage};
 use crate::render::pages::{CertLink, CertPage, CertView, Renderer};
 use crate::render::qr;
 use crate::routes::Page;
-use crate::sign::credential::{certificate_credential, credential_json, day_start, Signer};
+use crate::sign::credential::{certificate_credential, credential_json, day_start, proof_date, Signer};
 use crate::sign::status_list::Purpose;
-use crate::site::Site;
+use crate::site::{Signing, Site};
 use crate::state::manifest::{file_hash, CertKnown, Layout, Manifest};
+use crate::write::folders::FolderThreads;
 use crate::write::Output;
 
 /// Everything one certificate's published files depend on besides what every page shares
@@ -71,7 +72,7 @@ impl<'a> CertInputs<'a> {
             status_index,
             replaces: cert.replaces.as_ref().and_then(|r| site.certificates.index(r)).map(&link),
             superseded_by: derived.superseded_by.map(link),
-            proof_created: cert.issued_on.min(site.build_date),
+            proof_created: proof_date(cert, site.build_date),
         }
     }
 
@@ -180,21 +181,10 @@ pub struct Certs<'a> {
     shared: u128,
 }
 
-/// Index of the credential in a certificate's [`Layout`] (after one page per language).
-fn credential_slot(languages: usize) -> usize {
-    languages
-}
-
 impl<'a> Certs<'a> {
     /// The pass over `site`'s certificates.
-    pub fn new(
-        site: &'a Site,
-        codes: &'a [Code],
-        statuses: &'a [Derived],
-        status_index: &'a StatusIndex,
-        signer: &'a Signer,
-        renderers: &'a [Renderer],
-    ) -> Certs<'a> {
+    pub fn new(site: &'a Site, codes: &'a [Code], statuses: &'a [Derived], signing: &'a Signing, renderers: &'a [Renderer]) -> Certs<'a> {
+        let (status_index, signer) = (&signing.status_index, &signing.signer);
         let layout = Layout::new(site.routes.cert_patterns());
         let mut h = Xxh3::new();
         h.update(concat!(env!("CARGO_PKG_NAME"), " ", env!("CARGO_PKG_VERSION"), "\0").as_bytes());
@@ -220,19 +210,9 @@ impl<'a> Certs<'a> {
         &self.layout
     }
 
-    /// Each certificate's status on the build date.
-    pub fn statuses(&self) -> &[Derived] {
-        self.statuses
-    }
-
-    /// The status list indexes.
-    pub fn status_index(&self) -> &StatusIndex {
-        self.status_index
-    }
-
-    /// The signer.
-    pub fn signer(&self) -> &Signer {
-        self.signer
+    /// Each certificate's page code, in list order.
+    pub fn codes(&self) -> &'a [Code] {
+        self.codes
     }
 
     /// The inputs of certificate `i`.
@@ -250,7 +230,7 @@ impl<'a> Certs<'a> {
         let count = self.codes.len();
         let fingerprints: Vec<u128> = (0..count).into_par_iter().map(|i| self.inputs(i).fingerprint(self.shared)).collect();
         let mut hashes = vec![0u64; count * n];
-        let mut marks = vec![0u8; count];
+        let mut marks: Vec<Mark> = vec![0; count];
         let mut changed = 0;
         for (i, &code) in self.codes.iter().enumerate() {
             match old.cert_at(code, i) {
@@ -277,56 +257,49 @@ impl<'a> Certs<'a> {
         let Staged { fingerprints, mut hashes, mut marks, changed } = diff;
         let n = self.layout.len();
         let site = self.site;
-        let cred = credential_slot(self.renderers.len());
+        // The credential follows a page per language (`Routes::cert_patterns`).
+        let cred = self.renderers.len();
         let ctx = FileCtx { old, out, force, layout: &self.layout };
 
-        // The folders of new certificates are made by threads of their own beside the signing
-        // and rendering (see [`Folders`]); the certificates are signed, then rendered, in their
-        // order, in chunks, so that each finds its folders made.
-        let folders = Folders::new(self, &marks, out)?;
-        std::thread::scope(|scope| -> anyhow::Result<()> {
-            for kind in 0..folders.kinds.len() {
-                let folders = &folders;
-                scope.spawn(move || folders.make(kind, out));
-            }
-            let result = (|| {
-                // Sign: the credential of each changed certificate.
-                let stage = progress.stage("sign", changed as u64);
-                let failures = Mutex::new(Vec::new());
-                in_order(&mut hashes, &mut marks, n).for_each(|chunk| {
-                    self.each_changed(chunk, &failures, &stage, |i, inputs, url, hashes, mark| {
-                        let created = day_start(inputs.proof_created);
-                        let bytes = credential_json(inputs.credential(site, url, self.signer), self.signer, &created)?;
-                        folders.wait(cred, i)?;
-                        ctx.put(inputs.code, cred, &bytes, hashes, mark)
-                    })
-                });
-                stage.finish(changed as u64);
-                fail_if_any(failures, "certificate credentials failed to sign")?;
+        // The folders of new certificates are made by the write stage's threads beside the
+        // signing and rendering; the certificates are signed, then rendered, in their order, in
+        // chunks, so that each finds its folders made.
+        let folders = CertFolders::new(&self.layout, self.codes, &marks, out)?;
+        let dir = |kind: usize, n: usize| self.layout.dir(folders.kinds[kind], folders.fresh[n]);
+        let threads = FolderThreads::new(out, folders.kinds.len(), folders.fresh.len(), &dir);
+        threads.alongside(|| {
+            // Sign: the credential of each changed certificate.
+            let stage = progress.stage("sign", changed as u64);
+            let failures = Mutex::new(Vec::new());
+            in_order(&mut hashes, &mut marks, n).for_each(|chunk| {
+                self.each_changed(chunk, &failures, &stage, |i, inputs, url, hashes, mark| {
+                    let created = day_start(inputs.proof_created);
+                    let bytes = credential_json(inputs.credential(site, url, self.signer), self.signer, &created)?;
+                    folders.wait(&threads, cred, i)?;
+                    ctx.put(inputs.code, cred, &bytes, hashes, mark)
+                })
+            });
+            stage.finish(changed as u64);
+            fail_if_any(failures, "certificate credentials failed to sign")?;
 
-                // Render: each changed certificate's page in every language, with its QR code inline.
-                let stage = progress.stage("render", changed as u64);
-                let failures = Mutex::new(Vec::new());
-                let contexts = || self.renderers.iter().map(|r| r.context()).collect::<Vec<_>>();
-                in_order(&mut hashes, &mut marks, n).for_each_init(contexts, |contexts, chunk| {
-                    self.each_changed(chunk, &failures, &stage, |i, inputs, url, hashes, mark| {
-                        let svg = qr::qr_svg(url).map_err(|e| anyhow!("QR code: {e}"))?;
-                        let views = inputs.views(site, self.renderers, url, &svg);
-                        for (k, ((renderer, view), context)) in self.renderers.iter().zip(&views).zip(contexts.iter_mut()).enumerate() {
-                            let page = renderer.certificate_page_in(context, view).map_err(|e| anyhow!(e))?;
-                            folders.wait(k, i)?;
-                            ctx.put(inputs.code, k, &page, hashes, mark)?;
-                        }
-                        Ok(())
-                    })
-                });
-                stage.finish(changed as u64);
-                fail_if_any(failures, "certificate pages failed to render")
-            })();
-            // Stops the folder threads if the passes failed before they were done.
-            folders.stop();
-            folders.result()?;
-            result
+            // Render: each changed certificate's page in every language, with its QR code inline.
+            let stage = progress.stage("render", changed as u64);
+            let failures = Mutex::new(Vec::new());
+            let contexts = || self.renderers.iter().map(|r| r.context()).collect::<Vec<_>>();
+            in_order(&mut hashes, &mut marks, n).for_each_init(contexts, |contexts, chunk| {
+                self.each_changed(chunk, &failures, &stage, |i, inputs, url, hashes, mark| {
+                    let svg = qr::qr_svg(url).map_err(|e| anyhow!("QR code: {e}"))?;
+                    let views = inputs.views(site, self.renderers, url, &svg);
+                    for (k, ((renderer, view), context)) in self.renderers.iter().zip(&views).zip(contexts.iter_mut()).enumerate() {
+                        let page = renderer.certificate_page_in(context, view).map_err(|e| anyhow!(e))?;
+                        folders.wait(&threads, k, i)?;
+                        ctx.put(inputs.code, k, &page, hashes, mark)?;
+                    }
+                    Ok(())
+                })
+            });
+            stage.finish(changed as u64);
+            fail_if_any(failures, "certificate pages failed to render")
         })?;
         Ok(Staged { fingerprints, hashes, marks, changed })
     }
@@ -336,10 +309,10 @@ impl<'a> Certs<'a> {
     /// row in `failures`.
     fn each_changed(
         &self,
-        (first, hashes, marks): (usize, &mut [u64], &mut [u8]),
+        (first, hashes, marks): (usize, &mut [u64], &mut [Mark]),
         failures: &Mutex<Vec<String>>,
         stage: &Stage<'_>,
-        mut f: impl FnMut(usize, &CertInputs<'a>, &str, &mut [u64], &mut u8) -> anyhow::Result<()>,
+        mut f: impl FnMut(usize, &CertInputs<'a>, &str, &mut [u64], &mut Mark) -> anyhow::Result<()>,
     ) {
         for (j, (hashes, mark)) in hashes.chunks_mut(self.layout.len()).zip(marks.iter_mut()).enumerate() {
             if *mark & TODO == 0 {
@@ -398,14 +371,9 @@ fn in_order<'h>(
 }
 
 /// The folders of the new certificates (`c/CODE`, `en/c/CODE`: none of their files is in the
-/// output yet), made by one thread per kind of folder, each in its own parent, in certificate
-/// order, while the workers sign and render; a worker staging a certificate's file first
-/// waits for its folder ([`Folders::wait`]). Making folders is the kernel's work, and in a
-/// stage of its own it kept only 1.35–1.6 of two cores busy (100,000 certificates); beside
-/// it, the signing uses the rest. (Two threads making folders in one parent wait for its lock
-/// by spinning: measured, twice the system time and no gain in wall time.)
-struct Folders<'a> {
-    layout: &'a Layout,
+/// output yet), made by the write stage's folder threads ([`FolderThreads`]) while the workers
+/// sign and render: which folders, and which one a certificate's file waits for.
+struct CertFolders {
     /// The new certificates' codes, in order.
     fresh: Vec<Code>,
     /// For each certificate row, its place in `fresh` (`u32::MAX`: not new).
@@ -414,22 +382,15 @@ struct Folders<'a> {
     kinds: Vec<usize>,
     /// For each file slot, its kind of folder.
     kind_of: Vec<usize>,
-    /// For each kind, how many of `fresh` have their folder.
-    made: Vec<AtomicUsize>,
-    /// A folder could not be made, or the passes stopped: no more folders are made.
-    stopped: AtomicBool,
-    /// The first folder that could not be made, and why.
-    error: Mutex<Option<String>>,
 }
 
-impl<'a> Folders<'a> {
+impl CertFolders {
     /// The folders to make for the certificates marked [`FRESH`]; their parent folders (`c`,
-    /// `en/c`) are made now.
-    fn new(certs: &'a Certs<'_>, marks: &[u8], out: &Output) -> anyhow::Result<Folders<'a>> {
-        let layout = &certs.layout;
+    /// `en/c`) are staged now.
+    fn new(layout: &Layout, codes: &[Code], marks: &[Mark], out: &Output) -> anyhow::Result<CertFolders> {
         let zero = Code::parse("000000000000").expect("a code");
         let (mut fresh, mut place) = (Vec::new(), vec![u32::MAX; marks.len()]);
-        for (i, (&mark, &code)) in marks.iter().zip(certs.codes).enumerate() {
+        for (i, (&mark, &code)) in marks.iter().zip(codes).enumerate() {
             if mark & FRESH != 0 {
                 place[i] = fresh.len() as u32;
                 fresh.push(code);
@@ -452,70 +413,34 @@ impl<'a> Folders<'a> {
                 }
             }
         }
-        let made = kinds.iter().map(|_| AtomicUsize::new(0)).collect();
-        Ok(Folders { layout, fresh, place, kinds, kind_of, made, stopped: AtomicBool::new(false), error: Mutex::new(None) })
-    }
-
-    /// Makes the folders of one kind, in order (the work of one thread).
-    fn make(&self, kind: usize, out: &Output) {
-        // Were this thread to panic, the workers must not wait for its folders for ever.
-        struct StopIfPanicking<'f>(&'f AtomicBool);
-        impl Drop for StopIfPanicking<'_> {
-            fn drop(&mut self) {
-                if std::thread::panicking() {
-                    self.0.store(true, Ordering::Relaxed);
-                }
-            }
-        }
-        let _guard = StopIfPanicking(&self.stopped);
-        for (n, &code) in self.fresh.iter().enumerate() {
-            if self.stopped.load(Ordering::Relaxed) {
-                return;
-            }
-            let dir = self.layout.dir(self.kinds[kind], code);
-            if let Err(e) = out.stage_dir(&dir) {
-                self.error.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert(format!("staging {dir}: {e}"));
-                self.stop();
-                return;
-            }
-            self.made[kind].store(n + 1, Ordering::Release);
-        }
+        Ok(CertFolders { fresh, place, kinds, kind_of })
     }
 
     /// Waits until the folder of file slot `k` of certificate row `i` is made.
-    fn wait(&self, k: usize, i: usize) -> anyhow::Result<()> {
-        let place = self.place[i];
-        if place == u32::MAX {
-            return Ok(());
-        }
-        let made = &self.made[self.kind_of[k]];
-        while made.load(Ordering::Acquire) <= place as usize {
-            if self.stopped.load(Ordering::Relaxed) {
-                return Err(anyhow!("its folder was not made"));
-            }
-            std::thread::yield_now();
-        }
-        Ok(())
-    }
-
-    /// No more folders are made.
-    fn stop(&self) {
-        self.stopped.store(true, Ordering::Relaxed);
-    }
-
-    /// The first folder that could not be made, if any.
-    fn result(&self) -> anyhow::Result<()> {
-        match self.error.lock().unwrap_or_else(|p| p.into_inner()).take() {
-            Some(e) => Err(anyhow!("{e}; nothing was written")),
-            None => Ok(()),
+    fn wait(&self, threads: &FolderThreads<'_>, k: usize, i: usize) -> anyhow::Result<()> {
+        match self.place[i] {
+            u32::MAX => Ok(()),
+            place => threads.wait(self.kind_of[k], place as usize),
         }
     }
 }
 
+/// A certificate's mark in the certificate pass: [`TODO`], [`FRESH`], and bit `k` for file `k`
+/// of its [`Layout`] when that file is staged ([`STAGED`]).
+type Mark = u8;
 /// The inputs must be signed and rendered.
-const TODO: u8 = 0x80;
+const TODO: Mark = 0x80;
 /// None of its files is in the output: its folders move in whole.
-const FRESH: u8 = 0x40;
+const FRESH: Mark = 0x40;
+/// The bits of the staged files: a page per language and the credential.
+const STAGED: Mark = FRESH - 1;
+const _: () =
+    assert!(Lang::ALL.len() < STAGED.count_ones() as usize, "a mark has a bit for each page (one per language) and for the credential");
+
+/// The bit of file `k` in a [`Mark`].
+fn staged(k: usize) -> Mark {
+    1 << k
+}
 
 /// How a file of a changed certificate is compared and staged.
 struct FileCtx<'a> {
@@ -527,7 +452,7 @@ struct FileCtx<'a> {
 
 impl FileCtx<'_> {
     /// Records file `k` of certificate `code` (row `i`) and stages it if its bytes changed.
-    fn put(&self, code: Code, k: usize, bytes: &[u8], hashes: &mut [u64], mark: &mut u8) -> anyhow::Result<()> {
+    fn put(&self, code: Code, k: usize, bytes: &[u8], hashes: &mut [u64], mark: &mut Mark) -> anyhow::Result<()> {
         let hash = file_hash(bytes);
         hashes[k] = hash;
         let rel = self.layout.path(k, code);
@@ -539,7 +464,7 @@ impl FileCtx<'_> {
             };
         if write {
             self.out.stage(&rel, bytes).map_err(|e| anyhow!("staging {rel}: {e}"))?;
-            *mark |= 1 << k;
+            *mark |= staged(k);
         }
         Ok(())
     }
@@ -550,7 +475,7 @@ pub struct Staged {
     fingerprints: Vec<u128>,
     hashes: Vec<u64>,
     /// Per certificate: [`TODO`], [`FRESH`] and bit k for each staged file k.
-    marks: Vec<u8>,
+    marks: Vec<Mark>,
     changed: usize,
 }
 
@@ -562,12 +487,12 @@ impl Staged {
 
     /// Certificates with a staged file.
     pub fn cert_count(&self) -> usize {
-        self.marks.iter().filter(|&&m| m & 0x3f != 0).count()
+        self.marks.iter().filter(|&&m| m & STAGED != 0).count()
     }
 
     /// The codes of the certificates with a staged file.
     pub fn codes(&self, codes: &[Code]) -> Vec<Code> {
-        self.marks.iter().zip(codes).filter(|(&m, _)| m & 0x3f != 0).map(|(_, &c)| c).collect()
+        self.marks.iter().zip(codes).filter(|(&m, _)| m & STAGED != 0).map(|(_, &c)| c).collect()
     }
 
     /// Installs every staged certificate file: into an output that has no certificate folder
@@ -581,7 +506,7 @@ impl Staged {
         for k in 0..layout.len() {
             let dir = layout.dir(k, zero);
             let parent = dir.rsplit_once('/').map_or(String::new(), |(p, _)| p.to_owned());
-            let staged = self.marks.iter().filter(|&&m| m & (1 << k) != 0).count();
+            let staged = self.marks.iter().filter(|&&m| m & staged(k) != 0).count();
             match parents.iter_mut().find(|(p, _)| *p == parent) {
                 Some((_, n)) => *n += staged,
                 None => parents.push((parent, staged)),
@@ -596,11 +521,11 @@ impl Staged {
         }
         let moved = |rel: &str| whole.iter().any(|p| rel.starts_with(p.as_str()));
         for (i, &mark) in self.marks.iter().enumerate() {
-            if mark & 0x3f == 0 {
+            if mark & STAGED == 0 {
                 continue;
             }
             let code = certs.codes[i];
-            let staged: Vec<usize> = (0..layout.len()).filter(|&k| mark & (1 << k) != 0 && !moved(&layout.path(k, code))).collect();
+            let staged: Vec<usize> = (0..layout.len()).filter(|&k| mark & staged(k) != 0 && !moved(&layout.path(k, code))).collect();
             let mut loose = staged.clone();
             if mark & FRESH != 0 {
                 loose.clear();
@@ -648,63 +573,6 @@ mod tests {
         let code = Code::parse("0123456789AB").unwrap();
         let link = |j: usize| (site.certificates.list[j].number.as_str(), code);
         CertInputs::new(site, i, site.status(i), code, 7, link).fingerprint(1)
-    }
-
-    fn folders<'a>(layout: &'a Layout, codes: &[Code]) -> Folders<'a> {
-        Folders {
-            layout,
-            fresh: codes.to_vec(),
-            place: (0..codes.len() as u32).collect(),
-            kinds: vec![0, 1],
-            kind_of: vec![0, 1, 0],
-            made: vec![AtomicUsize::new(0), AtomicUsize::new(0)],
-            stopped: AtomicBool::new(false),
-            error: Mutex::new(None),
-        }
-    }
-
-    #[test]
-    fn each_file_waits_for_its_folder_made_beside_it() {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = Output::open(&tmp.path().join("public"), &tmp.path().join("staging")).unwrap();
-        for parent in ["c", "en", "en/c"] {
-            out.stage_dir(parent).unwrap();
-        }
-        let layout = Layout::new(vec!["c/*/index.html".into(), "en/c/*/index.html".into(), "c/*/credential.json".into()]);
-        let codes: Vec<Code> = ["0123456789AB", "0123456789AC", "0123456789AD"].iter().map(|c| Code::parse(c).unwrap()).collect();
-        let folders = folders(&layout, &codes);
-        std::thread::scope(|scope| {
-            for kind in 0..2 {
-                let (folders, out) = (&folders, &out);
-                scope.spawn(move || folders.make(kind, out));
-            }
-            for (i, code) in codes.iter().enumerate().rev() {
-                for k in 0..3 {
-                    folders.wait(k, i).unwrap();
-                    assert!(tmp.path().join("staging").join(layout.dir(k, *code)).is_dir(), "{k} {i}");
-                }
-            }
-        });
-        folders.result().unwrap();
-    }
-
-    #[test]
-    fn a_folder_that_cannot_be_made_fails_its_files_and_is_reported() {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = Output::open(&tmp.path().join("public"), &tmp.path().join("staging")).unwrap();
-        std::fs::create_dir_all(tmp.path().join("staging/en/c")).unwrap();
-        std::fs::write(tmp.path().join("staging/c"), "a file where the folders go").unwrap();
-        let layout = Layout::new(vec!["c/*/index.html".into(), "en/c/*/index.html".into(), "c/*/credential.json".into()]);
-        let codes: Vec<Code> = ["0123456789AB", "0123456789AC"].iter().map(|c| Code::parse(c).unwrap()).collect();
-        let folders = folders(&layout, &codes);
-        std::thread::scope(|scope| {
-            scope.spawn(|| folders.make(0, &out));
-            let e = folders.wait(2, 1).unwrap_err();
-            assert_eq!(e.to_string(), "its folder was not made");
-        });
-        let e = folders.result().unwrap_err().to_string();
-        assert!(e.starts_with("staging c/0123456789AB: ") && e.ends_with("; nothing was written"), "{e}");
-        assert!(folders.wait(1, 0).is_err(), "the other kind stops too");
     }
 
     #[test]

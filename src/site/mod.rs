@@ -18,12 +18,14 @@
 pub mod certs;
 pub mod plan;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use anyhow::Context as _;
+use ed25519_dalek::VerifyingKey;
 use rayon::prelude::*;
 use time::Date;
 
@@ -36,6 +38,7 @@ use crate::model::code::{Code, Coder};
 use crate::model::decision::{Decision, Decisions};
 use crate::model::interview::{Session, SpecialtyResult};
 use crate::model::status::{status_of, Derived, Status};
+use crate::model::status_index::StatusIndex;
 use crate::progress::Progress;
 use crate::render::interviews::SessionView;
 use crate::render::pages::{NoticePage, NoticeView, Renderer};
@@ -45,7 +48,7 @@ use crate::routes::Routes;
 use crate::sign::credential::Signer;
 use crate::sign::did::{self, DidWeb};
 use crate::state::keys;
-use crate::state::manifest::{Journal, Manifest};
+use crate::state::manifest::{Journal, Layout, Manifest};
 use crate::state::State;
 use crate::write::Output;
 
@@ -92,17 +95,43 @@ struct PageCodes {
     codes: Vec<Code>,
 }
 
-/// What `build` needs beyond the site.
+/// What `build` needs beyond the site, checked once when made ([`BuildOptions::new`]): the
+/// output cannot hold the site's own files, and the signing key is never inside the output
+/// (DESIGN §2).
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
+    out: PathBuf,
+    key: PathBuf,
+    create_key: bool,
+    force: bool,
+}
+
+/// Why [`BuildOptions::new`] refused a build: a usage error, found before anything is read.
+#[derive(Debug, thiserror::Error)]
+pub enum OptionsError {
+    /// The output would overwrite or delete the site's own files.
+    #[error("{0}; choose another --out (the default is <root>/public)")]
+    Output(String),
+    /// The signing key is inside the output: it would be published.
+    #[error("{0}; keep the key outside the output (the default is {default})", default = crate::state::DEFAULT_KEY)]
+    Key(keys::SecretError),
+}
+
+impl BuildOptions {
+    /// The options of a build of the site at `root` into `out` (see [`BuildOptions`]), with
+    /// the signing key at `key` (`create_key`: it may be made when missing, only at the
+    /// default path); `force` rewrites every file and removes every file the build does not
+    /// write (`--clean`).
+    pub fn new(root: &Path, out: PathBuf, key: PathBuf, create_key: bool, force: bool) -> Result<BuildOptions, OptionsError> {
+        crate::write::check_output_location(root, &out).map_err(OptionsError::Output)?;
+        keys::check_key_outside(&key, &out).map_err(OptionsError::Key)?;
+        Ok(BuildOptions { out, key, create_key, force })
+    }
+
     /// The output folder.
-    pub out: PathBuf,
-    /// The signing key file.
-    pub key: PathBuf,
-    /// Whether a missing key file may be created (only the default path).
-    pub create_key: bool,
-    /// Rewrite every file even when unchanged, and remove every file the build does not write.
-    pub force: bool,
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
 }
 
 /// What a build did.
@@ -357,23 +386,67 @@ impl Site {
     /// Signs, renders and writes the site (see the [module docs](self) for the stages). The
     /// caller holds the site's lock ([`State::lock`]).
     pub fn build(&self, options: &BuildOptions, progress: &Progress) -> anyhow::Result<BuildReport> {
-        let mut report = BuildReport::default();
-        keys::check_key_outside(&options.key, &options.out)?;
         let state = State::new(&self.root);
+        let mut notes = Vec::new();
 
-        // State: secrets, keys, status list indexes, the last build's manifest.
+        // 1. State: secrets, keys, status list indexes, the output's last manifest.
         let stage = progress.stage("state", 0);
+        let signing = self.signing(&state, options, &mut notes)?;
+        let codes = self.checked_codes(&signing.secret)?;
+        let statuses: Vec<Derived> = (0..self.certificates.list.len()).into_par_iter().map(|i| self.status(i)).collect();
+        let renderers = self.renderers();
+        let certs = Certs::new(self, &codes, &statuses, &signing, &renderers);
+        let output = Opened::open(&state, options, certs.layout())?;
+        stage.finish(output.old.file_count() as u64);
+
+        // 2. Plan: which certificates changed (their fingerprints against the manifest), and
+        // every other file, rendered in memory.
+        let stage = progress.stage("plan", 0);
+        let diff = certs.diff(&output.old, options.force);
+        let plan = Plan::new(self, &renderers, &signing, &statuses)?;
+        stage.finish(plan.len() as u64 + diff.changed() as u64);
+
+        // 3. Sign and render the certificates whose inputs changed, and stage every file that
+        // changed. A failure discards the staging folder: the output is untouched.
+        let staged = certs
+            .stage(diff, &output.old, &output.out, options.force, progress)
+            .and_then(|certs| Ok(Staging { plan: plan.stage(&output.old, &output.out, options.force)?, certs }))
+            .inspect_err(|_| {
+                let _ = output.out.discard_staging();
+            })?;
+
+        // 4. Write.
+        let files = self.write(&state, &output, &certs, &plan, &staged, progress)?;
+
+        // What the public sees now, against what it saw after the last build.
+        let public = output.store.update_public(&self.public_record(&statuses))?;
+        let written = output.out.stats.written.load(Ordering::Relaxed);
+        Ok(BuildReport {
+            certificates: self.certificates.list.len(),
+            changed: staged.certs.changed(),
+            written,
+            unchanged: files.saturating_sub(written),
+            removed: output.out.stats.removed.load(Ordering::Relaxed),
+            notes,
+            public,
+        })
+    }
+
+    /// The signing side of the state (stage 1): the signing key (made on a first build, with a
+    /// note to back it up), the url secret (likewise), the key ring the DID document lists and
+    /// the status list indexes.
+    fn signing(&self, state: &State, options: &BuildOptions, notes: &mut Vec<String>) -> anyhow::Result<Signing> {
         let (key, created) =
             keys::load_or_create_key(&options.key, options.create_key).with_context(|| format!("signing key {}", options.key.display()))?;
         if created {
-            report.notes.push(format!(
+            notes.push(format!(
                 "created a new signing key at {}: BACK IT UP and keep it secret. Losing it means re-signing every certificate with a new key; leaking it lets anyone forge certificates.",
                 options.key.display()
             ));
         }
         let (secret, created) = state.url_secret()?;
         if created {
-            report.notes.push(format!(
+            notes.push(format!(
                 "created {}: certificate addresses derive from it; back it up with the key (a new secret changes every address and every printed QR code)",
                 state.path(crate::state::URL_SECRET).display()
             ));
@@ -383,96 +456,78 @@ impl Site {
         state.check_published_keys(&options.out.join(self.did.document_path))?;
         let keyring = state.update_keyring(&signer.verifying_key())?;
         let status_index = state.status_index(&self.certificates, &secret)?;
-        // The codes checked when the site was loaded, unless the url secret was made since.
-        let computed;
-        let codes: &[Code] = match &self.codes {
-            Some(loaded) if loaded.secret == secret => &loaded.codes,
-            _ => {
-                computed = self.codes(&secret);
-                let mut problems = Problems::new();
-                crate::model::code::check_unique(&self.certificates, &computed, crate::model::certificate::Certificate::at, &mut problems);
-                if problems.has_errors() {
-                    anyhow::bail!("{}", problems.render(false).trim_end());
-                }
-                &computed
-            }
-        };
-        let statuses: Vec<Derived> = (0..self.certificates.list.len()).into_par_iter().map(|i| self.status(i)).collect();
-        let renderers = self.renderers();
-        let certs = Certs::new(self, codes, &statuses, &status_index, &signer, &renderers);
+        Ok(Signing { signer, keyring, status_index, secret })
+    }
 
-        let store = state.output(&options.out);
-        let out = Output::open(&options.out, &store.staging()).with_context(|| format!("output {}", options.out.display()))?;
-        out.clear_staging().with_context(|| format!("output {}", options.out.display()))?;
-        let (old, leftover) = self.old_manifest(&store, &out, certs.layout(), options.force)?;
-        stage.finish(old.file_count() as u64);
+    /// The page codes under `secret`: those checked when the site was loaded, unless the url
+    /// secret was made since (then made and checked now).
+    fn checked_codes(&self, secret: &[u8]) -> anyhow::Result<Cow<'_, [Code]>> {
+        if let Some(loaded) = self.codes.as_ref().filter(|loaded| loaded.secret == secret) {
+            return Ok(Cow::Borrowed(&loaded.codes));
+        }
+        let codes = self.codes(secret);
+        let mut problems = Problems::new();
+        crate::model::code::check_unique(&self.certificates, &codes, crate::model::certificate::Certificate::at, &mut problems);
+        if problems.has_errors() {
+            anyhow::bail!("{}", problems.render(false).trim_end());
+        }
+        Ok(Cow::Owned(codes))
+    }
 
-        // Plan: which certificates changed (their fingerprints against the manifest), and
-        // every other file, rendered in memory.
-        let stage = progress.stage("plan", 0);
-        let diff = certs.diff(&old, options.force);
-        let plan = Plan::new(self, &renderers, &certs, &keyring)?;
-        stage.finish(plan.len() as u64 + diff.changed() as u64);
-
-        // Sign and render the certificates whose inputs changed; stage what changed.
-        let staged = certs.stage(diff, &old, &out, options.force, progress);
-        let staged = match staged {
-            Ok(s) => s,
-            Err(e) => {
-                let _ = out.discard_staging();
-                return Err(e);
-            }
-        };
-        let staged_plan = match plan.stage(&old, &out, options.force) {
-            Ok(s) => s,
-            Err(e) => {
-                let _ = out.discard_staging();
-                return Err(e);
-            }
-        };
-
-        // Write: journal, install, stale files, manifest (DESIGN §6).
-        let installs = staged.cert_count() + staged_plan.len();
+    /// Stage 4 (DESIGN §6): the journal, then every staged file installed (the DID document
+    /// first: credentials signed with a new key must find it; the certificates; pages; indexes
+    /// and status lists last: they may only point at what is out), stale files removed, the
+    /// new manifest saved, and the files of `.certsite/` that follow the output (the print
+    /// list, the hosting snippets). Returns how many files the output holds.
+    fn write(
+        &self,
+        state: &State,
+        output: &Opened,
+        certs: &Certs<'_>,
+        plan: &Plan,
+        staged: &Staging<'_>,
+        progress: &Progress,
+    ) -> anyhow::Result<usize> {
+        let Opened { store, out, old, leftover } = output;
+        let installs = staged.certs.cert_count() + staged.plan.len();
         let stage = progress.stage("write", installs as u64);
-        let mut journal = Journal { certs: staged.codes(codes), files: staged_plan.iter().map(|p| p.rel.clone()).collect() };
-        if let Some(leftover) = &leftover {
+        let mut journal = Journal { certs: staged.certs.codes(certs.codes()), files: staged.plan.iter().map(|p| p.rel.clone()).collect() };
+        if let Some(leftover) = leftover {
             journal.extend(leftover);
         }
         if !journal.is_empty() {
             store.save_journal(&journal)?;
         }
-        // The DID document first: credentials signed with a new key must find it. Pages, then
-        // indexes and status lists last: they may only point at what is out.
-        let (first, rest): (Vec<&plan::Planned>, Vec<&plan::Planned>) = staged_plan.iter().partition(|p| p.rank == plan::Rank::Did);
+        let (first, rest): (Vec<&plan::Planned>, Vec<&plan::Planned>) = staged.plan.iter().partition(|p| p.rank == plan::Rank::Did);
         for p in &first {
             out.install(&p.rel).with_context(|| format!("writing {}", p.rel))?;
             stage.inc(1);
         }
-        staged.install(&certs, &out, &stage)?;
+        staged.certs.install(certs, out, &stage)?;
         for p in &rest {
             out.install(&p.rel).with_context(|| format!("writing {}", p.rel))?;
             stage.inc(1);
         }
         // Nothing changed when every certificate and every planned file matched the manifest
         // and the manifest has no others: then it stays as it is.
-        let unchanged = staged.changed() == 0
+        let unchanged = staged.certs.changed() == 0
             && journal.is_empty()
             && !old.has_unknown()
-            && old.codes().len() == codes.len()
+            && old.codes().len() == certs.codes().len()
             && old.files().count() == plan.len();
         let mut files = old.file_count();
         if !unchanged {
-            let new = staged.manifest(&certs, plan.manifest_entries());
-            for rel in &stale(&old, &new) {
+            let new = staged.certs.manifest(certs, plan.manifest_entries());
+            for rel in &stale(old, &new) {
                 out.remove(rel).with_context(|| format!("removing {rel}"))?;
             }
             store.save(&new)?;
             files = new.file_count();
         }
-        out.discard_staging().with_context(|| format!("output {}", options.out.display()))?;
+        out.discard_staging().with_context(|| format!("output {}", out.root().display()))?;
         store.clear_journal()?;
         let print_list = state.print_dir().join("certificates.csv");
-        let list = self.print_list(codes);
+        let list = self.print_list(certs.codes());
         let hosting = self.hosting();
         let hosting_dir = state.path(crate::state::HOSTING);
         for (path, bytes) in
@@ -484,17 +539,7 @@ impl Site {
             }
         }
         stage.finish(installs as u64);
-
-        // What the public sees now, against what it saw after the last build.
-        let record = self.public_record(&statuses);
-        report.public = store.update_public(&record)?;
-
-        report.certificates = self.certificates.list.len();
-        report.changed = staged.changed();
-        report.written = out.stats.written.load(Ordering::Relaxed);
-        report.removed = out.stats.removed.load(Ordering::Relaxed);
-        report.unchanged = files.saturating_sub(report.written);
-        Ok(report)
+        Ok(files)
     }
 
     /// What a reader of the site sees on the build date: each certificate's status, the
@@ -513,44 +558,83 @@ impl Site {
             .collect();
         record
     }
+}
 
-    /// What the output holds: the last build's manifest, with what a killed build's journal
-    /// lists made unknown (the journal is returned, to be kept until this build is through);
-    /// without a trustworthy manifest (none, another folder's, the output deleted, `--clean`),
-    /// a walk of the output with every file unknown. A damaged manifest or journal is an error
-    /// (`--clean` reads neither).
-    fn old_manifest(
-        &self,
-        store: &crate::state::manifest::Store,
-        out: &Output,
-        layout: &crate::state::manifest::Layout,
-        force: bool,
-    ) -> anyhow::Result<(Manifest, Option<Journal>)> {
-        let walked = |out: &Output| -> anyhow::Result<Manifest> {
-            let files = out.walk().with_context(|| format!("reading {}", out.root().display()))?;
-            Ok(Manifest::unknown(layout.clone(), files))
-        };
-        if force {
-            return Ok((walked(out)?, None));
-        }
-        let journal = store.journal()?;
-        let manifest = match store.load()? {
-            // A manifest that lists files the output lacks (the output was deleted or
-            // replaced) is not trusted: one look at a file it lists tells.
-            Some(m) if m.files().next().is_none_or(|(rel, _)| out.root().join(rel).exists()) => m,
-            _ => walked(out)?,
-        };
-        let mut manifest = if manifest.layout() == layout {
-            manifest
-        } else {
-            // Languages changed: the certificates' files are laid out anew.
-            Manifest::unknown(layout.clone(), manifest_paths(&manifest))
-        };
-        if let Some(journal) = &journal {
-            manifest.apply(journal);
-        }
-        Ok((manifest, journal))
+/// What stage 1 hands on for signing: the signer, the keys the DID document lists, the status
+/// list indexes and the url secret the page codes derive from.
+pub struct Signing {
+    /// Signs credentials, status lists and notices.
+    pub signer: Signer,
+    /// Every key the site has signed with, the current one included.
+    pub keyring: Vec<VerifyingKey>,
+    /// Each certificate's place in the status lists.
+    pub status_index: StatusIndex,
+    /// The url secret.
+    secret: Vec<u8>,
+}
+
+/// The output as stage 1 found it: its manifest store, the folder (with its staging folder),
+/// what it holds by the last build's manifest, and the journal a killed build left.
+struct Opened {
+    store: crate::state::manifest::Store,
+    out: Output,
+    old: Manifest,
+    leftover: Option<Journal>,
+}
+
+impl Opened {
+    /// Opens the output of `options` and reads what it holds (see [`last_manifest`]); a
+    /// staging folder a failed build left is cleared.
+    fn open(state: &State, options: &BuildOptions, layout: &Layout) -> anyhow::Result<Opened> {
+        let store = state.output(&options.out);
+        let out = Output::open(&options.out, &store.staging()).with_context(|| format!("output {}", options.out.display()))?;
+        out.clear_staging().with_context(|| format!("output {}", options.out.display()))?;
+        let (old, leftover) = last_manifest(&store, &out, layout, options.force)?;
+        Ok(Opened { store, out, old, leftover })
     }
+}
+
+/// What stage 3 staged: the certificates' files and the plan's, in install order.
+struct Staging<'p> {
+    certs: certs::Staged,
+    plan: Vec<&'p plan::Planned>,
+}
+
+/// What the output holds: the last build's manifest, with what a killed build's journal
+/// lists made unknown (the journal is returned, to be kept until this build is through);
+/// without a trustworthy manifest (none, another folder's, the output deleted, `--clean`),
+/// a walk of the output with every file unknown. A damaged manifest or journal is an error
+/// (`--clean` reads neither).
+fn last_manifest(
+    store: &crate::state::manifest::Store,
+    out: &Output,
+    layout: &crate::state::manifest::Layout,
+    force: bool,
+) -> anyhow::Result<(Manifest, Option<Journal>)> {
+    let walked = |out: &Output| -> anyhow::Result<Manifest> {
+        let files = out.walk().with_context(|| format!("reading {}", out.root().display()))?;
+        Ok(Manifest::unknown(layout.clone(), files))
+    };
+    if force {
+        return Ok((walked(out)?, None));
+    }
+    let journal = store.journal()?;
+    let manifest = match store.load()? {
+        // A manifest that lists files the output lacks (the output was deleted or
+        // replaced) is not trusted: one look at a file it lists tells.
+        Some(m) if m.files().next().is_none_or(|(rel, _)| out.root().join(rel).exists()) => m,
+        _ => walked(out)?,
+    };
+    let mut manifest = if manifest.layout() == layout {
+        manifest
+    } else {
+        // Languages changed: the certificates' files are laid out anew.
+        Manifest::unknown(layout.clone(), manifest_paths(&manifest))
+    };
+    if let Some(journal) = &journal {
+        manifest.apply(journal);
+    }
+    Ok((manifest, journal))
 }
 
 /// The codes of every certificate, in list order.

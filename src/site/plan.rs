@@ -5,19 +5,17 @@
 //! the install: the DID document first, indexes and status lists last.
 
 use anyhow::anyhow;
-use ed25519_dalek::VerifyingKey;
 
 use crate::config::Lang;
 use crate::model::date;
-use crate::model::status::Status;
+use crate::model::status::{Derived, Status};
 use crate::render::pages::{NoticeView, Renderer};
 use crate::render::{assets, feeds, i18n, interviews};
 use crate::routes::{self, Page, Routes};
 use crate::sign::credential::{day_end, day_start, Signer};
 use crate::sign::did;
 use crate::sign::status_list::{self, message_index, Bitstring, Purpose, Standing};
-use crate::site::certs::Certs;
-use crate::site::{json_bytes, Site, NOTICES_PER_PAGE};
+use crate::site::{json_bytes, Signing, Site, NOTICES_PER_PAGE};
 use crate::state::manifest::{file_hash, Known, Manifest};
 use crate::write::Output;
 
@@ -56,14 +54,15 @@ pub struct Plan {
 
 impl Plan {
     /// Renders every file of the plan.
-    pub fn new(site: &Site, renderers: &[Renderer], certs: &Certs<'_>, keyring: &[VerifyingKey]) -> anyhow::Result<Plan> {
+    pub fn new(site: &Site, renderers: &[Renderer], signing: &Signing, statuses: &[Derived]) -> anyhow::Result<Plan> {
         let mut plan = Plan::default();
-        plan.put(Rank::Did, site.routes.did_document(), json_bytes(&serde_json::Value::Object(did::document(&site.did.did, keyring))));
+        let did_document = did::document(&site.did.did, &signing.keyring);
+        plan.put(Rank::Did, site.routes.did_document(), json_bytes(&serde_json::Value::Object(did_document)));
         for (k, renderer) in renderers.iter().enumerate() {
-            plan.pages(site, k, renderer, certs.signer())?;
+            plan.pages(site, k, renderer, &signing.signer)?;
         }
         plan.site_files(site, renderers)?;
-        plan.status_lists(site, certs)?;
+        plan.status_lists(site, signing, statuses)?;
         Ok(plan)
     }
 
@@ -195,8 +194,8 @@ impl Plan {
 
     /// The signed status lists (DESIGN §5): the message list every credential points into, and
     /// the two one-bit lists of credentials signed before it, kept current.
-    fn status_lists(&mut self, site: &Site, certs: &Certs<'_>) -> anyhow::Result<()> {
-        let (statuses, index, signer) = (certs.statuses(), certs.status_index(), certs.signer());
+    fn status_lists(&mut self, site: &Site, signing: &Signing, statuses: &[Derived]) -> anyhow::Result<()> {
+        let (index, signer) = (&signing.status_index, &signing.signer);
         for purpose in Purpose::ALL {
             let mut bits = Bitstring::new(purpose.entries(index.len()) * purpose.status_size());
             for (i, derived) in statuses.iter().enumerate() {

@@ -12,6 +12,8 @@
 //! ([`crate::state::manifest`]), not from walking or reading the output. The output is never
 //! deleted and written anew: on big sites that is slow, and it leaves a window with no site.
 
+pub mod folders;
+
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};

@@ -1,0 +1,14 @@
+//! Stage "sign", the JSON-LD contexts of certsite's documents: their URLs, and the documents
+//! themselves as published, bundled in the binary (`src/sign/contexts/SOURCES.md` says where
+//! each comes from). Nothing is ever fetched: [`crate::sign::rdf`] reads them from here, and
+//! [`crate::sign::credential`] names them in each credential's `@context`.
+
+/// The W3C VC 2.0 base context.
+pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
+
+/// The Open Badges 3.0 context (1EdTech), version 3.0.3.
+pub const OB_CONTEXT: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+
+/// Each bundled context by URL.
+pub const BUNDLED: &[(&str, &str)] =
+    &[(VC_CONTEXT, include_str!("contexts/credentials-v2.jsonld")), (OB_CONTEXT, include_str!("contexts/ob-v3p0-context-3.0.3.json"))];
