@@ -12,6 +12,7 @@ use crate::model::certificate::Certificate;
 use crate::model::code::Code;
 use crate::model::date;
 use crate::model::decision::{Action, Decision};
+use crate::model::notice::{self, NoticeState};
 use crate::model::status::{Derived, Status};
 use crate::render::i18n;
 use crate::render::templates::{error_chain, Folded, Templates};
@@ -97,20 +98,6 @@ pub struct NoticeLink {
     pub effective_on_iso: String,
     /// When it was decided (published), `YYYY-MM-DD`.
     pub decided_on_iso: String,
-}
-
-/// Where a notice stands on the build date, as `/notices/` and the notice show it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum NoticeState {
-    /// Decided, not yet effective.
-    NotYetEffective,
-    /// In effect (a revocation for good; a reinstatement once it applies).
-    InEffect,
-    /// A suspension past its `until`.
-    Ended,
-    /// A suspension lifted by a reinstatement (DESIGN §3).
-    Lifted,
 }
 
 /// A notice page's `notice` (DESIGN §4 `/notices/<id>/`; agreement §4 B¶3).
@@ -695,16 +682,9 @@ impl Renderer {
             decided_on_iso: date::iso(o.decided_on),
         };
         // Where it stands (DESIGN §3): a suspension's `until` is inclusive.
-        let ended = d.until.filter(|&until| d.action == Action::Suspend && until < p.today);
-        let state = if d.effective_on > p.today {
-            NoticeState::NotYetEffective
-        } else if p.lifted_by.is_some_and(|r| r.effective_on <= p.today) {
-            NoticeState::Lifted
-        } else if ended.is_some() {
-            NoticeState::Ended
-        } else {
-            NoticeState::InEffect
-        };
+        let state = notice::state(d, p.lifted_by, p.today);
+        // A suspension that ended: its `until` was its last day.
+        let ended = d.until.filter(|_| state == NoticeState::Ended);
         let ground_views = |d: &Decision| d.grounds.iter().map(|g| GroundView { az: g.az, en: g.en, cite: g.cite, code: g.code }).collect();
         let updated = p.lifted_by.map_or(d.decided_on, |r| r.decided_on.max(d.decided_on));
         NoticeView {
@@ -741,8 +721,8 @@ impl Renderer {
                     NoticeState::Lifted => "state_lifted",
                 },
             ),
-            ended_on: ended.filter(|_| state == NoticeState::Ended).map(day),
-            ended_on_iso: ended.filter(|_| state == NoticeState::Ended).map(date::iso),
+            ended_on: ended.map(day),
+            ended_on_iso: ended.map(date::iso),
             updated_iso: date::iso(updated),
         }
     }
