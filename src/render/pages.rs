@@ -146,47 +146,6 @@ impl NoticeView {
     pub fn updated_iso(&self) -> &str {
         &self.updated_iso
     }
-
-    /// The day it was decided, `YYYY-MM-DD`.
-    pub fn decided_on_iso(&self) -> &str {
-        &self.decided_on_iso
-    }
-
-    /// What the notice page says, as data (`notice.json`, signed by the caller): the decision,
-    /// the certificate, the grounds with their clauses, the reasoning and the holder's
-    /// objection deadline (a reinstatement: the grounds of the suspension it lifts, as
-    /// `lifted_grounds`). Dates are `YYYY-MM-DD`.
-    pub fn data(&self) -> serde_json::Map<String, serde_json::Value> {
-        let json = |grounds: &[GroundView]| -> Vec<serde_json::Value> {
-            grounds.iter().map(|g| serde_json::json!({"code": g.code, "cite": g.cite, "az": g.az, "en": g.en})).collect()
-        };
-        // A reinstatement has no grounds of its own: those of the suspension it lifts are
-        // `lifted_grounds`, as on its page (DESIGN §3).
-        let reinstate = self.action == Action::Reinstate.code();
-        let grounds = if reinstate { Vec::new() } else { json(&self.grounds) };
-        let value = serde_json::json!({
-            "notice": self.id,
-            "action": self.action,
-            "certificate": self.number,
-            "holder": self.holder,
-            "profession": self.profession,
-            "profession_en": self.profession_en,
-            "decided_on": self.decided_on_iso,
-            "effective_on": self.effective_on_iso,
-            "until": self.until_iso,
-            "grounds": grounds,
-            "lifted_grounds": json(&self.lifted_grounds),
-            "reason": self.reason,
-            "reason_en": self.reason_en,
-            "objection_deadline": self.objection_deadline_iso,
-            "lifts": self.lifts.as_ref().map(|l| &l.id),
-            "lifted_by": self.lifted_by.as_ref().map(|l| &l.id),
-        });
-        match value {
-            serde_json::Value::Object(map) => map,
-            _ => unreachable!("json! of an object literal is an object"),
-        }
-    }
 }
 
 /// What a notice page needs besides the decision.
@@ -672,7 +631,7 @@ impl Renderer {
     }
 
     /// What a notice page shows.
-    pub fn notice_view(&self, p: NoticePage<'_>) -> NoticeView {
+    pub fn notice_view(&self, p: &NoticePage<'_>) -> NoticeView {
         let d = p.decision;
         let day = |date: time::Date| i18n::date(self.lang, date);
         let link = |o: &Decision| NoticeLink {
