@@ -14,8 +14,8 @@ use crate::model::date;
 use crate::model::decision::{Action, Decision};
 use crate::model::notice::{self, NoticeState};
 use crate::model::status::{Derived, Status};
-use crate::render::i18n;
 use crate::render::templates::{error_chain, Folded, Templates};
+use crate::render::{i18n, linkedin};
 use crate::routes::{Page as RoutePage, Routes};
 
 /// A link to a page in the menu.
@@ -272,31 +272,6 @@ impl CertView<'_> {
             take_away,
         );
     }
-}
-
-/// LinkedIn's "Add to Profile" link for a certification (LinkedIn: Add to Profile for
-/// Certifications): its name, the issuing organisation, issue and expiry month and year, the
-/// page that shows it and its number.
-pub fn linkedin_add_to_profile(
-    name: &str,
-    organization: &str,
-    issued_on: time::Date,
-    valid_until: time::Date,
-    url: &str,
-    number: &str,
-) -> String {
-    let mut query = url::form_urlencoded::Serializer::new(String::from("https://www.linkedin.com/profile/add?"));
-    query
-        .append_pair("startTask", "CERTIFICATION_NAME")
-        .append_pair("name", name)
-        .append_pair("organizationName", organization)
-        .append_pair("issueYear", &issued_on.year().to_string())
-        .append_pair("issueMonth", &u8::from(issued_on.month()).to_string())
-        .append_pair("expirationYear", &valid_until.year().to_string())
-        .append_pair("expirationMonth", &u8::from(valid_until.month()).to_string())
-        .append_pair("certUrl", url)
-        .append_pair("certId", number);
-    query.finish()
 }
 
 /// Everything a certificate page needs beyond the certificate.
@@ -613,7 +588,7 @@ impl Renderer {
                     _ => &c.profession,
                 };
                 TakeAway {
-                    linkedin: linkedin_add_to_profile(
+                    linkedin: linkedin::add_to_profile(
                         &format!("{profession} ({})", i18n::tr(self.lang, "certificate")),
                         &self.issuer_name,
                         c.issued_on,
