@@ -5,5 +5,6 @@ pub mod code;
 pub mod date;
 pub mod decision;
 pub mod interview;
+pub mod notice;
 pub mod status;
 pub mod status_index;

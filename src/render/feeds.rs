@@ -4,8 +4,8 @@
 use crate::config::Lang;
 use crate::model::date;
 use crate::render::i18n;
-use crate::render::pages::NoticeView;
 use crate::render::templates::escape_html;
+use crate::render::views::NoticeView;
 use crate::routes::{Page, Routes, SITEMAP};
 
 /// The Atom feed of one language's notices, newest first (RFC 4287; DESIGN §4: a feed per

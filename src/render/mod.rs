@@ -1,6 +1,13 @@
-//! Stage "render": HTML pages through tera (embedded default templates, overridable), QR codes,
-//! the words of every page in Azerbaijani and English, and the files for machines (feeds,
-//! sitemap, robots, the hosts' header rules). Rendering never touches the disk: it returns bytes for [`crate::write`].
+//! Stage "render": the site's pages and the files for machines, as bytes for [`crate::write`]
+//! (rendering never touches the disk).
+//!
+//! - [`pages`]: the [`pages::Renderer`] of one language, which fills the [`views`] (the
+//!   template contexts of the pages) and renders them through tera ([`templates`]: the embedded
+//!   defaults, overridable); [`interviews`]: the interview pages and their open data.
+//! - [`i18n`]: the words of every page in Azerbaijani and English; [`collate`]: Azerbaijani
+//!   alphabetical order; [`qr`]: QR codes; [`linkedin`]: LinkedIn's "Add to Profile" link.
+//! - Files for machines: [`feeds`] (Atom feeds, sitemap, robots), [`hosting`] (the hosts'
+//!   header rules), [`csvout`] (CSV cells), [`assets`] (CSS and JavaScript).
 pub mod assets;
 pub mod collate;
 pub mod csvout;
@@ -8,6 +15,8 @@ pub mod feeds;
 pub mod hosting;
 pub mod i18n;
 pub mod interviews;
+pub mod linkedin;
 pub mod pages;
 pub mod qr;
 pub mod templates;
+pub mod views;

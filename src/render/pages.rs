@@ -1,379 +1,24 @@
-//! Stage "render", pages: the template contexts (views) of every page, and the renderer that
-//! fills them. Views hold only public fields (DESIGN §3); tera escapes every value.
+//! Stage "render", pages: the [`Renderer`] of one language, which fills the views
+//! ([`crate::render::views`]) from the data and renders each page through tera: the home,
+//! content pages, /verify/, 404, certificate pages and notices (the interview pages are in
+//! [`crate::render::interviews`]).
 
-use serde::Serialize;
 use std::sync::{Arc, OnceLock};
 
 use tera::{Context, Tera};
 
 use crate::config::{Config, Lang};
 use crate::load::content::Page;
-use crate::model::certificate::Certificate;
-use crate::model::code::Code;
 use crate::model::date;
 use crate::model::decision::{Action, Decision};
-use crate::model::status::{Derived, Status};
-use crate::render::i18n;
+use crate::model::notice::{self, NoticeState};
+use crate::model::status::Status;
 use crate::render::templates::{error_chain, Folded, Templates};
+use crate::render::views::{
+    AnnouncedView, CertPage, CertView, DecisionView, GroundView, LangLink, NoticeLink, NoticePage, NoticeView, PageLink, SiteView, TakeAway,
+};
+use crate::render::{i18n, linkedin};
 use crate::routes::{Page as RoutePage, Routes};
-
-/// A link to a page in the menu.
-#[derive(Debug, Serialize)]
-struct PageLink<'a> {
-    path: &'a str,
-    title: &'a str,
-    description: Option<&'a str>,
-    /// The title's language when it is not the page's (an untranslated page).
-    lang: Option<&'static str>,
-}
-
-/// Another language's version of the site, for the language switch.
-#[derive(Debug, Serialize)]
-struct LangLink {
-    code: &'static str,
-    label: &'static str,
-    /// The language's path prefix ("" for the default, "/en").
-    prefix: String,
-}
-
-/// What every template sees as `site`.
-#[derive(Debug, Serialize)]
-struct SiteView<'a> {
-    /// The title in the page's language.
-    title: &'a str,
-    /// The issuer's name in the page's language.
-    issuer_name: &'a str,
-    /// The issuer's logo (`[issuer] logo`, published as `/assets/logo.svg` or `.png`).
-    logo: Option<String>,
-    /// Path prefix of the site ("" or "/portal"): assets, credentials, data files.
-    base: &'a str,
-    /// Path prefix of this language's pages: `base`, then "/en" for English (DESIGN §4).
-    root: String,
-    languages: Vec<LangLink>,
-    base_url: &'a str,
-    issuer: &'a crate::config::Issuer,
-    pages: Vec<PageLink<'a>>,
-    did_document: String,
-}
-
-/// A link to another certificate.
-#[derive(Debug, Serialize)]
-pub struct CertLink {
-    /// The number.
-    pub number: String,
-    /// Its page.
-    pub url: String,
-}
-
-/// A ground as shown.
-#[derive(Debug, Serialize)]
-pub(crate) struct GroundView {
-    az: &'static str,
-    en: &'static str,
-    cite: &'static str,
-    code: &'static str,
-}
-
-/// The decision in effect, as shown on a certificate page.
-#[derive(Debug, Serialize)]
-struct DecisionView {
-    id: String,
-    label: &'static str,
-    effective_on: String,
-    effective_on_iso: String,
-    until: Option<String>,
-    until_iso: Option<String>,
-    grounds: Vec<GroundView>,
-}
-
-/// Another notice, as linked from a notice.
-#[derive(Debug, Serialize)]
-pub struct NoticeLink {
-    /// Its id.
-    pub id: String,
-    /// When it takes effect (display form).
-    pub effective_on: String,
-    /// The same, `YYYY-MM-DD`.
-    pub effective_on_iso: String,
-    /// When it was decided (published), `YYYY-MM-DD`.
-    pub decided_on_iso: String,
-}
-
-/// Where a notice stands on the build date, as `/notices/` and the notice show it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum NoticeState {
-    /// Decided, not yet effective.
-    NotYetEffective,
-    /// In effect (a revocation for good; a reinstatement once it applies).
-    InEffect,
-    /// A suspension past its `until`.
-    Ended,
-    /// A suspension lifted by a reinstatement (DESIGN §3).
-    Lifted,
-}
-
-/// A notice page's `notice` (DESIGN §4 `/notices/<id>/`; agreement §4 B¶3).
-#[derive(Debug, Serialize)]
-pub struct NoticeView {
-    pub(crate) id: String,
-    action: &'static str,
-    pub(crate) title: &'static str,
-    pub(crate) number: String,
-    profession: String,
-    profession_en: Option<String>,
-    holder: String,
-    holder_initials: bool,
-    decided_on: String,
-    decided_on_iso: String,
-    effective_on: String,
-    effective_on_iso: String,
-    not_yet_effective: bool,
-    until: Option<String>,
-    until_iso: Option<String>,
-    grounds: Vec<GroundView>,
-    pub(crate) reason: String,
-    pub(crate) reason_en: Option<String>,
-    objection_deadline: String,
-    objection_deadline_iso: String,
-    pub(crate) lifted_by: Option<NoticeLink>,
-    lifts: Option<NoticeLink>,
-    /// A reinstatement: the grounds of the suspension it lifts (not its own).
-    lifted_grounds: Vec<GroundView>,
-    state: NoticeState,
-    state_label: &'static str,
-    /// A suspension that ended: its last day.
-    ended_on: Option<String>,
-    ended_on_iso: Option<String>,
-    /// The last day the notice changed: decided, or lifted (the Atom entry's `updated`).
-    updated_iso: String,
-}
-
-impl NoticeView {
-    /// The notice id.
-    pub fn id(&self) -> &str {
-        &self.id
-    }
-
-    /// The last day it changed (decided, or lifted), `YYYY-MM-DD`.
-    pub fn updated_iso(&self) -> &str {
-        &self.updated_iso
-    }
-
-    /// The day it was decided, `YYYY-MM-DD`.
-    pub fn decided_on_iso(&self) -> &str {
-        &self.decided_on_iso
-    }
-
-    /// What the notice page says, as data (`notice.json`, signed by the caller): the decision,
-    /// the certificate, the grounds with their clauses, the reasoning and the holder's
-    /// objection deadline (a reinstatement: the grounds of the suspension it lifts, as
-    /// `lifted_grounds`). Dates are `YYYY-MM-DD`.
-    pub fn data(&self) -> serde_json::Map<String, serde_json::Value> {
-        let json = |grounds: &[GroundView]| -> Vec<serde_json::Value> {
-            grounds.iter().map(|g| serde_json::json!({"code": g.code, "cite": g.cite, "az": g.az, "en": g.en})).collect()
-        };
-        // A reinstatement has no grounds of its own: those of the suspension it lifts are
-        // `lifted_grounds`, as on its page (DESIGN §3).
-        let reinstate = self.action == Action::Reinstate.code();
-        let grounds = if reinstate { Vec::new() } else { json(&self.grounds) };
-        let value = serde_json::json!({
-            "notice": self.id,
-            "action": self.action,
-            "certificate": self.number,
-            "holder": self.holder,
-            "profession": self.profession,
-            "profession_en": self.profession_en,
-            "decided_on": self.decided_on_iso,
-            "effective_on": self.effective_on_iso,
-            "until": self.until_iso,
-            "grounds": grounds,
-            "lifted_grounds": json(&self.lifted_grounds),
-            "reason": self.reason,
-            "reason_en": self.reason_en,
-            "objection_deadline": self.objection_deadline_iso,
-            "lifts": self.lifts.as_ref().map(|l| &l.id),
-            "lifted_by": self.lifted_by.as_ref().map(|l| &l.id),
-        });
-        match value {
-            serde_json::Value::Object(map) => map,
-            _ => unreachable!("json! of an object literal is an object"),
-        }
-    }
-}
-
-/// What a notice page needs besides the decision.
-pub struct NoticePage<'a> {
-    /// The decision.
-    pub decision: &'a Decision,
-    /// Its certificate.
-    pub cert: &'a Certificate,
-    /// How the holder is named.
-    pub holder_name: crate::config::HolderName,
-    /// The build date.
-    pub today: time::Date,
-    /// The reinstatement lifting this suspension, if published.
-    pub lifted_by: Option<&'a Decision>,
-    /// The suspension this reinstatement lifts.
-    pub lifts: Option<&'a Decision>,
-}
-
-fn notice_title_key(action: Action) -> &'static str {
-    match action {
-        Action::Suspend => "notice_suspend",
-        Action::Revoke => "notice_revoke",
-        Action::Reinstate => "notice_reinstate",
-    }
-}
-
-/// The certificate page's `cert`: everything the page shows of a certificate, in the page's
-/// language (data without a translation keeps its Azerbaijani, marked by `*_lang`).
-#[derive(Debug, Serialize)]
-pub struct CertView<'a> {
-    number: &'a str,
-    holder: String,
-    surname: &'a str,
-    given_name: &'a str,
-    patronymic: Option<&'a str>,
-    /// The profession in the page's language when the register has it, else in Azerbaijani.
-    profession: &'a str,
-    /// `lang` of `profession` when it is not the page's language ("az"), else none.
-    profession_lang: Option<&'static str>,
-    /// The approved scope, likewise.
-    scope: &'a [crate::model::certificate::Text],
-    scope_lang: Option<&'static str>,
-    issued_on: String,
-    issued_on_iso: String,
-    valid_until: String,
-    valid_until_iso: String,
-    status: &'static str,
-    status_label: &'static str,
-    /// One sentence on what the status means for whoever relies on the certificate.
-    status_lead: &'static str,
-    /// "since …": the day the current status began.
-    since: Option<String>,
-    code: String,
-    code_grouped: String,
-    url: &'a str,
-    /// The QR code of `url`, an SVG drawn by certsite (shown inline, `| safe`).
-    qr_svg: &'a str,
-    decision: Option<DecisionView>,
-    /// A decision published but not yet in effect.
-    announced: Option<AnnouncedView>,
-    replaces: Option<CertLink>,
-    superseded_by: Option<CertLink>,
-    /// What the holder can take away (LinkedIn, the credential file): a valid certificate only.
-    take_away: Option<TakeAway>,
-}
-
-/// A decision published but not yet in effect, as announced on the certificate page.
-#[derive(Debug, Serialize)]
-struct AnnouncedView {
-    id: String,
-    action: &'static str,
-    /// "Will be suspended from …".
-    text: String,
-    effective_on_iso: String,
-}
-
-/// A valid certificate's ways out for its holder.
-#[derive(Debug, Serialize)]
-pub struct TakeAway {
-    /// LinkedIn's documented "Add to Profile" link for a certification.
-    linkedin: String,
-    /// The file name the credential downloads as.
-    file: String,
-}
-
-impl CertView<'_> {
-    /// Inserts each field at the top of `context` as `__cert_<field>`
-    /// ([`crate::render::templates::FLAT_CERT`]), for the folded templates that read them so.
-    /// The destructuring names every field: one added later does not compile until it is
-    /// inserted here too (and a test checks the names against the serialized `cert`).
-    pub(crate) fn insert_flat(&self, context: &mut Context) {
-        macro_rules! flat {
-            ($($field:ident),* $(,)?) => {{
-                let CertView { $($field),* } = self;
-                $( context.insert(concat!("__cert_", stringify!($field)), $field); )*
-            }};
-        }
-        flat!(
-            number,
-            holder,
-            surname,
-            given_name,
-            patronymic,
-            profession,
-            profession_lang,
-            scope,
-            scope_lang,
-            issued_on,
-            issued_on_iso,
-            valid_until,
-            valid_until_iso,
-            status,
-            status_label,
-            status_lead,
-            since,
-            code,
-            code_grouped,
-            url,
-            qr_svg,
-            decision,
-            announced,
-            replaces,
-            superseded_by,
-            take_away,
-        );
-    }
-}
-
-/// LinkedIn's "Add to Profile" link for a certification (LinkedIn: Add to Profile for
-/// Certifications): its name, the issuing organisation, issue and expiry month and year, the
-/// page that shows it and its number.
-pub fn linkedin_add_to_profile(
-    name: &str,
-    organization: &str,
-    issued_on: time::Date,
-    valid_until: time::Date,
-    url: &str,
-    number: &str,
-) -> String {
-    let mut query = url::form_urlencoded::Serializer::new(String::from("https://www.linkedin.com/profile/add?"));
-    query
-        .append_pair("startTask", "CERTIFICATION_NAME")
-        .append_pair("name", name)
-        .append_pair("organizationName", organization)
-        .append_pair("issueYear", &issued_on.year().to_string())
-        .append_pair("issueMonth", &u8::from(issued_on.month()).to_string())
-        .append_pair("expirationYear", &valid_until.year().to_string())
-        .append_pair("expirationMonth", &u8::from(valid_until.month()).to_string())
-        .append_pair("certUrl", url)
-        .append_pair("certId", number);
-    query.finish()
-}
-
-/// Everything a certificate page needs beyond the certificate.
-pub struct CertPage<'a> {
-    /// The certificate.
-    pub cert: &'a Certificate,
-    /// Its derived status.
-    pub derived: Derived,
-    /// The decision in effect, if any.
-    pub decision: Option<&'a Decision>,
-    /// A decision published but not yet in effect, if any.
-    pub announced: Option<&'a Decision>,
-    /// Its code.
-    pub code: Code,
-    /// Its page URL.
-    pub url: &'a str,
-    /// The certificate it replaces.
-    pub replaces: Option<CertLink>,
-    /// The certificate that supersedes it.
-    pub superseded_by: Option<CertLink>,
-    /// The QR code of `url` (SVG).
-    pub qr_svg: &'a str,
-}
 
 /// The template of certificate pages.
 const CERTIFICATE: &str = "certificate.html";
@@ -403,6 +48,14 @@ enum Fold {
     /// Every page: to compare with [`Fold::Never`] in tests.
     #[cfg(test)]
     Always,
+}
+
+fn notice_title_key(action: Action) -> &'static str {
+    match action {
+        Action::Suspend => "notice_suspend",
+        Action::Revoke => "notice_revoke",
+        Action::Reinstate => "notice_reinstate",
+    }
 }
 
 fn status_key(status: Status) -> &'static str {
@@ -612,7 +265,7 @@ impl Renderer {
             effective_on_iso: date::iso(d.effective_on),
             until: d.until.map(day),
             until_iso: d.until.map(date::iso),
-            grounds: d.grounds.iter().map(|g| GroundView { az: g.az, en: g.en, cite: g.cite, code: g.code }).collect(),
+            grounds: d.grounds.iter().map(|&g| GroundView::from(g)).collect(),
         });
         let announced = p.announced.map(|d| AnnouncedView {
             id: d.id.clone(),
@@ -667,7 +320,7 @@ impl Renderer {
                     _ => &c.profession,
                 };
                 TakeAway {
-                    linkedin: linkedin_add_to_profile(
+                    linkedin: linkedin::add_to_profile(
                         &format!("{profession} ({})", i18n::tr(self.lang, "certificate")),
                         &self.issuer_name,
                         c.issued_on,
@@ -685,7 +338,7 @@ impl Renderer {
     }
 
     /// What a notice page shows.
-    pub fn notice_view(&self, p: NoticePage<'_>) -> NoticeView {
+    pub fn notice_view(&self, p: &NoticePage<'_>) -> NoticeView {
         let d = p.decision;
         let day = |date: time::Date| i18n::date(self.lang, date);
         let link = |o: &Decision| NoticeLink {
@@ -695,17 +348,10 @@ impl Renderer {
             decided_on_iso: date::iso(o.decided_on),
         };
         // Where it stands (DESIGN §3): a suspension's `until` is inclusive.
-        let ended = d.until.filter(|&until| d.action == Action::Suspend && until < p.today);
-        let state = if d.effective_on > p.today {
-            NoticeState::NotYetEffective
-        } else if p.lifted_by.is_some_and(|r| r.effective_on <= p.today) {
-            NoticeState::Lifted
-        } else if ended.is_some() {
-            NoticeState::Ended
-        } else {
-            NoticeState::InEffect
-        };
-        let ground_views = |d: &Decision| d.grounds.iter().map(|g| GroundView { az: g.az, en: g.en, cite: g.cite, code: g.code }).collect();
+        let state = notice::state(d, p.lifted_by, p.today);
+        // A suspension that ended: its `until` was its last day.
+        let ended = d.until.filter(|_| state == NoticeState::Ended);
+        let ground_views = |d: &Decision| d.grounds.iter().map(|&g| GroundView::from(g)).collect();
         let updated = p.lifted_by.map_or(d.decided_on, |r| r.decided_on.max(d.decided_on));
         NoticeView {
             id: d.id.clone(),
@@ -741,8 +387,8 @@ impl Renderer {
                     NoticeState::Lifted => "state_lifted",
                 },
             ),
-            ended_on: ended.filter(|_| state == NoticeState::Ended).map(day),
-            ended_on_iso: ended.filter(|_| state == NoticeState::Ended).map(date::iso),
+            ended_on: ended.map(day),
+            ended_on_iso: ended.map(date::iso),
             updated_iso: date::iso(updated),
         }
     }

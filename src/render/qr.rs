@@ -1,5 +1,5 @@
-//! QR codes of certificate page URLs, as compact SVG (DESIGN §4: inline in the page, inside
-//! the element marked `data-qr`, and `qr/<number>.svg` from `certsite print`).
+//! Stage "render", QR codes: certificate page URLs as compact SVG (DESIGN §4: inline in the
+//! page, inside the element marked `data-qr`, and `qr/<number>.svg` from `certsite print`).
 //!
 //! The symbol is built with the lower-level API of the `qrcode` crate (segment-optimised
 //! encoding, error correction level M, Reed–Solomon codewords, function patterns, data

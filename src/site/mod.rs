@@ -41,9 +41,10 @@ use crate::model::status::{status_of, Derived, Status};
 use crate::model::status_index::StatusIndex;
 use crate::progress::Progress;
 use crate::render::interviews::SessionView;
-use crate::render::pages::{NoticePage, NoticeView, Renderer};
+use crate::render::pages::Renderer;
 use crate::render::qr;
 use crate::render::templates::{self, Templates};
+use crate::render::views::{NoticePage, NoticeView};
 use crate::routes::Routes;
 use crate::sign::credential::Signer;
 use crate::sign::did::{self, DidWeb};
@@ -287,8 +288,9 @@ impl Site {
     }
 
     /// The published notices (decided on or before the build date), newest first
-    /// (DESIGN §3: a notice is published from `decided_on`).
-    fn notice_views(&self, renderer: &Renderer) -> Vec<NoticeView> {
+    /// (DESIGN §3: a notice is published from `decided_on`), with what each needs besides its
+    /// decision.
+    fn notices(&self) -> Vec<NoticePage<'_>> {
         let published = |d: &Decision| d.decided_on <= self.build_date;
         let mut order: Vec<usize> = (0..self.decisions.list.len()).filter(|&i| published(&self.decisions.list[i])).collect();
         order.sort_by(|&a, &b| {
@@ -299,16 +301,21 @@ impl Site {
             .into_iter()
             .map(|i| {
                 let d = &self.decisions.list[i];
-                renderer.notice_view(NoticePage {
+                NoticePage {
                     decision: d,
                     cert: &self.certificates.list[d.certificate],
                     holder_name: self.config.notices.holder_name,
                     today: self.build_date,
                     lifted_by: self.decisions.lifted_by.get(&i).map(|&j| &self.decisions.list[j]).filter(|r| published(r)),
                     lifts: self.decisions.lifts.get(&i).map(|&j| &self.decisions.list[j]),
-                })
+                }
             })
             .collect()
+    }
+
+    /// The views of [`Site::notices`], in `renderer`'s language.
+    fn notice_views(&self, renderer: &Renderer) -> Vec<NoticeView> {
+        self.notices().iter().map(|p| renderer.notice_view(p)).collect()
     }
 
     fn session_views(&self, renderer: &Renderer) -> Vec<SessionView> {

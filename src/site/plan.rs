@@ -8,8 +8,11 @@ use anyhow::anyhow;
 
 use crate::config::Lang;
 use crate::model::date;
+use crate::model::decision::notice_holder_name;
+use crate::model::notice::NoticeDocument;
 use crate::model::status::{Derived, Status};
-use crate::render::pages::{NoticeView, Renderer};
+use crate::render::pages::Renderer;
+use crate::render::views::NoticeView;
 use crate::render::{assets, feeds, i18n, interviews};
 use crate::routes::{self, Page, Routes};
 use crate::sign::credential::{day_end, day_start, Signer};
@@ -129,12 +132,15 @@ impl Plan {
         self.put_page(site, k, lang, Page::Verify, Rank::Page, html(renderer.plain("verify.html", Page::Verify))?);
 
         // Notices (DESIGN §4), newest first, 50 to a page.
-        let notices = site.notice_views(renderer);
-        for n in &notices {
+        let published = site.notices();
+        let notices: Vec<NoticeView> = published.iter().map(|p| renderer.notice_view(p)).collect();
+        for (p, n) in published.iter().zip(&notices) {
             self.put_page(site, k, lang, Page::Notice(n.id()), Rank::Page, html(renderer.notice(n))?);
             if default {
                 // The notice as data, signed (DESIGN §4, §5), once: it holds both languages.
-                let signed = signer.sign_jcs(n.data(), &format!("{}T00:00:00Z", n.decided_on_iso()));
+                let holder = notice_holder_name(p.cert, p.holder_name);
+                let document = NoticeDocument::new(p.decision, p.cert, holder, p.lifts, p.lifted_by);
+                let signed = signer.sign_jcs(json_object(&document)?, &day_start(p.decision.decided_on));
                 self.put(Rank::Page, Routes::notice_json(n.id()), json_bytes(&serde_json::Value::Object(signed)));
             }
         }
@@ -217,5 +223,13 @@ impl Plan {
             self.put(Rank::StatusList, Routes::status_list(purpose), json_bytes(&serde_json::Value::Object(list)));
         }
         Ok(())
+    }
+}
+
+/// `document` as a JSON object, for [`Signer::sign_jcs`].
+fn json_object(document: &impl serde::Serialize) -> anyhow::Result<serde_json::Map<String, serde_json::Value>> {
+    match serde_json::to_value(document)? {
+        serde_json::Value::Object(map) => Ok(map),
+        other => Err(anyhow!("not a JSON object: {other}")),
     }
 }
