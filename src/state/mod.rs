@@ -404,7 +404,7 @@ fn write_temp(path: &Path, bytes: &[u8], mode: u32) -> io::Result<PathBuf> {
 /// Replaces (or creates) `path` with `bytes` atomically: a reader, or a build killed at any
 /// moment, sees the old file or the new one, whole.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    crate::write::checkpoint();
+    crate::disk::checkpoint();
     let temp = write_temp(path, bytes, 0o644)?;
     fs::rename(&temp, path).inspect_err(|_| {
         let _ = fs::remove_file(&temp);
@@ -414,7 +414,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Creates `path` with `bytes`, mode 0600, atomically and never over an existing file (for
 /// secrets: a key is never overwritten, and never left half written).
 pub fn create_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    crate::write::checkpoint();
+    crate::disk::checkpoint();
     let temp = write_temp(path, bytes, 0o600)?;
     let linked = fs::hard_link(&temp, path);
     let _ = fs::remove_file(&temp);
