@@ -15,6 +15,7 @@
 //! | `lock` | held while a build runs ([`lock`]) |
 //! | `printed.csv` | which certificates `certsite print` has written, and when ([`Printed`]) |
 //! | `print/` | for the printing office: `certificates.csv`, `qr/<number>.svg` |
+//! | `hosting/` | the site's HTTP headers for hosts configured by hand: `nginx.conf`, `.htaccess` (Apache); rewritten by each build when they change |
 
 pub mod keys;
 pub mod lock;
@@ -109,8 +110,14 @@ pub const LOCK: &str = "lock";
 pub const PRINTED: &str = "printed.csv";
 /// The printing office's folder (the default `--out` of `certsite print`).
 pub const PRINT: &str = "print";
+/// The list of every certificate in the printing office's folder, kept current by each build.
+const PRINT_LIST: &str = "certificates.csv";
 /// The web server snippets (`nginx.conf`, `.htaccess`) with the site's HTTP headers.
 pub const HOSTING: &str = "hosting";
+/// The nginx snippet, in [`HOSTING`].
+const HOSTING_NGINX: &str = "nginx.conf";
+/// The Apache snippet, in [`HOSTING`].
+const HOSTING_APACHE: &str = ".htaccess";
 
 /// The `.certsite/` folder of one site root.
 #[derive(Debug, Clone)]
@@ -327,6 +334,20 @@ impl State {
         self.path(PRINT)
     }
 
+    /// Saves the list of every certificate for the printing office, `print/certificates.csv`
+    /// (left as it is when it holds `csv` already).
+    pub fn save_print_list(&self, csv: &[u8]) -> anyhow::Result<()> {
+        write_if_changed(&self.print_dir().join(PRINT_LIST), csv)
+    }
+
+    /// Saves the web server snippets with the site's HTTP headers, `hosting/nginx.conf` and
+    /// `hosting/.htaccess` (each left as it is when it holds its bytes already).
+    pub fn save_hosting(&self, nginx: &[u8], apache: &[u8]) -> anyhow::Result<()> {
+        let dir = self.path(HOSTING);
+        write_if_changed(&dir.join(HOSTING_NGINX), nginx)?;
+        write_if_changed(&dir.join(HOSTING_APACHE), apache)
+    }
+
     /// The record of printed certificates (empty when none was printed).
     pub fn printed(&self) -> anyhow::Result<Printed> {
         let path = self.path(PRINTED);
@@ -370,6 +391,14 @@ fn read_optional(path: &Path) -> anyhow::Result<Option<String>> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e).with_context(|| path.display().to_string()),
     }
+}
+
+/// Replaces `path` with `bytes` atomically ([`write_atomic`]), unless it holds them already.
+fn write_if_changed(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if fs::read(path).ok().as_deref() == Some(bytes) {
+        return Ok(());
+    }
+    write_atomic(path, bytes).with_context(|| path.display().to_string())
 }
 
 /// The temporary name beside `path` used while writing it.
@@ -479,6 +508,25 @@ mod tests {
         assert_eq!(state.url_secret().unwrap(), (a, false));
         fs::write(state.path(URL_SECRET), "zz").unwrap();
         assert!(state.url_secret().is_err());
+    }
+
+    #[test]
+    fn print_list_and_hosting_are_rewritten_only_when_they_change() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let state = State::new(dir.path());
+        let inode = |rel: &str| fs::metadata(state.dir().join(rel)).unwrap().ino();
+        state.save_print_list(b"number,code,url\n").unwrap();
+        state.save_hosting(b"nginx", b"apache").unwrap();
+        assert_eq!(fs::read(state.dir().join("print/certificates.csv")).unwrap(), b"number,code,url\n");
+        assert_eq!(fs::read(state.dir().join("hosting/nginx.conf")).unwrap(), b"nginx");
+        assert_eq!(fs::read(state.dir().join("hosting/.htaccess")).unwrap(), b"apache");
+        let before = [inode("print/certificates.csv"), inode("hosting/nginx.conf"), inode("hosting/.htaccess")];
+        state.save_print_list(b"number,code,url\n").unwrap();
+        state.save_hosting(b"nginx", b"apache 2").unwrap();
+        assert_eq!(before[..2], [inode("print/certificates.csv"), inode("hosting/nginx.conf")], "same bytes: not rewritten");
+        assert_ne!(before[2], inode("hosting/.htaccess"));
+        assert_eq!(fs::read(state.dir().join("hosting/.htaccess")).unwrap(), b"apache 2");
     }
 
     #[test]
