@@ -386,7 +386,7 @@ fn print_report(report: &PrintReport, pdf_asked: bool) -> u8 {
     eprintln!("printed {} certificate(s) into {}", report.printed.len(), report.out.display());
     match &report.pdf {
         Some(pdf) => eprintln!("wrote {} ({} page(s), A4)", pdf.display(), report.printed.len()),
-        None if pdf_asked && report.printed.is_empty() => eprintln!("no certificate to print: {} was not written", crate::print::PDF),
+        None if pdf_asked && report.printed.is_empty() => eprintln!("no certificate to print: {} was not written", crate::state::PRINT_PDF),
         None => {}
     }
     OK

@@ -14,7 +14,7 @@
 //! | `outputs/<id>/public` | what the last build into that folder showed the public: statuses, notices, result sets ([`public`]) |
 //! | `lock` | held while a build runs ([`lock`]) |
 //! | `printed.csv` | which certificates `certsite print` has written, and when ([`Printed`]) |
-//! | `print/` | for the printing office: `certificates.csv`, `qr/<number>.svg` |
+//! | `print/` | for the printing office: `certificates.csv` (every certificate, kept current by each build); what `certsite print` writes unless `--out` names another folder ([`PrintFolder`]): `qr/<number>.svg`, `batch.csv` (the last batch), `certificates.pdf` |
 //! | `hosting/` | the site's HTTP headers for hosts configured by hand: `nginx.conf`, `.htaccess` (Apache); rewritten by each build when they change |
 
 pub mod keys;
@@ -112,6 +112,12 @@ pub const PRINTED: &str = "printed.csv";
 pub const PRINT: &str = "print";
 /// The list of every certificate in the printing office's folder, kept current by each build.
 const PRINT_LIST: &str = "certificates.csv";
+/// The folder of a print batch's QR codes (`qr/<number>.svg`), in a printing office's folder.
+const PRINT_QR: &str = "qr";
+/// The list of a print batch, in a printing office's folder.
+const PRINT_BATCH: &str = "batch.csv";
+/// The printable pages of a print batch (`certsite print --pdf`), in a printing office's folder.
+pub const PRINT_PDF: &str = "certificates.pdf";
 /// The web server snippets (`nginx.conf`, `.htaccess`) with the site's HTTP headers.
 pub const HOSTING: &str = "hosting";
 /// The nginx snippet, in [`HOSTING`].
@@ -329,15 +335,15 @@ impl State {
         manifest::Store::new(&self.path(OUTPUTS), out)
     }
 
-    /// The printing office's folder.
-    pub fn print_dir(&self) -> PathBuf {
-        self.path(PRINT)
+    /// The folder `certsite print` writes a batch into: `out` when given, else `print/`.
+    pub fn print_folder(&self, out: Option<&Path>) -> PrintFolder {
+        PrintFolder { dir: out.map_or_else(|| self.path(PRINT), Path::to_owned) }
     }
 
     /// Saves the list of every certificate for the printing office, `print/certificates.csv`
     /// (left as it is when it holds `csv` already).
     pub fn save_print_list(&self, csv: &[u8]) -> anyhow::Result<()> {
-        write_if_changed(&self.print_dir().join(PRINT_LIST), csv)
+        write_if_changed(&self.path(PRINT).join(PRINT_LIST), csv)
     }
 
     /// Saves the web server snippets with the site's HTTP headers, `hosting/nginx.conf` and
@@ -374,6 +380,39 @@ impl State {
             text.push_str(&format!("{number},{}\n", date::iso(*day)));
         }
         write_atomic(&path, text.as_bytes()).with_context(|| path.display().to_string())
+    }
+}
+
+/// A folder that `certsite print` writes a batch into: `.certsite/print/` (beside the build's
+/// `certificates.csv`) or the one `--out` names. A batch is `qr/<number>.svg` for each
+/// certificate (`/` in a number becomes `_`), `certificates.pdf` with `--pdf`, and `batch.csv`
+/// listing them; each file is written atomically, files of an earlier batch are left as they are.
+#[derive(Debug, Clone)]
+pub struct PrintFolder {
+    dir: PathBuf,
+}
+
+impl PrintFolder {
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Where the batch's PDF goes.
+    pub fn pdf_path(&self) -> PathBuf {
+        self.dir.join(PRINT_PDF)
+    }
+
+    /// Writes a batch: the QR code of each certificate (`(file stem, SVG)`), the PDF if there
+    /// is one, then `batch.csv`.
+    pub fn save_batch(&self, qr_codes: &[(String, String)], pdf: Option<&[u8]>, csv: &[u8]) -> anyhow::Result<()> {
+        let qr_dir = self.dir.join(PRINT_QR);
+        let qr_files = qr_codes.iter().map(|(stem, svg)| (qr_dir.join(format!("{stem}.svg")), svg.as_bytes()));
+        for (path, bytes) in qr_files.chain(pdf.map(|pdf| (self.pdf_path(), pdf))) {
+            write_atomic(&path, bytes).with_context(|| path.display().to_string())?;
+        }
+        let path = self.dir.join(PRINT_BATCH);
+        write_atomic(&path, csv).with_context(|| path.display().to_string())
     }
 }
 
