@@ -20,6 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use walkdir::WalkDir;
 
 use crate::disk::{absolute, checkpoint};
+use crate::state::State;
 
 /// The staging folder's name inside the output, used only when the output is on another file
 /// system than the site's `.certsite/`.
@@ -204,11 +205,12 @@ fn same_file_system(_: &Path, _: &Path) -> bool {
 /// Refuses an output folder that would overwrite or delete the site's sources (stale files
 /// are removed from the output): the root or a folder above it, a folder holding `data/`,
 /// `content/`, `templates/` or `.certsite/`, or one inside the input folders or `.certsite/`
-/// (but for the preview's own `.certsite/serve`).
+/// (but for the preview's own, [`State::serve_dir`]).
 pub fn check_output_location(root: &Path, out: &Path) -> Result<(), String> {
     let (root, out) = (absolute(root), absolute(out));
-    for kept in ["", "data", "content", "templates", ".certsite"] {
-        let path = if kept.is_empty() { root.clone() } else { root.join(kept) };
+    let state = State::new(&root);
+    let kept = [root.clone(), root.join("data"), root.join("content"), root.join("templates"), state.dir().to_owned()];
+    for path in kept {
         if path.starts_with(&out) {
             return Err(format!("the output {} holds {}: building there would delete the site's own files", out.display(), path.display()));
         }
@@ -218,7 +220,7 @@ pub fn check_output_location(root: &Path, out: &Path) -> Result<(), String> {
             return Err(format!("the output {} is inside the site's {input}/ folder, which certsite reads", out.display()));
         }
     }
-    if out.starts_with(root.join(".certsite")) && !out.starts_with(root.join(".certsite/serve")) {
+    if out.starts_with(state.dir()) && !out.starts_with(state.serve_dir()) {
         return Err(format!("the output {} is inside .certsite/, which holds the site's private state", out.display()));
     }
     Ok(())
@@ -228,8 +230,10 @@ pub fn check_output_location(root: &Path, out: &Path) -> Result<(), String> {
 mod tests {
     use super::*;
 
+    /// The output `public/` of a site at `dir`, staging where a build would.
     fn output(dir: &Path) -> Output {
-        Output::open(&dir.join("public"), &dir.join(".certsite/outputs/x/staging")).unwrap()
+        let public = dir.join("public");
+        Output::open(&public, &State::new(dir).output(&public).staging()).unwrap()
     }
 
     #[test]
@@ -244,7 +248,7 @@ mod tests {
         out.install("a/b/index.html").unwrap();
         assert_eq!(fs::read(dir.path().join("public/a/b/index.html")).unwrap(), b"two");
         out.discard_staging().unwrap();
-        assert!(!dir.path().join(".certsite/outputs/x/staging").exists());
+        assert!(!out.staging.exists());
         assert_eq!(out.stats.written.load(Ordering::Relaxed), 2);
     }
 
@@ -298,11 +302,16 @@ mod tests {
     fn the_output_never_holds_the_sources() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for bad in [".", "data", "data/x", "content", "templates/out", "..", ".certsite/print", ".certsite/x"] {
-            assert!(check_output_location(root, &root.join(bad)).is_err(), "{bad}");
+        let state = State::new(root);
+        let mut bad = [".", "data", "data/x", "content", "templates/out", ".."].map(|rel| root.join(rel)).to_vec();
+        bad.extend([state.dir().to_owned(), state.print_folder(None).dir().to_owned(), state.dir().join("x")]);
+        for bad in bad {
+            assert!(check_output_location(root, &bad).is_err(), "{}", bad.display());
         }
-        for good in ["public", "site/out", ".certsite-public", ".certsite/serve"] {
-            assert!(check_output_location(root, &root.join(good)).is_ok(), "{good}");
+        let mut good = ["public", "site/out"].map(|rel| root.join(rel)).to_vec();
+        good.extend([root.join(format!("{}-public", crate::state::DIR)), state.serve_dir()]);
+        for good in good {
+            assert!(check_output_location(root, &good).is_ok(), "{}", good.display());
         }
     }
 }

@@ -15,6 +15,7 @@
 //! | `lock` | held while a build runs ([`lock`]) |
 //! | `printed.csv` | which certificates `certsite print` has written, and when ([`Printed`]) |
 //! | `print/` | for the printing office: `certificates.csv` (every certificate, kept current by each build); what `certsite print` writes unless `--out` names another folder ([`PrintFolder`]): `qr/<number>.svg`, `batch.csv` (the last batch), `certificates.pdf` |
+//! | `serve/` | the output of `certsite serve` (the preview), built like any output (its manifest in `outputs/`) |
 //! | `hosting/` | the site's HTTP headers for hosts configured by hand: `nginx.conf`, `.htaccess` (Apache); rewritten by each build when they change |
 
 pub mod keys;
@@ -120,6 +121,8 @@ const PRINT_BATCH: &str = "batch.csv";
 pub const PRINT_PDF: &str = "certificates.pdf";
 /// The web server snippets (`nginx.conf`, `.htaccess`) with the site's HTTP headers.
 pub const HOSTING: &str = "hosting";
+/// The preview's output (`certsite serve`).
+const SERVE: &str = "serve";
 /// The nginx snippet, in [`HOSTING`].
 const HOSTING_NGINX: &str = "nginx.conf";
 /// The Apache snippet, in [`HOSTING`].
@@ -344,6 +347,12 @@ impl State {
     /// (left as it is when it holds `csv` already).
     pub fn save_print_list(&self, csv: &[u8]) -> anyhow::Result<()> {
         write_if_changed(&self.path(PRINT).join(PRINT_LIST), csv)
+    }
+
+    /// The output folder of the preview (`certsite serve`): the only output that may be inside
+    /// `.certsite/`.
+    pub fn serve_dir(&self) -> PathBuf {
+        self.path(SERVE)
     }
 
     /// Saves the web server snippets with the site's HTTP headers, `hosting/nginx.conf` and
