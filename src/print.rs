@@ -70,7 +70,7 @@ pub fn print(site: &Site, out: Option<&Path>, selection: &Selection, force: bool
     let secret = state.existing_url_secret()?.ok_or_else(|| {
         anyhow!(
             "{} does not exist: certificate addresses are made by the first build; run `certsite build` first",
-            state.path(crate::state::URL_SECRET).display()
+            state.url_secret_path().display()
         )
     })?;
     let mut printed = state.printed()?;

@@ -375,7 +375,7 @@ impl Site {
         if created {
             report.notes.push(format!(
                 "created {}: certificate addresses derive from it; back it up with the key (a new secret changes every address and every printed QR code)",
-                state.path(crate::state::URL_SECRET).display()
+                state.url_secret_path().display()
             ));
         }
         let issuer_url = self.config.issuer.website.clone().unwrap_or_else(|| self.config.base_url.clone());

@@ -2,15 +2,19 @@
 //! This module names every file in it and is the only code that writes there. Each file is
 //! written atomically (a temporary file in the same folder, flushed to disk, then renamed into
 //! place), so a build killed at any moment leaves each one whole, in its old or its new version.
+//! Other modules ask for what they need by method (the preview's folder, the default key, the
+//! print folder), never by a path of their own.
 //!
 //! | file | what |
 //! |---|---|
 //! | `signing.key` | the Ed25519 key (Multikey `z3u2…`), mode 0600, created once, never overwritten |
+//! | `signing.key.<key id>` | a key `keygen --rotate` moved aside, still 0600 |
 //! | `url.secret` | the HMAC secret of certificate codes (DESIGN §4), mode 0600, created once |
 //! | `keys.txt` | every public key that has signed, one Multikey a line: the DID document lists them all; a key retired by `keygen --retire` stays as `retired z6Mk…` and is never listed again |
 //! | `status-index.csv` | each certificate's place in the status lists ([`StatusIndex`]) |
 //! | `outputs/<id>/manifest` | what the last build wrote into one output folder ([`manifest`]) |
 //! | `outputs/<id>/journal` | what a build is installing; present only while it does ([`manifest::Journal`]) |
+//! | `outputs/<id>/staging/` | the files a build writes before moving them into the output, when that is on the same file system ([`manifest::Store::staging`]); present only while a build runs |
 //! | `outputs/<id>/public` | what the last build into that folder showed the public: statuses, notices, result sets ([`public`]) |
 //! | `lock` | held while a build runs ([`lock`]) |
 //! | `printed.csv` | which certificates `certsite print` has written, and when ([`Printed`]) |
@@ -39,10 +43,12 @@ use crate::sign::multibase;
 
 /// The folder, below the site root.
 pub const DIR: &str = ".certsite";
-/// The default signing key, below the site root (DESIGN §2 "Key").
+/// The default signing key, below the site root (DESIGN §2 "Key"), as the user is told it.
 pub const DEFAULT_KEY: &str = ".certsite/signing.key";
+/// The default signing key ([`DEFAULT_KEY`]), in the folder.
+const SIGNING_KEY: &str = "signing.key";
 /// The url secret.
-pub const URL_SECRET: &str = "url.secret";
+const URL_SECRET: &str = "url.secret";
 /// The key ring (`keys.txt`).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Ring {
@@ -100,17 +106,17 @@ pub struct Rotation {
 }
 
 /// Public keys ever used to sign.
-pub const KEYRING: &str = "keys.txt";
+const KEYRING: &str = "keys.txt";
 /// Status list indexes.
-pub const STATUS_INDEX: &str = "status-index.csv";
+const STATUS_INDEX: &str = "status-index.csv";
 /// Manifests and journals, one folder per output.
-pub const OUTPUTS: &str = "outputs";
+const OUTPUTS: &str = "outputs";
 /// The build lock.
-pub const LOCK: &str = "lock";
+const LOCK: &str = "lock";
 /// The record of printed certificates.
-pub const PRINTED: &str = "printed.csv";
+const PRINTED: &str = "printed.csv";
 /// The printing office's folder (the default `--out` of `certsite print`).
-pub const PRINT: &str = "print";
+const PRINT: &str = "print";
 /// The list of every certificate in the printing office's folder, kept current by each build.
 const PRINT_LIST: &str = "certificates.csv";
 /// The folder of a print batch's QR codes (`qr/<number>.svg`), in a printing office's folder.
@@ -120,7 +126,7 @@ const PRINT_BATCH: &str = "batch.csv";
 /// The printable pages of a print batch (`certsite print --pdf`), in a printing office's folder.
 pub const PRINT_PDF: &str = "certificates.pdf";
 /// The web server snippets (`nginx.conf`, `.htaccess`) with the site's HTTP headers.
-pub const HOSTING: &str = "hosting";
+const HOSTING: &str = "hosting";
 /// The preview's output (`certsite serve`).
 const SERVE: &str = "serve";
 /// The nginx snippet, in [`HOSTING`].
@@ -146,8 +152,23 @@ impl State {
     }
 
     /// The path of a state file.
-    pub fn path(&self, name: &str) -> PathBuf {
+    fn path(&self, name: &str) -> PathBuf {
         self.dir.join(name)
+    }
+
+    /// The default signing key (`keygen` and `build` without `--key` or `$CERTSITE_KEY`).
+    pub fn default_key(&self) -> PathBuf {
+        self.path(SIGNING_KEY)
+    }
+
+    /// The url secret's file (for messages).
+    pub fn url_secret_path(&self) -> PathBuf {
+        self.path(URL_SECRET)
+    }
+
+    /// The build lock's file (for messages).
+    pub fn lock_path(&self) -> PathBuf {
+        self.path(LOCK)
     }
 
     /// Takes the build lock (see [`lock`]): at once, or waiting for the build that holds it.
@@ -480,7 +501,7 @@ fn write_temp(path: &Path, bytes: &[u8], mode: u32) -> io::Result<PathBuf> {
 
 /// Replaces (or creates) `path` with `bytes` atomically: a reader, or a build killed at any
 /// moment, sees the old file or the new one, whole.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     crate::disk::checkpoint();
     let temp = write_temp(path, bytes, 0o644)?;
     fs::rename(&temp, path).inspect_err(|_| {
@@ -490,7 +511,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// Creates `path` with `bytes`, mode 0600, atomically and never over an existing file (for
 /// secrets: a key is never overwritten, and never left half written).
-pub fn create_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+fn create_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
     crate::disk::checkpoint();
     let temp = write_temp(path, bytes, 0o600)?;
     let linked = fs::hard_link(&temp, path);
@@ -533,6 +554,12 @@ mod tests {
         }
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 2, "no temporary file is left: {names:?}");
+    }
+
+    #[test]
+    fn the_default_key_is_the_one_users_are_told() {
+        let state = State::new(Path::new("site"));
+        assert_eq!(state.default_key(), Path::new("site").join(DEFAULT_KEY));
     }
 
     #[test]
