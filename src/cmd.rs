@@ -105,7 +105,7 @@ fn lock_or_fail(root: &Path, wait: bool) -> Result<lock::Lock, Failed> {
     match state.lock(wait) {
         Ok(Ok(lock)) => Ok(lock),
         Ok(Err(held)) => Err(fail(USAGE, format!("error: {held}; wait for it to finish, then run this again"))),
-        Err(e) => Err(fail(DATA_ERROR, format!("error: cannot lock {}: {e}", state.path(crate::state::LOCK).display()))),
+        Err(e) => Err(fail(DATA_ERROR, format!("error: cannot lock {}: {e}", state.lock_path().display()))),
     }
 }
 
@@ -141,7 +141,7 @@ pub fn check(root: &Path, date: Date) -> u8 {
 pub fn key_path(root: &Path, flag: Option<PathBuf>) -> (PathBuf, bool) {
     match flag.or_else(|| std::env::var_os("CERTSITE_KEY").filter(|v| !v.is_empty()).map(PathBuf::from)) {
         Some(path) => (path, false),
-        None => (root.join(crate::state::DEFAULT_KEY), true),
+        None => (State::new(root).default_key(), true),
     }
 }
 
@@ -381,7 +381,7 @@ fn print_report(report: &PrintReport, pdf_asked: bool) -> u8 {
     eprintln!("printed {} certificate(s) into {}", report.printed.len(), report.out.display());
     match &report.pdf {
         Some(pdf) => eprintln!("wrote {} ({} page(s), A4)", pdf.display(), report.printed.len()),
-        None if pdf_asked && report.printed.is_empty() => eprintln!("no certificate to print: {} was not written", crate::print::PDF),
+        None if pdf_asked && report.printed.is_empty() => eprintln!("no certificate to print: {} was not written", crate::state::PRINT_PDF),
         None => {}
     }
     OK

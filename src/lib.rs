@@ -13,6 +13,7 @@
 pub mod cmd;
 pub mod config;
 pub mod diag;
+pub mod disk;
 pub mod load;
 pub mod model;
 pub mod print;

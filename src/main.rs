@@ -197,7 +197,7 @@ fn main() -> ExitCode {
         },
         Command::Verify { root, site, files } => cmd::verify(&root, site, &files),
         Command::Keygen { root, out, rotate, retire } => {
-            let key = out.unwrap_or_else(|| root.join(certsite::state::DEFAULT_KEY));
+            let key = out.unwrap_or_else(|| certsite::state::State::new(&root).default_key());
             match (rotate, retire) {
                 (true, _) => cmd::rotate_key(&root, &key),
                 (false, Some(id)) => cmd::retire_key(&root, &key, &id),

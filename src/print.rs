@@ -3,7 +3,8 @@
 //! verification page, `qr/<number>.svg` (`/` in a number becomes `_`), and `batch.csv` listing
 //! them (number, code, URL, status), into `.certsite/print/` or another folder; and records in
 //! `.certsite/printed.csv` that they were printed, for `--new`. With `--pdf` it also writes
-//! `certificates.pdf`, a printable A4 page per certificate ([`pdf`]).
+//! `certificates.pdf`, a printable A4 page per certificate ([`pdf`]). It makes the files; the
+//! state writes them ([`crate::state::PrintFolder`]).
 //!
 //! A suspended or revoked certificate must not be handed out (agreement §4 A¶10: a suspended
 //! or revoked certificate is not to be used): `--all` and `--new` leave them out and name them;
@@ -14,13 +15,13 @@ pub mod pdf;
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{anyhow, Context as _};
+use anyhow::anyhow;
 
 use crate::model::code::Code;
 use crate::model::status::Status;
 use crate::render::qr;
 use crate::site::Site;
-use crate::state::{write_atomic, State};
+use crate::state::State;
 
 /// Which certificates to print.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,9 +58,6 @@ impl PrintReport {
     }
 }
 
-/// The name of the PDF in the output folder (DESIGN §2).
-pub const PDF: &str = "certificates.pdf";
-
 /// Writes the print files of `selection` into `out` (default `.certsite/print/`); statuses
 /// are those of `site`'s build date. With `force`, suspended and revoked certificates asked by
 /// number print too; with `pdf`, `certificates.pdf` is written beside the QR codes. Every file
@@ -67,11 +65,12 @@ pub const PDF: &str = "certificates.pdf";
 /// caller holds the site's lock.
 pub fn print(site: &Site, out: Option<&Path>, selection: &Selection, force: bool, pdf: bool) -> anyhow::Result<PrintReport> {
     let state = State::new(&site.root);
-    let mut report = PrintReport { out: out.map_or_else(|| state.print_dir(), Path::to_owned), ..PrintReport::default() };
+    let folder = state.print_folder(out);
+    let mut report = PrintReport { out: folder.dir().to_owned(), ..PrintReport::default() };
     let secret = state.existing_url_secret()?.ok_or_else(|| {
         anyhow!(
             "{} does not exist: certificate addresses are made by the first build; run `certsite build` first",
-            state.path(crate::state::URL_SECRET).display()
+            state.url_secret_path().display()
         )
     })?;
     let mut printed = state.printed()?;
@@ -112,35 +111,31 @@ pub fn print(site: &Site, out: Option<&Path>, selection: &Selection, force: bool
     }
     let coder = crate::model::code::Coder::new(&secret);
     let mut batch = String::from("number,code,url,status\n");
-    let mut files = Vec::new();
+    let mut qr_codes = Vec::new();
     let mut sheets = Vec::new();
     for &i in &chosen {
         let cert = &site.certificates.list[i];
         let code: Code = coder.code(&cert.number);
         let url = site.routes.cert_url(code);
         let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}: QR code: {e}", cert.number))?;
-        files.push((report.out.join("qr").join(format!("{}.svg", cert.file_stem())), svg.into_bytes()));
+        qr_codes.push((cert.file_stem(), svg));
         crate::render::csvout::push_row(&mut batch, &[&cert.number, code.as_str(), &url, site.status(i).status.code()]);
         sheets.push(pdf::Sheet { cert, code, url });
     }
+    let mut document = None;
     if pdf && !sheets.is_empty() {
         let logo = match &site.config.logo {
             Some(logo) => Some(pdf::LogoImage::load(&site.root, logo).map_err(|problem| anyhow!("{problem}"))?),
             None => None,
         };
-        let path = report.out.join(PDF);
-        files.push((path.clone(), pdf::document(&site.config, logo.as_ref(), &sheets)?));
-        report.pdf = Some(path);
+        document = Some(pdf::document(&site.config, logo.as_ref(), &sheets)?);
+        report.pdf = Some(folder.pdf_path());
     }
-    for (path, bytes) in &files {
-        write_atomic(path, bytes).with_context(|| path.display().to_string())?;
-    }
+    folder.save_batch(&qr_codes, document.as_deref(), batch.as_bytes())?;
     for sheet in &sheets {
         printed.on.insert(sheet.cert.number.clone(), site.build_date);
         report.printed.push(sheet.cert.number.clone());
     }
-    let path = report.out.join("batch.csv");
-    write_atomic(&path, batch.as_bytes()).with_context(|| path.display().to_string())?;
     state.save_printed(&printed)?;
     Ok(report)
 }

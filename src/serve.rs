@@ -1,4 +1,5 @@
-//! `certsite serve`: a local preview (DESIGN §2). Builds into `.certsite/serve/` for the build
+//! `certsite serve`: a local preview (DESIGN §2). Builds into `.certsite/serve/`
+//! ([`State::serve_dir`](certsite::state::State::serve_dir)) for the build
 //! date asked (`--build-date`, else as `build` takes it, again at each rebuild), serves it on
 //! 127.0.0.1 with a small HTTP server, rebuilds when `data/`, `content/` or `templates/`
 //! change, and reloads open pages: served HTML gets one extra script file that polls the build
@@ -75,7 +76,7 @@ fn rebuild(root: &Path, out: &Path, date: Option<time::Date>, preview: &Preview)
 
 /// Runs until interrupted. Returns an exit code only when it cannot start.
 pub fn serve(root: &Path, port: u16, date: Option<time::Date>) -> u8 {
-    let out = root.join(".certsite/serve");
+    let out = certsite::state::State::new(root).serve_dir();
     let preview = Arc::new(Preview { generation: AtomicU64::new(0), error: Mutex::new(None) });
     let server = match tiny_http::Server::http(("127.0.0.1", port)) {
         Ok(s) => s,

@@ -455,7 +455,7 @@ impl Site {
         if created {
             notes.push(format!(
                 "created {}: certificate addresses derive from it; back it up with the key (a new secret changes every address and every printed QR code)",
-                state.path(crate::state::URL_SECRET).display()
+                state.url_secret_path().display()
             ));
         }
         let issuer_url = self.config.issuer.website.clone().unwrap_or_else(|| self.config.base_url.clone());
@@ -533,18 +533,9 @@ impl Site {
         }
         out.discard_staging().with_context(|| format!("output {}", out.root().display()))?;
         store.clear_journal()?;
-        let print_list = state.print_dir().join("certificates.csv");
-        let list = self.print_list(certs.codes());
+        state.save_print_list(&self.print_list(certs.codes()))?;
         let hosting = self.hosting();
-        let hosting_dir = state.path(crate::state::HOSTING);
-        for (path, bytes) in
-            [(print_list, list), (hosting_dir.join("nginx.conf"), hosting.nginx()), (hosting_dir.join(".htaccess"), hosting.apache())]
-        {
-            if std::fs::read(&path).ok().as_deref() != Some(&bytes[..]) {
-                std::fs::create_dir_all(path.parent().unwrap_or(&hosting_dir)).with_context(|| path.display().to_string())?;
-                crate::state::write_atomic(&path, &bytes).with_context(|| path.display().to_string())?;
-            }
-        }
+        state.save_hosting(&hosting.nginx(), &hosting.apache())?;
         stage.finish(installs as u64);
         Ok(files)
     }

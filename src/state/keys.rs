@@ -77,7 +77,7 @@ pub fn load_or_create_key(path: &Path, create: bool) -> Result<(SigningKey, bool
 
 /// Refuses a key path inside the output directory (DESIGN §2: never under the output).
 pub fn check_key_outside(key: &Path, out: &Path) -> Result<(), SecretError> {
-    let (k, o) = (crate::write::absolute(key), crate::write::absolute(out));
+    let (k, o) = (crate::disk::absolute(key), crate::disk::absolute(out));
     if k.starts_with(&o) {
         return Err(SecretError::KeyInOutput { key: key.to_owned(), out: out.to_owned() });
     }

@@ -444,7 +444,7 @@ pub struct Store {
 impl Store {
     /// The store of the output folder `out`, below `outputs` (`.certsite/outputs`).
     pub fn new(outputs: &Path, out: &Path) -> Store {
-        let out = crate::write::absolute(out);
+        let out = crate::disk::absolute(out);
         let id = xxhash_rust::xxh3::xxh3_64(out.to_string_lossy().as_bytes());
         Store { dir: outputs.join(format!("{id:016x}")), out }
     }
@@ -541,7 +541,7 @@ impl Store {
     /// Removes the journal once the new manifest is saved.
     pub fn clear_journal(&self) -> anyhow::Result<()> {
         let path = self.journal_path();
-        crate::write::checkpoint();
+        crate::disk::checkpoint();
         match std::fs::remove_file(&path) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e).with_context(|| path.display().to_string()),
             _ => Ok(()),

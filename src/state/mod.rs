@@ -2,19 +2,25 @@
 //! This module names every file in it and is the only code that writes there. Each file is
 //! written atomically (a temporary file in the same folder, flushed to disk, then renamed into
 //! place), so a build killed at any moment leaves each one whole, in its old or its new version.
+//! Other modules ask for what they need by method (the preview's folder, the default key, the
+//! print folder), never by a path of their own.
 //!
 //! | file | what |
 //! |---|---|
 //! | `signing.key` | the Ed25519 key (Multikey `z3u2…`), mode 0600, created once, never overwritten |
+//! | `signing.key.<key id>` | a key `keygen --rotate` moved aside, still 0600 |
 //! | `url.secret` | the HMAC secret of certificate codes (DESIGN §4), mode 0600, created once |
 //! | `keys.txt` | every public key that has signed, one Multikey a line: the DID document lists them all; a key retired by `keygen --retire` stays as `retired z6Mk…` and is never listed again |
 //! | `status-index.csv` | each certificate's place in the status lists ([`StatusIndex`]) |
 //! | `outputs/<id>/manifest` | what the last build wrote into one output folder ([`manifest`]) |
 //! | `outputs/<id>/journal` | what a build is installing; present only while it does ([`manifest::Journal`]) |
+//! | `outputs/<id>/staging/` | the files a build writes before moving them into the output, when that is on the same file system ([`manifest::Store::staging`]); present only while a build runs |
 //! | `outputs/<id>/public` | what the last build into that folder showed the public: statuses, notices, result sets ([`public`]) |
 //! | `lock` | held while a build runs ([`lock`]) |
 //! | `printed.csv` | which certificates `certsite print` has written, and when ([`Printed`]) |
-//! | `print/` | for the printing office: `certificates.csv`, `qr/<number>.svg` |
+//! | `print/` | for the printing office: `certificates.csv` (every certificate, kept current by each build); what `certsite print` writes unless `--out` names another folder ([`PrintFolder`]): `qr/<number>.svg`, `batch.csv` (the last batch), `certificates.pdf` |
+//! | `serve/` | the output of `certsite serve` (the preview), built like any output (its manifest in `outputs/`) |
+//! | `hosting/` | the site's HTTP headers for hosts configured by hand: `nginx.conf`, `.htaccess` (Apache); rewritten by each build when they change |
 
 pub mod keys;
 pub mod lock;
@@ -37,10 +43,12 @@ use crate::sign::multibase;
 
 /// The folder, below the site root.
 pub const DIR: &str = ".certsite";
-/// The default signing key, below the site root (DESIGN §2 "Key").
+/// The default signing key, below the site root (DESIGN §2 "Key"), as the user is told it.
 pub const DEFAULT_KEY: &str = ".certsite/signing.key";
+/// The default signing key ([`DEFAULT_KEY`]), in the folder.
+const SIGNING_KEY: &str = "signing.key";
 /// The url secret.
-pub const URL_SECRET: &str = "url.secret";
+const URL_SECRET: &str = "url.secret";
 /// The key ring (`keys.txt`).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Ring {
@@ -98,19 +106,33 @@ pub struct Rotation {
 }
 
 /// Public keys ever used to sign.
-pub const KEYRING: &str = "keys.txt";
+const KEYRING: &str = "keys.txt";
 /// Status list indexes.
-pub const STATUS_INDEX: &str = "status-index.csv";
+const STATUS_INDEX: &str = "status-index.csv";
 /// Manifests and journals, one folder per output.
-pub const OUTPUTS: &str = "outputs";
+const OUTPUTS: &str = "outputs";
 /// The build lock.
-pub const LOCK: &str = "lock";
+const LOCK: &str = "lock";
 /// The record of printed certificates.
-pub const PRINTED: &str = "printed.csv";
+const PRINTED: &str = "printed.csv";
 /// The printing office's folder (the default `--out` of `certsite print`).
-pub const PRINT: &str = "print";
+const PRINT: &str = "print";
+/// The list of every certificate in the printing office's folder, kept current by each build.
+const PRINT_LIST: &str = "certificates.csv";
+/// The folder of a print batch's QR codes (`qr/<number>.svg`), in a printing office's folder.
+const PRINT_QR: &str = "qr";
+/// The list of a print batch, in a printing office's folder.
+const PRINT_BATCH: &str = "batch.csv";
+/// The printable pages of a print batch (`certsite print --pdf`), in a printing office's folder.
+pub const PRINT_PDF: &str = "certificates.pdf";
 /// The web server snippets (`nginx.conf`, `.htaccess`) with the site's HTTP headers.
-pub const HOSTING: &str = "hosting";
+const HOSTING: &str = "hosting";
+/// The preview's output (`certsite serve`).
+const SERVE: &str = "serve";
+/// The nginx snippet, in [`HOSTING`].
+const HOSTING_NGINX: &str = "nginx.conf";
+/// The Apache snippet, in [`HOSTING`].
+const HOSTING_APACHE: &str = ".htaccess";
 
 /// The `.certsite/` folder of one site root.
 #[derive(Debug, Clone)]
@@ -130,8 +152,23 @@ impl State {
     }
 
     /// The path of a state file.
-    pub fn path(&self, name: &str) -> PathBuf {
+    fn path(&self, name: &str) -> PathBuf {
         self.dir.join(name)
+    }
+
+    /// The default signing key (`keygen` and `build` without `--key` or `$CERTSITE_KEY`).
+    pub fn default_key(&self) -> PathBuf {
+        self.path(SIGNING_KEY)
+    }
+
+    /// The url secret's file (for messages).
+    pub fn url_secret_path(&self) -> PathBuf {
+        self.path(URL_SECRET)
+    }
+
+    /// The build lock's file (for messages).
+    pub fn lock_path(&self) -> PathBuf {
+        self.path(LOCK)
     }
 
     /// Takes the build lock (see [`lock`]): at once, or waiting for the build that holds it.
@@ -322,9 +359,29 @@ impl State {
         manifest::Store::new(&self.path(OUTPUTS), out)
     }
 
-    /// The printing office's folder.
-    pub fn print_dir(&self) -> PathBuf {
-        self.path(PRINT)
+    /// The folder `certsite print` writes a batch into: `out` when given, else `print/`.
+    pub fn print_folder(&self, out: Option<&Path>) -> PrintFolder {
+        PrintFolder { dir: out.map_or_else(|| self.path(PRINT), Path::to_owned) }
+    }
+
+    /// Saves the list of every certificate for the printing office, `print/certificates.csv`
+    /// (left as it is when it holds `csv` already).
+    pub fn save_print_list(&self, csv: &[u8]) -> anyhow::Result<()> {
+        write_if_changed(&self.path(PRINT).join(PRINT_LIST), csv)
+    }
+
+    /// The output folder of the preview (`certsite serve`): the only output that may be inside
+    /// `.certsite/`.
+    pub fn serve_dir(&self) -> PathBuf {
+        self.path(SERVE)
+    }
+
+    /// Saves the web server snippets with the site's HTTP headers, `hosting/nginx.conf` and
+    /// `hosting/.htaccess` (each left as it is when it holds its bytes already).
+    pub fn save_hosting(&self, nginx: &[u8], apache: &[u8]) -> anyhow::Result<()> {
+        let dir = self.path(HOSTING);
+        write_if_changed(&dir.join(HOSTING_NGINX), nginx)?;
+        write_if_changed(&dir.join(HOSTING_APACHE), apache)
     }
 
     /// The record of printed certificates (empty when none was printed).
@@ -356,6 +413,39 @@ impl State {
     }
 }
 
+/// A folder that `certsite print` writes a batch into: `.certsite/print/` (beside the build's
+/// `certificates.csv`) or the one `--out` names. A batch is `qr/<number>.svg` for each
+/// certificate (`/` in a number becomes `_`), `certificates.pdf` with `--pdf`, and `batch.csv`
+/// listing them; each file is written atomically, files of an earlier batch are left as they are.
+#[derive(Debug, Clone)]
+pub struct PrintFolder {
+    dir: PathBuf,
+}
+
+impl PrintFolder {
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Where the batch's PDF goes.
+    pub fn pdf_path(&self) -> PathBuf {
+        self.dir.join(PRINT_PDF)
+    }
+
+    /// Writes a batch: the QR code of each certificate (`(file stem, SVG)`), the PDF if there
+    /// is one, then `batch.csv`.
+    pub fn save_batch(&self, qr_codes: &[(String, String)], pdf: Option<&[u8]>, csv: &[u8]) -> anyhow::Result<()> {
+        let qr_dir = self.dir.join(PRINT_QR);
+        let qr_files = qr_codes.iter().map(|(stem, svg)| (qr_dir.join(format!("{stem}.svg")), svg.as_bytes()));
+        for (path, bytes) in qr_files.chain(pdf.map(|pdf| (self.pdf_path(), pdf))) {
+            write_atomic(&path, bytes).with_context(|| path.display().to_string())?;
+        }
+        let path = self.dir.join(PRINT_BATCH);
+        write_atomic(&path, csv).with_context(|| path.display().to_string())
+    }
+}
+
 /// Which certificates were printed, by number, with the last day each was.
 #[derive(Debug, Default)]
 pub struct Printed {
@@ -370,6 +460,14 @@ fn read_optional(path: &Path) -> anyhow::Result<Option<String>> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e).with_context(|| path.display().to_string()),
     }
+}
+
+/// Replaces `path` with `bytes` atomically ([`write_atomic`]), unless it holds them already.
+fn write_if_changed(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if fs::read(path).ok().as_deref() == Some(bytes) {
+        return Ok(());
+    }
+    write_atomic(path, bytes).with_context(|| path.display().to_string())
 }
 
 /// The temporary name beside `path` used while writing it.
@@ -403,8 +501,8 @@ fn write_temp(path: &Path, bytes: &[u8], mode: u32) -> io::Result<PathBuf> {
 
 /// Replaces (or creates) `path` with `bytes` atomically: a reader, or a build killed at any
 /// moment, sees the old file or the new one, whole.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    crate::write::checkpoint();
+fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    crate::disk::checkpoint();
     let temp = write_temp(path, bytes, 0o644)?;
     fs::rename(&temp, path).inspect_err(|_| {
         let _ = fs::remove_file(&temp);
@@ -413,8 +511,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// Creates `path` with `bytes`, mode 0600, atomically and never over an existing file (for
 /// secrets: a key is never overwritten, and never left half written).
-pub fn create_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    crate::write::checkpoint();
+fn create_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    crate::disk::checkpoint();
     let temp = write_temp(path, bytes, 0o600)?;
     let linked = fs::hard_link(&temp, path);
     let _ = fs::remove_file(&temp);
@@ -459,6 +557,12 @@ mod tests {
     }
 
     #[test]
+    fn the_default_key_is_the_one_users_are_told() {
+        let state = State::new(Path::new("site"));
+        assert_eq!(state.default_key(), Path::new("site").join(DEFAULT_KEY));
+    }
+
+    #[test]
     fn keyring_keeps_old_keys_and_puts_the_current_first() {
         let dir = tempfile::tempdir().unwrap();
         let state = State::new(dir.path());
@@ -479,6 +583,25 @@ mod tests {
         assert_eq!(state.url_secret().unwrap(), (a, false));
         fs::write(state.path(URL_SECRET), "zz").unwrap();
         assert!(state.url_secret().is_err());
+    }
+
+    #[test]
+    fn print_list_and_hosting_are_rewritten_only_when_they_change() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let state = State::new(dir.path());
+        let inode = |rel: &str| fs::metadata(state.dir().join(rel)).unwrap().ino();
+        state.save_print_list(b"number,code,url\n").unwrap();
+        state.save_hosting(b"nginx", b"apache").unwrap();
+        assert_eq!(fs::read(state.dir().join("print/certificates.csv")).unwrap(), b"number,code,url\n");
+        assert_eq!(fs::read(state.dir().join("hosting/nginx.conf")).unwrap(), b"nginx");
+        assert_eq!(fs::read(state.dir().join("hosting/.htaccess")).unwrap(), b"apache");
+        let before = [inode("print/certificates.csv"), inode("hosting/nginx.conf"), inode("hosting/.htaccess")];
+        state.save_print_list(b"number,code,url\n").unwrap();
+        state.save_hosting(b"nginx", b"apache 2").unwrap();
+        assert_eq!(before[..2], [inode("print/certificates.csv"), inode("hosting/nginx.conf")], "same bytes: not rewritten");
+        assert_ne!(before[2], inode("hosting/.htaccess"));
+        assert_eq!(fs::read(state.dir().join("hosting/.htaccess")).unwrap(), b"apache 2");
     }
 
     #[test]

@@ -17,10 +17,12 @@ pub mod folders;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use walkdir::WalkDir;
+
+use crate::disk::{absolute, checkpoint};
+use crate::state::State;
 
 /// The staging folder's name inside the output, used only when the output is on another file
 /// system than the site's `.certsite/`.
@@ -202,66 +204,15 @@ fn same_file_system(_: &Path, _: &Path) -> bool {
     false
 }
 
-/// Test hook for kill-safety (DESIGN §6): with `CERTSITE_TEST_KILL_AFTER=N` in the
-/// environment, the process kills itself (SIGKILL, as `kill -9` would) at its N-th change to
-/// the output or to `.certsite/` (a staged or installed file, a removal, a state file).
-pub fn checkpoint() {
-    static LIMIT: OnceLock<Option<u64>> = OnceLock::new();
-    static COUNT: AtomicU64 = AtomicU64::new(0);
-    let limit = LIMIT.get_or_init(|| std::env::var("CERTSITE_TEST_KILL_AFTER").ok().and_then(|v| v.parse().ok()));
-    if let Some(limit) = *limit {
-        if COUNT.fetch_add(1, Ordering::SeqCst) + 1 >= limit {
-            #[cfg(unix)]
-            // SAFETY: raise() only sends a signal to this process.
-            unsafe {
-                libc::raise(libc::SIGKILL);
-            }
-            std::process::abort();
-        }
-    }
-}
-
-/// The absolute form of `path`: made absolute from the current folder, `..` and `.` removed
-/// lexically, and the part that exists resolved (symlinks), so two spellings of one place
-/// compare equal.
-pub fn absolute(path: &Path) -> PathBuf {
-    let path = if path.is_absolute() { path.to_owned() } else { std::env::current_dir().unwrap_or_default().join(path) };
-    let mut lexical = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::ParentDir => {
-                lexical.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => lexical.push(other),
-        }
-    }
-    let mut existing = lexical;
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (existing.file_name().map(ToOwned::to_owned), existing.parent()) {
-            (Some(name), Some(parent)) => {
-                rest.push(name);
-                existing = parent.to_owned();
-            }
-            _ => break,
-        }
-    }
-    let mut resolved = existing.canonicalize().unwrap_or(existing);
-    for name in rest.into_iter().rev() {
-        resolved.push(name);
-    }
-    resolved
-}
-
 /// Refuses an output folder that would overwrite or delete the site's sources (stale files
 /// are removed from the output): the root or a folder above it, a folder holding `data/`,
 /// `content/`, `templates/` or `.certsite/`, or one inside the input folders or `.certsite/`
-/// (but for the preview's own `.certsite/serve`).
+/// (but for the preview's own, [`State::serve_dir`]).
 pub fn check_output_location(root: &Path, out: &Path) -> Result<(), String> {
     let (root, out) = (absolute(root), absolute(out));
-    for kept in ["", "data", "content", "templates", ".certsite"] {
-        let path = if kept.is_empty() { root.clone() } else { root.join(kept) };
+    let state = State::new(&root);
+    let kept = [root.clone(), root.join("data"), root.join("content"), root.join("templates"), state.dir().to_owned()];
+    for path in kept {
         if path.starts_with(&out) {
             return Err(format!("the output {} holds {}: building there would delete the site's own files", out.display(), path.display()));
         }
@@ -271,7 +222,7 @@ pub fn check_output_location(root: &Path, out: &Path) -> Result<(), String> {
             return Err(format!("the output {} is inside the site's {input}/ folder, which certsite reads", out.display()));
         }
     }
-    if out.starts_with(root.join(".certsite")) && !out.starts_with(root.join(".certsite/serve")) {
+    if out.starts_with(state.dir()) && !out.starts_with(state.serve_dir()) {
         return Err(format!("the output {} is inside .certsite/, which holds the site's private state", out.display()));
     }
     Ok(())
@@ -281,8 +232,10 @@ pub fn check_output_location(root: &Path, out: &Path) -> Result<(), String> {
 mod tests {
     use super::*;
 
+    /// The output `public/` of a site at `dir`, staging where a build would.
     fn output(dir: &Path) -> Output {
-        Output::open(&dir.join("public"), &dir.join(".certsite/outputs/x/staging")).unwrap()
+        let public = dir.join("public");
+        Output::open(&public, &State::new(dir).output(&public).staging()).unwrap()
     }
 
     #[test]
@@ -297,7 +250,7 @@ mod tests {
         out.install("a/b/index.html").unwrap();
         assert_eq!(fs::read(dir.path().join("public/a/b/index.html")).unwrap(), b"two");
         out.discard_staging().unwrap();
-        assert!(!dir.path().join(".certsite/outputs/x/staging").exists());
+        assert!(!out.staging.exists());
         assert_eq!(out.stats.written.load(Ordering::Relaxed), 2);
     }
 
@@ -351,11 +304,16 @@ mod tests {
     fn the_output_never_holds_the_sources() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for bad in [".", "data", "data/x", "content", "templates/out", "..", ".certsite/print", ".certsite/x"] {
-            assert!(check_output_location(root, &root.join(bad)).is_err(), "{bad}");
+        let state = State::new(root);
+        let mut bad = [".", "data", "data/x", "content", "templates/out", ".."].map(|rel| root.join(rel)).to_vec();
+        bad.extend([state.dir().to_owned(), state.print_folder(None).dir().to_owned(), state.dir().join("x")]);
+        for bad in bad {
+            assert!(check_output_location(root, &bad).is_err(), "{}", bad.display());
         }
-        for good in ["public", "site/out", ".certsite-public", ".certsite/serve"] {
-            assert!(check_output_location(root, &root.join(good)).is_ok(), "{good}");
+        let mut good = ["public", "site/out"].map(|rel| root.join(rel)).to_vec();
+        good.extend([root.join(format!("{}-public", crate::state::DIR)), state.serve_dir()]);
+        for good in good {
+            assert!(check_output_location(root, &good).is_ok(), "{}", good.display());
         }
     }
 }
