@@ -10,17 +10,18 @@ use certsite::cmd;
 use certsite::print::Selection;
 use clap::{Parser, Subcommand};
 
-/// A command's `--help` epilogue: its examples, then the exit codes of DESIGN §2.
+/// A command's `--help` epilogue: its examples, then its exit codes (DESIGN §2): those of
+/// `verify` and `keygen` are their own, the others' the common three.
 macro_rules! epilogue {
+    (codes: [$($code:literal),+ $(,)?]; $($example:literal),+ $(,)?) => {
+        concat!("Examples:\n", $("  ", $example, "\n",)+ "\nExit codes:", $("\n  ", $code,)+)
+    };
     ($($example:literal),+ $(,)?) => {
-        concat!(
-            "Examples:\n",
-            $("  ", $example, "\n",)+
-            "\nExit codes:\n",
-            "  0  success\n",
-            "  1  the data or content has errors (each printed with file:line:column); nothing is published\n",
-            "  2  wrong usage, or another build holds the site",
-        )
+        epilogue!(codes: [
+            "0  success",
+            "1  the data or content has errors (each printed with file:line:column); nothing is published",
+            "2  wrong usage, or another build holds the site",
+        ]; $($example),+)
     };
 }
 
@@ -79,7 +80,11 @@ enum Command {
         build_date: Option<time::Date>,
     },
     /// Verify a built site or credential files, offline.
-    #[command(after_help = epilogue!("certsite verify                          # ./public against ./data", "certsite verify --site /srv/www", "certsite verify credential.json           # a holder's copy, offline"))]
+    #[command(after_help = epilogue!(codes: [
+        "0  every credential, signed document and status list verified",
+        "1  something did not verify (each failure printed as FAIL, with its file and why), or the folder is not a built site",
+        "2  wrong usage",
+    ]; "certsite verify                          # ./public against ./data", "certsite verify --site /srv/www", "certsite verify credential.json           # a holder's copy, offline"))]
     Verify {
         /// The site root.
         #[arg(long, default_value = ".")]
@@ -97,7 +102,11 @@ enum Command {
     /// signed still verifies, and the next build signs with the new one. --retire KEY_ID (a
     /// leaked key, as did.json names it: key-…) drops a key that no longer signs from did.json
     /// at the next build.
-    #[command(after_help = epilogue!("certsite keygen                          # .certsite/signing.key", "certsite keygen --rotate", "certsite keygen --retire key-6Mkq3P"))]
+    #[command(after_help = epilogue!(codes: [
+        "0  the key was written, rotated or retired",
+        "1  nothing changed: the key file exists (a key is never overwritten), the key cannot be retired, or a file could not be written",
+        "2  wrong usage, or another build holds the site",
+    ]; "certsite keygen                          # .certsite/signing.key", "certsite keygen --rotate", "certsite keygen --retire key-6Mkq3P"))]
     Keygen {
         /// The site root (its .certsite/ holds the key ring).
         #[arg(long, default_value = ".")]
