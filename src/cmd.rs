@@ -130,6 +130,9 @@ pub fn check(root: &Path, date: Date) -> u8 {
                     n => format!(" ({n} warning(s))"),
                 }
             );
+            for (rel, format) in crate::load::csvfile::formats(root) {
+                eprintln!("  read {rel}: {}", format.describe());
+            }
             OK
         }
         Err(code) => code,

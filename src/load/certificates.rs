@@ -18,16 +18,16 @@ columns! {
     /// The public columns; nothing else is read.
     pub enum Col {
         Number: "number" required,
-        Surname: "surname" required,
-        GivenName: "given_name" required,
-        Patronymic: "patronymic" optional,
-        Profession: "profession" required,
-        ProfessionEn: "profession_en" optional,
-        Scope: "scope" optional,
+        Surname: "surname" required text,
+        GivenName: "given_name" required text,
+        Patronymic: "patronymic" optional text,
+        Profession: "profession" required text,
+        ProfessionEn: "profession_en" optional text,
+        Scope: "scope" optional text,
         IssuedOn: "issued_on" required,
         ValidUntil: "valid_until" required,
         Replaces: "replaces" optional,
-        ScopeEn: "scope_en" optional,
+        ScopeEn: "scope_en" optional text,
     }
 }
 

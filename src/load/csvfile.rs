@@ -28,6 +28,10 @@ pub trait Column: Copy + 'static {
     const SCHEMA: &'static [(&'static str, bool)];
     /// Every column, in schema order.
     const ALL: &'static [Self];
+    /// Whether each column (in schema order) holds words that are published: names,
+    /// professions, scopes, reasons (declared `text`). A `?` between two letters there is an
+    /// error ([`lost_letter`]).
+    const TEXT: &'static [bool];
 
     /// The column's place in [`Column::SCHEMA`] (its variant's discriminant).
     fn index(self) -> usize;
@@ -39,21 +43,21 @@ pub trait Column: Copy + 'static {
 }
 
 /// Declares the columns a loader reads from one file: an enum whose variants are the columns,
-/// each on one line as `Variant: "name" required` or `Variant: "name" optional`, made a
-/// [`Column`] (the variant's discriminant is its place in the schema, so no number is kept in
-/// step by hand):
+/// each on one line as `Variant: "name" required` or `Variant: "name" optional`, followed by
+/// `text` for a column of published words, made a [`Column`] (the variant's discriminant is
+/// its place in the schema, so no number is kept in step by hand):
 ///
 /// ```ignore
 /// columns! {
 ///     /// The columns read.
 ///     pub enum Col {
 ///         Number: "number" required,
-///         Note: "note" optional,
+///         Note: "note" optional text,
 ///     }
 /// }
 /// ```
 macro_rules! columns {
-    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($variant:ident: $column:literal $presence:ident),+ $(,)? }) => {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($variant:ident: $column:literal $presence:ident $($text:ident)?),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         $vis enum $name {
@@ -63,6 +67,7 @@ macro_rules! columns {
         impl $crate::load::csvfile::Column for $name {
             const SCHEMA: &'static [(&'static str, bool)] = &[$(($column, $crate::load::csvfile::columns!(@$presence))),+];
             const ALL: &'static [Self] = &[$(Self::$variant),+];
+            const TEXT: &'static [bool] = &[$($crate::load::csvfile::columns!(@text $($text)?)),+];
 
             fn index(self) -> usize {
                 self as usize
@@ -75,18 +80,156 @@ macro_rules! columns {
     (@optional) => {
         false
     };
+    (@text) => {
+        false
+    };
+    (@text text) => {
+        true
+    };
 }
 pub(crate) use columns;
 
 /// `(name, required)` of the columns a loader reads (see [`Column::SCHEMA`]).
 type Schema = &'static [(&'static str, bool)];
 
-/// A CSV file's text, read and checked as UTF-8, BOM removed.
+/// Whether `text` has a `?` between two letters: a letter the file's encoding could not hold,
+/// replaced when it was saved ("M?mm?dova").
+pub fn lost_letter(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(3).any(|w| w[1] == '?' && w[0].is_alphabetic() && w[2].is_alphabetic())
+}
+
+/// A CSV file's text, decoded (UTF-8 with or without a BOM, or UTF-16 with a BOM: Excel's "CSV
+/// UTF-8" and "Unicode Text"), with the separator its header row uses.
 pub struct CsvText {
     /// Path shown in messages (relative to the site root).
     pub path: PathBuf,
     /// The text.
     pub text: String,
+    /// How the file was read.
+    pub format: Format,
+}
+
+/// How a CSV file was read: its encoding and the separator of its cells, found from the file
+/// itself (Excel writes `,` or, on an Azerbaijani or European Windows, `;`; its "Unicode
+/// Text" is UTF-16 with tabs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Format {
+    /// The encoding, as `check` names it.
+    pub encoding: &'static str,
+    /// `,`, `;` or `\t`: whichever the header row has most of outside quotes (`,` when none).
+    pub delimiter: u8,
+}
+
+impl Format {
+    /// "UTF-8, cells separated by ';'", as `check` reports it.
+    pub fn describe(&self) -> String {
+        let separator = match self.delimiter {
+            b'\t' => "tabs".to_owned(),
+            d => format!("'{}'", d as char),
+        };
+        format!("{}, cells separated by {separator}", self.encoding)
+    }
+
+    /// The format of a file that starts with `head` (its first bytes: the header row is
+    /// enough), or `None` when it is not text certsite reads.
+    pub fn sniff(head: &[u8]) -> Option<Format> {
+        let (text, encoding) = match decode(head) {
+            Ok(decoded) => decoded,
+            // The header row may end before a cut in the middle of a character.
+            Err(Undecoded::Utf8 { valid, .. }) if valid > 0 => (std::str::from_utf8(&head[..valid]).ok()?.to_owned(), "UTF-8"),
+            Err(_) => return None,
+        };
+        Some(Format { encoding, delimiter: delimiter_of(&text) })
+    }
+}
+
+/// Why bytes are not text certsite reads.
+enum Undecoded {
+    /// Not UTF-8 from byte `valid` on (and no UTF-16 BOM).
+    Utf8 { valid: usize, bytes: Vec<u8> },
+    /// A UTF-16 BOM, then no valid UTF-16 (an odd length or a lone surrogate).
+    Utf16 { encoding: &'static str },
+}
+
+/// The text of `bytes` and its encoding's name: UTF-8 (a BOM removed), or UTF-16 after its BOM.
+fn decode(bytes: &[u8]) -> Result<(String, &'static str), Undecoded> {
+    let utf16 = |body: &[u8], unit: fn([u8; 2]) -> u16, encoding: &'static str| {
+        let units = body.chunks(2).map(|pair| <[u8; 2]>::try_from(pair).map(unit));
+        let units: Result<Vec<u16>, _> = units.collect();
+        let text = units.ok().and_then(|units| String::from_utf16(&units).ok()).ok_or(Undecoded::Utf16 { encoding })?;
+        Ok((text, encoding))
+    };
+    match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => match std::str::from_utf8(rest) {
+            Ok(text) => Ok((text.to_owned(), "UTF-8 with BOM")),
+            Err(e) => Err(Undecoded::Utf8 { valid: 3 + e.valid_up_to(), bytes: bytes.to_vec() }),
+        },
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes, "UTF-16 (little-endian)"),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes, "UTF-16 (big-endian)"),
+        _ => match std::str::from_utf8(bytes) {
+            Ok(text) => Ok((text.to_owned(), "UTF-8")),
+            Err(e) => Err(Undecoded::Utf8 { valid: e.valid_up_to(), bytes: bytes.to_vec() }),
+        },
+    }
+}
+
+/// The separator the header row of `text` has most of outside quotes: `,`, `;` or tab (`,`
+/// when it has none, or on a tie with it).
+fn delimiter_of(text: &str) -> u8 {
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for &b in text.as_bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            _ if !quoted => {
+                if let Some((_, n)) = counts.iter_mut().find(|(d, _)| *d == b) {
+                    *n += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    // The first of the most frequent: `,` wins a tie.
+    counts.iter().fold((b',', 0), |best, &(d, n)| if n > best.1 { (d, n) } else { best }).0
+}
+
+/// What encoding bytes that are not UTF-8 probably are, by their letters (chardetng, the
+/// detector of Firefox), named as Windows names it.
+fn probable_encoding(bytes: &[u8]) -> String {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny).name();
+    match guess {
+        "windows-1254" => "Windows-1254 (Turkish)".to_owned(),
+        "windows-1251" => "Windows-1251 (Cyrillic)".to_owned(),
+        "windows-1252" => "Windows-1252 (Western European)".to_owned(),
+        "windows-1250" => "Windows-1250 (Central European)".to_owned(),
+        "KOI8-U" | "KOI8-R" => format!("{guess} (Cyrillic)"),
+        other => other.to_owned(),
+    }
+}
+
+/// The format of every CSV file below `root/data/` (path relative to `root`, `/`-separated),
+/// by its first 64 KiB, in path order: what `certsite check` says it read. A file that is not
+/// text certsite reads is left out (its error comes from the loader).
+pub fn formats(root: &Path) -> Vec<(String, Format)> {
+    use std::io::Read as _;
+    let mut found: Vec<(String, Format)> = walkdir::WalkDir::new(root.join("data"))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
+        .filter_map(|e| {
+            let mut head = Vec::with_capacity(1 << 16);
+            std::fs::File::open(e.path()).ok()?.take(1 << 16).read_to_end(&mut head).ok()?;
+            let rel = e.path().strip_prefix(root).ok()?.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            Some((rel, Format::sniff(&head)?))
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
 }
 
 impl CsvText {
@@ -99,34 +242,51 @@ impl CsvText {
         CsvText::read(root, rel).map_err(|p| problems.push(*p)).ok()
     }
 
-    /// Reads `root/rel`. Bad UTF-8 is reported at the line where it starts.
+    /// Reads `root/rel`. Text that is not UTF-8 or UTF-16 is reported at the line where it
+    /// stops being UTF-8, with what it probably is.
     pub fn read(root: &Path, rel: &str) -> Result<CsvText, Box<Problem>> {
         let bytes =
             std::fs::read(root.join(rel)).map_err(|e| Box::new(Problem::error(format!("cannot read {rel}: {e}")).at(At::file(rel))))?;
         CsvText::from_bytes(rel, bytes)
     }
 
-    /// Checks `bytes` as UTF-8 and removes a BOM.
+    /// Decodes `bytes` (see [`CsvText`]) and finds the separator from the header row.
     pub fn from_bytes(rel: &str, bytes: Vec<u8>) -> Result<CsvText, Box<Problem>> {
-        let text = match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let bytes = e.into_bytes();
+        let (text, encoding) = match decode(&bytes) {
+            Ok(decoded) => decoded,
+            Err(Undecoded::Utf16 { encoding }) => {
+                return Err(Box::new(
+                    Problem::error(format!("the file starts as {encoding} text but is not valid {encoding}"))
+                        .at(At::file(rel))
+                        .help("save it again from Excel as \"CSV UTF-8 (Comma delimited) (*.csv)\""),
+                ));
+            }
+            Err(Undecoded::Utf8 { valid, bytes }) => {
                 let before = String::from_utf8_lossy(&bytes[..valid]);
                 let at = At::offset(rel, &before, before.len(), 0);
                 return Err(Box::new(
-                    Problem::error(format!("the file is not valid UTF-8 (byte {valid} is 0x{:02X})", bytes[valid]))
-                        .at(At { span: None, ..at })
-                        .help("save the export as UTF-8 (\"CSV UTF-8\" in spreadsheet programs)"),
+                    Problem::error(format!(
+                        "the file is not valid UTF-8 (byte {valid} is 0x{:02X}): it looks like {} text, as Excel's plain \"CSV\" saves it on a Windows set up for another language",
+                        bytes[valid],
+                        probable_encoding(&bytes)
+                    ))
+                    .at(At { span: None, ..at })
+                    .help("certsite reads UTF-8 and UTF-16, in which no letter is lost (ə has no place in Windows-1254): in Excel, File → Save As → \"CSV UTF-8 (Comma delimited) (*.csv)\""),
                 ));
             }
         };
-        let mut text = text;
-        if text.starts_with('\u{feff}') {
-            text.drain(..'\u{feff}'.len_utf8());
-        }
-        Ok(CsvText { path: PathBuf::from(rel), text })
+        let format = Format { encoding, delimiter: delimiter_of(&text) };
+        Ok(CsvText { path: PathBuf::from(rel), text, format })
+    }
+
+    /// The RFC 4180 lexer of this file's text.
+    fn lexer(&self) -> Lexer<'_> {
+        Lexer::new(&self.text, self.format.delimiter)
+    }
+
+    /// A `csv` reader of `bytes` of this file, with its separator.
+    fn reader<'b>(&self, bytes: &'b [u8]) -> csv::Reader<&'b [u8]> {
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(self.format.delimiter).from_reader(bytes)
     }
 
     /// The lines around `focus` (byte offset and length) for a report, private cells masked
@@ -145,7 +305,7 @@ impl CsvText {
         focus: (usize, usize),
     ) -> Excerpt {
         let text = &self.text;
-        let lexer = Lexer::new(text);
+        let lexer = self.lexer();
         let start = match prev {
             Some((p, true)) => p,
             // Line breaks between records are skipped, as the reader skips them (a blank line
@@ -254,7 +414,7 @@ impl CsvText {
     ) -> Vec<T> {
         use rayon::prelude::*;
         let Some(header) = self.header(C::SCHEMA, problems) else { return Vec::new() };
-        let pieces = record_pieces(&self.text, header.end, header.line, piece);
+        let pieces = record_pieces(self.lexer(), &self.text, header.end, header.line, piece);
         let results: Vec<(Vec<T>, Problems)> = pieces
             .par_iter()
             .enumerate()
@@ -287,7 +447,7 @@ impl CsvText {
 
     /// Reads and checks the header row.
     fn header(&self, schema: Schema, problems: &mut Problems) -> Option<Header> {
-        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(self.text.as_bytes());
+        let mut reader = self.reader(self.text.as_bytes());
         let mut record = csv::StringRecord::new();
         match reader.read_record(&mut record) {
             Ok(true) => {}
@@ -356,7 +516,7 @@ impl CsvText {
         each: &mut dyn FnMut(&Row<'_, C>, &mut Problems),
     ) {
         let mut prev = before;
-        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&self.text.as_bytes()[from..to]);
+        let mut reader = self.reader(&self.text.as_bytes()[from..to]);
         // Byte records: the whole text is valid UTF-8 already, and the fields a schema does not
         // name (private columns, for one) are never looked at.
         let mut record = csv::ByteRecord::new();
@@ -392,6 +552,7 @@ impl CsvText {
                 );
                 continue;
             }
+            row.check_text(problems);
             each(&row, problems);
         }
     }
@@ -417,7 +578,7 @@ impl CsvText {
     }
 
     fn header_problem(&self, names: &[String], schema: Schema, field: usize, message: String) -> Problem {
-        let (start, len) = Lexer::new(&self.text).field(0, field);
+        let (start, len) = self.lexer().field(0, field);
         let public = Self::public_names(names, schema);
         Problem::error(message).at(At::offset(&self.path, &self.text, start, len)).with_excerpt(self.excerpt(
             None,
@@ -457,7 +618,7 @@ impl Cells<'_> {
             self.lines.get_or_init(|| std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect());
         let start = usize::try_from(line).ok().and_then(|l| l.checked_sub(1)).and_then(|l| lines.get(l)).copied();
         let Some(row) = start.filter(|&s| s < text.len()) else { return At::file(&self.file.path) };
-        let (cell, len) = self.field.map_or((row, 0), |field| Lexer::new(text).field(row, field));
+        let (cell, len) = self.field.map_or((row, 0), |field| self.file.lexer().field(row, field));
         self.file.position((row, line), cell, len)
     }
 }
@@ -483,8 +644,8 @@ const PIECE: usize = 1 << 20;
 /// start of a record that follows a newline outside quotes ([`lex::LineStarts`]: a newline
 /// inside quotes never ends a piece, and only quotes and the newlines near a cut are looked at,
 /// so the scan costs little beside the read).
-fn record_pieces(text: &str, from: usize, line: u64, size: usize) -> Vec<(usize, u64)> {
-    let mut starts = Lexer::new(text).line_starts(from);
+fn record_pieces(lexer: Lexer<'_>, text: &str, from: usize, line: u64, size: usize) -> Vec<(usize, u64)> {
+    let mut starts = lexer.line_starts(from);
     let mut pieces = vec![(from, line)];
     loop {
         let (last, last_line) = *pieces.last().expect("one piece");
@@ -530,7 +691,7 @@ impl<C: Column> Row<'_, C> {
     pub fn at(&self, c: C) -> At {
         match self.header.columns[c.index()] {
             Some(field) => {
-                let (start, len) = Lexer::new(&self.file.text).field(self.byte, field);
+                let (start, len) = self.file.lexer().field(self.byte, field);
                 self.position(start, len)
             }
             None => self.position(self.byte, 0),
@@ -565,6 +726,25 @@ impl<C: Column> Row<'_, C> {
     /// The text of column `c`; when it is empty, an error "`name` is empty" with `help`.
     pub fn required(&self, c: C, help: &str, problems: &mut Problems) -> Option<String> {
         self.required_text(c, || help.to_owned(), problems).map(Cow::into_owned)
+    }
+
+    /// Reports each cell of a `text` column ([`Column::TEXT`]) where a letter was lost to a
+    /// `?` ([`lost_letter`]): such text is never signed or published. The row is still read,
+    /// so nothing else reports it missing.
+    fn check_text(&self, problems: &mut Problems) {
+        for (&c, _) in C::ALL.iter().zip(C::TEXT).filter(|(_, &text)| text) {
+            let Some(field) = self.header.columns[c.index()] else { continue };
+            let Some(raw) = self.record.get(field) else { continue };
+            if memchr::memchr(b'?', raw).is_none() {
+                continue;
+            }
+            if let Some(value) = self.get(c).filter(|v| lost_letter(v)) {
+                problems.push(self.error(c, format!("{} \"{value}\" has a \"?\" where a letter should be", c.name())).help(
+                    "a spreadsheet saved in an encoding without that letter wrote \"?\" for it (Windows-1254 has no ə): \
+                         type the letter again, and save from Excel as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+                ));
+            }
+        }
     }
 
     /// Like [`Row::required`], borrowing the text when it needs no normalising, and making
@@ -676,7 +856,7 @@ mod tests {
         }
         assert_eq!(rows.len(), 27);
         assert_eq!(problems.error_count(), 6);
-        assert!(record_pieces(&text, 18, 2, 7).len() > 20, "the file was really cut");
+        assert!(record_pieces(Lexer::new(&text, b','), &text, 18, 2, 7).len() > 20, "the file was really cut");
     }
 
     #[test]
@@ -755,10 +935,36 @@ mod tests {
     }
 
     #[test]
+    fn the_separator_is_the_header_rows_and_utf16_is_read() {
+        assert_eq!(delimiter_of("number;surname;\"a,b,c\"\r\nX,Y,Z,W"), b';');
+        assert_eq!(delimiter_of("number\tsurname\tgiven_name\n"), b'\t');
+        assert_eq!(delimiter_of("number,surname;given_name\n"), b',', "a tie goes to the comma");
+        assert_eq!(delimiter_of("number\n"), b',');
+        let text = "number;name\r\nA-1;\"Quliyev; Ə\"\r\n";
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let file = CsvText::from_bytes("t.csv", be).unwrap();
+        assert_eq!((file.text.as_str(), file.format.describe().as_str()), (text, "UTF-16 (big-endian), cells separated by ';'"));
+        let mut rows = Vec::new();
+        file.rows::<Col>(&mut Problems::new(), |r, _| rows.push(cells(r)));
+        assert_eq!(rows, [vec![Some("A-1".to_owned()), Some("Quliyev; Ə".to_owned()), None]]);
+        let err = CsvText::from_bytes("t.csv", vec![0xFF, 0xFE, b'a']).err().unwrap();
+        assert!(err.to_string().contains("is not valid UTF-16 (little-endian)"), "{err}");
+    }
+
+    #[test]
+    fn a_question_mark_between_letters_is_a_lost_letter() {
+        assert!(lost_letter("M?mm?dova"));
+        assert!(lost_letter("G?nay"));
+        assert!(!lost_letter("Nə?"), "at the end of a word: punctuation");
+        assert!(!lost_letter("a ? b"));
+        assert!(!lost_letter("2?3"), "digits are not letters");
+    }
+
+    #[test]
     fn the_lexer_points_at_the_field_after_quotes() {
         let text = "a,b\n\"x,\"\"y\",2029-13-45\n";
         let start = text.find('"').unwrap();
-        let (s, len) = Lexer::new(text).field(start, 1);
+        let (s, len) = Lexer::new(text, b',').field(start, 1);
         assert_eq!(&text[s..s + len], "2029-13-45");
     }
 }

@@ -22,8 +22,8 @@ columns! {
         EffectiveOn: "effective_on" optional,
         Until: "until" optional,
         Grounds: "grounds" required,
-        Reason: "reason" required,
-        ReasonEn: "reason_en" optional,
+        Reason: "reason" required text,
+        ReasonEn: "reason_en" optional text,
     }
 }
 

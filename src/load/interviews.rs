@@ -418,9 +418,9 @@ columns! {
     /// The columns of `scores.csv`: one row per candidate and commission member.
     enum ScoreCol {
         Candidate: "candidate" required,
-        Surname: "surname" required,
-        GivenName: "given_name" required,
-        Patronymic: "patronymic" optional,
+        Surname: "surname" required text,
+        GivenName: "given_name" required text,
+        Patronymic: "patronymic" optional text,
         Specialty: "specialty" required,
         Member: "member" required,
         Language: "language" required,
@@ -433,9 +433,9 @@ columns! {
     /// The columns of `schedule.csv`.
     enum ScheduleCol {
         Candidate: "candidate" required,
-        Surname: "surname" required,
-        GivenName: "given_name" required,
-        Patronymic: "patronymic" optional,
+        Surname: "surname" required text,
+        GivenName: "given_name" required text,
+        Patronymic: "patronymic" optional text,
         Specialty: "specialty" required,
         StartsAt: "starts_at" required,
     }

@@ -6,21 +6,25 @@
 //! a field; inside, a doubled quote is a quote and a single one ends the quotes, after which
 //! the field goes on unquoted (a quote there is a plain character); outside quotes, `,` ends a
 //! field and `\r` or `\n` a record. Stretches are crossed with `memchr`, not byte by byte.
+//! The separator is the file's own (`,`, `;` or tab: [`super::Format`]); `,` in these docs.
 
 /// A CSV text, lexed from a record start.
 #[derive(Clone, Copy)]
 pub(super) struct Lexer<'a> {
     bytes: &'a [u8],
+    /// The separator of the cells.
+    delimiter: u8,
 }
 
 impl<'a> Lexer<'a> {
-    pub(super) fn new(text: &'a str) -> Self {
-        Lexer { bytes: text.as_bytes() }
+    /// A lexer of `text` whose cells are separated by `delimiter`.
+    pub(super) fn new(text: &'a str, delimiter: u8) -> Self {
+        Lexer { bytes: text.as_bytes(), delimiter }
     }
 
     /// Whether the quote at `q`, outside quotes, opens a quoted field (it starts a field).
     fn opens(self, q: usize) -> bool {
-        q == 0 || matches!(self.bytes[q - 1], b',' | b'\n' | b'\r')
+        q == 0 || matches!(self.bytes[q - 1], b'\n' | b'\r') || self.bytes[q - 1] == self.delimiter
     }
 
     /// Just past the quote that ends the quotes opened at `open`; `None` when no quote ends
@@ -49,7 +53,7 @@ impl<'a> Lexer<'a> {
             Some(_) => start,
             None => return start,
         };
-        memchr::memchr3(b',', b'\r', b'\n', &self.bytes[unquoted..]).map_or(len, |n| unquoted + n)
+        memchr::memchr3(self.delimiter, b'\r', b'\n', &self.bytes[unquoted..]).map_or(len, |n| unquoted + n)
     }
 
     /// The fields of the record that starts at `start`, as byte spans (quotes included).
@@ -117,7 +121,7 @@ impl Iterator for Fields<'_> {
         let start = self.next?;
         let end = self.lexer.field_end(start);
         self.end = end;
-        self.next = (self.lexer.bytes.get(end) == Some(&b',')).then_some(end + 1);
+        self.next = (self.lexer.bytes.get(end) == Some(&self.lexer.delimiter)).then_some(end + 1);
         Some((start, end))
     }
 }
@@ -169,7 +173,7 @@ mod tests {
         // A quoted newline, doubled quotes, text after a closing quote, a quote inside an
         // unquoted field, a lone CR, and quotes left open to the end.
         let text = "a,\"b\nc\",\"d\"\"e\"f\r\n\"g,\"\"h\"\"\"\ni\"j,k\r\"open\n,";
-        let lexer = Lexer::new(text);
+        let lexer = Lexer::new(text, b',');
         let (fields, end, next) = lexer.record(0);
         assert_eq!(fields.iter().map(|&(a, b)| &text[a..b]).collect::<Vec<_>>(), ["a", "\"b\nc\"", "\"d\"\"e\"f"]);
         assert_eq!(&text[end..next], "\r\n");
