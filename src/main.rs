@@ -30,7 +30,7 @@ macro_rules! epilogue {
     name = "certsite",
     version,
     about = "Publishes verifiable certificates, interview results and reasoned notices as a static site",
-    after_help = epilogue!("certsite init my-site                   # a new site to start from", "certsite check && certsite build", "certsite serve", "certsite <command> --help   # each command's examples")
+    after_help = epilogue!("certsite init my-site   # a new site to start from", "certsite check && certsite build", "certsite serve", "certsite <command> --help   # each command's examples")
 )]
 struct Cli {
     #[command(subcommand)]
