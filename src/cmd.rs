@@ -115,6 +115,42 @@ fn fail(code: u8, text: String) -> Failed {
     Failed { code, text }
 }
 
+/// `certsite init [DIR]`: a new site root in `dir` (created if missing), which checks and
+/// builds as it is. Refuses a folder that is not empty ([`USAGE`]); never overwrites a file;
+/// prints each file written and the next steps.
+pub fn init(dir: &Path) -> u8 {
+    match crate::init::init(dir) {
+        Ok(written) => {
+            for path in &written {
+                eprintln!("wrote {}", path.display());
+            }
+            let cd = if dir == Path::new(".") { String::new() } else { format!("  cd {}\n", dir.display()) };
+            eprintln!(
+                "\nnext steps (the example site checks and builds as it is):\n{cd}  \
+                 certsite check    # validate everything, write nothing\n  \
+                 certsite build    # write public/; the first build creates the signing key in .certsite/: back it up\n  \
+                 certsite serve    # preview at http://127.0.0.1:8080/\n\
+                 then make it yours: the lines marked CHANGE in data/site.toml (base_url before printing any certificate), \
+                 your rows in data/certificates.csv and data/decisions.csv in place of the examples, your pages in content/"
+            );
+            OK
+        }
+        Err(e @ (crate::init::InitError::NotEmpty(..) | crate::init::InitError::NotAFolder(_))) => {
+            eprintln!("error: {e}; certsite init writes a new site only into an empty or new folder and never overwrites a file: give a new one, e.g. certsite init my-site");
+            USAGE
+        }
+        Err(e) => {
+            if let crate::init::InitError::Io { written, .. } = &e {
+                for path in written {
+                    eprintln!("wrote {}", path.display());
+                }
+            }
+            eprintln!("error: {e}; the site is incomplete: remove what was written and run certsite init again");
+            DATA_ERROR
+        }
+    }
+}
+
 /// `certsite check`: validate everything, write nothing.
 pub fn check(root: &Path, date: Date) -> u8 {
     match load(root, date, &Progress::hidden()).map_err(|f| f.code) {

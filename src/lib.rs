@@ -6,14 +6,15 @@
 //! Credentials with eddsa-rdfc-2022 and eddsa-jcs-2022 proofs, status lists) → [`render`]
 //! (tera templates, QR codes) → [`write`] (only changed files, atomically). [`routes`] is the
 //! one map of the output's paths and addresses, [`state`] the one owner of `.certsite/`.
-//! [`site::Site`] chains the stages; [`cmd`] holds one function per CLI command; [`verify`]
-//! checks a built site offline.
+//! [`site::Site`] chains the stages; [`cmd`] holds one function per CLI command; [`init`]
+//! writes a new site root; [`verify`] checks a built site offline.
 #![warn(missing_docs)]
 
 pub mod cmd;
 pub mod config;
 pub mod diag;
 pub mod disk;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod print;

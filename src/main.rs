@@ -30,7 +30,7 @@ macro_rules! epilogue {
     name = "certsite",
     version,
     about = "Publishes verifiable certificates, interview results and reasoned notices as a static site",
-    after_help = epilogue!("certsite check && certsite build", "certsite serve", "certsite <command> --help   # each command's examples")
+    after_help = epilogue!("certsite init my-site   # a new site to start from", "certsite check && certsite build", "certsite serve", "certsite <command> --help   # each command's examples")
 )]
 struct Cli {
     #[command(subcommand)]
@@ -43,6 +43,20 @@ fn parse_date(text: &str) -> Result<time::Date, String> {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Write a new site root: a commented data/site.toml, an example certificate, decision
+    /// and page, and a .gitignore; it checks and builds as it is.
+    ///
+    /// DIR is created if missing and must otherwise be empty: init never overwrites a file.
+    #[command(after_help = epilogue!(codes: [
+        "0  the site was written",
+        "1  a file could not be written (those written before it are named)",
+        "2  wrong usage: DIR is not empty, or is not a folder",
+    ]; "certsite init my-site && cd my-site && certsite check && certsite build", "certsite init                            # into the current folder, if empty"))]
+    Init {
+        /// Where to write the site: a new or empty folder.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
     /// Check the data, then sign, render and write the site.
     #[command(after_help = epilogue!("certsite build", "certsite build --root site --build-date 2026-12-01", "certsite build --out /srv/www --key /media/usb/signing.key", "certsite build --clean --timings"))]
     Build {
@@ -196,6 +210,7 @@ fn main() -> ExitCode {
         }
     };
     let code = match cli.command {
+        Command::Init { dir } => cmd::init(&dir),
         Command::Build { root, out, key, build_date, clean, quiet, timings } => match date(build_date) {
             Ok(date) => cmd::build(&cmd::BuildArgs { root, out, key, date, clean, quiet, timings, wait: false }),
             Err(c) => c,

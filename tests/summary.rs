@@ -85,19 +85,27 @@ fn many_changes_are_counted_and_result_sets_named() {
 
 #[test]
 fn help_gives_examples_exit_codes_and_the_default_build_date() {
-    // verify and keygen say what their own codes mean (tests/verify.rs and tests/keys.rs
+    // init, verify and keygen say what their own codes mean (tests/verify.rs and tests/keys.rs
     // check that a failed check and a refused key exit 1); the others share the three.
     let common: &[&str] = &["  0  success", "  1  the data or content has errors", "  2  wrong usage, or another build holds the site"];
     let verify: &[&str] =
         &["  0  every credential, signed document and status list verified", "  1  something did not verify", "  2  wrong usage\n"];
+    let init: &[&str] = &["  0  the site was written", "  1  a file could not be written", "  2  wrong usage: DIR is not empty"];
     let keygen: &[&str] = &[
         "  0  the key was written, rotated or retired",
         "  1  nothing changed: the key file exists",
         "  2  wrong usage, or another build holds the site",
     ];
-    for (command, codes) in
-        [("build", common), ("check", common), ("verify", verify), ("keygen", keygen), ("print", common), ("serve", common), ("", common)]
-    {
+    for (command, codes) in [
+        ("init", init),
+        ("build", common),
+        ("check", common),
+        ("verify", verify),
+        ("keygen", keygen),
+        ("print", common),
+        ("serve", common),
+        ("", common),
+    ] {
         let args: Vec<&str> = [command, "--help"].into_iter().filter(|a| !a.is_empty()).collect();
         let out = certsite(&repo(), &args);
         assert!(out.status.success());
