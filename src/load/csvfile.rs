@@ -134,7 +134,7 @@ impl Format {
     /// The format of a file that starts with `head` (its first bytes: the header row is
     /// enough), or `None` when it is not text certsite reads.
     pub fn sniff(head: &[u8]) -> Option<Format> {
-        let (text, encoding) = match decode(head) {
+        let (text, encoding) = match decode(head.to_vec()) {
             Ok(decoded) => decoded,
             // The header row may end before a cut in the middle of a character.
             Err(Undecoded::Utf8 { valid, .. }) if valid > 0 => (std::str::from_utf8(&head[..valid]).ok()?.to_owned(), "UTF-8"),
@@ -152,25 +152,27 @@ enum Undecoded {
     Utf16 { encoding: &'static str },
 }
 
-/// The text of `bytes` and its encoding's name: UTF-8 (a BOM removed), or UTF-16 after its BOM.
-fn decode(bytes: &[u8]) -> Result<(String, &'static str), Undecoded> {
+/// The text of `bytes` and its encoding's name: UTF-8 (a BOM removed), or UTF-16 after its
+/// BOM. UTF-8 takes the bytes as they are, without a copy.
+fn decode(bytes: Vec<u8>) -> Result<(String, &'static str), Undecoded> {
     let utf16 = |body: &[u8], unit: fn([u8; 2]) -> u16, encoding: &'static str| {
         let units = body.chunks(2).map(|pair| <[u8; 2]>::try_from(pair).map(unit));
         let units: Result<Vec<u16>, _> = units.collect();
         let text = units.ok().and_then(|units| String::from_utf16(&units).ok()).ok_or(Undecoded::Utf16 { encoding })?;
         Ok((text, encoding))
     };
-    match bytes {
-        [0xEF, 0xBB, 0xBF, rest @ ..] => match std::str::from_utf8(rest) {
-            Ok(text) => Ok((text.to_owned(), "UTF-8 with BOM")),
-            Err(e) => Err(Undecoded::Utf8 { valid: 3 + e.valid_up_to(), bytes: bytes.to_vec() }),
-        },
+    let utf8 = |bytes: Vec<u8>| {
+        String::from_utf8(bytes).map_err(|e| Undecoded::Utf8 { valid: e.utf8_error().valid_up_to(), bytes: e.into_bytes() })
+    };
+    match bytes.as_slice() {
+        [0xEF, 0xBB, 0xBF, ..] => {
+            let mut text = utf8(bytes)?;
+            text.drain(..'\u{feff}'.len_utf8());
+            Ok((text, "UTF-8 with BOM"))
+        }
         [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes, "UTF-16 (little-endian)"),
         [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes, "UTF-16 (big-endian)"),
-        _ => match std::str::from_utf8(bytes) {
-            Ok(text) => Ok((text.to_owned(), "UTF-8")),
-            Err(e) => Err(Undecoded::Utf8 { valid: e.valid_up_to(), bytes: bytes.to_vec() }),
-        },
+        _ => Ok((utf8(bytes)?, "UTF-8")),
     }
 }
 
@@ -252,7 +254,7 @@ impl CsvText {
 
     /// Decodes `bytes` (see [`CsvText`]) and finds the separator from the header row.
     pub fn from_bytes(rel: &str, bytes: Vec<u8>) -> Result<CsvText, Box<Problem>> {
-        let (text, encoding) = match decode(&bytes) {
+        let (text, encoding) = match decode(bytes) {
             Ok(decoded) => decoded,
             Err(Undecoded::Utf16 { encoding }) => {
                 return Err(Box::new(
