@@ -132,14 +132,12 @@ impl Format {
     }
 
     /// The format of a file that starts with `head` (its first bytes: the header row is
-    /// enough), or `None` when it is not text certsite reads.
-    pub fn sniff(head: &[u8]) -> Option<Format> {
-        let (text, encoding) = match decode(head.to_vec()) {
-            Ok(decoded) => decoded,
-            // The header row may end before a cut in the middle of a character.
-            Err(Undecoded::Utf8 { valid, .. }) if valid > 0 => (std::str::from_utf8(&head[..valid]).ok()?.to_owned(), "UTF-8"),
-            Err(_) => return None,
-        };
+    /// enough; `cut`: the file goes on, so its last character may be cut in two), or `None`
+    /// when it is not text certsite reads.
+    pub fn sniff(head: &[u8], cut: bool) -> Option<Format> {
+        // A character is at most 4 bytes (UTF-8, or a UTF-16 surrogate pair).
+        let ends = if cut { 0..=4.min(head.len()) } else { 0..=0 };
+        let (text, encoding) = ends.into_iter().find_map(|n| decode(head[..head.len() - n].to_vec()).ok())?;
         Some(Format { encoding, delimiter: delimiter_of(&text) })
     }
 }
@@ -224,10 +222,12 @@ pub fn formats(root: &Path) -> Vec<(String, Format)> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
         .filter_map(|e| {
-            let mut head = Vec::with_capacity(1 << 16);
-            std::fs::File::open(e.path()).ok()?.take(1 << 16).read_to_end(&mut head).ok()?;
+            const HEAD: usize = 1 << 16;
+            let mut head = Vec::with_capacity(HEAD);
+            std::fs::File::open(e.path()).ok()?.take(HEAD as u64).read_to_end(&mut head).ok()?;
+            let cut = head.len() == HEAD;
             let rel = e.path().strip_prefix(root).ok()?.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-            Some((rel, Format::sniff(&head)?))
+            Some((rel, Format::sniff(&head, cut)?))
         })
         .collect();
     found.sort_by(|a, b| a.0.cmp(&b.0));
@@ -949,6 +949,13 @@ mod tests {
         let mut rows = Vec::new();
         file.rows::<Col>(&mut Problems::new(), |r, _| rows.push(cells(r)));
         assert_eq!(rows, [vec![Some("A-1".to_owned()), Some("Quliyev; Ə".to_owned()), None]]);
+        // A head cut inside a character still tells the format.
+        let bom = [&[0xEF, 0xBB, 0xBF][..], "a;ə".as_bytes()].concat();
+        assert_eq!(
+            Format::sniff(&bom[..bom.len() - 1], true).map(|f| f.describe()).as_deref(),
+            Some("UTF-8 with BOM, cells separated by ';'")
+        );
+        assert_eq!(Format::sniff(&bom[..bom.len() - 1], false), None);
         let err = CsvText::from_bytes("t.csv", vec![0xFF, 0xFE, b'a']).err().unwrap();
         assert!(err.to_string().contains("is not valid UTF-16 (little-endian)"), "{err}");
     }
