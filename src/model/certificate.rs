@@ -181,6 +181,27 @@ impl Certificates {
         self.index(&normalize_number(number))
     }
 
+    /// The number of the register that `number` (not in it) was probably meant as: the same
+    /// once dashes of any kind are `-`, spaces are gone and case is ignored, else the only one
+    /// a single character away. For "did you mean" (a number typed by hand, or pasted from a
+    /// text where `-` became `–`).
+    pub fn nearest(&self, number: &str) -> Option<&str> {
+        let typed: String = number
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}') { '-' } else { c })
+            .collect::<String>()
+            .to_uppercase();
+        if let Some(i) = self.index(&typed) {
+            return Some(&self.list[i].number);
+        }
+        let mut near = self.list.iter().map(|c| c.number.as_str()).filter(|n| strsim::levenshtein(n, &typed) == 1);
+        match (near.next(), near.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    }
+
     /// The position of the certificate with this (upper-case) number.
     pub fn index(&self, number: &str) -> Option<usize> {
         self.by_number.get(&self.list, number)
@@ -200,5 +221,32 @@ mod tests {
         assert!(check_number("A//B").is_err());
         assert!(check_number(&"A".repeat(65)).is_err());
         assert_eq!(normalize_number("psm/2023/0105"), "PSM/2023/0105");
+    }
+
+    #[test]
+    fn a_number_nearly_in_the_register_is_suggested() {
+        let cert = |number: &str| Certificate {
+            number: number.to_owned(),
+            surname: "S".into(),
+            given_name: "G".into(),
+            patronymic: None,
+            profession: "P".into(),
+            profession_en: None,
+            scope: Vec::new().into(),
+            scope_en: None,
+            issued_on: time::macros::date!(2025 - 01 - 01),
+            valid_until: time::macros::date!(2028 - 01 - 01),
+            replaces: None,
+            line: 2,
+        };
+        let mut problems = Problems::new();
+        let register = Certificates::new(vec![cert("PSM-2025-0063"), cert("PSM-2025-0064"), cert("PSM/2023/0105")], &mut problems);
+        assert!(!problems.has_errors());
+        for typed in ["PSM–2025–0063", "psm—2025—0063", "PSM - 2025 - 0063", "PSM\u{2212}2025\u{2212}0063"] {
+            assert_eq!(register.nearest(typed), Some("PSM-2025-0063"), "{typed}");
+        }
+        assert_eq!(register.nearest("PSM/2023/0106"), Some("PSM/2023/0105"), "one character off");
+        assert_eq!(register.nearest("PSM-2025-0065"), None, "one off from two numbers: no guess");
+        assert_eq!(register.nearest("XYZ-1"), None);
     }
 }

@@ -215,7 +215,7 @@ impl Decisions {
         for row in rows {
             let Some(mut d) = row.decision else {
                 if certificates.find(&row.number).is_none() {
-                    problems.push(unknown_certificate(&row.number, row.number_at));
+                    problems.push(unknown_certificate(certificates, &row.number, row.number_at));
                 }
                 continue;
             };
@@ -231,7 +231,7 @@ impl Decisions {
             match certificates.find(&row.number) {
                 Some(i) => d.certificate = i,
                 None => {
-                    problems.push(unknown_certificate(&row.number, row.number_at));
+                    problems.push(unknown_certificate(certificates, &row.number, row.number_at));
                     continue;
                 }
             }
@@ -289,10 +289,12 @@ impl Decisions {
     }
 }
 
-fn unknown_certificate(number: &str, at: At) -> Problem {
-    Problem::error(format!("certificate \"{number}\" is not in data/certificates.csv"))
-        .at(at)
-        .help("a decision names the number of an existing certificate")
+fn unknown_certificate(certificates: &Certificates, number: &str, at: At) -> Problem {
+    let help = match certificates.nearest(number) {
+        Some(near) => format!("did you mean \"{near}\"? a decision names the number of an existing certificate"),
+        None => "a decision names the number of an existing certificate".to_owned(),
+    };
+    Problem::error(format!("certificate \"{number}\" is not in data/certificates.csv")).at(at).help(help)
 }
 
 #[cfg(test)]
