@@ -547,9 +547,14 @@ impl CsvText {
                 problems.push(
                     Problem::error(format!("this row has {} fields, the header has {}", record.len(), header.fields))
                         .at(At::offset(&self.path, &self.text, row.byte, 0))
-                        .help(
-                            "check the quoting: a field containing a comma must be in double quotes, and a quote inside it doubled (\"\")",
-                        )
+                        .help(format!(
+                            "check the quoting: a field containing a {} must be in double quotes, and a quote inside it doubled (\"\")",
+                            match self.format.delimiter {
+                                b';' => "semicolon",
+                                b'\t' => "tab",
+                                _ => "comma",
+                            }
+                        ))
                         .with_excerpt(row.excerpt((row.byte, 0))),
                 );
                 continue;
