@@ -229,10 +229,14 @@ fn lists_are_valid_from_the_build_date_for_max_age_days() {
 }
 
 /// A copy of the minimal site with the state of the build that signed
-/// `tests/fixtures/earlier-copies/credentials/` (two status entries each).
+/// `tests/fixtures/earlier-copies/credentials/` (two status entries each): its key ring (the
+/// public key that signed them, not the private one: the build makes a new signing key and
+/// did.json lists both), its status list slots, and its URL secret (a published test value).
 fn with_earlier_state() -> tempfile::TempDir {
     let site = fixture("minimal");
-    copy_dir(&repo().join("tests/fixtures/earlier-copies/certsite-state"), &site.path().join(".certsite"));
+    let earlier = repo().join("tests/fixtures/earlier-copies");
+    copy_dir(&earlier.join("certsite-state"), &site.path().join(".certsite"));
+    std::fs::copy(earlier.join("url-secret.test"), site.path().join(".certsite/url.secret")).unwrap();
     site
 }
 

@@ -35,10 +35,14 @@ function buildJcsExample() {
 
 before(async () => {
   jcsBin = buildJcsExample();
-  // With the state of the build that signed tests/fixtures/earlier-copies (its key and slots), so
+  // With the state of the build that signed tests/fixtures/earlier-copies (its key ring, slots and
+  // URL secret; a new signing key), so
   // that those copies verify against this site.
-  site = await startSite("minimal", "2026-11-23", (root) =>
-    cpSync(join(repo, "tests/fixtures/earlier-copies/certsite-state"), join(root, ".certsite"), { recursive: true }),
+  site = await startSite("minimal", "2026-11-23",
+    (root) => {
+      cpSync(join(repo, "tests/fixtures/earlier-copies/certsite-state"), join(root, ".certsite"), { recursive: true });
+      cpSync(join(repo, "tests/fixtures/earlier-copies/url-secret.test"), join(root, ".certsite/url.secret"));
+    },
   );
   ({ pub, browser, base, codes } = site);
 });

@@ -292,8 +292,10 @@ const entryIndex = (credential) => Number(credential.credentialStatus.statusList
 before(() => {
   root = mkdtempSync(join(tmpdir(), "certsite-interop-"));
   cpSync(join(repo, "tests/fixtures/minimal"), root, { recursive: true });
-  // The state of the build that signed tests/fixtures/earlier-copies (same key, same slots).
+  // The state of the build that signed tests/fixtures/earlier-copies (its key ring, slots and URL
+  // secret; the build makes a new signing key, and did.json lists both).
   cpSync(join(repo, "tests/fixtures/earlier-copies/certsite-state"), join(root, ".certsite"), { recursive: true });
+  cpSync(join(repo, "tests/fixtures/earlier-copies/url-secret.test"), join(root, ".certsite/url.secret"));
   execFileSync(bin, ["build", "--build-date", BUILD_DATE], { cwd: root, stdio: "pipe" });
   pub = join(root, "public");
   credentials = {};
