@@ -208,6 +208,25 @@ impl Certificates {
     }
 }
 
+/// A certificate of `number` on `line` with placeholder values, for the model's unit tests.
+#[cfg(test)]
+pub(crate) fn example(number: &str, line: u64) -> Certificate {
+    Certificate {
+        number: number.to_owned(),
+        surname: "S".into(),
+        given_name: "G".into(),
+        patronymic: None,
+        profession: "P".into(),
+        profession_en: None,
+        scope: Vec::new().into(),
+        scope_en: None,
+        issued_on: time::macros::date!(2025 - 01 - 01),
+        valid_until: time::macros::date!(2026 - 01 - 01),
+        replaces: None,
+        line,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,22 +244,9 @@ mod tests {
 
     #[test]
     fn a_number_nearly_in_the_register_is_suggested() {
-        let cert = |number: &str| Certificate {
-            number: number.to_owned(),
-            surname: "S".into(),
-            given_name: "G".into(),
-            patronymic: None,
-            profession: "P".into(),
-            profession_en: None,
-            scope: Vec::new().into(),
-            scope_en: None,
-            issued_on: time::macros::date!(2025 - 01 - 01),
-            valid_until: time::macros::date!(2028 - 01 - 01),
-            replaces: None,
-            line: 2,
-        };
         let mut problems = Problems::new();
-        let register = Certificates::new(vec![cert("PSM-2025-0063"), cert("PSM-2025-0064"), cert("PSM/2023/0105")], &mut problems);
+        let register =
+            Certificates::new(vec![example("PSM-2025-0063", 2), example("PSM-2025-0064", 3), example("PSM/2023/0105", 4)], &mut problems);
         assert!(!problems.has_errors());
         for typed in ["PSM–2025–0063", "psm—2025—0063", "PSM - 2025 - 0063", "PSM\u{2212}2025\u{2212}0063"] {
             assert_eq!(register.nearest(typed), Some("PSM-2025-0063"), "{typed}");

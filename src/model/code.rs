@@ -126,6 +126,7 @@ pub fn check_unique(certificates: &Certificates, codes: &[Code], number_at: impl
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::certificate::example;
 
     #[test]
     fn codes_are_keyed_stable_and_crockford() {
@@ -153,22 +154,8 @@ mod tests {
 
     #[test]
     fn two_certificates_with_one_code_are_an_error_naming_both() {
-        let cert = |number: &str, line: u64| Certificate {
-            number: number.into(),
-            surname: "S".into(),
-            given_name: "G".into(),
-            patronymic: None,
-            profession: "P".into(),
-            profession_en: None,
-            scope: Vec::new().into(),
-            scope_en: None,
-            issued_on: time::macros::date!(2025 - 01 - 01),
-            valid_until: time::macros::date!(2026 - 01 - 01),
-            replaces: None,
-            line,
-        };
         let mut problems = Problems::new();
-        let list = ["A-1", "B-2", "A-1", "C-3", "D-4"].iter().zip(2..).map(|(n, line)| cert(n, line)).collect();
+        let list = ["A-1", "B-2", "A-1", "C-3", "D-4"].iter().zip(2..).map(|(n, line)| example(n, line)).collect();
         let certificates = Certificates::new(list, &mut problems);
         assert_eq!(problems.error_count(), 1, "A-1 appears twice");
         let coder = Coder::new(b"k");

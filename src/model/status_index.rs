@@ -167,25 +167,11 @@ impl StatusIndex {
 mod tests {
     use super::*;
     use crate::diag::Problems;
-    use crate::model::certificate::Certificate;
+    use crate::model::certificate::example;
     use std::collections::HashSet;
 
     fn register(numbers: &[&str]) -> Certificates {
-        let cert = |n: &str| Certificate {
-            number: n.to_owned(),
-            surname: "S".into(),
-            given_name: "G".into(),
-            patronymic: None,
-            profession: "P".into(),
-            profession_en: None,
-            scope: Vec::new().into(),
-            scope_en: None,
-            issued_on: time::macros::date!(2025 - 01 - 01),
-            valid_until: time::macros::date!(2026 - 01 - 01),
-            replaces: None,
-            line: 2,
-        };
-        Certificates::new(numbers.iter().map(|n| cert(n)).collect(), &mut Problems::new())
+        Certificates::new(numbers.iter().map(|n| example(n, 2)).collect(), &mut Problems::new())
     }
 
     #[test]
