@@ -36,10 +36,14 @@ pub fn build_date(flag: Option<Date>) -> Result<Date, String> {
 }
 
 fn print_problems(problems: &Problems, progress: &Progress) {
-    if problems.iter().next().is_none() {
-        return;
+    if problems.iter().next().is_some() {
+        progress.println(problems.render(std::io::stderr().is_terminal()).trim_end());
     }
-    progress.println(problems.render(std::io::stderr().is_terminal()).trim_end());
+    let blank: Vec<String> =
+        problems.blank_rows().map(|(path, n)| format!("{} in {}", count(n, "blank row", "blank rows"), path.display())).collect();
+    if !blank.is_empty() {
+        progress.println(&format!("skipped {}", blank.join(", ")));
+    }
 }
 
 /// The problems with each path as the user would type it: below `--root` as given (a path
@@ -50,6 +54,11 @@ fn rooted(root: &Path, problems: &Problems) -> Problems {
         return problems.clone();
     }
     let mut out = Problems::new();
+    for (path, n) in problems.blank_rows() {
+        for _ in 0..n {
+            out.skip_blank_row(&root.join(path));
+        }
+    }
     for problem in problems.iter() {
         let mut problem = problem.clone();
         if let Some(at) = problem.at.as_mut() {

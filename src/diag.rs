@@ -221,6 +221,8 @@ impl fmt::Display for Problem {
 #[derive(Debug, Default, Clone)]
 pub struct Problems {
     items: Vec<Problem>,
+    /// Blank rows skipped, by file.
+    blank_rows: std::collections::BTreeMap<PathBuf, usize>,
 }
 
 impl Problems {
@@ -237,6 +239,24 @@ impl Problems {
     /// Records every problem of another collection.
     pub fn extend(&mut self, other: Problems) {
         self.items.extend(other.items);
+        for (path, n) in other.blank_rows {
+            *self.blank_rows.entry(path).or_default() += n;
+        }
+    }
+
+    /// Counts a blank row of a table, skipped (not an error: spreadsheets leave them).
+    pub fn skip_blank_row(&mut self, path: &Path) {
+        match self.blank_rows.get_mut(path) {
+            Some(n) => *n += 1,
+            None => {
+                self.blank_rows.insert(path.to_owned(), 1);
+            }
+        }
+    }
+
+    /// The blank rows skipped, by file, in the order of the files' paths.
+    pub fn blank_rows(&self) -> impl Iterator<Item = (&Path, usize)> {
+        self.blank_rows.iter().map(|(p, n)| (p.as_path(), *n))
     }
 
     /// All problems, errors and warnings.

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::diag::Problems;
 use crate::load::csvfile::{columns, Cells, Column, CsvText, Row};
-use crate::model::certificate::{check_number, normalize_number, Certificate, Certificates, Text};
+use crate::model::certificate::{check_number, normalize_number, Certificate, Certificates, Text, Unread};
 
 pub use crate::model::certificate::PATH;
 
@@ -40,9 +40,20 @@ pub fn read(root: &Path, problems: &mut Problems) -> Option<CsvText> {
 /// span rows checked ([`Certificates::located`]; a number that appears twice is reported at
 /// its cell).
 pub fn register(file: &CsvText, problems: &mut Problems) -> Certificates {
-    let list = parse(file, problems);
+    if !file.readable::<Col>() {
+        file.rows::<Col>(problems, |_, _| {}); // reports why
+        return Certificates::located(Vec::new(), Unread::File, problems, Certificate::at);
+    }
+    let (list, unread) = parse_all(file, problems);
     let numbers = number_cells(file);
-    Certificates::located(list, problems, |c| numbers.at(c.line))
+    let unread = if unread.is_empty() { Unread::Nothing } else { Unread::Rows(unread.into_iter().collect()) };
+    Certificates::located(list, unread, problems, |c| numbers.at(c.line))
+}
+
+/// The register of a file that exists but could not be read (its error is reported already):
+/// every number may be in it.
+pub fn unreadable() -> Certificates {
+    Certificates::located(Vec::new(), Unread::File, &mut Problems::new(), Certificate::at)
 }
 
 /// Where each certificate's number is written in the file, by the certificate's line
@@ -82,7 +93,21 @@ impl Interner {
 /// Parses every row of an already read file (in parallel pieces: a register of a million rows
 /// is read in a fraction of a second).
 pub fn parse(file: &CsvText, problems: &mut Problems) -> Vec<Certificate> {
-    file.rows_par(problems, Interner::default, |interner, row, problems| certificate(row, interner, problems))
+    parse_all(file, problems).0
+}
+
+/// [`parse`], and the numbers of the rows that had errors (as [`normalize_number`] gives them).
+fn parse_all(file: &CsvText, problems: &mut Problems) -> (Vec<Certificate>, Vec<String>) {
+    let rows = file.rows_par(problems, Interner::default, |interner, row, problems| {
+        let before = problems.error_count();
+        match certificate(row, interner, problems) {
+            Some(c) if problems.error_count() == before => Some(Ok(c)),
+            _ => row.get(Col::Number).map(|n| Err(normalize_number(&n))),
+        }
+    });
+    let mut unread = Vec::new();
+    let list = rows.into_iter().filter_map(|r| r.map_err(|n| unread.push(n)).ok()).collect();
+    (list, unread)
 }
 
 fn required<'r>(row: &'r Row<'_, Col>, c: Col, problems: &mut Problems) -> Option<Cow<'r, str>> {

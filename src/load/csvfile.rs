@@ -382,6 +382,12 @@ impl CsvText {
         names.iter().enumerate().map(|(j, n)| schema.iter().any(|(k, _)| k == n) && names.iter().position(|m| m == n) == Some(j)).collect()
     }
 
+    /// Whether the header row holds every required column of `C` (else [`CsvText::rows`]
+    /// reports why and reads no row).
+    pub fn readable<C: Column>(&self) -> bool {
+        self.header(C::SCHEMA, &mut Problems::new()).is_some()
+    }
+
     /// Reads the header, maps the columns `C` onto it, then calls `each` for every data row
     /// with `problems`, where the row's own problems go too. Problems with the header or a
     /// row's shape are pushed there as well; a missing required column stops the file (no row
@@ -539,8 +545,10 @@ impl CsvText {
                 byte += 1;
             }
             let before = std::mem::replace(&mut prev, (byte, true));
-            if record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
-                continue; // a blank line
+            if record.iter().all(|f| f.trim_ascii().is_empty()) {
+                // A blank line, or a row of empty cells (Excel leaves them under a table).
+                problems.skip_blank_row(&self.path);
+                continue;
             }
             let row = Row { file: self, record: &record, header, line, byte, prev: before, columns: PhantomData };
             if record.len() != header.fields {

@@ -137,19 +137,42 @@ pub struct Certificates {
     by_number: NumberIndex,
     /// Index of a certificate → indexes of the certificates that replace it.
     pub replaced_by: HashMap<usize, Vec<usize>>,
+    /// What the register holds but could not read.
+    unread: Unread,
+}
+
+/// Numbers the register holds without a readable row: a row with an error is still a number
+/// of the register, so a decision or a `replaces` that names it is not reported again as "not
+/// in data/certificates.csv" (one error per mistake); when the file itself could not be read
+/// (its encoding, a missing column), every number may be in it.
+#[derive(Debug, Default)]
+pub enum Unread {
+    /// Every row was read.
+    #[default]
+    Nothing,
+    /// These rows (their numbers, as [`normalize_number`] gives them) had errors.
+    Rows(rustc_hash::FxHashSet<String>),
+    /// The file exists but could not be read.
+    File,
 }
 
 impl Certificates {
     /// Checks the rules that span rows and builds the indexes: numbers unique, `replaces`
     /// naming a known certificate other than itself.
     pub fn new(list: Vec<Certificate>, problems: &mut Problems) -> Certificates {
-        Certificates::located(list, problems, Certificate::at)
+        Certificates::located(list, Unread::Nothing, problems, Certificate::at)
     }
 
     /// Like [`Certificates::new`], with `number_at` telling where a certificate's number is
     /// written: a number that appears twice is reported at the second one's cell, and the
-    /// first one's is named (DESIGN §2).
-    pub fn located(list: Vec<Certificate>, problems: &mut Problems, number_at: impl Fn(&Certificate) -> At) -> Certificates {
+    /// first one's is named (DESIGN §2). `unread` are the numbers of rows that had errors
+    /// (reported already).
+    pub fn located(
+        list: Vec<Certificate>,
+        unread: Unread,
+        problems: &mut Problems,
+        number_at: impl Fn(&Certificate) -> At,
+    ) -> Certificates {
         let mut by_number = NumberIndex { table: hashbrown::HashTable::with_capacity(list.len()) };
         for (i, cert) in list.iter().enumerate() {
             if let Some(first) = by_number.insert(&list, i) {
@@ -166,6 +189,7 @@ impl Certificates {
             match by_number.get(&list, old) {
                 Some(j) if j == i => problems.push(Problem::error(format!("certificate {} replaces itself", cert.number)).at(cert.at())),
                 Some(j) => replaced_by.entry(j).or_default().push(i),
+                None if unread.holds(old) => {}
                 None => problems.push(
                     Problem::error(format!("replaces \"{old}\", which is not in data/certificates.csv"))
                         .at(cert.at())
@@ -173,7 +197,13 @@ impl Certificates {
                 ),
             }
         }
-        Certificates { list, by_number, replaced_by }
+        Certificates { list, by_number, replaced_by, unread }
+    }
+
+    /// Whether `number`, not among the certificates read, may be in the file all the same: its
+    /// row had an error, or the file could not be read (the error is reported already).
+    pub fn unread(&self, number: &str) -> bool {
+        self.unread.holds(&normalize_number(number))
     }
 
     /// Finds a certificate by number, case-insensitively.
@@ -205,6 +235,16 @@ impl Certificates {
     /// The position of the certificate with this (upper-case) number.
     pub fn index(&self, number: &str) -> Option<usize> {
         self.by_number.get(&self.list, number)
+    }
+}
+
+impl Unread {
+    fn holds(&self, number: &str) -> bool {
+        match self {
+            Unread::Nothing => false,
+            Unread::Rows(numbers) => numbers.contains(number),
+            Unread::File => true,
+        }
     }
 }
 

@@ -212,10 +212,18 @@ impl Decisions {
     pub fn new(rows: Vec<DecisionRow>, certificates: &Certificates, problems: &mut Problems) -> Decisions {
         let mut list = Vec::with_capacity(rows.len());
         let mut ids: HashMap<String, At> = HashMap::new();
+        // Certificates with a decision row that had errors (reported there): their other
+        // decisions are not checked against it (a reinstatement is not reported as lifting
+        // nothing when the suspension's row has a bad date).
+        let mut unread_decision: std::collections::HashSet<usize> = std::collections::HashSet::new();
         for row in rows {
             let Some(mut d) = row.decision else {
-                if certificates.find(&row.number).is_none() {
-                    problems.push(unknown_certificate(certificates, &row.number, row.number_at));
+                match certificates.find(&row.number) {
+                    Some(i) => {
+                        unread_decision.insert(i);
+                    }
+                    None if certificates.unread(&row.number) => {}
+                    None => problems.push(unknown_certificate(certificates, &row.number, row.number_at)),
                 }
                 continue;
             };
@@ -230,6 +238,8 @@ impl Decisions {
             ids.insert(d.id.clone(), d.at.clone());
             match certificates.find(&row.number) {
                 Some(i) => d.certificate = i,
+                // The certificate's row has an error of its own: reported there.
+                None if certificates.unread(&row.number) => continue,
                 None => {
                     problems.push(unknown_certificate(certificates, &row.number, row.number_at));
                     continue;
@@ -243,7 +253,7 @@ impl Decisions {
         }
         let mut lifted_by = HashMap::new();
         let mut lifts = HashMap::new();
-        for indexes in by_certificate.values_mut() {
+        for (certificate, indexes) in by_certificate.iter_mut() {
             indexes.sort_by_key(|&i| (list[i].effective_on, list[i].decided_on, list[i].at.line));
             let mut revoked: Option<usize> = None;
             // Suspensions in effect; several may overlap, and a reinstatement lifts them all.
@@ -266,6 +276,8 @@ impl Decisions {
                 match d.action {
                     Action::Revoke => revoked = Some(i),
                     Action::Suspend => active.push(i),
+                    // The suspension may be the row with errors.
+                    Action::Reinstate if active.is_empty() && unread_decision.contains(certificate) => {}
                     Action::Reinstate if active.is_empty() => problems.push(
                         Problem::error(format!(
                             "reinstatement {} has no suspension of certificate {} to lift on {}",

@@ -163,7 +163,13 @@ impl Site {
             // The file's text is kept until the page codes are checked (an error points at a
             // number's cell), then dropped.
             let file = load::certificates::read(root, &mut problems);
-            let certificates = file.as_ref().map_or_else(Certificates::default, |f| load::certificates::register(f, &mut problems));
+            let certificates = match &file {
+                Some(f) => load::certificates::register(f, &mut problems),
+                // Reported already: the file is there but could not be read, so no decision is
+                // reported again for naming a number that is not in it.
+                None if root.join(load::certificates::PATH).exists() => load::certificates::unreadable(),
+                None => Certificates::default(),
+            };
             let codes = page_codes(root, &certificates, file.as_ref(), &mut problems);
             (certificates, codes)
         };
