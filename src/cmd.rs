@@ -89,14 +89,7 @@ fn load(root: &Path, date: Date, progress: &Progress) -> Result<Site, Failed> {
         Err(problems) => {
             let problems = rooted(root, &problems);
             print_problems(&problems, progress);
-            let summary = format!(
-                "error: {} error(s){}; nothing was written",
-                problems.error_count(),
-                match problems.warning_count() {
-                    0 => String::new(),
-                    n => format!(", {n} warning(s)"),
-                }
-            );
+            let summary = tr!("build-refused", errors = problems.error_count(), warnings = problems.warning_count());
             eprintln!("{summary}");
             Err(Failed { code: DATA_ERROR, text: format!("{}\n{summary}", problems.render(false).trim_end()) })
         }

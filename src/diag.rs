@@ -304,8 +304,34 @@ impl Problems {
             let report = Report::new(problem, width);
             let _ = handler.render_report(&mut out, &report);
         }
-        out
+        localize_help_heading(&out)
     }
+}
+
+/// miette writes the hint's heading `help:` in English: in the current language instead (a
+/// line whose text starts with `help:`, after indentation and colour codes).
+fn localize_help_heading(report: &str) -> String {
+    let heading = format!("{}:", tr!("report-help"));
+    if heading == "help:" {
+        return report.to_owned();
+    }
+    let mut out = String::with_capacity(report.len());
+    for line in report.split_inclusive('\n') {
+        let mut rest = line.trim_start_matches(' ');
+        while let Some(after) = rest.strip_prefix('\u{1b}') {
+            rest = after.find('m').map_or(after, |m| &after[m + 1..]);
+        }
+        match rest.strip_prefix("help:") {
+            Some(_) => {
+                let at = line.len() - rest.len();
+                out.push_str(&line[..at]);
+                out.push_str(&heading);
+                out.push_str(&line[at + "help:".len()..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// The width reports are cut to: the terminal's when stderr is one, else `COLUMNS`, else 100.
@@ -340,7 +366,7 @@ impl Report {
         let (source, label) = match (&p.at, p.quote(width)) {
             (Some(at), Some(excerpt)) if at.line > 0 => {
                 let quoted = Quoted::new(display_path(&at.path), &excerpt, at);
-                let label = miette::LabeledSpan::at(quoted.mark.0..quoted.mark.0 + quoted.mark.1.max(1), "here");
+                let label = miette::LabeledSpan::at(quoted.mark.0..quoted.mark.0 + quoted.mark.1.max(1), tr!("report-here"));
                 (Some(quoted), Some(label))
             }
             _ => (None, None),

@@ -10,6 +10,9 @@
 //! writes a new site root; [`verify`] checks a built site offline.
 #![warn(missing_docs)]
 
+// First: its `tr!` serves every module below.
+#[macro_use]
+pub mod messages;
 pub mod cmd;
 pub mod config;
 pub mod diag;

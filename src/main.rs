@@ -8,31 +8,16 @@ use std::process::ExitCode;
 
 use certsite::cmd;
 use certsite::print::Selection;
-use clap::{Parser, Subcommand};
-
-/// A command's `--help` epilogue: its examples, then its exit codes (DESIGN §2): those of
-/// `verify` and `keygen` are their own, the others' the common three.
-macro_rules! epilogue {
-    (codes: [$($code:literal),+ $(,)?]; $($example:literal),+ $(,)?) => {
-        concat!("Examples:\n", $("  ", $example, "\n",)+ "\nExit codes:", $("\n  ", $code,)+)
-    };
-    ($($example:literal),+ $(,)?) => {
-        epilogue!(codes: [
-            "0  success",
-            "1  the data or content has errors (each printed with file:line:column); nothing is published",
-            "2  wrong usage, or another build holds the site",
-        ]; $($example),+)
-    };
-}
+use certsite::{messages, tr};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(
-    name = "certsite",
-    version,
-    about = "Publishes verifiable certificates, interview results and reasoned notices as a static site",
-    after_help = epilogue!("certsite init my-site   # a new site to start from", "certsite check && certsite build", "certsite serve", "certsite <command> --help   # each command's examples")
-)]
+#[command(name = "certsite", version, disable_help_flag = true, disable_version_flag = true, disable_help_subcommand = true)]
 struct Cli {
+    /// The language of messages: az or en [default: the locale's, else en]; read before the
+    /// rest of the command line (see `lang_asked`), so that `--help` is in it too.
+    #[arg(long, global = true, value_parser = ["az", "en"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -41,156 +26,215 @@ fn parse_date(text: &str) -> Result<time::Date, String> {
     certsite::model::date::parse_date(text)
 }
 
+/// The commands and their options. Their help is the message catalogue's (`messages/*/cli.ftl`:
+/// `cli-<command>` with `.more` and `.examples`, `cli-<command>-<option>`), put in by
+/// [`localized`].
 #[derive(Subcommand)]
 enum Command {
-    /// Write a new site root: a commented data/site.toml, an example certificate, decision
-    /// and page, and a .gitignore; it checks and builds as it is.
-    ///
-    /// DIR is created if missing and must otherwise be empty: init never overwrites a file.
-    #[command(after_help = epilogue!(codes: [
-        "0  the site was written",
-        "1  a file could not be written (those written before it are named)",
-        "2  wrong usage: DIR is not empty, or is not a folder",
-    ]; "certsite init my-site && cd my-site && certsite check && certsite build", "certsite init                            # into the current folder, if empty"))]
     Init {
-        /// Where to write the site: a new or empty folder.
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
-    /// Check the data, then sign, render and write the site.
-    #[command(after_help = epilogue!("certsite build", "certsite build --root site --build-date 2026-12-01", "certsite build --out /srv/www --key /media/usb/signing.key", "certsite build --clean --timings"))]
     Build {
-        /// The site root.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The output folder [default: <root>/public].
         #[arg(long)]
         out: Option<PathBuf>,
-        /// The signing key [default: $CERTSITE_KEY, else <root>/.certsite/signing.key].
         #[arg(long)]
         key: Option<PathBuf>,
-        /// The day statuses and deadlines are computed for [default: $SOURCE_DATE_EPOCH, else today, UTC].
         #[arg(long, value_parser = parse_date)]
         build_date: Option<time::Date>,
-        /// Rewrite every file, even those whose bytes are already right, and remove every file
-        /// of the output that the build does not write (undoes hand edits).
         #[arg(long)]
         clean: bool,
-        /// No progress bars (there are none either when stderr is not a terminal).
         #[arg(long, short)]
         quiet: bool,
-        /// Print the wall and CPU time of each stage.
         #[arg(long)]
         timings: bool,
     },
-    /// Validate everything and write nothing.
-    #[command(after_help = epilogue!("certsite check", "certsite check --root site --build-date 2026-12-01   # as of another day"))]
     Check {
-        /// The site root.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The day statuses and deadlines are computed for [default: $SOURCE_DATE_EPOCH, else today, UTC].
         #[arg(long, value_parser = parse_date)]
         build_date: Option<time::Date>,
     },
-    /// Verify a built site or credential files, offline.
-    #[command(after_help = epilogue!(codes: [
-        "0  every credential, signed document and status list verified",
-        "1  something did not verify (each failure printed as FAIL, with its file and why), or the folder is not a built site",
-        "2  wrong usage",
-    ]; "certsite verify                          # ./public against ./data", "certsite verify --site /srv/www", "certsite verify credential.json           # a holder's copy, offline"))]
     Verify {
-        /// The site root.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The built site [default: <root>/public].
         #[arg(long)]
         site: Option<PathBuf>,
-        /// Credential files to verify instead of the whole site.
         files: Vec<PathBuf>,
     },
-    /// Create a new Ed25519 signing key (mode 0600) and print its public key; or rotate the
-    /// site's key, or retire a leaked one.
-    ///
-    /// --rotate makes a new current key; the old one stays in did.json, so that everything it
-    /// signed still verifies, and the next build signs with the new one. --retire KEY_ID (a
-    /// leaked key, as did.json names it: key-…) drops a key that no longer signs from did.json
-    /// at the next build.
-    #[command(after_help = epilogue!(codes: [
-        "0  the key was written, rotated or retired",
-        "1  nothing changed: the key file exists (a key is never overwritten), the key cannot be retired, or a file could not be written",
-        "2  wrong usage, or another build holds the site",
-    ]; "certsite keygen                          # .certsite/signing.key", "certsite keygen --rotate", "certsite keygen --retire key-6Mkq3P"))]
     Keygen {
-        /// The site root (its .certsite/ holds the key ring).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The key file [default: <root>/.certsite/signing.key].
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Replace the current key with a new one, keeping the old one in did.json.
         #[arg(long, conflicts_with = "retire")]
         rotate: bool,
-        /// Remove a key from did.json (a leaked one): key-…, or its full id did:web:…#key-….
         #[arg(long, value_name = "KEY_ID")]
         retire: Option<String>,
     },
-    /// Write QR codes, and with --pdf the printable certificates, for the printing office.
-    ///
-    /// Writes qr/<number>.svg for each certificate asked, and batch.csv listing them, into
-    /// .certsite/print/ (or --out), and records them as printed. With --pdf also
-    /// certificates.pdf: an A4 portrait page per certificate with the issuer (and its logo,
-    /// [issuer] logo in site.toml), holder, number, profession, approved scope, dates and the
-    /// QR code of its verification page with the code under it, in Azerbaijani and English.
-    /// Suspended and revoked certificates are left out of --all and --new (named on stderr);
-    /// asked by number they are refused (exit 1) unless --force. Expired, superseded and
-    /// not-yet-valid certificates print.
     #[command(group = clap::ArgGroup::new("which").required(true).args(["all", "new", "numbers"]))]
-    #[command(after_help = epilogue!("certsite print --new", "certsite print --new --pdf              # certificates.pdf, an A4 page each", "certsite print --all --out /media/usb/print", "certsite print PSM-2024-0029 PSM-2025-0063", "certsite print --force PSM-2024-0088   # a revoked one, knowingly"))]
     Print {
-        /// The site root.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write [default: <root>/.certsite/print].
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Every certificate (but suspended and revoked ones).
         #[arg(long)]
         all: bool,
-        /// The certificates never printed before (but suspended and revoked ones).
         #[arg(long)]
         new: bool,
-        /// Print suspended or revoked certificates asked by number.
         #[arg(long)]
         force: bool,
-        /// Also write certificates.pdf: an A4 page per certificate, ready to print.
         #[arg(long)]
         pdf: bool,
-        /// The day statuses are computed for [default: $SOURCE_DATE_EPOCH, else today, UTC].
         #[arg(long, value_parser = parse_date)]
         build_date: Option<time::Date>,
-        /// Certificate numbers.
         numbers: Vec<String>,
     },
-    /// Preview the site locally; rebuilds and reloads on change.
-    ///
-    /// A build error shows on every page (and on stderr) until it is fixed. Links to base_url
-    /// stay in the preview; the output in .certsite/serve/ is the real build's.
-    /// It listens on 127.0.0.1, answers only to Host 127.0.0.1, localhost or [::1] (else 421),
-    /// and serves only files inside .certsite/serve/.
-    #[command(after_help = epilogue!("certsite serve                           # http://127.0.0.1:8080/", "certsite serve --root site --port 8000", "certsite serve --build-date 2027-01-15    # the site as of that day"))]
     Serve {
-        /// The site root.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The port on 127.0.0.1.
         #[arg(long, default_value_t = 8080)]
         port: u16,
-        /// Preview the site as of this day: statuses, schedules, results [default:
-        /// $SOURCE_DATE_EPOCH, else today, UTC, taken again at each rebuild].
         #[arg(long, value_parser = parse_date)]
         build_date: Option<time::Date>,
     },
+}
+
+/// The language `--lang` asks for, read before clap parses the rest (the help and clap's
+/// errors are written in it).
+fn lang_asked(args: &[std::ffi::OsString]) -> Option<messages::Lang> {
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        if let Some(code) = arg.strip_prefix("--lang=") {
+            return messages::Lang::parse(code);
+        }
+        if arg == "--lang" {
+            return args.next().and_then(|code| messages::Lang::parse(&code));
+        }
+    }
+    None
+}
+
+/// The command line with every help text from the catalogue, in the current language:
+/// about, description, examples and exit codes of each command, each option's help, and the
+/// headings clap writes ("Usage:", "Options:", …).
+fn localized(mut cli: clap::Command) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let template = format!("{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}\n", tr!("cli-usage"));
+    let args = |cmd: clap::Command, key: &str| {
+        let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+        let mut cmd = cmd
+            .help_template(&template)
+            .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help(tr!("cli-help")).help_heading(tr!("cli-options")));
+        for id in ids {
+            let help = messages::lookup(&format!("{key}-{}", id.replace('_', "-")));
+            cmd = cmd.mut_arg(&id, |a| {
+                let heading = if a.is_positional() { tr!("cli-arguments") } else { tr!("cli-options") };
+                // The defaults and choices are said in the help, in its language.
+                let takes_values = a.get_action().takes_values();
+                let a = a.help_heading(heading).hide_default_value(takes_values).hide_possible_values(takes_values);
+                match &help {
+                    Some(h) => a.help(h.clone()),
+                    None => a,
+                }
+            });
+        }
+        cmd
+    };
+    cli = args(cli, "cli")
+        .about(tr!("cli-about"))
+        .after_help(format!("{}\n\n{}", tr!("cli-about.examples"), tr!("cli-codes")))
+        .subcommand_help_heading(tr!("cli-commands"))
+        .subcommand_value_name(tr!("cli-command"))
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(tr!("cli-version"))
+                .help_heading(tr!("cli-options")),
+        );
+    let names: Vec<String> = cli.get_subcommands().map(|c| c.get_name().to_owned()).collect();
+    for name in names {
+        cli = cli.mut_subcommand(&name, |sub| {
+            let key = format!("cli-{name}");
+            let mut sub = args(sub.disable_help_flag(true), &key);
+            if let Some(about) = messages::lookup(&key) {
+                sub = sub.about(about);
+            }
+            if let Some(more) = messages::lookup(&format!("{key}.more")) {
+                sub = sub.long_about(format!("{}\n\n{more}", messages::lookup(&key).unwrap_or_default()));
+            }
+            let codes = messages::lookup(&format!("{key}.codes")).unwrap_or_else(|| tr!("cli-codes"));
+            sub.after_help(format!("{}\n\n{codes}", messages::lookup(&format!("{key}.examples")).unwrap_or_default()))
+        });
+    }
+    cli
+}
+
+/// Prints what clap found wrong with the command line, in the current language (its help and
+/// version are printed as they are), and returns the exit code: 0 for `--help` and
+/// `--version`, else 2 ([`cmd::USAGE`]).
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(cmd::USAGE);
+        }
+        _ => {}
+    }
+    let context = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(list)) => list.join(", "),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        Some(ContextValue::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let arg = context(ContextKind::InvalidArg);
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => tr!("cli-error-unknown-argument", arg = arg),
+        ErrorKind::InvalidSubcommand => tr!("cli-error-unknown-command", command = context(ContextKind::InvalidSubcommand)),
+        ErrorKind::InvalidValue => {
+            tr!("cli-error-invalid-value", value = context(ContextKind::InvalidValue), arg = arg, valid = context(ContextKind::ValidValue))
+        }
+        ErrorKind::ValueValidation => tr!(
+            "cli-error-value",
+            value = context(ContextKind::InvalidValue),
+            arg = arg,
+            why = std::error::Error::source(e).map(ToString::to_string).unwrap_or_default()
+        ),
+        ErrorKind::MissingRequiredArgument => tr!("cli-error-missing", arg = arg),
+        ErrorKind::MissingSubcommand => tr!("cli-error-no-command"),
+        ErrorKind::ArgumentConflict => tr!("cli-error-conflict", arg = arg, other = context(ContextKind::PriorArg)),
+        _ => {
+            // Kinds certsite's command line cannot give: clap's own words.
+            let _ = e.print();
+            return ExitCode::from(cmd::USAGE);
+        }
+    };
+    eprintln!("{}: {message}", tr!("error"));
+    for kind in [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue] {
+        let suggested = context(kind);
+        if !suggested.is_empty() {
+            eprintln!("  {}", tr!("cli-error-did-you-mean", suggested = suggested));
+        }
+    }
+    let usage = context(ContextKind::Usage);
+    if !usage.is_empty() {
+        eprintln!("\n{}", usage.replacen("Usage:", &tr!("cli-usage"), 1));
+    }
+    eprintln!("\n{}", tr!("cli-error-more"));
+    ExitCode::from(cmd::USAGE)
 }
 
 /// jemalloc: the certificate passes allocate many small short-lived values on two threads;
@@ -201,7 +245,18 @@ enum Command {
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    messages::set(lang_asked(&args).unwrap_or_else(messages::Lang::from_env));
+    let matches = match localized(Cli::command()).try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => {
+            return usage_error(&e);
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     let date = |flag| match cmd::build_date(flag) {
         Ok(d) => Ok(d),
         Err(e) => {

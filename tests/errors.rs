@@ -27,7 +27,7 @@ fn every_error_is_reported_at_once_with_position_value_and_hint() {
         "data/decisions.csv:2:31: ground \"forgery\" is not known",
         "data/decisions.csv:2:39: reason is empty",
         "data/decisions.csv:2:5: certificate \"NOPE-1\" is not in data/certificates.csv",
-        "error: 6 error(s); nothing was written",
+        "error: 6 errors; nothing was written",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }
@@ -69,7 +69,7 @@ fn a_duplicate_number_is_reported_at_the_second_numbers_cell_wherever_the_column
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("data/certificates.csv:5:17: certificate number \"T-0001\" appears twice"), "{err}");
     assert!(err.contains("the first is at data/certificates.csv:2:16"), "{err}");
-    assert!(err.contains("error: 1 error(s)"), "{err}");
+    assert!(err.contains("error: 1 error;"), "{err}");
 }
 
 #[test]
@@ -95,7 +95,7 @@ fn bad_utf8_and_a_missing_column_are_one_error_each() {
     // The certificates file did not load: the decisions that name its numbers are not
     // reported again (one mistake, one error).
     assert!(!err.contains("data/decisions.csv:"), "{err}");
-    assert!(err.contains("error: 1 error(s)"), "{err}");
+    assert!(err.contains("error: 1 error;"), "{err}");
 }
 
 #[test]

@@ -166,7 +166,7 @@ fn scoring_errors_are_reported_all_at_once() {
         "scores.csv:21:20: candidate C-04 is in two specialties: \"Fizika\" and \"Kimya\"",
         "scores.csv:32:15: specialty \"Biologiya\" has no vacancies in session.toml",
         "appeals.csv:4:1: appeal for candidate \"C-99\", who has no scores in scores.csv",
-        "error: 8 error(s)",
+        "error: 8 errors",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }

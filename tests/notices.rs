@@ -142,7 +142,7 @@ fn decision_errors_are_reported_all_at_once() {
         "data/decisions.csv:6:1: reinstatement D-5 has no suspension of certificate T-0004 to lift",
         "data/decisions.csv:8:1: decision D-7 comes after revocation D-6 of certificate T-0006",
         "data/decisions.csv:9:1: decision id \"D-6\" appears twice",
-        "error: 7 error(s)",
+        "error: 7 errors",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }

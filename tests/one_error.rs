@@ -31,7 +31,7 @@ fn one_error(mistake: impl FnOnce(&Path)) -> String {
     let out = certsite(site.path(), &["build", "--build-date", DATE]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("error: 1 error(s)"), "one mistake, one error:\n{err}");
+    assert!(err.contains("error: 1 error;"), "one mistake, one error:\n{err}");
     assert_eq!(err.matches("\n  × ").count() + usize::from(err.starts_with("  × ")), 1, "{err}");
     assert!(tree(&site.path().join("public")) == before, "nothing is published");
     err
