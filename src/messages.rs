@@ -92,7 +92,7 @@ macro_rules! catalogue {
     };
 }
 
-catalogue!["common", "cli"];
+catalogue!["common", "cli", "progress"];
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();

@@ -49,14 +49,14 @@ impl Progress {
             Some(multi) => {
                 let bar = multi.add(if total > 0 { ProgressBar::new(total) } else { ProgressBar::new_spinner() });
                 let template = if total > 0 {
-                    "{prefix:>7.bold} [{bar:32}] {human_pos}/{human_len} {per_sec:>12} {msg}"
+                    "{prefix:>8.bold} [{bar:32}] {human_pos}/{human_len} {per_sec:>12} {msg}"
                 } else {
-                    "{prefix:>7.bold} {spinner} {msg}"
+                    "{prefix:>8.bold} {spinner} {msg}"
                 };
                 bar.set_style(
                     ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()).progress_chars("=> "),
                 );
-                bar.set_prefix(name);
+                bar.set_prefix(label(name));
                 bar
             }
             None => ProgressBar::hidden(),
@@ -77,6 +77,19 @@ impl Progress {
     /// The stages run so far, in order.
     pub fn timings(&self) -> Vec<Timing> {
         self.timings.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+}
+
+/// A stage's name as the bar shows it, in the current language.
+fn label(name: &'static str) -> String {
+    match name {
+        "read" => tr!("progress-read"),
+        "state" => tr!("progress-state"),
+        "plan" => tr!("progress-plan"),
+        "sign" => tr!("progress-sign"),
+        "render" => tr!("progress-render"),
+        "write" => tr!("progress-write"),
+        other => other.to_owned(),
     }
 }
 
@@ -139,12 +152,12 @@ fn cpu_time() -> (Duration, Duration) {
 /// The timings as a table: per stage wall and CPU time, and CPU per certificate.
 pub fn timings_table(timings: &[Timing], certificates: usize) -> String {
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    let mut out = String::from("stage      items      wall ms   user ms    sys ms   CPU µs/certificate\n");
+    let mut out = format!("{}\n", tr!("progress-timings-heading"));
     for t in timings {
         let per = if certificates > 0 { (t.user + t.system).as_secs_f64() * 1e6 / certificates as f64 } else { 0.0 };
         out.push_str(&format!(
             "{:<8} {:>8} {:>11.1} {:>9.1} {:>9.1} {:>20.2}\n",
-            t.stage,
+            label(t.stage),
             t.items,
             ms(t.wall),
             ms(t.user),
