@@ -41,15 +41,20 @@ pub fn sample() -> tempfile::TempDir {
     dir
 }
 
-/// Runs `certsite <args>` in `root`, with no key from the environment.
+/// Runs `certsite <args>` in `root`, with no key from the environment and messages in English
+/// whatever the machine's locale (tests/messages.rs runs them in both languages).
 pub fn certsite(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_certsite"))
-        .args(args)
-        .current_dir(root)
-        .env_remove("CERTSITE_KEY")
-        .env_remove("SOURCE_DATE_EPOCH")
-        .output()
-        .unwrap()
+    certsite_in(root, args, &[("LC_ALL", "C.UTF-8")])
+}
+
+/// Runs `certsite <args>` in `root` with no key from the environment, no locale but `env`.
+pub fn certsite_in(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_certsite"));
+    command.args(args).current_dir(root);
+    for var in ["CERTSITE_KEY", "SOURCE_DATE_EPOCH", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(var);
+    }
+    command.envs(env.iter().copied()).output().unwrap()
 }
 
 /// Builds `root` into `root/public` for `date`; panics with stderr if it fails.

@@ -1,0 +1,104 @@
+//! Staff read their own language (DESIGN §2 "Language of messages"): `--lang az|en`, else the
+//! locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English. Each error case runs in both
+//! languages and asserts the words of each, and that the Azerbaijani report has none of the
+//! English words.
+
+mod common;
+
+use std::path::Path;
+
+use common::{build, certsite_in, fixture, repo, stderr, tree};
+
+const DATE: &str = "2026-03-15";
+
+/// How a test asks for a language.
+const AZ: &[(&str, &str)] = &[("LANG", "az_AZ.UTF-8")];
+const EN: &[(&str, &str)] = &[("LANG", "en_GB.UTF-8")];
+
+fn run(root: &Path, args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String, String) {
+    let out = certsite_in(root, args, env);
+    (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned(), stderr(&out))
+}
+
+#[test]
+fn the_locale_or_lang_chooses_the_language() {
+    let help = |args: &[&str], env: &[(&str, &str)]| run(&repo(), args, env).1;
+    let az = "Nümunələr:";
+    let en = "Examples:";
+    assert!(help(&["check", "--help"], AZ).contains(az));
+    assert!(help(&["check", "--help"], EN).contains(en));
+    assert!(help(&["check", "--help"], &[]).contains(en), "no locale: English");
+    assert!(help(&["check", "--help"], &[("LANG", "C")]).contains(en));
+    assert!(help(&["check", "--help"], &[("LC_MESSAGES", "az_AZ"), ("LANG", "en_US.UTF-8")]).contains(az), "LC_MESSAGES before LANG");
+    assert!(help(&["check", "--help"], &[("LC_ALL", "en_US.UTF-8"), ("LC_MESSAGES", "az_AZ")]).contains(en), "LC_ALL first");
+    assert!(help(&["check", "--help"], &[("LC_ALL", ""), ("LANG", "az_AZ.UTF-8")]).contains(az), "an empty LC_ALL is not set");
+    assert!(help(&["--lang", "en", "check", "--help"], AZ).contains(en), "--lang before the locale");
+    assert!(help(&["check", "--lang=az", "--help"], EN).contains(az));
+}
+
+#[test]
+fn help_is_whole_in_either_language() {
+    for command in ["init", "build", "check", "verify", "keygen", "print", "serve"] {
+        let (code, az, _) = run(&repo(), &[command, "--help"], AZ);
+        assert_eq!(code, Some(0));
+        for word in ["İstifadə:", "Seçimlər:", "Nümunələr:", "Çıxış kodları:", "Kömək"] {
+            assert!(az.contains(word), "{command} --help lacks {word:?}:\n{az}");
+        }
+        for english in ["Usage:", "Options:", "Examples:", "Exit codes:", "Print help", "[default"] {
+            assert!(!az.contains(english), "{command} --help in Azerbaijani says {english:?}:\n{az}");
+        }
+        let (_, en, _) = run(&repo(), &[command, "--help"], EN);
+        for word in ["Usage:", "Options:", "Examples:", "Exit codes:"] {
+            assert!(en.contains(word), "{command} --help lacks {word:?}:\n{en}");
+        }
+    }
+}
+
+#[test]
+fn usage_errors_in_both_languages() {
+    let cases: &[(&[&str], &str, &str)] = &[
+        (&["build", "--bogus"], "error: unknown option \"--bogus\"", "xəta: naməlum seçim \"--bogus\""),
+        (&["biuld"], "did you mean \"build\"?", "bunu nəzərdə tuturdunuz: \"build\"?"),
+        (&["check", "--build-date", "2026-02-30"], "is not a value of --build-date", "--build-date <BUILD_DATE> üçün düzgün qiymət deyil"),
+        (&["keygen", "--rotate", "--retire", "key-x"], "cannot be given together", "birlikdə verilə bilməz"),
+        (&[], "Usage: certsite", "İstifadə: certsite"),
+    ];
+    for (args, en, az) in cases {
+        let (code, _, err) = run(&repo(), args, EN);
+        assert_eq!(code, Some(2), "{args:?}");
+        assert!(err.contains(en), "{args:?}: {err}");
+        let (code, _, err) = run(&repo(), args, AZ);
+        assert_eq!(code, Some(2), "{args:?}");
+        assert!(err.contains(az), "{args:?}: {err}");
+        assert!(!err.contains("error:") && !err.contains("Usage:"), "{args:?}: {err}");
+    }
+}
+
+/// A data error, with its report's labels and the refusal line, in both languages; nothing is
+/// published either way.
+#[test]
+fn a_data_error_in_both_languages() {
+    let site = fixture("minimal");
+    build(site.path(), DATE);
+    let before = tree(&site.path().join("public"));
+    let path = site.path().join("data/certificates.csv");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("T-0005,Həsənova,Gülnar,,Aşpaz,,,2026-01-01", "T-0005,Həsənova,Gülnar,,Aşpaz,,,2026-13-01");
+    std::fs::write(&path, text).unwrap();
+    let args = ["build", "--build-date", DATE];
+    let (code, _, en) = run(site.path(), &args, EN);
+    assert_eq!(code, Some(1));
+    for word in ["╰── here", "help: ", "error: 1 error; nothing was written"] {
+        assert!(en.contains(word), "{word:?}: {en}");
+    }
+    let (code, _, az) = run(site.path(), &args, AZ);
+    assert_eq!(code, Some(1));
+    for word in ["╰── burada", "məsləhət: ", "xəta: 1 xəta; heç nə yazılmadı"] {
+        assert!(az.contains(word), "{word:?}: {az}");
+    }
+    for english in ["here", "help:", "error", "nothing was written"] {
+        assert!(!az.contains(english), "{english:?} in Azerbaijani: {az}");
+    }
+    assert!(tree(&site.path().join("public")) == before);
+}
