@@ -223,15 +223,21 @@ pub fn build_outcome(args: &BuildArgs) -> Result<(), BuildFailed> {
 }
 
 fn build_inner(args: &BuildArgs) -> Result<(), Failed> {
-    let started = Instant::now();
     let root = &args.root;
     let out = args.out.clone().unwrap_or_else(|| root.join("public"));
     let (key, create_key) = key_path(root, args.key.clone());
-    let options = BuildOptions::new(root, out.clone(), key, create_key, args.clean).map_err(|e| fail(USAGE, format!("error: {e}")))?;
+    let options = BuildOptions::new(root, out, key, create_key, args.clean).map_err(|e| fail(USAGE, format!("error: {e}")))?;
     let _lock = lock_or_fail(root, args.wait)?;
+    build_locked(args, &options)
+}
+
+/// The build of `args` with `options` (its `out` and `key` are not read), the site's lock held.
+fn build_locked(args: &BuildArgs, options: &BuildOptions) -> Result<(), Failed> {
+    let started = Instant::now();
+    let (root, out) = (&args.root, options.out());
     let progress = Progress::new(!args.quiet && std::io::stderr().is_terminal());
     let site = load(root, args.date, &progress)?;
-    let result = site.build(&options, &progress);
+    let result = site.build(options, &progress);
     let timings = progress.timings();
     drop(progress);
     match result {
@@ -258,6 +264,51 @@ fn build_inner(args: &BuildArgs) -> Result<(), Failed> {
         }
         Err(e) => Err(fail(DATA_ERROR, format!("error: {e:#}"))),
     }
+}
+
+/// What one build of the preview (`certsite serve`) did: into which folder, whether with a
+/// throwaway key and url secret (the site has none of its own yet), and how it went.
+#[derive(Debug)]
+pub struct Previewed {
+    /// The folder it built (or would have built) into: the one to serve.
+    pub out: PathBuf,
+    /// Signed with a throwaway key and url secret ([`BuildOptions::preview`]).
+    pub throwaway: bool,
+    /// Its failure, as printed.
+    pub result: Result<(), BuildFailed>,
+}
+
+/// One build of the preview (`certsite serve`) of the site at `root` for `date` (else as
+/// `build` takes it, again at each call): the site's lock is taken first (waiting for a build
+/// that holds it), then the site's signing key (`$CERTSITE_KEY` or the default) and url secret
+/// are looked for ([`BuildOptions::preview`]): with them the preview is built with them, and
+/// the throwaway state of an earlier preview is removed; without them it is built with
+/// throwaway ones, and the site's own are not made. Prints as `build` does, without bars.
+pub fn preview(root: &Path, date: Option<Date>) -> Previewed {
+    let lock = lock_or_fail(root, true);
+    let options = BuildOptions::preview(root, key_path(root, None).0).map_err(|e| fail(USAGE, format!("error: {e}")));
+    let (out, throwaway) = match &options {
+        Ok(options) => (options.out().to_owned(), options.throwaway()),
+        Err(_) => (State::new(root).serve_dir(), false),
+    };
+    let result = (|| {
+        let (_lock, options) = (lock?, options?);
+        let date = build_date(date).map_err(|e| fail(USAGE, format!("error: {e}")))?;
+        if !options.throwaway() {
+            let state = State::new(root);
+            match state.remove_preview() {
+                Ok(true) => eprintln!(
+                    "removed {}: the throwaway signing key, URL secret and build of the preview; it uses the site's own now",
+                    state.preview().dir().display()
+                ),
+                Ok(false) => {}
+                Err(e) => eprintln!("warning: cannot remove {}: {e}", state.preview().dir().display()),
+            }
+        }
+        let args = BuildArgs { root: root.to_owned(), out: None, key: None, date, clean: false, quiet: true, timings: false, wait: true };
+        build_locked(&args, &options)
+    })();
+    Previewed { out, throwaway, result: result.map_err(|f| BuildFailed(f.code, f.text)) }
 }
 
 /// The end of a build's report: what changed for the public since the last build into the

@@ -96,15 +96,22 @@ struct PageCodes {
     codes: Vec<Code>,
 }
 
-/// What `build` needs beyond the site, checked once when made ([`BuildOptions::new`]): the
-/// output cannot hold the site's own files, and the signing key is never inside the output
-/// (DESIGN §2).
+/// What `build` needs beyond the site, checked once when made ([`BuildOptions::new`],
+/// [`BuildOptions::preview`]): the output cannot hold the site's own files, and the signing key
+/// is never inside the output (DESIGN §2).
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     out: PathBuf,
     key: PathBuf,
     create_key: bool,
     force: bool,
+    /// The state the build reads and writes: the site's `.certsite/`, or the throwaway one of
+    /// a preview ([`State::preview`]).
+    state: State,
+    /// The url secret may be made when missing.
+    create_secret: bool,
+    /// Signed with a throwaway key and url secret (a preview of a site that has none yet).
+    throwaway: bool,
 }
 
 /// Why [`BuildOptions::new`] refused a build: a usage error, found before anything is read.
@@ -126,12 +133,41 @@ impl BuildOptions {
     pub fn new(root: &Path, out: PathBuf, key: PathBuf, create_key: bool, force: bool) -> Result<BuildOptions, OptionsError> {
         crate::write::check_output_location(root, &out).map_err(OptionsError::Output)?;
         keys::check_key_outside(&key, &out).map_err(OptionsError::Key)?;
-        Ok(BuildOptions { out, key, create_key, force })
+        Ok(BuildOptions { out, key, create_key, force, state: State::new(root), create_secret: true, throwaway: false })
+    }
+
+    /// The options of a build of the preview (`certsite serve`) of the site at `root`, whose
+    /// signing key is at `key` (`$CERTSITE_KEY` or the default). When the site has that key
+    /// and its url secret ([`State::has_secrets`]), into the preview's folder
+    /// ([`State::serve_dir`]) with them, never making either. Else a throwaway preview: into the
+    /// folder of the throwaway state ([`State::preview`]), signed with a key and url secret made
+    /// there (mode 0600, outside that output), with the key ring, status indexes and manifest
+    /// kept there too; nothing of the site's own state is made or changed, so that only
+    /// `certsite build` makes the site's secrets, and its first build is as if no preview had
+    /// run.
+    pub fn preview(root: &Path, key: PathBuf) -> Result<BuildOptions, OptionsError> {
+        let site = State::new(root);
+        let (state, key, throwaway) = if site.has_secrets(&key) {
+            (site, key, false)
+        } else {
+            let preview = site.preview();
+            let key = preview.default_key();
+            (preview, key, true)
+        };
+        let out = state.serve_dir();
+        crate::write::check_output_location(root, &out).map_err(OptionsError::Output)?;
+        keys::check_key_outside(&key, &out).map_err(OptionsError::Key)?;
+        Ok(BuildOptions { out, key, create_key: throwaway, force: false, state, create_secret: throwaway, throwaway })
     }
 
     /// The output folder.
     pub fn out(&self) -> &Path {
         &self.out
+    }
+
+    /// Whether the build signs with a throwaway key and url secret ([`BuildOptions::preview`]).
+    pub fn throwaway(&self) -> bool {
+        self.throwaway
     }
 }
 
@@ -396,20 +432,21 @@ impl Site {
         csv.into_bytes()
     }
 
-    /// Signs, renders and writes the site (see the [module docs](self) for the stages). The
-    /// caller holds the site's lock ([`State::lock`]).
+    /// Signs, renders and writes the site (see the [module docs](self) for the stages), with
+    /// the state of `options` (the site's, or a throwaway preview's). The caller holds the
+    /// site's lock ([`State::lock`]).
     pub fn build(&self, options: &BuildOptions, progress: &Progress) -> anyhow::Result<BuildReport> {
-        let state = State::new(&self.root);
+        let state = &options.state;
         let mut notes = Vec::new();
 
         // 1. State: secrets, keys, status list indexes, the output's last manifest.
         let stage = progress.stage("state", 0);
-        let signing = self.signing(&state, options, &mut notes)?;
+        let signing = self.signing(state, options, &mut notes)?;
         let codes = self.checked_codes(&signing.secret)?;
         let statuses: Vec<Derived> = (0..self.certificates.list.len()).into_par_iter().map(|i| self.status(i)).collect();
         let renderers = self.renderers();
         let certs = Certs::new(self, &codes, &statuses, &signing, &renderers);
-        let output = Opened::open(&state, options, certs.layout())?;
+        let output = Opened::open(state, options, certs.layout())?;
         stage.finish(output.old.file_count() as u64);
 
         // 2. Plan: which certificates changed (their fingerprints against the manifest), and
@@ -429,7 +466,7 @@ impl Site {
             })?;
 
         // 4. Write.
-        let files = self.write(&state, &output, &certs, &plan, &staged, progress)?;
+        let files = self.write(options, &output, &certs, &plan, &staged, progress)?;
 
         // What the public sees now, against what it saw after the last build.
         let public = output.store.update_public(&self.public_record(&statuses))?;
@@ -446,19 +483,19 @@ impl Site {
     }
 
     /// The signing side of the state (stage 1): the signing key (made on a first build, with a
-    /// note to back it up), the url secret (likewise), the key ring the DID document lists and
-    /// the status list indexes.
+    /// note to back it up; a throwaway preview's, without), the url secret (likewise), the key
+    /// ring the DID document lists and the status list indexes.
     fn signing(&self, state: &State, options: &BuildOptions, notes: &mut Vec<String>) -> anyhow::Result<Signing> {
         let (key, created) =
             keys::load_or_create_key(&options.key, options.create_key).with_context(|| format!("signing key {}", options.key.display()))?;
-        if created {
+        if created && !options.throwaway {
             notes.push(format!(
                 "created a new signing key at {}: BACK IT UP and keep it secret. Losing it means re-signing every certificate with a new key; leaking it lets anyone forge certificates.",
                 options.key.display()
             ));
         }
-        let (secret, created) = state.url_secret()?;
-        if created {
+        let (secret, created) = state.url_secret(options.create_secret)?;
+        if created && !options.throwaway {
             notes.push(format!(
                 "created {}: certificate addresses derive from it; back it up with the key (a new secret changes every address and every printed QR code)",
                 state.url_secret_path().display()
@@ -491,10 +528,11 @@ impl Site {
     /// first: credentials signed with a new key must find it; the certificates; pages; indexes
     /// and status lists last: they may only point at what is out), stale files removed, the
     /// new manifest saved, and the files of `.certsite/` that follow the output (the print
-    /// list, the hosting snippets). Returns how many files the output holds.
+    /// list, the hosting snippets; not for a throwaway preview, whose page codes are not the
+    /// site's). Returns how many files the output holds.
     fn write(
         &self,
-        state: &State,
+        options: &BuildOptions,
         output: &Opened,
         certs: &Certs<'_>,
         plan: &Plan,
@@ -539,9 +577,12 @@ impl Site {
         }
         out.discard_staging().with_context(|| format!("output {}", out.root().display()))?;
         store.clear_journal()?;
-        state.save_print_list(&self.print_list(certs.codes()))?;
-        let hosting = self.hosting();
-        state.save_hosting(&hosting.nginx(), &hosting.apache())?;
+        if !options.throwaway {
+            let state = &options.state;
+            state.save_print_list(&self.print_list(certs.codes()))?;
+            let hosting = self.hosting();
+            state.save_hosting(&hosting.nginx(), &hosting.apache())?;
+        }
         stage.finish(installs as u64);
         Ok(files)
     }

@@ -19,7 +19,8 @@
 //! | `lock` | held while a build runs ([`lock`]) |
 //! | `printed.csv` | which certificates `certsite print` has written, and when ([`Printed`]) |
 //! | `print/` | for the printing office: `certificates.csv` (every certificate, kept current by each build); what `certsite print` writes unless `--out` names another folder ([`PrintFolder`]): `qr/<number>.svg`, `batch.csv` (the last batch), `certificates.pdf` |
-//! | `serve/` | the output of `certsite serve` (the preview), built like any output (its manifest in `outputs/`) |
+//! | `serve/` | the output of `certsite serve` (the preview) of a site that has its signing key and url secret, built like any output (its manifest in `outputs/`) |
+//! | `preview/` | the throwaway state of `certsite serve` on a site that has no signing key or url secret yet ([`State::preview`]): the same files (`signing.key`, `url.secret`, `keys.txt`, `status-index.csv`, `outputs/`, and its output `serve/`), made by the preview only, read by no other command, removed by the preview once the site has its own |
 //! | `hosting/` | the site's HTTP headers for hosts configured by hand: `nginx.conf`, `.htaccess` (Apache); rewritten by each build when they change |
 
 pub mod keys;
@@ -129,6 +130,8 @@ pub const PRINT_PDF: &str = "certificates.pdf";
 const HOSTING: &str = "hosting";
 /// The preview's output (`certsite serve`).
 const SERVE: &str = "serve";
+/// The throwaway state of a preview of a site without secrets ([`State::preview`]).
+const PREVIEW: &str = "preview";
 /// The nginx snippet, in [`HOSTING`].
 const HOSTING_NGINX: &str = "nginx.conf";
 /// The Apache snippet, in [`HOSTING`].
@@ -177,12 +180,16 @@ impl State {
         lock::acquire(&self.path(LOCK), wait)
     }
 
-    /// The url secret, created (mode 0600) when missing. The bool says whether it was created.
-    pub fn url_secret(&self) -> anyhow::Result<(Vec<u8>, bool)> {
+    /// The url secret, created (mode 0600) when missing and `create` is true (else a missing
+    /// one is an error). The bool says whether it was created.
+    pub fn url_secret(&self, create: bool) -> anyhow::Result<(Vec<u8>, bool)> {
         if let Some(secret) = self.existing_url_secret()? {
             return Ok((secret, false));
         }
         let path = self.path(URL_SECRET);
+        if !create {
+            bail!("{}: no url secret (only `certsite build` creates it)", path.display());
+        }
         let secret = keys::random32()?;
         create_private(&path, format!("{}\n", encode_hex(&secret)).as_bytes()).with_context(|| path.display().to_string())?;
         Ok((secret.to_vec(), true))
@@ -370,10 +377,35 @@ impl State {
         write_if_changed(&self.path(PRINT).join(PRINT_LIST), csv)
     }
 
-    /// The output folder of the preview (`certsite serve`): the only output that may be inside
-    /// `.certsite/`.
+    /// The output folder of the preview (`certsite serve`): with [`State::preview`]'s, the only
+    /// outputs that may be inside `.certsite/`.
     pub fn serve_dir(&self) -> PathBuf {
         self.path(SERVE)
+    }
+
+    /// Whether the site has its own signing key at `key` and its url secret: files that exist
+    /// (or that cannot be looked at: a build then says why). Only `certsite build` makes them.
+    pub fn has_secrets(&self, key: &Path) -> bool {
+        [key, &self.path(URL_SECRET)].iter().all(|path| path.try_exists().unwrap_or(true))
+    }
+
+    /// The throwaway state of a preview (`certsite serve`) of a site that has no signing key or
+    /// url secret yet: `preview/`, a state folder of its own with the same files, so that the
+    /// preview's throwaway key and url secret (and the key ring, status indexes and manifests
+    /// made with them) never mix with the site's: no other command reads it, and the site's
+    /// own are made by its first `certsite build` as if no preview had run.
+    pub fn preview(&self) -> State {
+        State { dir: self.path(PREVIEW) }
+    }
+
+    /// Removes the throwaway state of [`State::preview`], when there is one (the site has its
+    /// own secrets now). The bool says whether there was one.
+    pub fn remove_preview(&self) -> io::Result<bool> {
+        match fs::remove_dir_all(self.path(PREVIEW)) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 
     /// Saves the web server snippets with the site's HTTP headers, `hosting/nginx.conf` and
@@ -563,6 +595,29 @@ mod tests {
     }
 
     #[test]
+    fn the_preview_keeps_its_throwaway_secrets_apart_and_outside_its_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = State::new(dir.path());
+        let preview = state.preview();
+        assert_eq!(preview.dir(), dir.path().join(".certsite/preview"));
+        for secret in [preview.default_key(), preview.url_secret_path()] {
+            assert!(secret.starts_with(preview.dir()) && !secret.starts_with(preview.serve_dir()), "{}", secret.display());
+            assert_ne!(secret.parent(), Some(state.dir()), "never where the site's own are");
+        }
+        assert!(!state.has_secrets(&state.default_key()));
+        preview.url_secret(true).unwrap();
+        keys::create_key(&preview.default_key()).unwrap();
+        assert!(!state.has_secrets(&state.default_key()), "the preview's are not the site's");
+        assert!(state.remove_preview().unwrap());
+        assert!(!preview.dir().exists());
+        assert!(!state.remove_preview().unwrap());
+        state.url_secret(true).unwrap();
+        assert!(!state.has_secrets(&state.default_key()), "a url secret without a key");
+        keys::create_key(&state.default_key()).unwrap();
+        assert!(state.has_secrets(&state.default_key()));
+    }
+
+    #[test]
     fn keyring_keeps_old_keys_and_puts_the_current_first() {
         let dir = tempfile::tempdir().unwrap();
         let state = State::new(dir.path());
@@ -578,11 +633,14 @@ mod tests {
     fn url_secret_round_trips_and_garbage_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         let state = State::new(dir.path());
-        let (a, created) = state.url_secret().unwrap();
+        assert!(state.url_secret(false).is_err(), "not created unless asked");
+        assert!(!state.url_secret_path().exists());
+        let (a, created) = state.url_secret(true).unwrap();
         assert!(created);
-        assert_eq!(state.url_secret().unwrap(), (a, false));
+        assert_eq!(state.url_secret(true).unwrap(), (a.clone(), false));
+        assert_eq!(state.url_secret(false).unwrap(), (a, false));
         fs::write(state.path(URL_SECRET), "zz").unwrap();
-        assert!(state.url_secret().is_err());
+        assert!(state.url_secret(true).is_err());
     }
 
     #[test]

@@ -207,7 +207,8 @@ fn same_file_system(_: &Path, _: &Path) -> bool {
 /// Refuses an output folder that would overwrite or delete the site's sources (stale files
 /// are removed from the output): the root or a folder above it, a folder holding `data/`,
 /// `content/`, `templates/` or `.certsite/`, or one inside the input folders or `.certsite/`
-/// (but for the preview's own, [`State::serve_dir`]).
+/// (but for the preview's own: [`State::serve_dir`], and that of the throwaway preview,
+/// [`State::preview`]).
 pub fn check_output_location(root: &Path, out: &Path) -> Result<(), String> {
     let (root, out) = (absolute(root), absolute(out));
     let state = State::new(&root);
@@ -222,7 +223,8 @@ pub fn check_output_location(root: &Path, out: &Path) -> Result<(), String> {
             return Err(format!("the output {} is inside the site's {input}/ folder, which certsite reads", out.display()));
         }
     }
-    if out.starts_with(state.dir()) && !out.starts_with(state.serve_dir()) {
+    let previews = [state.serve_dir(), state.preview().serve_dir()];
+    if out.starts_with(state.dir()) && !previews.iter().any(|preview| out.starts_with(preview)) {
         return Err(format!("the output {} is inside .certsite/, which holds the site's private state", out.display()));
     }
     Ok(())
@@ -306,12 +308,17 @@ mod tests {
         let root = dir.path();
         let state = State::new(root);
         let mut bad = [".", "data", "data/x", "content", "templates/out", ".."].map(|rel| root.join(rel)).to_vec();
-        bad.extend([state.dir().to_owned(), state.print_folder(None).dir().to_owned(), state.dir().join("x")]);
+        bad.extend([
+            state.dir().to_owned(),
+            state.print_folder(None).dir().to_owned(),
+            state.dir().join("x"),
+            state.preview().dir().to_owned(),
+        ]);
         for bad in bad {
             assert!(check_output_location(root, &bad).is_err(), "{}", bad.display());
         }
         let mut good = ["public", "site/out"].map(|rel| root.join(rel)).to_vec();
-        good.extend([root.join(format!("{}-public", crate::state::DIR)), state.serve_dir()]);
+        good.extend([root.join(format!("{}-public", crate::state::DIR)), state.serve_dir(), state.preview().serve_dir()]);
         for good in good {
             assert!(check_output_location(root, &good).is_ok(), "{}", good.display());
         }
