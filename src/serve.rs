@@ -1,24 +1,37 @@
-//! `certsite serve`: a local preview (DESIGN §2). Builds into `.certsite/serve/`
-//! ([`State::serve_dir`](certsite::state::State::serve_dir)) for the build
-//! date asked (`--build-date`, else as `build` takes it, again at each rebuild), serves it on
-//! 127.0.0.1 with a small HTTP server, rebuilds when `data/`, `content/` or `templates/`
-//! change, and reloads open pages: served HTML gets one extra script file that polls the build
-//! number. The library knows no HTTP; this module lives in the binary only.
+//! `certsite serve`: a local preview (DESIGN §2). Builds ([`certsite::cmd::preview`]) for the
+//! build date asked (`--build-date`, else as `build` takes it, again at each rebuild), serves
+//! the result on 127.0.0.1 with a small HTTP server, rebuilds when `data/`, `content/` or
+//! `templates/` change, or when the site's signing key or url secret appear or go, and reloads
+//! open pages: served HTML gets one extra script file that polls the build number. The library
+//! knows no HTTP; this module lives in the binary only.
 //!
-//! What the preview adds to the HTML it serves, and only there (the files in
-//! `.certsite/serve/` are the real build's):
+//! The preview never makes the site's secrets: a site with its signing key and url secret is
+//! built with them into `.certsite/serve/`
+//! ([`State::serve_dir`](certsite::state::State::serve_dir)); a site without (no `certsite
+//! build` yet) with a throwaway key and url secret made in the preview's own state,
+//! `.certsite/preview/` ([`State::preview`](certsite::state::State::preview)), into
+//! `.certsite/preview/serve/`, so that its page codes and signatures are not the site's. The
+//! terminal says so when serve starts (and when that changes), and so does every page.
+//!
+//! What the preview adds to the HTML it serves, and only there (the files it built are as a
+//! real build writes them):
+//! - while it signs with throwaway secrets, a banner at the top of every page saying so, in
+//!   Azerbaijani and English: only `certsite build` makes the real ones;
 //! - while the last build failed, its error text, HTML-escaped, in a box at the top of every
-//!   page (styled by a stylesheet the preview serves: the site's CSP allows no inline style or
-//!   script), the same text as on the terminal; it goes with the next good build;
+//!   page, the same text as on the terminal; it goes with the next good build;
 //! - links to the site itself (`href`, `src` or `action` starting with `base_url`) point at
 //!   the preview instead of production.
+//!
+//! Both boxes are styled by a stylesheet the preview serves (the site's CSP allows no inline
+//! style or script).
 //!
 //! What it serves, and to whom (`.certsite/` also holds the signing key):
 //! - it listens on 127.0.0.1 only, and answers only requests whose `Host` is `127.0.0.1`,
 //!   `localhost` (any case) or `[::1]`, with or without a port: any other, or none (an
 //!   HTTP/1.0 request without one), or more than one, gets 421 and no page, so that a web page
 //!   whose name is made to resolve to 127.0.0.1 (DNS rebinding) cannot read the preview;
-//! - it serves only files inside `.certsite/serve/`: the request path is percent-decoded once,
+//! - it serves only files inside the folder of its last build (`.certsite/serve/` or
+//!   `.certsite/preview/serve/`, which holds neither secret: they are beside it): the request path is percent-decoded once,
 //!   segment by segment, and refused (400) if a segment is empty (`//`), `.` or `..`, holds a
 //!   `/` (`%2F`), a backslash or a NUL, or starts with a drive (`C:`); the file is then
 //!   resolved (symbolic links followed) and refused (404) unless it is still inside the
@@ -34,50 +47,71 @@ use percent_encoding::percent_decode_str;
 
 const RELOAD_JS: &str = "(function(){var v=null;setInterval(function(){fetch('/__certsite/build').then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v)location.reload();v=t}).catch(function(){})},1000)})();";
 
-const OVERLAY_CSS: &str = ".certsite-build-error{position:fixed;inset:0 0 auto 0;z-index:2147483647;max-height:80vh;overflow:auto;margin:0;padding:1rem 1.25rem;background:#fff4f4;color:#5c0000;border-bottom:4px solid #b00020;font:14px/1.4 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.3)}\n.certsite-build-error pre{white-space:pre-wrap;font:13px/1.35 ui-monospace,monospace;margin:.5rem 0 0}\n";
+/// The banner of a preview signed with throwaway secrets (in the served HTML only), in
+/// Azerbaijani, then in English; `…` marks a command.
+const THROWAWAY_AZ: &str =
+    "Önizləmə: müvəqqəti imza açarı və URL sirri — əsl olanları yalnız `certsite build` yaradır; buradakı sertifikat ünvanları və imzalar əsl deyil.";
+const THROWAWAY_EN: &str =
+    "Preview: throwaway signing key and URL secret — only `certsite build` creates the real ones; certificate addresses and signatures here are not the real ones.";
+
+const OVERLAY_CSS: &str = ".certsite-preview-throwaway{position:relative;z-index:2147483646;margin:0;padding:.5rem 1.25rem;background:#fff6d5;color:#3b2f00;border-bottom:3px solid #a37b00;font:14px/1.4 system-ui,sans-serif}\n.certsite-preview-throwaway p{margin:0}\n.certsite-preview-throwaway code{font:13px/1.4 ui-monospace,monospace}\n.certsite-build-error{position:fixed;inset:0 0 auto 0;z-index:2147483647;max-height:80vh;overflow:auto;margin:0;padding:1rem 1.25rem;background:#fff4f4;color:#5c0000;border-bottom:4px solid #b00020;font:14px/1.4 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.3)}\n.certsite-build-error pre{white-space:pre-wrap;font:13px/1.35 ui-monospace,monospace;margin:.5rem 0 0}\n";
 
 /// What the preview knows of the last build.
 struct Preview {
     /// Counts finished builds: open pages reload when it changes.
     generation: AtomicU64,
-    /// The error of the last build, while it failed.
-    error: Mutex<Option<String>>,
+    /// The last build.
+    last: Mutex<Last>,
 }
 
-fn rebuild(root: &Path, out: &Path, date: Option<time::Date>, preview: &Preview) {
-    let built = match certsite::cmd::build_date(date) {
-        Ok(date) => {
-            let args = certsite::cmd::BuildArgs {
-                root: root.to_owned(),
-                out: Some(out.to_owned()),
-                key: None,
-                date,
-                clean: false,
-                quiet: true,
-                timings: false,
-                wait: true,
-            };
-            certsite::cmd::build_outcome(&args).map_err(|f| f.1)
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            Err(format!("error: {e}"))
-        }
-    };
-    let mut error = preview.error.lock().unwrap_or_else(|e| e.into_inner());
-    match built {
-        Ok(()) if error.is_some() => eprintln!("the build error is fixed; pages show the new build"),
+/// The last build of the preview.
+#[derive(Debug, Clone, Default)]
+struct Last {
+    /// The folder it built into: the one served.
+    out: PathBuf,
+    /// Signed with a throwaway key and url secret (the site has none of its own yet).
+    throwaway: bool,
+    /// Its error, when it failed.
+    error: Option<String>,
+}
+
+impl Preview {
+    fn last(&self) -> std::sync::MutexGuard<'_, Last> {
+        self.last.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+fn rebuild(root: &Path, date: Option<time::Date>, preview: &Preview) {
+    let built = certsite::cmd::preview(root, date);
+    let first = preview.generation.load(Ordering::SeqCst) == 0;
+    let mut last = preview.last();
+    if built.throwaway && (first || !last.throwaway) {
+        let state = certsite::state::State::new(root);
+        let missing: Vec<String> = [certsite::cmd::key_path(root, None).0, state.url_secret_path()]
+            .iter()
+            .filter(|p| !p.exists())
+            .map(|p| p.display().to_string())
+            .collect();
+        let missing = if missing.is_empty() { "signing key or URL secret".to_owned() } else { missing.join(" or ") };
+        eprintln!(
+            "preview: this site has no {missing} yet: the preview signs with a throwaway signing key and URL secret kept in {} (not the site's: certificate addresses and signatures in the preview are not the real ones, and every page says so); only `certsite build` creates the real ones",
+            state.preview().dir().display()
+        );
+    } else if !built.throwaway && !first && last.throwaway {
+        eprintln!("preview: the site has its own signing key and URL secret now; the preview uses them");
+    }
+    match built.result {
+        Ok(()) if last.error.is_some() => eprintln!("the build error is fixed; pages show the new build"),
         Ok(()) => {}
         Err(_) => eprintln!("the preview shows this error on every page until it is fixed"),
     }
-    *error = built.err();
+    *last = Last { out: built.out, throwaway: built.throwaway, error: built.result.err().map(|f| f.1) };
     preview.generation.fetch_add(1, Ordering::SeqCst);
 }
 
 /// Runs until interrupted. Returns an exit code only when it cannot start.
 pub fn serve(root: &Path, port: u16, date: Option<time::Date>) -> u8 {
-    let out = certsite::state::State::new(root).serve_dir();
-    let preview = Arc::new(Preview { generation: AtomicU64::new(0), error: Mutex::new(None) });
+    let preview = Arc::new(Preview { generation: AtomicU64::new(0), last: Mutex::new(Last::default()) });
     let server = match tiny_http::Server::http(("127.0.0.1", port)) {
         Ok(s) => s,
         Err(e) => {
@@ -85,32 +119,49 @@ pub fn serve(root: &Path, port: u16, date: Option<time::Date>) -> u8 {
             return certsite::cmd::USAGE;
         }
     };
-    rebuild(root, &out, date, &preview);
+    rebuild(root, date, &preview);
+    // Reading the sources during a build raises access events: only changes count.
+    let is_change = |e: &notify::Result<notify::Event>| {
+        e.as_ref().is_ok_and(|e| matches!(e.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)))
+    };
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut watcher = match notify::recommended_watcher(tx) {
-        Ok(w) => w,
-        Err(e) => {
+    let sources = {
+        let tx = tx.clone();
+        notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
+            if is_change(&e) {
+                let _ = tx.send(());
+            }
+        })
+    };
+    // `.certsite/` itself, for the site's secrets only (a build writes other files there, and
+    // the preview's output is below): `certsite build` making them ends the throwaway preview.
+    let state = certsite::state::State::new(root);
+    let secrets: Vec<std::ffi::OsString> =
+        [state.default_key(), state.url_secret_path()].iter().filter_map(|p| p.file_name()).map(ToOwned::to_owned).collect();
+    let secrets = notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
+        let named = e.as_ref().is_ok_and(|e| e.paths.iter().any(|p| p.file_name().is_some_and(|n| secrets.iter().any(|s| s == n))));
+        if named && is_change(&e) {
+            let _ = tx.send(());
+        }
+    });
+    let (mut sources, mut secrets) = match (sources, secrets) {
+        (Ok(sources), Ok(secrets)) => (sources, secrets),
+        (Err(e), _) | (_, Err(e)) => {
             eprintln!("error: cannot watch files: {e}");
             return certsite::cmd::DATA_ERROR;
         }
     };
     for dir in ["data", "content", "templates"] {
-        let _ = watcher.watch(&root.join(dir), RecursiveMode::Recursive);
+        let _ = sources.watch(&root.join(dir), RecursiveMode::Recursive);
     }
+    let _ = secrets.watch(state.dir(), RecursiveMode::NonRecursive);
     {
-        let (root, out, preview) = (root.to_owned(), out.clone(), preview.clone());
+        let (root, preview) = (root.to_owned(), preview.clone());
         std::thread::spawn(move || {
-            // Reading the sources during a build raises access events: only changes count.
-            let is_change = |e: &notify::Result<notify::Event>| {
-                e.as_ref().is_ok_and(|e| matches!(e.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)))
-            };
-            while let Ok(event) = rx.recv() {
-                if !is_change(&event) {
-                    continue;
-                }
+            while rx.recv().is_ok() {
                 // Let a burst of saves settle, then build once.
                 while rx.recv_timeout(Duration::from_millis(200)).is_ok() {}
-                rebuild(&root, &out, date, &preview);
+                rebuild(&root, date, &preview);
             }
         });
     }
@@ -119,7 +170,7 @@ pub fn serve(root: &Path, port: u16, date: Option<time::Date>) -> u8 {
     let base_path = routes.as_ref().map(|r| r.base_path().to_owned()).unwrap_or_default();
     let base_url = routes.as_ref().map(|r| r.base_url().to_owned()).unwrap_or_default();
     eprintln!("serving http://127.0.0.1:{port}{base_path}/ (Ctrl-C to stop)");
-    let site = Served { out, base_path, base_url, port };
+    let site = Served { base_path, base_url, port };
     for request in server.incoming_requests() {
         let url = request.url().split(['?', '#']).next().unwrap_or_default().to_owned();
         // One Host header, or none counted (refused).
@@ -134,9 +185,8 @@ pub fn serve(root: &Path, port: u16, date: Option<time::Date>) -> u8 {
     certsite::cmd::OK
 }
 
-/// The preview's output and where the site lives.
+/// Where the site lives.
 struct Served {
-    out: PathBuf,
     /// The path of `base_url` (`""` or `/portal`): the preview serves the site there too.
     base_path: String,
     /// The production address, rewritten to the preview's in served HTML.
@@ -169,12 +219,12 @@ impl Served {
         let Some(rel) = request_path(url, &self.base_path) else {
             return tiny_http::Response::from_string("bad path\n").with_status_code(400);
         };
-        let (status, path) = match inside(&self.out, &rel) {
+        let Last { out, throwaway, error } = preview.last().clone();
+        let (status, path) = match inside(&out, &rel) {
             Some(path) => (200, Some(path)),
-            None => (404, inside(&self.out, Path::new("404.html"))),
+            None => (404, inside(&out, Path::new("404.html"))),
         };
         let bytes = path.as_deref().and_then(|path| std::fs::read(path).ok());
-        let error = preview.error.lock().unwrap_or_else(|e| e.into_inner()).clone();
         let (mut bytes, kind) = match (bytes, path) {
             (Some(bytes), Some(path)) => (bytes, content_type(&path)),
             // Nothing built yet (the first build failed): a blank page to carry the error.
@@ -184,7 +234,7 @@ impl Served {
         if kind.starts_with("text/html") {
             let text = String::from_utf8_lossy(&bytes);
             let text = links_to_preview(&text, &self.base_url, &format!("http://{}{}", local_host(host, self.port), self.base_path));
-            let text = with_error(&text, error.as_deref());
+            let text = with_boxes(&text, throwaway, error.as_deref());
             bytes = text.replacen("</body>", "<script src=\"/__certsite/reload.js\"></script></body>", 1).into_bytes();
         }
         tiny_http::Response::from_data(bytes)
@@ -303,19 +353,46 @@ fn links_to_preview(html: &str, base_url: &str, local: &str) -> String {
     out
 }
 
-/// `html` with the build error (escaped) shown at the top of the body, and the stylesheet
-/// that places it; unchanged when there is no error.
-fn with_error(html: &str, error: Option<&str>) -> String {
-    let Some(error) = error else { return html.to_owned() };
-    let escaped = certsite::render::templates::escape_html(error);
-    let banner = format!(
-        "<div class=\"certsite-build-error\" role=\"alert\" data-build-error><strong>certsite: the last build failed.</strong> What you see below is the last good build, if there was one. Fix the error and save: the page reloads by itself.<pre>{escaped}</pre></div>"
-    );
+/// `html` with what the preview says about itself at the top of the body, and the stylesheet
+/// that places it: the throwaway banner when `throwaway`, the build error (escaped) when there
+/// is one; unchanged when neither.
+fn with_boxes(html: &str, throwaway: bool, error: Option<&str>) -> String {
+    let mut boxes = String::new();
+    if throwaway {
+        boxes.push_str(&format!(
+            "<div class=\"certsite-preview-throwaway\" role=\"note\" data-preview-throwaway><p lang=\"az\">{}</p><p lang=\"en\">{}</p></div>",
+            with_code(THROWAWAY_AZ),
+            with_code(THROWAWAY_EN)
+        ));
+    }
+    if let Some(error) = error {
+        let escaped = certsite::render::templates::escape_html(error);
+        boxes.push_str(&format!(
+            "<div class=\"certsite-build-error\" role=\"alert\" data-build-error><strong>certsite: the last build failed.</strong> What you see below is the last good build, if there was one. Fix the error and save: the page reloads by itself.<pre>{escaped}</pre></div>"
+        ));
+    }
+    if boxes.is_empty() {
+        return html.to_owned();
+    }
     let html = html.replacen("</head>", "<link rel=\"stylesheet\" href=\"/__certsite/overlay.css\"></head>", 1);
     match html.find("<body").and_then(|i| html[i..].find('>').map(|j| i + j + 1)) {
-        Some(at) => format!("{}{banner}{}", &html[..at], &html[at..]),
-        None => format!("{banner}{html}"),
+        Some(at) => format!("{}{boxes}{}", &html[..at], &html[at..]),
+        None => format!("{boxes}{html}"),
     }
+}
+
+/// `text` HTML-escaped, each part between backticks in `<code>`.
+fn with_code(text: &str) -> String {
+    let escaped = certsite::render::templates::escape_html(text);
+    let mut out = String::with_capacity(escaped.len() + 32);
+    for (i, part) in escaped.split('`').enumerate() {
+        if i % 2 == 1 {
+            out.push_str(&format!("<code>{part}</code>"));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -336,12 +413,37 @@ mod tests {
     #[test]
     fn the_error_is_escaped_and_needs_no_inline_style_or_script() {
         let page = "<html><head><title>t</title></head><body class=\"x\"><main>m</main></body></html>";
-        let shown = with_error(page, Some("bad <script>alert(1)</script> & \"q\""));
+        let shown = with_boxes(page, false, Some("bad <script>alert(1)</script> & \"q\""));
         assert!(shown.contains("<body class=\"x\"><div class=\"certsite-build-error\""), "{shown}");
         assert!(shown.contains("bad &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;"), "{shown}");
         assert!(!shown.contains("<script>") && !shown.contains("style="), "{shown}");
         assert!(shown.contains("<link rel=\"stylesheet\" href=\"/__certsite/overlay.css\"></head>"));
-        assert_eq!(with_error(page, None), page);
+        assert!(!shown.contains("data-preview-throwaway"));
+        assert_eq!(with_boxes(page, false, None), page);
+    }
+
+    #[test]
+    fn the_throwaway_banner_comes_in_both_languages_before_the_error_without_inline_style() {
+        let page = "<html lang=\"az\"><head><title>t</title></head><body><main>m</main></body></html>";
+        let shown = with_boxes(page, true, None);
+        assert!(
+            shown.contains("<body><div class=\"certsite-preview-throwaway\" role=\"note\" data-preview-throwaway><p lang=\"az\">Önizləmə:"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("<p lang=\"en\">Preview: throwaway signing key and URL secret — only <code>certsite build</code> creates"),
+            "{shown}"
+        );
+        assert!(!shown.contains('`') && !shown.contains("style=") && !shown.contains("<script"), "{shown}");
+        assert_eq!(shown.matches("/__certsite/overlay.css").count(), 1);
+        let both = with_boxes(page, true, Some("e"));
+        let (banner, error) = (both.find("data-preview-throwaway").unwrap(), both.find("data-build-error").unwrap());
+        assert!(banner < error, "{both}");
+        assert_eq!(both.matches("/__certsite/overlay.css").count(), 1, "one stylesheet for both");
+        // In the flow at the top of the page: it covers nothing of the site.
+        let rule = OVERLAY_CSS.lines().find(|r| r.starts_with(".certsite-preview-throwaway{")).unwrap();
+        assert!(!rule.contains("fixed") && !rule.contains("absolute"), "{rule}");
+        assert_eq!(with_code("a `b` <c>"), "a <code>b</code> &lt;c&gt;");
     }
 
     #[test]

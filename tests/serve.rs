@@ -1,8 +1,11 @@
 //! `certsite serve` (DESIGN §2): the preview of a fixture site, fetched over HTTP from a free
 //! port. A failed build shows its error (escaped) on every page and on the terminal until it
 //! is fixed, without inline script or style; `--build-date` previews another day; links to
-//! `base_url` stay in the preview, while the built files keep them. It answers only requests
-//! addressed to this machine by name (`Host`), and serves no file outside its preview folder.
+//! `base_url` stay in the preview, while the built files keep them. A site never built has no
+//! signing key or url secret: the preview signs with throwaway ones of its own, says so on
+//! every page and on the terminal, and never makes the site's; once `certsite build` has, the
+//! preview uses them. It answers only requests addressed to this machine by name (`Host`), and
+//! serves no file outside its preview folder, in either case.
 
 mod common;
 
@@ -158,7 +161,8 @@ fn build_date_previews_another_day_and_links_stay_in_the_preview() {
     assert!(list.contains("data-notice=\"D-1\""), "{list}");
     assert!(!list.contains("data-notice=\"D-2\""), "D-2 is not published on 2026-03-15:\n{list}");
 
-    let built = site.path().join(".certsite/serve");
+    // A fixture site never built: the preview's throwaway output.
+    let built = site.path().join(".certsite/preview/serve");
     let pages = pages_by_number(&built);
     let code = &pages["T-0007"];
     let on_disk = std::fs::read_to_string(built.join("c").join(code).join("index.html")).unwrap();
@@ -174,31 +178,157 @@ fn build_date_previews_another_day_and_links_stay_in_the_preview() {
     assert_eq!(served, credential);
 }
 
+/// The site's own state, which only `certsite build` makes.
+const REAL_STATE: [&str; 6] = [
+    ".certsite/signing.key",
+    ".certsite/url.secret",
+    ".certsite/keys.txt",
+    ".certsite/status-index.csv",
+    ".certsite/print",
+    ".certsite/serve",
+];
+
+/// The Multikeys (`z6Mk…`) a DID document lists.
+fn listed_keys(did_json: &Path) -> Vec<String> {
+    let document: serde_json::Value = serde_json::from_slice(&std::fs::read(did_json).unwrap()).unwrap();
+    document["verificationMethod"].as_array().unwrap().iter().map(|m| m["publicKeyMultibase"].as_str().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn a_site_never_built_is_previewed_with_throwaway_secrets_and_says_so_until_it_is_built() {
+    let site = fixture("minimal");
+    assert!(!site.path().join(".certsite").exists());
+    let log = site.path().join("serve.log");
+    let server = start(site.path(), &["--build-date", "2026-11-23"], &log);
+    let served = site.path().join(".certsite/preview/serve");
+    let pages = pages_by_number(&served);
+    let paths = [
+        "/".to_owned(),
+        "/notices/".to_owned(),
+        "/en/notices/D-1/".to_owned(),
+        format!("/c/{}/", pages["T-0001"]),
+        "/no-such-page/".to_owned(),
+    ];
+    for path in &paths {
+        let (head, page) = get(&server, path).unwrap();
+        assert!(page.contains("data-preview-throwaway"), "{path} shows the banner:\n{page}");
+        assert!(page.contains("<p lang=\"az\">Önizləmə: müvəqqəti imza açarı və URL sirri"), "{path}: in Azerbaijani:\n{page}");
+        assert!(page.contains("<p lang=\"en\">Preview: throwaway signing key and URL secret"), "{path}: in English:\n{page}");
+        assert!(page.contains("only <code>certsite build</code> creates the real ones"), "{path}");
+        assert!(page.contains(r#"<link rel="stylesheet" href="/__certsite/overlay.css">"#), "{path}");
+        assert!(!page.contains(" style=\""), "{path}: no inline style");
+        assert!(head.contains("Content-Security-Policy: default-src 'none'"), "{head}");
+    }
+    let (_, css) = get(&server, "/__certsite/overlay.css").unwrap();
+    assert!(css.contains(".certsite-preview-throwaway{"), "{css}");
+    // Injected when served, never written into the files.
+    let on_disk = tree(&served);
+    assert!(on_disk.values().all(|bytes| !String::from_utf8_lossy(bytes).contains("data-preview-throwaway")));
+    let terminal = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        terminal.contains("preview: this site has no ./.certsite/signing.key or ./.certsite/url.secret yet: the preview signs with a throwaway signing key and URL secret kept in ./.certsite/preview")
+            && terminal.contains("only `certsite build` creates the real ones"),
+        "{terminal}"
+    );
+    assert!(!terminal.contains("BACK IT UP"), "no note to back a throwaway key up:\n{terminal}");
+
+    // The site's own secrets and state were not made; the throwaway ones are private, beside the
+    // served folder, not in it.
+    for rel in REAL_STATE {
+        assert!(!site.path().join(rel).exists(), "serve made {rel}");
+    }
+    let throwaway_key = site.path().join(".certsite/preview/signing.key");
+    let throwaway_secret = site.path().join(".certsite/preview/url.secret");
+    let mut secrets = Vec::new();
+    for file in [&throwaway_key, &throwaway_secret] {
+        let mode = std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(file).unwrap().permissions());
+        assert_eq!(mode & 0o777, 0o600, "{}", file.display());
+        let real = file.canonicalize().unwrap();
+        assert!(!real.starts_with(served.canonicalize().unwrap()), "{} is served", file.display());
+        secrets.push(std::fs::read_to_string(file).unwrap().trim().to_owned());
+    }
+    for (rel, bytes) in &on_disk {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(secrets.iter().all(|s| !text.contains(s.as_str())), "{rel} holds a secret");
+    }
+    let throwaway_public = listed_keys(&served.join(".well-known/did.json"));
+    assert_eq!(throwaway_public.len(), 1);
+
+    // `certsite build` makes the real ones; the running preview switches to them (no banner),
+    // and its throwaway state goes.
+    let built = build(site.path(), "2026-11-23");
+    assert!(stderr(&built).contains("created a new signing key at ./.certsite/signing.key"), "{}", stderr(&built));
+    wait_for(&server, 2);
+    for path in &paths {
+        let (_, page) = get(&server, path).unwrap();
+        assert!(!page.contains("data-preview-throwaway"), "{path}: no banner with the real secrets:\n{page}");
+        assert!(page.contains("/__certsite/reload.js"), "{path}: still the preview");
+    }
+    let real_pages = pages_by_number(&site.path().join("public"));
+    let (head, _) = get(&server, &format!("/c/{}/", real_pages["T-0001"])).unwrap();
+    assert_eq!(status(&head), 200, "the real page codes: {head}");
+    assert!(!site.path().join(".certsite/preview").exists(), "the throwaway state is removed");
+    assert_eq!(pages_by_number(&site.path().join(".certsite/serve")), real_pages);
+    let terminal = std::fs::read_to_string(&log).unwrap();
+    assert!(terminal.contains("preview: the site has its own signing key and URL secret now; the preview uses them"), "{terminal}");
+    // The throwaway key was never taken for the site's: did.json and the key ring list only
+    // the key the build made.
+    let real_public = listed_keys(&site.path().join("public/.well-known/did.json"));
+    assert_eq!(real_public.len(), 1);
+    assert_ne!(real_public, throwaway_public);
+    assert_eq!(listed_keys(&site.path().join(".certsite/serve/.well-known/did.json")), real_public);
+    assert_eq!(std::fs::read_to_string(site.path().join(".certsite/keys.txt")).unwrap().trim(), real_public[0]);
+    drop(server);
+
+    // A preview started on the built site uses the real ones from the start.
+    let key = std::fs::read(site.path().join(".certsite/signing.key")).unwrap();
+    let log = site.path().join("serve-2.log");
+    let server = start(site.path(), &["--build-date", "2026-11-23"], &log);
+    let (_, page) = get(&server, "/").unwrap();
+    assert!(!page.contains("data-preview-throwaway"), "{page}");
+    assert!(!std::fs::read_to_string(&log).unwrap().contains("throwaway"));
+    assert!(!site.path().join(".certsite/preview").exists());
+    assert_eq!(std::fs::read(site.path().join(".certsite/signing.key")).unwrap(), key);
+}
+
 #[test]
 fn only_the_preview_is_served_and_only_to_this_machine() {
     let site = fixture("minimal");
-    let root = site.path().to_str().unwrap().to_owned();
-    let secret = "certsite-serve-secret-5e1f0c";
-    std::fs::write(site.path().join("secret.txt"), format!("{secret}\n")).unwrap();
+    std::fs::write(site.path().join("secret.txt"), "certsite-serve-secret-5e1f0c\n").unwrap();
     let log = site.path().join("serve.log");
     let server = start(site.path(), &["--build-date", "2026-11-23"], &log);
+    // A site never built: the throwaway preview, its key and url secret beside the served folder.
+    serves_only_its_folder(&site, &server, ".certsite/preview");
+    // Built: the site's own, beside `.certsite/serve/`.
+    build(site.path(), "2026-11-23");
+    wait_for(&server, 2);
+    serves_only_its_folder(&site, &server, ".certsite");
+}
+
+/// What `server` answers (the preview of `site`, whose state, signing key and url secret are
+/// in `state`, its output in `state/serve`): only the preview's files, only to this machine.
+fn serves_only_its_folder(site: &tempfile::TempDir, server: &Server, state: &str) {
+    let root = site.path().to_str().unwrap().to_owned();
+    let secret = "certsite-serve-secret-5e1f0c";
     let port = server.port;
-    let key = std::fs::read_to_string(site.path().join(".certsite/signing.key")).unwrap();
-    let url_secret = std::fs::read_to_string(site.path().join(".certsite/url.secret")).unwrap();
+    let state = site.path().join(state);
+    let key = std::fs::read_to_string(state.join("signing.key")).unwrap();
+    let url_secret = std::fs::read_to_string(state.join("url.secret")).unwrap();
     let passwd = std::fs::read_to_string("/etc/passwd").ok().and_then(|p| p.lines().next().map(str::to_owned));
     let mut needles = vec![secret.to_owned(), key.trim().to_owned(), url_secret.trim().to_owned()];
     needles.extend(passwd.filter(|line| !line.is_empty()));
     // Links placed in the preview folder, to a file and to a folder outside it.
     #[cfg(unix)]
     {
-        let serve = site.path().join(".certsite/serve");
+        let serve = state.join("serve");
         std::os::unix::fs::symlink(site.path().join("secret.txt"), serve.join("leak.txt")).unwrap();
         std::os::unix::fs::symlink(site.path(), serve.join("away")).unwrap();
-        std::os::unix::fs::symlink(site.path().join(".certsite/signing.key"), serve.join("key.txt")).unwrap();
+        std::os::unix::fs::symlink(state.join("signing.key"), serve.join("key.txt")).unwrap();
+        std::os::unix::fs::symlink(&state, serve.join("state")).unwrap();
     }
     let encoded = |path: &str| path.bytes().map(|b| format!("%{b:02X}")).collect::<String>();
     let slashes = |path: &str| path.replace('/', "%2F");
-    let key_path = format!("{root}/.certsite/signing.key");
+    let key_path = state.join("signing.key").to_str().unwrap().to_owned();
     let dots = "/%2e%2e".repeat(12);
     let targets = [
         "/%2Fetc%2Fpasswd".to_owned(),
@@ -209,7 +339,9 @@ fn only_the_preview_is_served_and_only_to_this_machine() {
         "/.%2e/url.secret".to_owned(),
         format!("{}/etc/passwd", "/..".repeat(12)),
         "/../../secret.txt".to_owned(),
+        "/../../../secret.txt".to_owned(),
         "/../signing.key".to_owned(),
+        "/../url.secret".to_owned(),
         "/notices/../../signing.key".to_owned(),
         "/../serve/../signing.key".to_owned(),
         "/./../signing.key".to_owned(),
@@ -231,13 +363,16 @@ fn only_the_preview_is_served_and_only_to_this_machine() {
         format!("http://127.0.0.1:{port}/../signing.key"),
         "/leak.txt".to_owned(),
         "/key.txt".to_owned(),
+        "/state/signing.key".to_owned(),
+        "/state/url.secret".to_owned(),
         "/away/secret.txt".to_owned(),
         "/away/.certsite/signing.key".to_owned(),
+        "/away/.certsite/preview/signing.key".to_owned(),
         "/away/".to_owned(),
     ];
     let leaks = |body: &[u8]| needles.iter().find(|n| body.windows(n.len()).any(|w| w == n.as_bytes())).cloned();
     for target in &targets {
-        let (head, body) = get_as(&server, target, &format!("localhost:{port}")).unwrap_or_else(|| panic!("{target}: no answer"));
+        let (head, body) = get_as(server, target, &format!("localhost:{port}")).unwrap_or_else(|| panic!("{target}: no answer"));
         assert!([400, 404].contains(&status(&head)), "{target}: {head}");
         assert_eq!(leaks(head.as_bytes()).or(leaks(&body)), None, "{target} leaks");
     }
@@ -249,31 +384,31 @@ fn only_the_preview_is_served_and_only_to_this_machine() {
         for target in
             ["/", "/notices/", "/leak.txt", "/%2Fetc%2Fpasswd", "/__certsite/build", "/__certsite/reload.js", "/__certsite/overlay.css"]
         {
-            let (head, body) = get_as(&server, target, host).unwrap();
+            let (head, body) = get_as(server, target, host).unwrap();
             assert_eq!(status(&head), 421, "{host} {target}: {head}");
             let body = String::from_utf8_lossy(&body);
             assert!(!body.contains("<html") && !body.contains("location.reload") && !body.contains("certsite-build-error"), "{body}");
             assert_eq!(leaks(body.as_bytes()), None, "{host} {target} leaks");
         }
     }
-    let (head, _) = raw(&server, b"GET /notices/ HTTP/1.0\r\n\r\n").unwrap();
+    let (head, _) = raw(server, b"GET /notices/ HTTP/1.0\r\n\r\n").unwrap();
     assert_eq!(status(&head), 421, "no Host: {head}");
     let twice = format!("GET /notices/ HTTP/1.1\r\nHost: localhost:{port}\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
-    let (head, _) = raw(&server, twice.as_bytes()).unwrap();
+    let (head, _) = raw(server, twice.as_bytes()).unwrap();
     assert_eq!(status(&head), 421, "two Hosts: {head}");
 
     // This machine's names still get the pages, and links to the one they asked.
     for host in [format!("localhost:{port}"), format!("[::1]:{port}"), format!("LocalHost:{port}"), format!("127.0.0.1:{port}")] {
-        let (head, page) = get_as(&server, "/notices/", &host).unwrap();
+        let (head, page) = get_as(server, "/notices/", &host).unwrap();
         assert_eq!(status(&head), 200, "{host}: {head}");
         assert!(String::from_utf8_lossy(&page).contains("data-notice=\"D-1\""), "{host}");
-        let (head, build) = get_as(&server, "/__certsite/build?x", &host).unwrap();
+        let (head, build) = get_as(server, "/__certsite/build?x", &host).unwrap();
         assert_eq!(status(&head), 200, "{host}: {head}");
         assert!(String::from_utf8_lossy(&build).trim().parse::<u64>().is_ok());
     }
     for (target, code) in [("/", 200), ("/notices", 200), ("/notices/?a=..%2F..", 200), ("/no-such-page/", 404), ("/%2e%2e-not-dots/", 404)]
     {
-        let (head, page) = get_as(&server, target, &format!("localhost:{port}")).unwrap();
+        let (head, page) = get_as(server, target, &format!("localhost:{port}")).unwrap();
         assert_eq!(status(&head), code, "{target}: {head}");
         assert!(String::from_utf8_lossy(&page).contains("/__certsite/reload.js"), "{target}: an HTML page");
     }

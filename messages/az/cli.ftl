@@ -119,7 +119,7 @@ cli-print-numbers = Sertifikat nömrələri
 
 cli-serve = Saytı yerli olaraq önizlə; dəyişiklikdə yenidən qurur və səhifəni yeniləyir
     .more =
-        Qurma xətası düzələnə qədər hər səhifədə (və stderr-də) göstərilir. base_url-a keçidlər önizləmədə qalır; .certsite/serve/ qovluğundakı nəticə əsl qurmanın nəticəsidir. 127.0.0.1 ünvanında dinləyir, yalnız Host 127.0.0.1, localhost və ya [::1] olan sorğulara cavab verir (əks halda 421) və yalnız .certsite/serve/ daxilindəki faylları verir.
+        Qurma xətası düzələnə qədər hər səhifədə (və stderr-də) göstərilir. base_url-a keçidlər önizləmədə qalır; .certsite/serve/ qovluğundakı nəticə əsl qurmanın nəticəsidir. Saytın imza açarını və URL sirrini heç vaxt yaratmır: `certsite build` onları yaradana qədər .certsite/preview/ qovluğunda saxlanan müvəqqəti açar və sirlə imzalayır (nəticəni .certsite/preview/serve/ qovluğuna qurur), və bunu hər səhifədə və terminalda bildirir. 127.0.0.1 ünvanında dinləyir, yalnız Host 127.0.0.1, localhost və ya [::1] olan sorğulara cavab verir (əks halda 421) və yalnız qurduğu qovluğun daxilindəki faylları verir.
     .examples =
         Nümunələr:
           certsite serve                           # http://127.0.0.1:8080/

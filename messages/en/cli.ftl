@@ -119,7 +119,7 @@ cli-print-numbers = Certificate numbers
 
 cli-serve = Preview the site locally; rebuilds and reloads on change
     .more =
-        A build error shows on every page (and on stderr) until it is fixed. Links to base_url stay in the preview; the output in .certsite/serve/ is the real build's. It listens on 127.0.0.1, answers only to Host 127.0.0.1, localhost or [::1] (else 421), and serves only files inside .certsite/serve/.
+        A build error shows on every page (and on stderr) until it is fixed. Links to base_url stay in the preview; the output in .certsite/serve/ is the real build's. It never creates the site's signing key or URL secret: until `certsite build` has, it signs with throwaway ones kept in .certsite/preview/ (building into .certsite/preview/serve/), and every page and the terminal say so. It listens on 127.0.0.1, answers only to Host 127.0.0.1, localhost or [::1] (else 421), and serves only files inside the folder it built.
     .examples =
         Examples:
           certsite serve                           # http://127.0.0.1:8080/
