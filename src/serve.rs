@@ -42,17 +42,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use certsite::{messages, tr};
 use notify::{EventKind, RecursiveMode, Watcher};
 use percent_encoding::percent_decode_str;
 
 const RELOAD_JS: &str = "(function(){var v=null;setInterval(function(){fetch('/__certsite/build').then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v)location.reload();v=t}).catch(function(){})},1000)})();";
-
-/// The banner of a preview signed with throwaway secrets (in the served HTML only), in
-/// Azerbaijani, then in English; `…` marks a command.
-const THROWAWAY_AZ: &str =
-    "Önizləmə: müvəqqəti imza açarı və URL sirri — əsl olanları yalnız `certsite build` yaradır; buradakı sertifikat ünvanları və imzalar əsl deyil.";
-const THROWAWAY_EN: &str =
-    "Preview: throwaway signing key and URL secret — only `certsite build` creates the real ones; certificate addresses and signatures here are not the real ones.";
 
 const OVERLAY_CSS: &str = ".certsite-preview-throwaway{position:relative;z-index:2147483646;margin:0;padding:.5rem 1.25rem;background:#fff6d5;color:#3b2f00;border-bottom:3px solid #a37b00;font:14px/1.4 system-ui,sans-serif}\n.certsite-preview-throwaway p{margin:0}\n.certsite-preview-throwaway code{font:13px/1.4 ui-monospace,monospace}\n.certsite-build-error{position:fixed;inset:0 0 auto 0;z-index:2147483647;max-height:80vh;overflow:auto;margin:0;padding:1rem 1.25rem;background:#fff4f4;color:#5c0000;border-bottom:4px solid #b00020;font:14px/1.4 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.3)}\n.certsite-build-error pre{white-space:pre-wrap;font:13px/1.35 ui-monospace,monospace;margin:.5rem 0 0}\n";
 
@@ -92,18 +86,15 @@ fn rebuild(root: &Path, date: Option<time::Date>, preview: &Preview) {
             .filter(|p| !p.exists())
             .map(|p| p.display().to_string())
             .collect();
-        let missing = if missing.is_empty() { "signing key or URL secret".to_owned() } else { missing.join(" or ") };
-        eprintln!(
-            "preview: this site has no {missing} yet: the preview signs with a throwaway signing key and URL secret kept in {} (not the site's: certificate addresses and signatures in the preview are not the real ones, and every page says so); only `certsite build` creates the real ones",
-            state.preview().dir().display()
-        );
+        let missing = if missing.is_empty() { tr!("serve-secrets") } else { missing.join(&tr!("serve-or")) };
+        eprintln!("{}", tr!("serve-throwaway", missing = missing, dir = state.preview().dir().display().to_string()));
     } else if !built.throwaway && !first && last.throwaway {
-        eprintln!("preview: the site has its own signing key and URL secret now; the preview uses them");
+        eprintln!("{}", tr!("serve-real-secrets"));
     }
     match built.result {
-        Ok(()) if last.error.is_some() => eprintln!("the build error is fixed; pages show the new build"),
+        Ok(()) if last.error.is_some() => eprintln!("{}", tr!("serve-fixed")),
         Ok(()) => {}
-        Err(_) => eprintln!("the preview shows this error on every page until it is fixed"),
+        Err(_) => eprintln!("{}", tr!("serve-error-shown")),
     }
     *last = Last { out: built.out, throwaway: built.throwaway, error: built.result.err().map(|f| f.1) };
     preview.generation.fetch_add(1, Ordering::SeqCst);
@@ -115,7 +106,7 @@ pub fn serve(root: &Path, port: u16, date: Option<time::Date>) -> u8 {
     let server = match tiny_http::Server::http(("127.0.0.1", port)) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: cannot listen on 127.0.0.1:{port}: {e}");
+            eprintln!("{}", tr!("serve-cannot-listen", port = port, why = e.to_string()));
             return certsite::cmd::USAGE;
         }
     };
@@ -147,7 +138,7 @@ pub fn serve(root: &Path, port: u16, date: Option<time::Date>) -> u8 {
     let (mut sources, mut secrets) = match (sources, secrets) {
         (Ok(sources), Ok(secrets)) => (sources, secrets),
         (Err(e), _) | (_, Err(e)) => {
-            eprintln!("error: cannot watch files: {e}");
+            eprintln!("{}", tr!("serve-cannot-watch", why = e.to_string()));
             return certsite::cmd::DATA_ERROR;
         }
     };
@@ -169,7 +160,7 @@ pub fn serve(root: &Path, port: u16, date: Option<time::Date>) -> u8 {
     let routes = config.as_ref().map(|c| certsite::routes::Routes::new(c, certsite::sign::did::did_web(&c.url).document_path));
     let base_path = routes.as_ref().map(|r| r.base_path().to_owned()).unwrap_or_default();
     let base_url = routes.as_ref().map(|r| r.base_url().to_owned()).unwrap_or_default();
-    eprintln!("serving http://127.0.0.1:{port}{base_path}/ (Ctrl-C to stop)");
+    eprintln!("{}", tr!("serve-serving", address = format!("http://127.0.0.1:{port}{base_path}/")));
     let site = Served { base_path, base_url, port };
     for request in server.incoming_requests() {
         let url = request.url().split(['?', '#']).next().unwrap_or_default().to_owned();
@@ -228,7 +219,7 @@ impl Served {
         let (mut bytes, kind) = match (bytes, path) {
             (Some(bytes), Some(path)) => (bytes, content_type(&path)),
             // Nothing built yet (the first build failed): a blank page to carry the error.
-            _ if error.is_some() => (BLANK.as_bytes().to_vec(), "text/html; charset=utf-8"),
+            _ if error.is_some() => (blank().into_bytes(), "text/html; charset=utf-8"),
             _ => (Vec::new(), "text/plain; charset=utf-8"),
         };
         if kind.starts_with("text/html") {
@@ -309,7 +300,15 @@ fn inside(out: &Path, rel: &Path) -> Option<PathBuf> {
     (path.starts_with(&out) && path.is_file()).then_some(path)
 }
 
-const BLANK: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>certsite: build error</title></head><body><main><p>Nothing has been built yet.</p></main></body></html>\n";
+/// The page served before anything was built (the error box says why).
+fn blank() -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body><main><p>{}</p></main></body></html>\n",
+        messages::lang().code(),
+        certsite::render::templates::escape_html(&tr!("serve-blank-title")),
+        certsite::render::templates::escape_html(&tr!("serve-blank"))
+    )
+}
 
 fn content_type(path: &Path) -> &'static str {
     match path.extension().and_then(|e| e.to_str()) {
@@ -361,14 +360,18 @@ fn with_boxes(html: &str, throwaway: bool, error: Option<&str>) -> String {
     if throwaway {
         boxes.push_str(&format!(
             "<div class=\"certsite-preview-throwaway\" role=\"note\" data-preview-throwaway><p lang=\"az\">{}</p><p lang=\"en\">{}</p></div>",
-            with_code(THROWAWAY_AZ),
-            with_code(THROWAWAY_EN)
+            with_code(&messages::text_in(messages::Lang::Az, "serve-banner", &[])),
+            with_code(&messages::text_in(messages::Lang::En, "serve-banner", &[]))
         ));
     }
     if let Some(error) = error {
         let escaped = certsite::render::templates::escape_html(error);
+        let escape = certsite::render::templates::escape_html;
         boxes.push_str(&format!(
-            "<div class=\"certsite-build-error\" role=\"alert\" data-build-error><strong>certsite: the last build failed.</strong> What you see below is the last good build, if there was one. Fix the error and save: the page reloads by itself.<pre>{escaped}</pre></div>"
+            "<div class=\"certsite-build-error\" role=\"alert\" lang=\"{}\" data-build-error><strong>{}</strong> {}<pre>{escaped}</pre></div>",
+            messages::lang().code(),
+            escape(&tr!("serve-error-box.title")),
+            escape(&tr!("serve-error-box"))
         ));
     }
     if boxes.is_empty() {

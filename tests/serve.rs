@@ -41,6 +41,7 @@ fn start(root: &Path, extra: &[&str], log: &Path) -> Server {
         .current_dir(root)
         .env_remove("CERTSITE_KEY")
         .env_remove("SOURCE_DATE_EPOCH")
+        .env("LC_ALL", "C.UTF-8")
         .stdout(Stdio::null())
         .stderr(Stdio::from(std::fs::File::create(log).unwrap()))
         .spawn()
@@ -144,6 +145,14 @@ fn the_first_build_failing_still_shows_the_error() {
     let (head, page) = get(&server, "/").unwrap();
     assert!(head.contains("text/html"), "{head}");
     assert!(page.contains("data-build-error") && page.contains("T-9999"), "{page}");
+    assert!(page.contains("<strong>certsite: the last build failed.</strong>") && page.contains("Nothing has been built yet."), "{page}");
+    drop(server);
+    // In the staff's language: the box, the page and the report in it.
+    let server = start(site.path(), &["--lang", "az"], &log);
+    let (_, page) = get(&server, "/").unwrap();
+    assert!(page.contains("lang=\"az\" data-build-error><strong>certsite: son qurma alınmadı.</strong>"), "{page}");
+    assert!(page.contains("Hələ heç nə qurulmayıb."), "{page}");
+    assert!(page.contains("T-9999"), "{page}");
 }
 
 #[test]
