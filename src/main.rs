@@ -44,7 +44,7 @@ fn parse_date(text: &str) -> Result<time::Date, String> {
 #[derive(Subcommand)]
 enum Command {
     /// Write a new site root: a commented data/site.toml, an example certificate, decision
-    /// and page, and a .gitignore; it checks and builds as it is.
+    /// and page, and a .gitignore (.certsite/, public/, print/); it checks and builds as it is.
     ///
     /// DIR is created if missing and must otherwise be empty: init never overwrites a file.
     #[command(after_help = epilogue!(codes: [
@@ -138,7 +138,7 @@ enum Command {
     /// Write QR codes, and with --pdf the printable certificates, for the printing office.
     ///
     /// Writes qr/<number>.svg for each certificate asked, and batch.csv listing them, into
-    /// .certsite/print/ (or --out), and records them as printed. With --pdf also
+    /// print/ at the site root (or --out), and records them as printed. With --pdf also
     /// certificates.pdf: an A4 portrait page per certificate with the issuer (and its logo,
     /// [issuer] logo in site.toml), holder, number, profession, approved scope, dates and the
     /// QR code of its verification page with the code under it, in Azerbaijani and English.
@@ -151,7 +151,7 @@ enum Command {
         /// The site root.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write [default: <root>/.certsite/print].
+        /// Where to write [default: <root>/print].
         #[arg(long)]
         out: Option<PathBuf>,
         /// Every certificate (but suspended and revoked ones).

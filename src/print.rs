@@ -1,8 +1,8 @@
 //! `certsite print`: files for the printing office (DESIGN §2, §4). For the certificates asked
 //! (every one, those never printed before, or by number) it writes the QR code of each
 //! verification page, `qr/<number>.svg` (`/` in a number becomes `_`), and `batch.csv` listing
-//! them (number, code, URL, status), into `.certsite/print/` or another folder; and records in
-//! `.certsite/printed.csv` that they were printed, for `--new`. With `--pdf` it also writes
+//! them (number, code, URL, status), into `print/` at the site root or another folder; and
+//! records in `.certsite/printed.csv` that they were printed, for `--new`. With `--pdf` it also writes
 //! `certificates.pdf`, a printable A4 page per certificate ([`pdf`]). It makes the files; the
 //! state writes them ([`crate::state::PrintFolder`]).
 //!
@@ -58,7 +58,7 @@ impl PrintReport {
     }
 }
 
-/// Writes the print files of `selection` into `out` (default `.certsite/print/`); statuses
+/// Writes the print files of `selection` into `out` (default `print/` at the site root); statuses
 /// are those of `site`'s build date. With `force`, suspended and revoked certificates asked by
 /// number print too; with `pdf`, `certificates.pdf` is written beside the QR codes. Every file
 /// is made in memory first, so an error (a logo that does not decode) writes nothing. The

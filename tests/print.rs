@@ -1,6 +1,6 @@
-//! `certsite print` (DESIGN §2, §4): QR codes and a list for the printing office, never for a
-//! suspended or revoked certificate unless forced (agreement §4 A¶10), `--new` remembers what
-//! was printed.
+//! `certsite print` (DESIGN §2, §4): QR codes and a list for the printing office, into `print/`
+//! at the site root, never for a suspended or revoked certificate unless forced (agreement §4
+//! A¶10), `--new` remembers what was printed.
 
 mod common;
 
@@ -32,20 +32,21 @@ fn all_new_and_by_number_with_suspended_and_revoked_left_out() {
     assert!(stderr(&out).contains("run `certsite build` first"), "{}", stderr(&out));
 
     build(site.path(), DATE);
-    let print_dir = site.path().join(".certsite/print");
+    let print_dir = site.path().join("print");
     let out = print(site.path(), &["--all"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("left out T-0005: suspended") && err.contains("left out T-0006: revoked"), "{err}");
-    assert!(err.contains("printed 4 certificate(s)"), "{err}");
+    assert!(err.contains("printed 4 certificate(s) into ./print"), "{err}");
     assert_eq!(qr_files(&print_dir), ["T-0001.svg", "T-0003.svg", "T-0004.svg", "T_0002.svg"]);
     let pages = pages_by_number(&site.path().join("public"));
     let batch = std::fs::read_to_string(print_dir.join("batch.csv")).unwrap();
     assert_eq!(batch.lines().next(), Some("number,code,url,status"));
     assert!(batch.contains(&format!("T/0002,{0},https://cert.example.org/c/{0}/,superseded", pages["T/0002"])), "{batch}");
     assert_eq!(batch.lines().count(), 5);
-    // The build's full list stays beside them.
-    assert!(print_dir.join("certificates.csv").exists());
+    // The build's full list stays in .certsite/.
+    assert!(site.path().join(".certsite/print/certificates.csv").exists());
+    assert!(!site.path().join(".certsite/print/qr").exists() && !site.path().join(".certsite/print/batch.csv").exists());
 
     // Nothing new since; then a new certificate is the only one --new prints.
     let out = print(site.path(), &["--new"]);
@@ -79,4 +80,26 @@ fn a_suspended_or_revoked_certificate_is_refused_unless_forced() {
     // Which certificates: one way, and at least one.
     assert_eq!(print(site.path(), &[]).status.code(), Some(2));
     assert_eq!(print(site.path(), &["--all", "--new"]).status.code(), Some(2));
+}
+
+#[test]
+fn the_printing_office_folder_is_print_at_the_root_and_git_ignores_itself() {
+    let site = fixture("minimal");
+    let root = site.path();
+    build(root, DATE);
+    let before: Vec<String> = tree(&root.join(".certsite")).into_keys().filter(|k| !k.starts_with("outputs/")).collect();
+    let out = print(root, &["--all", "--pdf"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("wrote ./print/certificates.pdf"), "{}", stderr(&out));
+    let files: Vec<String> = tree(&root.join("print")).into_keys().collect();
+    assert_eq!(files, [".gitignore", "batch.csv", "certificates.pdf", "qr/T-0001.svg", "qr/T-0003.svg", "qr/T-0004.svg", "qr/T_0002.svg"]);
+    assert_eq!(std::fs::read_to_string(root.join("print/.gitignore")).unwrap().lines().last(), Some("*"));
+    // In .certsite/ only the record of what was printed is new.
+    let after: Vec<String> = tree(&root.join(".certsite")).into_keys().filter(|k| !k.starts_with("outputs/")).collect();
+    let new: Vec<&String> = after.iter().filter(|k| !before.contains(k)).collect();
+    assert_eq!(new, ["printed.csv"]);
+    // With --root, below it.
+    let out = certsite(root.parent().unwrap(), &["print", "--root", root.to_str().unwrap(), "--build-date", DATE, "T-0001"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains(&format!("into {}", root.join("print").display())), "{}", stderr(&out));
 }

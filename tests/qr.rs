@@ -48,7 +48,7 @@ fn every_published_qr_code_decodes_to_its_page_url() {
         // The printing office's files: every certificate but the suspended and revoked ones.
         let out = certsite(site.path(), &["print", "--all", "--build-date", "2026-11-23"]);
         assert!(out.status.success(), "{}", stderr(&out));
-        let qr = site.path().join(".certsite/print/qr");
+        let qr = site.path().join("print/qr");
         assert_eq!(std::fs::read_dir(&qr).unwrap().count(), pages.len() - not_printed.len());
         for (number, code) in &pages {
             let file = qr.join(format!("{}.svg", number.replace('/', "_")));

@@ -3,7 +3,9 @@
 //! written atomically (a temporary file in the same folder, flushed to disk, then renamed into
 //! place), so a build killed at any moment leaves each one whole, in its old or its new version.
 //! Other modules ask for what they need by method (the preview's folder, the default key, the
-//! print folder), never by a path of their own.
+//! print folder), never by a path of their own. The printing office's folder, `print/` at the
+//! site root (outside `.certsite/`: it is handed out, and the signing key is not), is written
+//! here too ([`PrintFolder`]); what was printed is state, `printed.csv`.
 //!
 //! | file | what |
 //! |---|---|
@@ -18,7 +20,7 @@
 //! | `outputs/<id>/public` | what the last build into that folder showed the public: statuses, notices, result sets ([`public`]) |
 //! | `lock` | held while a build runs ([`lock`]) |
 //! | `printed.csv` | which certificates `certsite print` has written, and when ([`Printed`]) |
-//! | `print/` | for the printing office: `certificates.csv` (every certificate, kept current by each build); what `certsite print` writes unless `--out` names another folder ([`PrintFolder`]): `qr/<number>.svg`, `batch.csv` (the last batch), `certificates.pdf` |
+//! | `print/certificates.csv` | the number, code and URL of every certificate, kept current by each build (the print batches themselves go to the site's `print/`, [`PrintFolder`]) |
 //! | `serve/` | the output of `certsite serve` (the preview), built like any output (its manifest in `outputs/`) |
 //! | `hosting/` | the site's HTTP headers for hosts configured by hand: `nginx.conf`, `.htaccess` (Apache); rewritten by each build when they change |
 
@@ -115,10 +117,12 @@ const OUTPUTS: &str = "outputs";
 const LOCK: &str = "lock";
 /// The record of printed certificates.
 const PRINTED: &str = "printed.csv";
-/// The printing office's folder (the default `--out` of `certsite print`).
+/// The folder of the build's list of every certificate, in `.certsite/`.
 const PRINT: &str = "print";
-/// The list of every certificate in the printing office's folder, kept current by each build.
+/// The build's list of every certificate, kept current by each build.
 const PRINT_LIST: &str = "certificates.csv";
+/// The printing office's folder, at the site root (the default `--out` of `certsite print`).
+pub const PRINT_FOLDER: &str = "print";
 /// The folder of a print batch's QR codes (`qr/<number>.svg`), in a printing office's folder.
 const PRINT_QR: &str = "qr";
 /// The list of a print batch, in a printing office's folder.
@@ -359,13 +363,22 @@ impl State {
         manifest::Store::new(&self.path(OUTPUTS), out)
     }
 
-    /// The folder `certsite print` writes a batch into: `out` when given, else `print/`.
+    /// The folder `certsite print` writes a batch into: `out` when given, else `print/` at the
+    /// site root (beside `.certsite/`, not in it).
     pub fn print_folder(&self, out: Option<&Path>) -> PrintFolder {
-        PrintFolder { dir: out.map_or_else(|| self.path(PRINT), Path::to_owned) }
+        match out {
+            Some(out) => PrintFolder { dir: out.to_owned(), default: false },
+            None => PrintFolder { dir: self.root().join(PRINT_FOLDER), default: true },
+        }
     }
 
-    /// Saves the list of every certificate for the printing office, `print/certificates.csv`
-    /// (left as it is when it holds `csv` already).
+    /// The site root.
+    fn root(&self) -> &Path {
+        self.dir.parent().unwrap_or(Path::new("."))
+    }
+
+    /// Saves the list of every certificate, `.certsite/print/certificates.csv` (left as it is
+    /// when it holds `csv` already).
     pub fn save_print_list(&self, csv: &[u8]) -> anyhow::Result<()> {
         write_if_changed(&self.path(PRINT).join(PRINT_LIST), csv)
     }
@@ -413,13 +426,17 @@ impl State {
     }
 }
 
-/// A folder that `certsite print` writes a batch into: `.certsite/print/` (beside the build's
-/// `certificates.csv`) or the one `--out` names. A batch is `qr/<number>.svg` for each
-/// certificate (`/` in a number becomes `_`), `certificates.pdf` with `--pdf`, and `batch.csv`
-/// listing them; each file is written atomically, files of an earlier batch are left as they are.
+/// A folder that `certsite print` writes a batch into: `print/` at the site root or the one
+/// `--out` names. A batch is `qr/<number>.svg` for each certificate (`/` in a number becomes
+/// `_`), `certificates.pdf` with `--pdf`, and `batch.csv` listing them; each file is written
+/// atomically, files of an earlier batch are left as they are. The default folder also gets a
+/// `.gitignore` of `*` (when it has none), so that git ignores it even in a site whose own
+/// `.gitignore` is older than the folder: its files hold the codes of the certificates'
+/// verification pages.
 #[derive(Debug, Clone)]
 pub struct PrintFolder {
     dir: PathBuf,
+    default: bool,
 }
 
 impl PrintFolder {
@@ -442,7 +459,13 @@ impl PrintFolder {
             write_atomic(&path, bytes).with_context(|| path.display().to_string())?;
         }
         let path = self.dir.join(PRINT_BATCH);
-        write_atomic(&path, csv).with_context(|| path.display().to_string())
+        write_atomic(&path, csv).with_context(|| path.display().to_string())?;
+        let ignore = self.dir.join(".gitignore");
+        if self.default && !ignore.exists() {
+            write_atomic(&ignore, b"# certsite print: files for the printing office; they hold the certificates' codes\n*\n")
+                .with_context(|| ignore.display().to_string())?;
+        }
+        Ok(())
     }
 }
 
@@ -613,5 +636,22 @@ mod tests {
         printed.on.insert("PSM/1".into(), time::macros::date!(2026 - 11 - 30));
         state.save_printed(&printed).unwrap();
         assert_eq!(state.printed().unwrap().on, printed.on);
+    }
+
+    #[test]
+    fn the_printing_office_folder_is_at_the_site_root_and_ignored_by_git() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = State::new(dir.path());
+        let folder = state.print_folder(None);
+        assert_eq!(folder.dir(), dir.path().join("print"));
+        folder.save_batch(&[("T-1".into(), "<svg/>".into())], None, b"number\n").unwrap();
+        assert_eq!(fs::read_to_string(dir.path().join("print/.gitignore")).unwrap().lines().last(), Some("*"));
+        fs::write(dir.path().join("print/.gitignore"), "mine").unwrap();
+        folder.save_batch(&[], None, b"number\n").unwrap();
+        assert_eq!(fs::read_to_string(dir.path().join("print/.gitignore")).unwrap(), "mine", "never overwritten");
+        let elsewhere = state.print_folder(Some(&dir.path().join("usb")));
+        elsewhere.save_batch(&[], None, b"number\n").unwrap();
+        assert!(!dir.path().join("usb/.gitignore").exists(), "a folder of the user's own is left alone");
+        assert!(!state.dir().exists(), "nothing in .certsite/");
     }
 }
