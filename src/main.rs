@@ -138,13 +138,16 @@ enum Command {
     /// Write QR codes, and with --pdf the printable certificates, for the printing office.
     ///
     /// Writes qr/<number>.svg for each certificate asked, and batch.csv listing them, into
-    /// print/ at the site root (or --out), and records them as printed. With --pdf also
-    /// certificates.pdf: an A4 portrait page per certificate with the issuer (and its logo,
-    /// [issuer] logo in site.toml), holder, number, profession, approved scope, dates and the
-    /// QR code of its verification page with the code under it, in Azerbaijani and English.
-    /// Suspended and revoked certificates are left out of --all and --new (named on stderr);
-    /// asked by number they are refused (exit 1) unless --force. Expired, superseded and
-    /// not-yet-valid certificates print.
+    /// print/ at the site root (or --out), and records in .certsite/printed.csv what was printed
+    /// and when. With --pdf also certificates.pdf: an A4 portrait page per certificate with the
+    /// issuer (and its logo, [issuer] logo in site.toml), holder, number, profession, approved
+    /// scope, dates and the QR code of its verification page with the code under it, in
+    /// Azerbaijani and English.
+    /// --all prints the certificates in use (valid or not yet valid); --new those of them not
+    /// printed yet or whose printed content (holder name, profession, scope, dates, QR code)
+    /// changed since, saying why. Both name the certificates they leave out: suspended,
+    /// revoked, expired, superseded. Asked by number, suspended and revoked certificates are
+    /// refused (exit 1) unless --force; expired and superseded ones print.
     #[command(group = clap::ArgGroup::new("which").required(true).args(["all", "new", "numbers"]))]
     #[command(after_help = epilogue!("certsite print --new", "certsite print --new --pdf              # certificates.pdf, an A4 page each", "certsite print --all --out /media/usb/print", "certsite print PSM-2024-0029 PSM-2025-0063", "certsite print --force PSM-2024-0088   # a revoked one, knowingly"))]
     Print {
@@ -154,10 +157,10 @@ enum Command {
         /// Where to write [default: <root>/print].
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Every certificate (but suspended and revoked ones).
+        /// Every certificate in use: valid or not yet valid.
         #[arg(long)]
         all: bool,
-        /// The certificates never printed before (but suspended and revoked ones).
+        /// The certificates in use not printed yet, or changed since they were printed.
         #[arg(long)]
         new: bool,
         /// Print suspended or revoked certificates asked by number.

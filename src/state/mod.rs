@@ -19,7 +19,7 @@
 //! | `outputs/<id>/staging/` | the files a build writes before moving them into the output, when that is on the same file system ([`manifest::Store::staging`]); present only while a build runs |
 //! | `outputs/<id>/public` | what the last build into that folder showed the public: statuses, notices, result sets ([`public`]) |
 //! | `lock` | held while a build runs ([`lock`]) |
-//! | `printed.csv` | which certificates `certsite print` has written, and when ([`Printed`]) |
+//! | `printed.csv` | which certificates `certsite print` has written, when, and a fingerprint of what was printed ([`printed`]) |
 //! | `print/certificates.csv` | the number, code and URL of every certificate, kept current by each build (the print batches themselves go to the site's `print/`, [`PrintFolder`]) |
 //! | `serve/` | the output of `certsite serve` (the preview), built like any output (its manifest in `outputs/`) |
 //! | `hosting/` | the site's HTTP headers for hosts configured by hand: `nginx.conf`, `.htaccess` (Apache); rewritten by each build when they change |
@@ -27,21 +27,20 @@
 pub mod keys;
 pub mod lock;
 pub mod manifest;
+pub mod printed;
 pub mod public;
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context as _};
 use ed25519_dalek::VerifyingKey;
-use time::Date;
 
 use crate::model::certificate::Certificates;
-use crate::model::date;
 use crate::model::status_index::StatusIndex;
 use crate::sign::multibase;
+pub use printed::Printed;
 
 /// The folder, below the site root.
 pub const DIR: &str = ".certsite";
@@ -400,29 +399,16 @@ impl State {
     /// The record of printed certificates (empty when none was printed).
     pub fn printed(&self) -> anyhow::Result<Printed> {
         let path = self.path(PRINTED);
-        let mut printed = Printed::default();
-        for (n, line) in read_optional(&path)?.unwrap_or_default().lines().enumerate().skip(1) {
-            let parsed = line.split_once(',').and_then(|(number, day)| Some((number, date::parse_date(day).ok()?)));
-            let (number, day) = parsed.ok_or_else(|| {
-                anyhow!(
-                    "{}:{}: expected number,printed_on; restore it from a backup, or delete it (`certsite print --new` then takes every certificate as never printed)",
-                    path.display(),
-                    n + 1
-                )
-            })?;
-            printed.on.insert(number.to_owned(), day);
+        match read_optional(&path)? {
+            Some(text) => Printed::parse(&text, &path),
+            None => Ok(Printed::default()),
         }
-        Ok(printed)
     }
 
     /// Saves the record of printed certificates.
     pub fn save_printed(&self, printed: &Printed) -> anyhow::Result<()> {
         let path = self.path(PRINTED);
-        let mut text = String::from("number,printed_on\n");
-        for (number, day) in &printed.on {
-            text.push_str(&format!("{number},{}\n", date::iso(*day)));
-        }
-        write_atomic(&path, text.as_bytes()).with_context(|| path.display().to_string())
+        write_atomic(&path, printed.to_text().as_bytes()).with_context(|| path.display().to_string())
     }
 }
 
@@ -467,13 +453,6 @@ impl PrintFolder {
         }
         Ok(())
     }
-}
-
-/// Which certificates were printed, by number, with the last day each was.
-#[derive(Debug, Default)]
-pub struct Printed {
-    /// Number → day last printed.
-    pub on: BTreeMap<String, Date>,
 }
 
 /// Reads a state file that may not exist yet.
@@ -632,10 +611,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let state = State::new(dir.path());
         let mut printed = state.printed().unwrap();
-        assert!(printed.on.is_empty());
-        printed.on.insert("PSM/1".into(), time::macros::date!(2026 - 11 - 30));
+        assert!(printed.records.is_empty());
+        let on = time::macros::date!(2026 - 11 - 30);
+        let mut content = printed::Fingerprint::default();
+        content.insert("holder", 42);
+        printed.records.insert("PSM/1".into(), printed::Record { on, content: Some(content) });
         state.save_printed(&printed).unwrap();
-        assert_eq!(state.printed().unwrap().on, printed.on);
+        assert_eq!(state.printed().unwrap(), printed);
     }
 
     #[test]
