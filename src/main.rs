@@ -141,8 +141,8 @@ enum Command {
     /// print/ at the site root (or --out), and records in .certsite/printed.csv what was printed
     /// and when. With --pdf also certificates.pdf: an A4 portrait page per certificate with the
     /// issuer (and its logo, [issuer] logo in site.toml), holder, number, profession, approved
-    /// scope, dates and the QR code of its verification page with the code under it, in
-    /// Azerbaijani and English.
+    /// scope, dates, the QR code of its verification page with the code under it, and a
+    /// signature line and place for the seal ([print] signatory), in Azerbaijani and English.
     /// --all prints the certificates in use (valid or not yet valid); --new those of them not
     /// printed yet or whose printed content (holder name, profession, scope, dates, QR code)
     /// changed since, saying why. Both name the certificates they leave out: suspended,

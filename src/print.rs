@@ -17,8 +17,8 @@
 //! `--new` prints a certificate that was never printed, or whose printed content changed since
 //! it last was: the holder's name, the profession, the approved scope, the validity dates, or
 //! the address in its QR code ([`Part`]), each in Azerbaijani and English. What every page
-//! shares (the issuer, its logo) is not part of it: it does not make the certificates already
-//! handed out wrong.
+//! shares (the issuer, its logo, the signatory) is not part of it: a new signatory does not
+//! make the certificates already handed out wrong.
 
 pub mod pdf;
 
