@@ -9,7 +9,7 @@
 pub type Driver = fn(&[u8]);
 
 /// Every target, by name, with its function.
-pub const ALL: [(&str, Driver); 10] = [
+pub const ALL: [(&str, Driver); 11] = [
     ("certificates", certificates::run),
     ("decisions", decisions::run),
     ("holidays", holidays::run),
@@ -20,6 +20,7 @@ pub const ALL: [(&str, Driver); 10] = [
     ("journal", journal::run),
     ("status_index", status_index::run),
     ("keys", keys::run),
+    ("printed", printed::run),
 ];
 
 pub mod certificates {
@@ -379,5 +380,24 @@ pub mod keys {
         let Ok(ring) = Ring::parse(text, path) else { return };
         assert!(ring.active.iter().all(|k| !ring.retired.contains(k)), "a retired key is never active");
         assert_eq!(Ring::parse(&ring.to_text(), path).expect("certsite reads the key ring it writes"), ring);
+    }
+}
+
+pub mod printed {
+    //! `.certsite/printed.csv`, the record of what `certsite print` printed (with a fingerprint
+    //! of each certificate's printed content, or without, as an earlier version wrote it): read,
+    //! and its own text read back to the same record. A line that is not a record is an error
+    //! naming it; a panic is a bug.
+
+    use std::path::Path;
+
+    use certsite::state::Printed;
+
+    /// Reads `data` (see the module).
+    pub fn run(data: &[u8]) {
+        let Ok(text) = std::str::from_utf8(data) else { return };
+        let path = Path::new(".certsite/printed.csv");
+        let Ok(printed) = Printed::parse(text, path) else { return };
+        assert_eq!(Printed::parse(&printed.to_text(), path).expect("certsite reads the record it writes"), printed);
     }
 }

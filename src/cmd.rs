@@ -9,7 +9,8 @@ use std::time::Instant;
 use time::{Date, OffsetDateTime};
 
 use crate::diag::Problems;
-use crate::print::{PrintReport, Selection};
+use crate::model::status::Status;
+use crate::print::{PrintReport, Reason, Selection};
 use crate::progress::{timings_table, Progress};
 use crate::sign::multibase;
 use crate::site::{BuildOptions, Site};
@@ -467,8 +468,26 @@ fn print_report(report: &PrintReport, pdf_asked: bool) -> u8 {
         eprintln!("error: nothing was printed");
         return DATA_ERROR;
     }
+    for (number, reason) in &report.reasons {
+        match reason {
+            Reason::NotPrinted => eprintln!("{number}: not printed yet"),
+            Reason::Changed { parts, printed_on } => {
+                let parts: Vec<&str> = parts.iter().map(|p| p.describe()).collect();
+                eprintln!("{number}: {} changed since it was printed on {}", parts.join(", "), crate::model::date::iso(*printed_on));
+            }
+        }
+    }
     for (number, status) in &report.left_out {
-        eprintln!("left out {number}: {} (agreement §4 A¶10)", status.code());
+        match status {
+            Status::Suspended | Status::Revoked => eprintln!("left out {number}: {} (agreement §4 A¶10)", status.code()),
+            _ => eprintln!("left out {number}: {}, no longer in use (name its number to print it all the same)", status.code()),
+        }
+    }
+    if report.fingerprinted > 0 {
+        eprintln!(
+            "{} certificate(s) printed by an earlier version of certsite had no record of what was printed: taken as printed unchanged, their content is recorded now, so that --new prints them when it changes",
+            report.fingerprinted
+        );
     }
     eprintln!("printed {} certificate(s) into {}", report.printed.len(), report.out.display());
     match &report.pdf {

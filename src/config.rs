@@ -135,6 +135,18 @@ impl Default for Interviews {
     }
 }
 
+/// `[print]`: the printed certificates (`certsite print --pdf`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PrintSettings {
+    /// Who signs the printed certificates, printed under the signature line.
+    pub signatory: Option<String>,
+    /// Their title ("Direktor"), printed above the signature line.
+    pub signatory_title: Option<String>,
+    /// The title in English, printed under it.
+    pub signatory_title_en: Option<String>,
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 struct RawConfig {
@@ -146,6 +158,7 @@ struct RawConfig {
     notices: Notices,
     status: StatusLists,
     interviews: Interviews,
+    print: PrintSettings,
 }
 
 /// The checked settings.
@@ -169,6 +182,8 @@ pub struct Config {
     pub status: StatusLists,
     /// Interview settings.
     pub interviews: Interviews,
+    /// Settings of the printed certificates.
+    pub print: PrintSettings,
     /// `[issuer] logo`, checked to exist, with where it is set.
     pub logo: Option<Logo>,
 }
@@ -276,6 +291,27 @@ impl Config {
                 ));
             }
         }
+        let print = &raw.print;
+        for (key, value) in [
+            ("signatory", &print.signatory),
+            ("signatory_title", &print.signatory_title),
+            ("signatory_title_en", &print.signatory_title_en),
+        ] {
+            if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
+                problems.push(err(
+                    format!("[print] {key} is empty"),
+                    key,
+                    "write what the printed certificates are to say, or leave the key out",
+                ));
+            }
+        }
+        if print.signatory_title_en.is_some() && print.signatory_title.is_none() {
+            problems.push(err(
+                "[print] signatory_title_en is set without signatory_title".into(),
+                "signatory_title_en",
+                "give the title in Azerbaijani too (signatory_title = \"…\"): the printed certificate gives it first",
+            ));
+        }
         if !(1..=366).contains(&raw.status.max_age_days) {
             problems.push(err(
                 format!("max_age_days = {} is not between 1 and 366", raw.status.max_age_days),
@@ -314,6 +350,10 @@ impl Config {
         for name in [&mut interviews.institution, &mut interviews.institution_en] {
             *name = name.as_deref().map(|n| crate::text::normalize(n).into_owned());
         }
+        let mut print = raw.print;
+        for text in [&mut print.signatory, &mut print.signatory_title, &mut print.signatory_title_en] {
+            *text = text.as_deref().map(|t| crate::text::normalize(t).into_owned());
+        }
         Some(Config {
             base_url,
             url,
@@ -324,6 +364,7 @@ impl Config {
             notices: raw.notices,
             status: raw.status,
             interviews,
+            print,
             logo: None,
         })
     }
@@ -462,6 +503,35 @@ mod tests {
         let mut p = Problems::new();
         let c = Config::parse(&text.replace("\"  \"", "\"Kür Universiteti\""), &mut p).unwrap();
         assert_eq!(c.interviews.institution.as_deref(), Some("Kür Universiteti"));
+    }
+
+    #[test]
+    fn print_settings_are_optional_known_and_not_empty() {
+        let mut p = Problems::new();
+        assert!(Config::parse(OK, &mut p).unwrap().print.signatory.is_none());
+        let text =
+            format!("{OK}[print]\nsignatory = \" Ə. Məmmədov \"\nsignatory_title = \"Direktor\"\nsignatory_title_en = \"Director\"\n");
+        let c = Config::parse(&text, &mut p).unwrap();
+        assert_eq!(c.print.signatory.as_deref(), Some("Ə. Məmmədov"));
+        assert_eq!((c.print.signatory_title.as_deref(), c.print.signatory_title_en.as_deref()), (Some("Direktor"), Some("Director")));
+
+        let mut p = Problems::new();
+        assert!(Config::parse(&text.replace("signatory_title =", "signatory_titel ="), &mut p).is_none());
+        let msg = p.iter().next().unwrap().to_string();
+        assert!(
+            msg.starts_with("data/site.toml:7:1: unknown key `signatory_titel`") && msg.contains("did you mean `signatory_title`?"),
+            "{msg}"
+        );
+
+        let mut p = Problems::new();
+        assert!(Config::parse(&text.replace("\" Ə. Məmmədov \"", "\"  \""), &mut p).is_none());
+        let msg = p.iter().next().unwrap().to_string();
+        assert!(msg.starts_with("data/site.toml:6:1: [print] signatory is empty"), "{msg}");
+
+        let mut p = Problems::new();
+        assert!(Config::parse(&text.replace("signatory_title = \"Direktor\"\n", ""), &mut p).is_none());
+        let msg = p.iter().next().unwrap().to_string();
+        assert!(msg.starts_with("data/site.toml:7:1: [print] signatory_title_en is set without signatory_title"), "{msg}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `certsite init`: writes a new site root that checks and builds as it is — a commented
 //! `data/site.toml`, one example certificate and decision, one content page and a
-//! `.gitignore` for the private state and the output (DESIGN §2, §3).
+//! `.gitignore` for the private state, the output and the printing office's folder (DESIGN §2,
+//! §3).
 //!
 //! The example files live in `src/init/` and are compiled into the binary (`include_str!`),
 //! beside the code that writes them: outside the repository's own site root (its `data/` and

@@ -81,12 +81,12 @@ fn a_folder_that_is_not_empty_is_refused_and_nothing_is_written() {
 }
 
 #[test]
-fn gitignore_keeps_the_private_state_and_the_output_out() {
+fn gitignore_keeps_the_private_state_the_output_and_the_print_files_out() {
     let tmp = tempfile::tempdir().unwrap();
     assert_eq!(init(tmp.path(), "site").status.code(), Some(0));
     let text = std::fs::read_to_string(tmp.path().join("site/.gitignore")).unwrap();
     let rules: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).collect();
-    assert_eq!(rules, ["/.certsite/", "/public/"], "{text}");
+    assert_eq!(rules, ["/.certsite/", "/public/", "/print/"], "{text}");
 }
 
 #[test]

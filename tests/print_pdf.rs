@@ -153,12 +153,13 @@ fn a_page_per_certificate_with_its_text_and_a_qr_code_of_its_url() {
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("left out T-0005: suspended") && err.contains("left out T-0006: revoked"), "{err}");
-    let dir = site.path().join(".certsite/print");
+    assert!(err.contains("left out T/0002: superseded"), "{err}");
+    let dir = site.path().join("print");
     let pdf = dir.join("certificates.pdf");
-    assert!(err.contains("wrote ./.certsite/print/certificates.pdf (4 page(s), A4)"), "{err}");
+    assert!(err.contains("wrote ./print/certificates.pdf (3 page(s), A4)"), "{err}");
     // The QR codes and the list are written as without --pdf.
-    assert!(dir.join("qr/T-0001.svg").is_file() && dir.join("qr/T_0002.svg").is_file());
-    assert_eq!(std::fs::read_to_string(dir.join("batch.csv")).unwrap().lines().count(), 5);
+    assert!(dir.join("qr/T-0001.svg").is_file() && dir.join("qr/T-0004.svg").is_file());
+    assert_eq!(std::fs::read_to_string(dir.join("batch.csv")).unwrap().lines().count(), 4);
 
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
@@ -166,14 +167,13 @@ fn a_page_per_certificate_with_its_text_and_a_qr_code_of_its_url() {
     assert!(bytes.len() < 120_000, "{} bytes", bytes.len());
     let info = String::from_utf8(poppler("pdfinfo", &[pdf.to_str().unwrap()]).stdout).unwrap();
     let field = |name: &str| info.lines().find_map(|l| l.strip_prefix(name)).map(str::trim).unwrap_or_default();
-    assert_eq!(field("Pages:"), "4", "{info}");
+    assert_eq!(field("Pages:"), "3", "{info}");
     assert_eq!(field("Page size:"), "595.276 x 841.89 pts (A4)", "{info}");
 
     let pages = pages_by_number(&site.path().join("public"));
     let texts = page_texts(&pdf);
     let expected = [
         ("T-0001", "Əliyeva Şəbnəm İlqar qızı", &["Mühasib", "Accountant", "Uçot", "Accounting", "Audit", "10.01.2025", "09.01.2028"][..]),
-        ("T/0002", "Quliyev Çingiz", &["Qaynaqçı", "Welder", "01.03.2022", "28.02.2025"][..]),
         ("T-0003", "<img src=x onerror=alert(1)> Ağa \"Xan\"", &["Aşpaz, baş", "<script>alert(2)</script>", "01.02.2026"][..]),
         ("T-0004", "Məmmədov Ülvi", &["Elektrik", "01.06.2026", "31.05.2029"][..]),
     ];
@@ -191,8 +191,8 @@ fn a_page_per_certificate_with_its_text_and_a_qr_code_of_its_url() {
         assert!(!text.contains("PRIVATE"), "a private column on page {}:\n{text}", n + 1);
         assert_eq!(decode_page(&pdf, n + 1), format!("https://cert.example.org/c/{code}/"), "page {}", n + 1);
     }
-    for holder in ["Həsənova", "İsmayılov"] {
-        assert!(!texts.concat().contains(holder), "{holder} is suspended or revoked");
+    for holder in ["Həsənova", "İsmayılov", "Quliyev"] {
+        assert!(!texts.concat().contains(holder), "{holder} is suspended, revoked or superseded");
     }
 
     // The same inputs, the same bytes.
@@ -287,4 +287,122 @@ fn the_logo_is_drawn_svg_or_png_and_a_wrong_logo_is_an_error_at_its_line() {
     let err = stderr(&out);
     assert!(err.contains(&format!("{}: logo \"content/broken.png\": not a valid PNG file", logo_at(root))), "{err}");
     assert!(!root.join("broken").exists(), "nothing is written");
+}
+
+/// The words of page `n` (from 1) with their boxes in points from the top left: `(word, x
+/// min, y min, x max, y max)`, as `pdftotext -bbox` finds them.
+fn words(pdf: &Path, n: usize) -> Vec<(String, f32, f32, f32, f32)> {
+    let out = poppler("pdftotext", &["-bbox", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"]);
+    let html = String::from_utf8(out.stdout).unwrap();
+    let page = html.split("<page ").nth(n).unwrap_or_else(|| panic!("no page {n}"));
+    let attr = |tag: &str, name: &str| -> f32 {
+        let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[start..start + tag[start..].find('"').unwrap()].parse().unwrap()
+    };
+    page.split("<word ")
+        .skip(1)
+        .map(|w| {
+            let (tag, rest) = w.split_once('>').unwrap();
+            let text = rest
+                .split_once("</word>")
+                .unwrap()
+                .0
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
+            (text, attr(tag, "xMin"), attr(tag, "yMin"), attr(tag, "xMax"), attr(tag, "yMax"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_signatory_signs_on_a_line_beside_the_qr_code_with_a_place_for_the_seal() {
+    let site = fixture("minimal");
+    let root = site.path();
+    build(root, DATE);
+    // Without [print] settings: the line to sign on and the place for the seal, to fill in by hand.
+    let out = print(root, &["T-0001", "--out", "plain"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = &page_texts(&root.join("plain/certificates.pdf"))[0];
+    for want in ["İmza / Signature", "M.Y.", "L.S.", "Möhür yeri / Place for seal"] {
+        assert!(text.contains(want), "no {want:?} in\n{text}");
+    }
+
+    let toml = root.join("data/site.toml");
+    let settings = std::fs::read_to_string(&toml).unwrap();
+    let signed = "[print]\nsignatory = \"Ə. Məmmədov\"\nsignatory_title = \"Sertifikatlaşdırma orqanının rəhbəri\"\nsignatory_title_en = \"Head of the certification body\"\n";
+    std::fs::write(&toml, format!("{settings}\n{signed}")).unwrap();
+    let out = print(root, &["T-0001", "T/0002", "--out", "signed"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = root.join("signed/certificates.pdf");
+    let texts = page_texts(&pdf);
+    assert_eq!(texts.len(), 2);
+    for (n, text) in texts.iter().enumerate() {
+        // The title is wrapped to its column: words, not lines.
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for want in [
+            "Ə. Məmmədov",
+            "Sertifikatlaşdırma orqanının rəhbəri",
+            "Head of the certification body",
+            "İmza / Signature",
+            "M.Y.",
+            "L.S.",
+            "Möhür yeri / Place for seal",
+        ] {
+            assert!(text.contains(want), "page {}: no {want:?} in\n{text}", n + 1);
+        }
+    }
+    // The superseded certificate asked for by number, with its English profession.
+    assert!(texts[1].contains("Quliyev Çingiz") && texts[1].contains("Qaynaqçı") && texts[1].contains("Welder"), "{}", texts[1]);
+
+    // Where it all is on the A4 page: the signatory left of the QR code, the seal right of it,
+    // level with it, within the margins (20 mm), the title above the name with room to sign.
+    let (qr_left, qr_right, qr_top, qr_bottom) = (235.28, 360.0, 616.48, 741.2);
+    let page = words(&pdf, 1);
+    let find = |word: &str| page.iter().find(|w| w.0 == word).unwrap_or_else(|| panic!("no {word:?} on page 1: {page:?}")).clone();
+    for word in ["Məmmədov", "rəhbəri", "Head", "İmza"] {
+        let (_, x0, y0, x1, y1) = find(word);
+        assert!(x0 >= 56.0 && x1 < qr_left - 10.0, "{word} at x {x0}..{x1}");
+        assert!(y0 > qr_top - 40.0 && y1 < qr_bottom + 20.0, "{word} at y {y0}..{y1}");
+    }
+    for word in ["M.Y.", "L.S.", "Möhür"] {
+        let (_, x0, y0, x1, y1) = find(word);
+        assert!(x0 > qr_right + 10.0 && x1 <= 595.28 - 56.0, "{word} at x {x0}..{x1}");
+        assert!(y0 > qr_top - 10.0 && y1 < 841.89 - 56.0, "{word} at y {y0}..{y1}");
+    }
+    let (title, name) = (find("rəhbəri"), find("Məmmədov"));
+    assert!(name.2 - title.4 > 34.0, "room to sign between the title (bottom {}) and the name (top {})", title.4, name.2);
+    let (seal, place) = (find("M.Y."), find("Möhür"));
+    assert!(place.2 > seal.4 + 30.0, "the label is under the circle, M.Y. inside it");
+    // Nothing of the page runs under the QR code or off the page.
+    for (word, x0, y0, x1, y1) in &page {
+        assert!(*x0 >= 56.0 && *x1 <= 595.28 - 56.0 && *y0 >= 56.0 && *y1 <= 841.89 - 56.0, "{word} off the text area");
+        // The code's dark modules: the quiet zone (4 modules, about 12 points) inside the square.
+        let over_qr = *x1 > qr_left + 10.0 && *x0 < qr_right - 10.0 && *y1 > qr_top + 10.0 && *y0 < qr_bottom - 10.0;
+        assert!(!over_qr, "{word} over the QR code");
+    }
+    // The QR codes still read, one a page.
+    let pages = pages_by_number(&root.join("public"));
+    assert_eq!(decode_page(&pdf, 1), format!("https://cert.example.org/c/{}/", pages["T-0001"]));
+    assert_eq!(decode_page(&pdf, 2), format!("https://cert.example.org/c/{}/", pages["T/0002"]));
+
+    // A new signatory is not a change to the certificates already printed.
+    std::fs::write(&toml, format!("{settings}\n{}", signed.replace("Ə. Məmmədov", "R. Əliyev"))).unwrap();
+    let out = print(root, &["--new", "--out", "new"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("T-0003: not printed yet") && !err.contains("T-0001:"), "{err}");
+    assert!(page_texts(&root.join("new/certificates.pdf"))[0].contains("R. Əliyev"));
+
+    // A title too long for its column is an error; nothing is written.
+    std::fs::write(&toml, format!("{settings}\n[print]\nsignatory_title = \"{}\"\n", "Şöbə ".repeat(120))).unwrap();
+    let out = print(root, &["T-0001", "--out", "long"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("data/site.toml: [print] signatory and signatory_title do not fit beside the QR code"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!root.join("long").exists(), "nothing is written");
 }

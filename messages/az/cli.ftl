@@ -29,7 +29,7 @@ cli-codes =
 cli-root = Saytın kök qovluğu [susmaya görə: cari qovluq]
 cli-build-date = Statusların və müddətlərin hesablandığı gün [susmaya görə: $SOURCE_DATE_EPOCH, yoxdursa bu gün, UTC]
 
-cli-init = Yeni sayt kökü yaz: şərhli data/site.toml, nümunə sertifikat, qərar və səhifə, və .gitignore; olduğu kimi yoxlanılır və qurulur
+cli-init = Yeni sayt kökü yaz: şərhli data/site.toml, nümunə sertifikat, qərar və səhifə, və .gitignore (.certsite/, public/, print/); olduğu kimi yoxlanılır və qurulur
     .more = DIR yoxdursa yaradılır, varsa boş olmalıdır: init heç vaxt faylın üzərinə yazmır.
     .examples =
         Nümunələr:
@@ -100,7 +100,7 @@ cli-keygen-retire = Açarı (sızmış açarı) did.json-dan çıxar: key-…, v
 
 cli-print = Mətbəə üçün QR kodları, --pdf ilə isə çap olunacaq sertifikatları yaz
     .more =
-        Tələb olunan hər sertifikat üçün qr/<nömrə>.svg və onların siyahısı olan batch.csv faylını .certsite/print/ qovluğuna (və ya --out) yazır və onları çap olunmuş kimi qeyd edir. --pdf ilə həm də certificates.pdf: hər sertifikat üçün bir A4 (portret) səhifə — verən orqan (və onun loqosu, site.toml-da [issuer] logo), sahibi, nömrə, peşə, təsdiq olunmuş əhatə dairəsi, tarixlər və yoxlama səhifəsinin QR kodu, altında kodu ilə, azərbaycan və ingilis dillərində. Dayandırılmış və ləğv edilmiş sertifikatlar --all və --new ilə çap olunmur (stderr-də adları çəkilir); nömrə ilə istənildikdə --force olmadan rədd edilir (çıxış 1). Müddəti bitmiş, əvəz edilmiş və hələ qüvvəyə minməmiş sertifikatlar çap olunur.
+        Tələb olunan hər sertifikat üçün qr/<nömrə>.svg və onların siyahısı olan batch.csv faylını saytın kök qovluğundakı print/ qovluğuna (və ya --out) yazır və nəyin nə vaxt çap olunduğunu .certsite/printed.csv faylında qeyd edir. --pdf ilə həm də certificates.pdf: hər sertifikat üçün bir A4 (portret) səhifə — verən orqan (və onun loqosu, site.toml-da [issuer] logo), sahibi, nömrə, peşə, təsdiq olunmuş əhatə dairəsi, tarixlər, yoxlama səhifəsinin QR kodu (altında kodu ilə), imza xətti və möhür yeri ([print] signatory), azərbaycan və ingilis dillərində. --all istifadədə olan sertifikatları (etibarlı və ya hələ qüvvəyə minməmiş) çap edir; --new onlardan hələ çap olunmamışları və ya çap olunandan sonra çap olunan məzmunu (sahibinin adı, peşə, əhatə dairəsi, tarixlər, QR kod) dəyişənləri, səbəbini deyərək. Hər ikisi çap etmədiyi sertifikatların adını çəkir: dayandırılmış, ləğv edilmiş, müddəti bitmiş, əvəz edilmiş. Nömrə ilə istənildikdə dayandırılmış və ləğv edilmiş sertifikatlar --force olmadan rədd edilir (çıxış 1); müddəti bitmiş və əvəz edilmişlər çap olunur.
     .examples =
         Nümunələr:
           certsite print --new
@@ -109,9 +109,9 @@ cli-print = Mətbəə üçün QR kodları, --pdf ilə isə çap olunacaq sertifi
           certsite print PSM-2024-0029 PSM-2025-0063
           certsite print --force PSM-2024-0088   # ləğv edilmiş sertifikat, bilərəkdən
 cli-print-root = { cli-root }
-cli-print-out = Harada yazılsın [susmaya görə: <root>/.certsite/print]
-cli-print-all = Bütün sertifikatlar (dayandırılmış və ləğv edilmişlərdən başqa)
-cli-print-new = Əvvəllər heç çap olunmamış sertifikatlar (dayandırılmış və ləğv edilmişlərdən başqa)
+cli-print-out = Harada yazılsın [susmaya görə: <root>/print]
+cli-print-all = İstifadədə olan bütün sertifikatlar: etibarlı və ya hələ qüvvəyə minməmiş
+cli-print-new = İstifadədə olub hələ çap olunmamış və ya çap olunandan sonra dəyişmiş sertifikatlar
 cli-print-force = Nömrə ilə istənilən dayandırılmış və ya ləğv edilmiş sertifikatları da çap et
 cli-print-pdf = Həm də certificates.pdf yaz: hər sertifikat üçün çapa hazır bir A4 səhifə
 cli-print-build-date = Statusların hesablandığı gün [susmaya görə: $SOURCE_DATE_EPOCH, yoxdursa bu gün, UTC]

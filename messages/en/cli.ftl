@@ -29,7 +29,7 @@ cli-codes =
 cli-root = The site root [default: the current folder]
 cli-build-date = The day statuses and deadlines are computed for [default: $SOURCE_DATE_EPOCH, else today, UTC]
 
-cli-init = Write a new site root: a commented data/site.toml, an example certificate, decision and page, and a .gitignore; it checks and builds as it is
+cli-init = Write a new site root: a commented data/site.toml, an example certificate, decision and page, and a .gitignore (.certsite/, public/, print/); it checks and builds as it is
     .more = DIR is created if missing and must otherwise be empty: init never overwrites a file.
     .examples =
         Examples:
@@ -100,7 +100,7 @@ cli-keygen-retire = Remove a key from did.json (a leaked one): key-…, or its f
 
 cli-print = Write QR codes, and with --pdf the printable certificates, for the printing office
     .more =
-        Writes qr/<number>.svg for each certificate asked, and batch.csv listing them, into .certsite/print/ (or --out), and records them as printed. With --pdf also certificates.pdf: an A4 portrait page per certificate with the issuer (and its logo, [issuer] logo in site.toml), holder, number, profession, approved scope, dates and the QR code of its verification page with the code under it, in Azerbaijani and English. Suspended and revoked certificates are left out of --all and --new (named on stderr); asked by number they are refused (exit 1) unless --force. Expired, superseded and not-yet-valid certificates print.
+        Writes qr/<number>.svg for each certificate asked, and batch.csv listing them, into print/ at the site root (or --out), and records in .certsite/printed.csv what was printed and when. With --pdf also certificates.pdf: an A4 portrait page per certificate with the issuer (and its logo, [issuer] logo in site.toml), holder, number, profession, approved scope, dates, the QR code of its verification page with the code under it, and a signature line and place for the seal ([print] signatory), in Azerbaijani and English. --all prints the certificates in use (valid or not yet valid); --new those of them not printed yet or whose printed content (holder name, profession, scope, dates, QR code) changed since, saying why. Both name the certificates they leave out: suspended, revoked, expired, superseded. Asked by number, suspended and revoked certificates are refused (exit 1) unless --force; expired and superseded ones print.
     .examples =
         Examples:
           certsite print --new
@@ -109,9 +109,9 @@ cli-print = Write QR codes, and with --pdf the printable certificates, for the p
           certsite print PSM-2024-0029 PSM-2025-0063
           certsite print --force PSM-2024-0088   # a revoked one, knowingly
 cli-print-root = { cli-root }
-cli-print-out = Where to write [default: <root>/.certsite/print]
-cli-print-all = Every certificate (but suspended and revoked ones)
-cli-print-new = The certificates never printed before (but suspended and revoked ones)
+cli-print-out = Where to write [default: <root>/print]
+cli-print-all = Every certificate in use: valid or not yet valid
+cli-print-new = The certificates in use not printed yet, or changed since they were printed
 cli-print-force = Print suspended or revoked certificates asked by number
 cli-print-pdf = Also write certificates.pdf: an A4 page per certificate, ready to print
 cli-print-build-date = The day statuses are computed for [default: $SOURCE_DATE_EPOCH, else today, UTC]

@@ -4,9 +4,11 @@
 //! A page holds the issuer (its logo when `[issuer] logo` names one, its name in Azerbaijani
 //! and English), the title, the holder, the number, the profession, the approved scope, the
 //! issue and valid-until dates, and at the foot the QR code of the certificate's verification
-//! page with the code printed under it. Every label is in Azerbaijani with the English beside
-//! it; the profession and the scope add their English (`profession_en`, `scope_en`) when the
-//! register has it.
+//! page with the code printed under it, between the signatory's block (the title, a line to
+//! sign on, the name: `[print] signatory`, `signatory_title`, `signatory_title_en`) and the
+//! place for the seal ("M.Y.", möhür yeri; "L.S."). Every label is in Azerbaijani with the
+//! English beside it; the profession and the scope add their English (`profession_en`,
+//! `scope_en`) when the register has it.
 //!
 //! The text is set in Noto Sans (`assets/fonts/`, SIL Open Font License 1.1), which has every
 //! Azerbaijani letter; the PDF embeds only the glyphs it uses. The QR code is drawn as
@@ -21,7 +23,7 @@ use krilla::image::Image;
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
-use krilla::paint::{Fill, FillRule, Paint};
+use krilla::paint::{Fill, FillRule, Paint, Stroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 use krilla::Document;
@@ -54,6 +56,13 @@ const QR_SIDE: f32 = 124.72;
 const LOGO_MAX: (f32, f32) = (170.0, 62.0);
 /// Grey of labels and English text (0 black, 255 white).
 const GREY: u8 = 85;
+/// The width of each column beside the QR code: the signatory's on the left, the seal's on the
+/// right, 5 mm clear of the code.
+const SIDE_W: f32 = (TEXT_W - QR_SIDE) / 2.0 - 14.0;
+/// The place for the seal: a circle 40 mm across, the size of a round seal.
+const SEAL_R: f32 = 56.693;
+/// Room to sign between the signatory's title and the line: 12 mm.
+const SIGN_ROOM: f32 = 34.0;
 
 /// One certificate's page.
 #[derive(Debug, Clone)]
@@ -142,6 +151,14 @@ pub fn document(config: &Config, logo: Option<&LogoImage>, sheets: &[Sheet<'_>])
             .language("az".to_owned())
             .creator(format!("certsite {}", env!("CARGO_PKG_VERSION"))),
     );
+    // The signatory's block and the seal's place: the same on every page.
+    let signatory = signatory(config, &fonts);
+    if ops_top(&signatory, Region::Signatory) < qr_top() - 40.0 || ops_bottom(&signatory, Region::Signatory) > PAGE_H - MARGIN {
+        anyhow::bail!(
+            "{}: [print] signatory and signatory_title do not fit beside the QR code of the printed certificate; shorten them",
+            crate::config::SITE_TOML
+        );
+    }
     for sheet in sheets {
         let modules = qr::qr_modules(&sheet.url).map_err(|e| anyhow::anyhow!("{}: QR code: {e}", sheet.cert.number))?;
         let page_settings = PageSettings::from_wh(PAGE_W, PAGE_H).expect("A4 is a valid page size");
@@ -149,7 +166,9 @@ pub fn document(config: &Config, logo: Option<&LogoImage>, sheets: &[Sheet<'_>])
         let mut surface = page.surface();
         let mut ops = header(config, logo, &fonts);
         ops.extend(footer(config, sheet, modules, &fonts));
-        let fields = fields(sheet.cert, &fonts, ops_bottom(&ops, Region::Header), qr_top() - 18.0).ok_or_else(|| {
+        ops.extend(signatory.iter().cloned());
+        let bottom = qr_top().min(ops_top(&signatory, Region::Signatory)) - 18.0;
+        let fields = fields(sheet.cert, &fonts, ops_bottom(&ops, Region::Header), bottom).ok_or_else(|| {
             anyhow::anyhow!(
                 "{}: certificate {}: the approved scope is too long to fit on one page, even in small type; shorten its fields",
                 sheet.cert.at(),
@@ -247,6 +266,8 @@ enum Op {
     Logo { x: f32, y: f32, w: f32, h: f32 },
     /// The QR code: its modules (row by row, `true` dark), `width` of them a row.
     Qr { x: f32, y: f32, side: f32, width: usize, modules: Vec<bool> },
+    /// A dashed circle (the place for the seal).
+    Circle { cx: f32, cy: f32, r: f32, region: Region },
 }
 
 /// Which part of the page an op belongs to.
@@ -260,6 +281,8 @@ enum Region {
     Fields,
     /// The QR code and its code.
     Footer,
+    /// The signatory's block and the place for the seal, beside the QR code.
+    Signatory,
 }
 
 /// Where the QR code's top edge is.
@@ -274,9 +297,22 @@ fn ops_bottom(ops: &[Op], region: Region) -> f32 {
             Op::Text { y, size, region: r, .. } if *r == region => Some(y + size * 0.3),
             Op::Rect { y, h, region: r, .. } if *r == region => Some(y + h),
             Op::Logo { y, h, .. } if region == Region::Header => Some(y + h),
+            Op::Circle { cy, r, region: r_, .. } if *r_ == region => Some(cy + r),
             _ => None,
         })
         .fold(MARGIN, f32::max)
+}
+
+/// The highest point reached by the ops of `region` (the bottom of the page when none).
+fn ops_top(ops: &[Op], region: Region) -> f32 {
+    ops.iter()
+        .filter_map(|op| match op {
+            Op::Text { y, size, region: r, .. } if *r == region => Some(y - size * 0.75),
+            Op::Rect { y, region: r, .. } if *r == region => Some(*y),
+            Op::Circle { cy, r, region: r_, .. } if *r_ == region => Some(cy - r),
+            _ => None,
+        })
+        .fold(PAGE_H, f32::min)
 }
 
 /// Lines of text laid out downwards from `y`, as ops of one region.
@@ -303,6 +339,16 @@ impl Flow<'_> {
         for line in wrap(face, text, style.size, width) {
             self.y += style.size * 1.28;
             let x = x.unwrap_or_else(|| (PAGE_W - face.width(&line, style.size)) / 2.0);
+            self.ops.push(Op::Text { x, y: self.y, size: style.size, bold: style.bold, grey: style.grey, text: line, region: self.region });
+        }
+    }
+
+    /// Adds `text`, wrapped to `width`, each line centred between `x` and `x + width`.
+    fn centred(&mut self, text: &str, style: Style, x: f32, width: f32) {
+        let face = self.fonts.face(style.bold);
+        for line in wrap(face, text, style.size, width) {
+            self.y += style.size * 1.28;
+            let x = x + (width - face.width(&line, style.size)) / 2.0;
             self.ops.push(Op::Text { x, y: self.y, size: style.size, bold: style.bold, grey: style.grey, text: line, region: self.region });
         }
     }
@@ -393,6 +439,48 @@ fn footer(config: &Config, sheet: &Sheet<'_>, (width, modules): (usize, Vec<bool
     let label = format!("{} / {}", tr(Lang::Az, "code_label"), tr(Lang::En, "code_label"));
     flow.text(&label, Style { size: 8.5, bold: false, grey: true }, None, TEXT_W);
     flow.text(&format!("{}/verify/", config.base_url), Style { size: 8.5, bold: false, grey: true }, None, TEXT_W);
+    flow.ops
+}
+
+/// Beside the QR code: on the left the signatory's title (`[print] signatory_title`, and
+/// `signatory_title_en` under it), room to sign, the line, and under it the name (`[print]
+/// signatory`) and "İmza / Signature"; on the right a dashed circle marked "M.Y." and "L.S.",
+/// the place for the seal, and under it "Möhür yeri / Place for seal". Without the settings
+/// the line and the place for the seal are printed all the same, to be filled in by hand.
+fn signatory(config: &Config, fonts: &Fonts) -> Vec<Op> {
+    let both = |key: &str| format!("{} / {}", tr(Lang::Az, key), tr(Lang::En, key));
+    let label = Style { size: 8.5, bold: false, grey: true };
+    let line_y = qr_top() + QR_SIDE - 20.0;
+    // Under the line, downwards.
+    let mut flow = Flow { fonts, ops: Vec::new(), y: line_y + 2.0, region: Region::Signatory };
+    if let Some(name) = &config.print.signatory {
+        flow.centred(name, Style { size: 11.0, bold: true, grey: false }, MARGIN, SIDE_W);
+    }
+    flow.centred(&both("signature"), label, MARGIN, SIDE_W);
+    flow.ops.push(Op::Rect { x: MARGIN + 8.0, y: line_y, w: SIDE_W - 16.0, h: 0.6, region: Region::Signatory });
+    // Above the line, upwards from the room to sign: the title, then its English under it.
+    let mut title = Flow { fonts, ops: Vec::new(), y: 0.0, region: Region::Signatory };
+    if let Some(text) = &config.print.signatory_title {
+        title.centred(text, Style { size: 10.0, bold: false, grey: false }, MARGIN, SIDE_W);
+    }
+    if let Some(text) = config.print.signatory_title_en.as_deref().filter(|en| Some(*en) != config.print.signatory_title.as_deref()) {
+        title.centred(text, label, MARGIN, SIDE_W);
+    }
+    let shift = line_y - SIGN_ROOM - title.y;
+    for mut op in title.ops {
+        if let Op::Text { y, .. } = &mut op {
+            *y += shift;
+        }
+        flow.ops.push(op);
+    }
+    // The place for the seal, level with the QR code.
+    let (cx, cy) = (PAGE_W - MARGIN - SIDE_W / 2.0, qr_top() + QR_SIDE / 2.0);
+    flow.ops.push(Op::Circle { cx, cy, r: SEAL_R, region: Region::Signatory });
+    flow.y = cy - 12.0;
+    flow.centred(tr(Lang::Az, "seal_mark"), Style { size: 12.0, bold: true, grey: true }, cx - SEAL_R, 2.0 * SEAL_R);
+    flow.centred(tr(Lang::En, "seal_mark"), Style { size: 9.0, bold: false, grey: true }, cx - SEAL_R, 2.0 * SEAL_R);
+    flow.y = cy + SEAL_R + 2.0;
+    flow.centred(&both("seal_place"), label, PAGE_W - MARGIN - SIDE_W, SIDE_W);
     flow.ops
 }
 
@@ -494,6 +582,28 @@ fn draw(surface: &mut Surface<'_>, op: &Op, fonts: &Fonts, logo: Option<&LogoIma
                 LogoImage::Png(image) => surface.draw_image(image.clone(), size),
             }
             surface.pop();
+        }
+        Op::Circle { cx, cy, r, .. } => {
+            // Four Bézier quarters (the usual 0.5523 of the radius for their handles).
+            let k = 0.552_284_8 * r;
+            let mut path = PathBuilder::new();
+            path.move_to(cx + r, *cy);
+            path.cubic_to(cx + r, cy + k, cx + k, cy + r, *cx, cy + r);
+            path.cubic_to(cx - k, cy + r, cx - r, cy + k, cx - r, *cy);
+            path.cubic_to(cx - r, cy - k, cx - k, cy - r, *cx, cy - r);
+            path.cubic_to(cx + k, cy - r, cx + r, cy - k, cx + r, *cy);
+            path.close();
+            if let Some(path) = path.finish() {
+                surface.set_fill(None);
+                surface.set_stroke(Some(Stroke {
+                    paint: rgb::Color::new(150, 150, 150).into(),
+                    width: 0.6,
+                    dash: Some(StrokeDash { array: vec![3.0, 2.5], offset: 0.0 }),
+                    ..Stroke::default()
+                }));
+                surface.draw_path(&path);
+                surface.set_stroke(None);
+            }
         }
         Op::Qr { x, y, side, width, modules } => {
             // One path of rectangles, one per run of dark modules, filled black: no seams

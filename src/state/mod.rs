@@ -3,7 +3,9 @@
 //! written atomically (a temporary file in the same folder, flushed to disk, then renamed into
 //! place), so a build killed at any moment leaves each one whole, in its old or its new version.
 //! Other modules ask for what they need by method (the preview's folder, the default key, the
-//! print folder), never by a path of their own.
+//! print folder), never by a path of their own. The printing office's folder, `print/` at the
+//! site root (outside `.certsite/`: it is handed out, and the signing key is not), is written
+//! here too ([`PrintFolder`]); what was printed is state, `printed.csv`.
 //!
 //! | file | what |
 //! |---|---|
@@ -17,8 +19,8 @@
 //! | `outputs/<id>/staging/` | the files a build writes before moving them into the output, when that is on the same file system ([`manifest::Store::staging`]); present only while a build runs |
 //! | `outputs/<id>/public` | what the last build into that folder showed the public: statuses, notices, result sets ([`public`]) |
 //! | `lock` | held while a build runs ([`lock`]) |
-//! | `printed.csv` | which certificates `certsite print` has written, and when ([`Printed`]) |
-//! | `print/` | for the printing office: `certificates.csv` (every certificate, kept current by each build); what `certsite print` writes unless `--out` names another folder ([`PrintFolder`]): `qr/<number>.svg`, `batch.csv` (the last batch), `certificates.pdf` |
+//! | `printed.csv` | which certificates `certsite print` has written, when, and a fingerprint of what was printed ([`printed`]) |
+//! | `print/certificates.csv` | the number, code and URL of every certificate, kept current by each build (the print batches themselves go to the site's `print/`, [`PrintFolder`]) |
 //! | `serve/` | the output of `certsite serve` (the preview) of a site that has its signing key and url secret, built like any output (its manifest in `outputs/`) |
 //! | `preview/` | the throwaway state of `certsite serve` on a site that has no signing key or url secret yet ([`State::preview`]): the same files (`signing.key`, `url.secret`, `keys.txt`, `status-index.csv`, `outputs/`, and its output `serve/`), made by the preview only, read by no other command, removed by the preview once the site has its own |
 //! | `hosting/` | the site's HTTP headers for hosts configured by hand: `nginx.conf`, `.htaccess` (Apache); rewritten by each build when they change |
@@ -26,21 +28,20 @@
 pub mod keys;
 pub mod lock;
 pub mod manifest;
+pub mod printed;
 pub mod public;
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context as _};
 use ed25519_dalek::VerifyingKey;
-use time::Date;
 
 use crate::model::certificate::Certificates;
-use crate::model::date;
 use crate::model::status_index::StatusIndex;
 use crate::sign::multibase;
+pub use printed::Printed;
 
 /// The folder, below the site root.
 pub const DIR: &str = ".certsite";
@@ -116,10 +117,12 @@ const OUTPUTS: &str = "outputs";
 const LOCK: &str = "lock";
 /// The record of printed certificates.
 const PRINTED: &str = "printed.csv";
-/// The printing office's folder (the default `--out` of `certsite print`).
+/// The folder of the build's list of every certificate, in `.certsite/`.
 const PRINT: &str = "print";
-/// The list of every certificate in the printing office's folder, kept current by each build.
+/// The build's list of every certificate, kept current by each build.
 const PRINT_LIST: &str = "certificates.csv";
+/// The printing office's folder, at the site root (the default `--out` of `certsite print`).
+pub const PRINT_FOLDER: &str = "print";
 /// The folder of a print batch's QR codes (`qr/<number>.svg`), in a printing office's folder.
 const PRINT_QR: &str = "qr";
 /// The list of a print batch, in a printing office's folder.
@@ -366,13 +369,22 @@ impl State {
         manifest::Store::new(&self.path(OUTPUTS), out)
     }
 
-    /// The folder `certsite print` writes a batch into: `out` when given, else `print/`.
+    /// The folder `certsite print` writes a batch into: `out` when given, else `print/` at the
+    /// site root (beside `.certsite/`, not in it).
     pub fn print_folder(&self, out: Option<&Path>) -> PrintFolder {
-        PrintFolder { dir: out.map_or_else(|| self.path(PRINT), Path::to_owned) }
+        match out {
+            Some(out) => PrintFolder { dir: out.to_owned(), default: false },
+            None => PrintFolder { dir: self.root().join(PRINT_FOLDER), default: true },
+        }
     }
 
-    /// Saves the list of every certificate for the printing office, `print/certificates.csv`
-    /// (left as it is when it holds `csv` already).
+    /// The site root.
+    fn root(&self) -> &Path {
+        self.dir.parent().unwrap_or(Path::new("."))
+    }
+
+    /// Saves the list of every certificate, `.certsite/print/certificates.csv` (left as it is
+    /// when it holds `csv` already).
     pub fn save_print_list(&self, csv: &[u8]) -> anyhow::Result<()> {
         write_if_changed(&self.path(PRINT).join(PRINT_LIST), csv)
     }
@@ -419,39 +431,30 @@ impl State {
     /// The record of printed certificates (empty when none was printed).
     pub fn printed(&self) -> anyhow::Result<Printed> {
         let path = self.path(PRINTED);
-        let mut printed = Printed::default();
-        for (n, line) in read_optional(&path)?.unwrap_or_default().lines().enumerate().skip(1) {
-            let parsed = line.split_once(',').and_then(|(number, day)| Some((number, date::parse_date(day).ok()?)));
-            let (number, day) = parsed.ok_or_else(|| {
-                anyhow!(
-                    "{}:{}: expected number,printed_on; restore it from a backup, or delete it (`certsite print --new` then takes every certificate as never printed)",
-                    path.display(),
-                    n + 1
-                )
-            })?;
-            printed.on.insert(number.to_owned(), day);
+        match read_optional(&path)? {
+            Some(text) => Printed::parse(&text, &path),
+            None => Ok(Printed::default()),
         }
-        Ok(printed)
     }
 
     /// Saves the record of printed certificates.
     pub fn save_printed(&self, printed: &Printed) -> anyhow::Result<()> {
         let path = self.path(PRINTED);
-        let mut text = String::from("number,printed_on\n");
-        for (number, day) in &printed.on {
-            text.push_str(&format!("{number},{}\n", date::iso(*day)));
-        }
-        write_atomic(&path, text.as_bytes()).with_context(|| path.display().to_string())
+        write_atomic(&path, printed.to_text().as_bytes()).with_context(|| path.display().to_string())
     }
 }
 
-/// A folder that `certsite print` writes a batch into: `.certsite/print/` (beside the build's
-/// `certificates.csv`) or the one `--out` names. A batch is `qr/<number>.svg` for each
-/// certificate (`/` in a number becomes `_`), `certificates.pdf` with `--pdf`, and `batch.csv`
-/// listing them; each file is written atomically, files of an earlier batch are left as they are.
+/// A folder that `certsite print` writes a batch into: `print/` at the site root or the one
+/// `--out` names. A batch is `qr/<number>.svg` for each certificate (`/` in a number becomes
+/// `_`), `certificates.pdf` with `--pdf`, and `batch.csv` listing them; each file is written
+/// atomically, files of an earlier batch are left as they are. The default folder also gets a
+/// `.gitignore` of `*` (when it has none), so that git ignores it even in a site whose own
+/// `.gitignore` is older than the folder: its files hold the codes of the certificates'
+/// verification pages.
 #[derive(Debug, Clone)]
 pub struct PrintFolder {
     dir: PathBuf,
+    default: bool,
 }
 
 impl PrintFolder {
@@ -474,15 +477,14 @@ impl PrintFolder {
             write_atomic(&path, bytes).with_context(|| path.display().to_string())?;
         }
         let path = self.dir.join(PRINT_BATCH);
-        write_atomic(&path, csv).with_context(|| path.display().to_string())
+        write_atomic(&path, csv).with_context(|| path.display().to_string())?;
+        let ignore = self.dir.join(".gitignore");
+        if self.default && !ignore.exists() {
+            write_atomic(&ignore, b"# certsite print: files for the printing office; they hold the certificates' codes\n*\n")
+                .with_context(|| ignore.display().to_string())?;
+        }
+        Ok(())
     }
-}
-
-/// Which certificates were printed, by number, with the last day each was.
-#[derive(Debug, Default)]
-pub struct Printed {
-    /// Number → day last printed.
-    pub on: BTreeMap<String, Date>,
 }
 
 /// Reads a state file that may not exist yet.
@@ -667,9 +669,29 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let state = State::new(dir.path());
         let mut printed = state.printed().unwrap();
-        assert!(printed.on.is_empty());
-        printed.on.insert("PSM/1".into(), time::macros::date!(2026 - 11 - 30));
+        assert!(printed.records.is_empty());
+        let on = time::macros::date!(2026 - 11 - 30);
+        let mut content = printed::Fingerprint::default();
+        content.insert("holder", 42);
+        printed.records.insert("PSM/1".into(), printed::Record { on, content: Some(content) });
         state.save_printed(&printed).unwrap();
-        assert_eq!(state.printed().unwrap().on, printed.on);
+        assert_eq!(state.printed().unwrap(), printed);
+    }
+
+    #[test]
+    fn the_printing_office_folder_is_at_the_site_root_and_ignored_by_git() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = State::new(dir.path());
+        let folder = state.print_folder(None);
+        assert_eq!(folder.dir(), dir.path().join("print"));
+        folder.save_batch(&[("T-1".into(), "<svg/>".into())], None, b"number\n").unwrap();
+        assert_eq!(fs::read_to_string(dir.path().join("print/.gitignore")).unwrap().lines().last(), Some("*"));
+        fs::write(dir.path().join("print/.gitignore"), "mine").unwrap();
+        folder.save_batch(&[], None, b"number\n").unwrap();
+        assert_eq!(fs::read_to_string(dir.path().join("print/.gitignore")).unwrap(), "mine", "never overwritten");
+        let elsewhere = state.print_folder(Some(&dir.path().join("usb")));
+        elsewhere.save_batch(&[], None, b"number\n").unwrap();
+        assert!(!dir.path().join("usb/.gitignore").exists(), "a folder of the user's own is left alone");
+        assert!(!state.dir().exists(), "nothing in .certsite/");
     }
 }

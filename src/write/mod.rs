@@ -308,12 +308,7 @@ mod tests {
         let root = dir.path();
         let state = State::new(root);
         let mut bad = [".", "data", "data/x", "content", "templates/out", ".."].map(|rel| root.join(rel)).to_vec();
-        bad.extend([
-            state.dir().to_owned(),
-            state.print_folder(None).dir().to_owned(),
-            state.dir().join("x"),
-            state.preview().dir().to_owned(),
-        ]);
+        bad.extend([state.dir().to_owned(), state.dir().join("print"), state.dir().join("x"), state.preview().dir().to_owned()]);
         for bad in bad {
             assert!(check_output_location(root, &bad).is_err(), "{}", bad.display());
         }
