@@ -215,12 +215,9 @@ pub fn print(site: &Site, out: Option<&Path>, selection: &Selection, force: bool
     let state = State::new(&site.root);
     let folder = state.print_folder(out);
     let mut report = PrintReport { out: folder.dir().to_owned(), ..PrintReport::default() };
-    let secret = state.existing_url_secret()?.ok_or_else(|| {
-        anyhow!(
-            "{} does not exist: certificate addresses are made by the first build; run `certsite build` first",
-            state.url_secret_path().display()
-        )
-    })?;
+    let secret = state
+        .existing_url_secret()?
+        .ok_or_else(|| anyhow!("{}", tr!("print-no-secret", path = state.url_secret_path().display().to_string())))?;
     let coder = Coder::new(&secret);
     let address = |cert: &Certificate| -> (Code, String) {
         let code = coder.code(&cert.number);
@@ -281,7 +278,7 @@ pub fn print(site: &Site, out: Option<&Path>, selection: &Selection, force: bool
     for &i in &chosen {
         let cert = &site.certificates.list[i];
         let (code, url) = address(cert);
-        let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}: QR code: {e}", cert.number))?;
+        let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}", tr!("print-qr-failed", number = &cert.number, why = e.to_string())))?;
         qr_codes.push((cert.file_stem(), svg));
         crate::render::csvout::push_row(&mut batch, &[&cert.number, code.as_str(), &url, site.status(i).status.code()]);
         sheets.push(pdf::Sheet { cert, code, url });

@@ -97,11 +97,12 @@ impl LogoImage {
     /// read or is not a valid SVG or PNG is a problem at the `logo` line of site.toml.
     pub fn load(root: &Path, logo: &Logo) -> Result<LogoImage, Box<Problem>> {
         let file = root.join(&logo.path);
-        let fail = |why: String, help: &str| {
-            Box::new(Problem::error(format!("logo \"{}\": {why}", logo.path)).at(logo.at.clone()).help(help.to_owned()))
+        let fail = |why: String, help: String| {
+            Box::new(Problem::error(tr!("print-logo", path = &logo.path, why = why)).at(logo.at.clone()).help(help))
         };
-        let bytes = std::fs::read(&file)
-            .map_err(|e| fail(format!("cannot read {}: {e}", file.display()), "check the file is there and readable"))?;
+        let bytes = std::fs::read(&file).map_err(|e| {
+            fail(tr!("print-logo-unreadable", path = file.display().to_string(), why = e.to_string()), tr!("print-logo-unreadable.help"))
+        })?;
         let image = match logo.kind {
             LogoKind::Svg => {
                 let mut options = usvg::Options::default();
@@ -111,17 +112,17 @@ impl LogoImage {
                 options.fontdb_mut().load_font_data(BOLD.to_vec());
                 options.font_family = "Noto Sans".to_owned();
                 let tree = usvg::Tree::from_data(&bytes, &options)
-                    .map_err(|e| fail(format!("not a valid SVG file: {e}"), "save the logo as plain SVG, or give a PNG"))?;
+                    .map_err(|e| fail(tr!("print-logo-not-svg", why = e.to_string()), tr!("print-logo-not-svg.help")))?;
                 LogoImage::Svg(Box::new(tree))
             }
             LogoKind::Png => LogoImage::Png(
                 Image::from_png(bytes.into(), true)
-                    .map_err(|e| fail(format!("not a valid PNG file: {e}"), "save the logo as PNG (or better, SVG)"))?,
+                    .map_err(|e| fail(tr!("print-logo-not-png", why = e.to_string()), tr!("print-logo-not-png.help")))?,
             ),
         };
         match image.size() {
             (w, h) if w > 0.0 && h > 0.0 => Ok(image),
-            _ => Err(fail("the image has no width or height".into(), "give the SVG a viewBox or width and height")),
+            _ => Err(fail(tr!("print-logo-no-size"), tr!("print-logo-no-size.help"))),
         }
     }
 
@@ -154,13 +155,11 @@ pub fn document(config: &Config, logo: Option<&LogoImage>, sheets: &[Sheet<'_>])
     // The signatory's block and the seal's place: the same on every page.
     let signatory = signatory(config, &fonts);
     if ops_top(&signatory, Region::Signatory) < qr_top() - 40.0 || ops_bottom(&signatory, Region::Signatory) > PAGE_H - MARGIN {
-        anyhow::bail!(
-            "{}: [print] signatory and signatory_title do not fit beside the QR code of the printed certificate; shorten them",
-            crate::config::SITE_TOML
-        );
+        anyhow::bail!("{}", tr!("print-signatory-too-long", path = crate::config::SITE_TOML));
     }
     for sheet in sheets {
-        let modules = qr::qr_modules(&sheet.url).map_err(|e| anyhow::anyhow!("{}: QR code: {e}", sheet.cert.number))?;
+        let modules = qr::qr_modules(&sheet.url)
+            .map_err(|e| anyhow::anyhow!("{}", tr!("print-qr-failed", number = &sheet.cert.number, why = e.to_string())))?;
         let page_settings = PageSettings::from_wh(PAGE_W, PAGE_H).expect("A4 is a valid page size");
         let mut page = document.start_page_with(page_settings);
         let mut surface = page.surface();
@@ -169,11 +168,7 @@ pub fn document(config: &Config, logo: Option<&LogoImage>, sheets: &[Sheet<'_>])
         ops.extend(signatory.iter().cloned());
         let bottom = qr_top().min(ops_top(&signatory, Region::Signatory)) - 18.0;
         let fields = fields(sheet.cert, &fonts, ops_bottom(&ops, Region::Header), bottom).ok_or_else(|| {
-            anyhow::anyhow!(
-                "{}: certificate {}: the approved scope is too long to fit on one page, even in small type; shorten its fields",
-                sheet.cert.at(),
-                sheet.cert.number
-            )
+            anyhow::anyhow!("{}", tr!("print-scope-too-long", at = sheet.cert.at().to_string(), number = &sheet.cert.number))
         })?;
         ops.extend(fields);
         for op in &ops {
@@ -185,9 +180,14 @@ pub fn document(config: &Config, logo: Option<&LogoImage>, sheets: &[Sheet<'_>])
     document.finish().map_err(|e| match (e, &config.logo) {
         // krilla decodes a PNG's pixels only now: a file with a PNG header and broken data.
         (krilla::error::KrillaError::Image(_, _, why), Some(logo)) => {
-            anyhow::anyhow!("{}: logo \"{}\": not a valid PNG file: {why} (save the logo as PNG, or better, SVG)", logo.at, logo.path)
+            anyhow::anyhow!(
+                "{}: {} ({})",
+                logo.at,
+                tr!("print-logo", path = &logo.path, why = tr!("print-logo-not-png", why = why.to_string())),
+                tr!("print-logo-not-png.help")
+            )
         }
-        (e, _) => anyhow::anyhow!("cannot write the PDF: {e:?}"),
+        (e, _) => anyhow::anyhow!("{}", tr!("print-pdf-failed", why = format!("{e:?}"))),
     })
 }
 

@@ -96,13 +96,7 @@ impl Printed {
                 };
                 fields.next().is_none().then_some((number, Record { on, content }))
             })();
-            let (number, record) = record.ok_or_else(|| {
-                anyhow!(
-                    "{}:{}: expected number,printed_on,fingerprint; restore it from a backup, or delete it (`certsite print --new` then takes every certificate as never printed)",
-                    path.display(),
-                    n + 1
-                )
-            })?;
+            let (number, record) = record.ok_or_else(|| anyhow!("{}:{}: {}", path.display(), n + 1, tr!("print-state-damaged")))?;
             printed.records.insert(number.to_owned(), record);
         }
         Ok(printed)
