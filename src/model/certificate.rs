@@ -81,13 +81,13 @@ pub fn normalize_number(number: &str) -> String {
 /// Checks a number's form: letters, digits, `-` and `/`, at most 64 characters.
 pub fn check_number(number: &str) -> Result<(), String> {
     if number.chars().count() > 64 {
-        return Err(format!("\"{number}\" is longer than 64 characters"));
+        return Err(tr!("rules-number-too-long", number = number));
     }
     if let Some(bad) = number.chars().find(|c| !(c.is_alphanumeric() || *c == '-' || *c == '/')) {
-        return Err(format!("\"{number}\" contains {bad:?}; a number has letters, digits, '-' and '/' only"));
+        return Err(tr!("rules-number-bad-character", number = number, character = format!("{bad:?}")));
     }
     if number.starts_with('/') || number.ends_with('/') || number.contains("//") {
-        return Err(format!("\"{number}\" has an empty part between '/'"));
+        return Err(tr!("rules-number-empty-part", number = number));
     }
     Ok(())
 }
@@ -177,9 +177,9 @@ impl Certificates {
         for (i, cert) in list.iter().enumerate() {
             if let Some(first) = by_number.insert(&list, i) {
                 problems.push(
-                    Problem::error(format!("certificate number \"{}\" appears twice", cert.number))
+                    Problem::error(tr!("rules-certificate-twice", number = &cert.number))
                         .at(number_at(cert))
-                        .help(format!("numbers are unique (compared without regard to case); the first is at {}", number_at(&list[first]))),
+                        .help(tr!("rules-certificate-twice-help", first = number_at(&list[first]).to_string())),
                 );
             }
         }
@@ -187,13 +187,13 @@ impl Certificates {
         for (i, cert) in list.iter().enumerate() {
             let Some(old) = &cert.replaces else { continue };
             match by_number.get(&list, old) {
-                Some(j) if j == i => problems.push(Problem::error(format!("certificate {} replaces itself", cert.number)).at(cert.at())),
+                Some(j) if j == i => {
+                    problems.push(Problem::error(tr!("rules-certificate-replaces-itself", number = &cert.number)).at(cert.at()))
+                }
                 Some(j) => replaced_by.entry(j).or_default().push(i),
                 None if unread.holds(old) => {}
                 None => problems.push(
-                    Problem::error(format!("replaces \"{old}\", which is not in data/certificates.csv"))
-                        .at(cert.at())
-                        .help("`replaces` names the number of an earlier certificate of the same file"),
+                    Problem::error(tr!("rules-replaces-unknown", number = old)).at(cert.at()).help(tr!("rules-replaces-unknown-help")),
                 ),
             }
         }

@@ -110,15 +110,11 @@ pub fn check_unique(certificates: &Certificates, codes: &[Code], number_at: impl
         for (k, &later) in group.iter().enumerate() {
             let Some(&first) = group[..k].iter().find(|&&j| list[j].number != list[later].number) else { continue };
             let (a, b) = (&list[first], &list[later]);
-            problems.push(
-                Problem::error(format!("certificates \"{}\" and \"{}\" have the same page code", a.number, b.number))
-                    .at(number_at(b))
-                    .help(format!(
-                        "\"{}\" is at {}. A page code is 60 bits of HMAC(.certsite/url.secret, number): two numbers share one only by an extraordinary chance or with a secret chosen for it. Renumber one of the two (a new url secret would change every certificate's address and printed QR code)",
-                        a.number,
-                        number_at(a)
-                    )),
-            );
+            problems.push(Problem::error(tr!("rules-same-page-code", first = &a.number, second = &b.number)).at(number_at(b)).help(tr!(
+                "rules-same-page-code-help",
+                first = &a.number,
+                at = number_at(a).to_string()
+            )));
         }
     }
 }

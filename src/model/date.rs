@@ -10,22 +10,22 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
     } else if let Some((d, (m, y))) = split3(text, '.') {
         (y, m, d)
     } else {
-        return Err(format!("\"{text}\" is not a date"));
+        return Err(tr!("rules-date-not-a-date", text = text));
     };
     let ok_shape = y.len() == 4 && (1..=2).contains(&m.len()) && (1..=2).contains(&d.len());
     let num = |s: &str| s.bytes().all(|b| b.is_ascii_digit()).then(|| s.parse::<u32>().ok()).flatten();
     let (Some(y), Some(m), Some(d), true) = (num(y), num(m), num(d), ok_shape) else {
-        return Err(format!("\"{text}\" is not a date"));
+        return Err(tr!("rules-date-not-a-date", text = text));
     };
     if !(1900..=2999).contains(&y) {
-        return Err(format!("\"{text}\" has year {y}, outside 1900–2999"));
+        return Err(tr!("rules-date-year-out-of-range", text = text, year = y));
     }
     let month = u8::try_from(m).ok().and_then(|m| Month::try_from(m).ok());
     let Some(month) = month else {
-        return Err(format!("\"{text}\" has month {m}, which does not exist"));
+        return Err(tr!("rules-date-no-such-month", text = text, month = m));
     };
     Date::from_calendar_date(y as i32, month, d as u8)
-        .map_err(|_| format!("\"{text}\" has day {d}, but {} {y} has {} days", month, month.length(y as i32)))
+        .map_err(|_| tr!("rules-date-no-such-day", text = text, day = d, month = month as u8, year = y, days = month.length(y as i32)))
 }
 
 fn split3(text: &str, sep: char) -> Option<(&str, (&str, &str))> {
@@ -36,7 +36,13 @@ fn split3(text: &str, sep: char) -> Option<(&str, (&str, &str))> {
     Some((a, (b, c)))
 }
 
-/// The hint shown with a date error.
+/// The hint shown with a date error, in the language of messages.
+pub fn date_hint() -> String {
+    tr!("rules-date-hint")
+}
+
+/// [`date_hint`] in English, for the loaders that do not say it in the language of messages
+/// yet.
 pub const DATE_HINT: &str = "expected a date as YYYY-MM-DD or DD.MM.YYYY";
 
 /// `2026-03-19` (data files, JSON, `datetime` attributes).

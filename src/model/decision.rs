@@ -229,9 +229,9 @@ impl Decisions {
             };
             if let Some(first) = ids.get(&d.id) {
                 problems.push(
-                    Problem::error(format!("decision id \"{}\" appears twice", d.id))
+                    Problem::error(tr!("rules-decision-twice", id = &d.id))
                         .at(d.at.clone())
-                        .help(format!("each decision is a public notice with its own id; the first is at {first}")),
+                        .help(tr!("rules-decision-twice-help", first = first.to_string())),
                 );
                 continue;
             }
@@ -262,12 +262,14 @@ impl Decisions {
                 let d = &list[i];
                 if let Some(r) = revoked {
                     problems.push(
-                        Problem::error(format!(
-                            "decision {} comes after revocation {} of certificate {}",
-                            d.id, list[r].id, certificates.list[d.certificate].number
+                        Problem::error(tr!(
+                            "rules-after-revocation",
+                            id = &d.id,
+                            revocation = &list[r].id,
+                            number = &certificates.list[d.certificate].number
                         ))
                         .at(d.at.clone())
-                        .help("a revocation is final: issue a new certificate instead"),
+                        .help(tr!("rules-after-revocation-help")),
                     );
                     continue;
                 }
@@ -279,14 +281,14 @@ impl Decisions {
                     // The suspension may be the row with errors.
                     Action::Reinstate if active.is_empty() && unread_decision.contains(certificate) => {}
                     Action::Reinstate if active.is_empty() => problems.push(
-                        Problem::error(format!(
-                            "reinstatement {} has no suspension of certificate {} to lift on {}",
-                            d.id,
-                            certificates.list[d.certificate].number,
-                            date::iso(d.effective_on)
+                        Problem::error(tr!(
+                            "rules-reinstatement-nothing-to-lift",
+                            id = &d.id,
+                            number = &certificates.list[d.certificate].number,
+                            date = date::iso(d.effective_on)
                         ))
                         .at(d.at.clone())
-                        .help("a reinstatement lifts a suspension that is in effect on its effective_on"),
+                        .help(tr!("rules-reinstatement-nothing-to-lift-help")),
                     ),
                     Action::Reinstate => {
                         lifts.insert(i, *active.last().expect("not empty"));
@@ -303,10 +305,10 @@ impl Decisions {
 
 fn unknown_certificate(certificates: &Certificates, number: &str, at: At) -> Problem {
     let help = match certificates.nearest(number) {
-        Some(near) => format!("did you mean \"{near}\"? a decision names the number of an existing certificate"),
-        None => "a decision names the number of an existing certificate".to_owned(),
+        Some(near) => tr!("rules-certificate-unknown-did-you-mean", near = near),
+        None => tr!("rules-certificate-unknown-help"),
     };
-    Problem::error(format!("certificate \"{number}\" is not in data/certificates.csv")).at(at).help(help)
+    Problem::error(tr!("rules-certificate-unknown", number = number)).at(at).help(help)
 }
 
 #[cfg(test)]

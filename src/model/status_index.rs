@@ -62,9 +62,10 @@ impl StatusIndex {
         let mut next = 0;
         for (n, line) in text.lines().enumerate().skip(1).filter(|(_, l)| !l.trim().is_empty()) {
             let bad = |what: String| BadLine { line: n + 1, what };
-            let (number, i) = line.rsplit_once(',').ok_or_else(|| bad("expected number,index".into()))?;
-            let i: u32 = i.trim().parse().ok().filter(|&i| i != NONE).ok_or_else(|| bad(format!("\"{i}\" is not an index")))?;
-            let twice = || bad(format!("{number} or index {i} appears twice"));
+            let (number, i) = line.rsplit_once(',').ok_or_else(|| bad(tr!("rules-status-index-expected")))?;
+            let i: u32 =
+                i.trim().parse().ok().filter(|&i| i != NONE).ok_or_else(|| bad(tr!("rules-status-index-not-an-index", value = i)))?;
+            let twice = || bad(tr!("rules-status-index-twice", number = number, index = i));
             if index.is_used(i) {
                 return Err(twice());
             }
