@@ -225,9 +225,9 @@ impl Config {
             Ok(t) => t,
             Err(e) => {
                 problems.push(
-                    Problem::error(format!("cannot read {SITE_TOML}: {e}"))
+                    Problem::error(tr!("config-cannot-read", path = SITE_TOML, error = e.to_string()))
                         .at(At::file(SITE_TOML))
-                        .help("create data/site.toml with at least base_url, title and [issuer] name"),
+                        .help(tr!("config-no-site-toml-help")),
                 );
                 return None;
             }
@@ -267,28 +267,20 @@ impl Config {
                 Some(u)
             }
             _ => {
-                problems.push(err(
-                    format!("base_url \"{}\" is not an absolute http(s) URL", raw.base_url),
-                    "base_url",
-                    "write it like base_url = \"https://sertifikat.example.az\"; every link and QR code derives from it",
-                ));
+                problems.push(err(tr!("config-base-url", url = &raw.base_url), "base_url", &tr!("config-base-url-help")));
                 None
             }
         };
         if !(1..=60).contains(&raw.interviews.appeal_working_days) {
             problems.push(err(
-                format!("appeal_working_days = {} is not between 1 and 60", raw.interviews.appeal_working_days),
+                tr!("config-appeal-working-days", value = raw.interviews.appeal_working_days),
                 "appeal_working_days",
-                "the rules give 3 working days (rule 2.17; annex 2 §2.4 says 5)",
+                &tr!("config-appeal-working-days-help"),
             ));
         }
         for (key, value) in [("institution", &raw.interviews.institution), ("institution_en", &raw.interviews.institution_en)] {
             if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
-                problems.push(err(
-                    format!("[interviews] {key} is empty"),
-                    key,
-                    "name the university whose interviews these are, or leave the key out",
-                ));
+                problems.push(err(tr!("config-interviews-empty", key = key), key, &tr!("config-interviews-empty-help")));
             }
         }
         let print = &raw.print;
@@ -314,30 +306,26 @@ impl Config {
         }
         if !(1..=366).contains(&raw.status.max_age_days) {
             problems.push(err(
-                format!("max_age_days = {} is not between 1 and 366", raw.status.max_age_days),
+                tr!("config-max-age-days", value = raw.status.max_age_days),
                 "max_age_days",
-                "the status lists are valid this many days after a build (default 31); rebuild daily",
+                &tr!("config-max-age-days-help"),
             ));
         }
         if raw.title.trim().is_empty() {
-            problems.push(err("title is missing".into(), "title", "add title = \"…\""));
+            problems.push(err(tr!("config-title-missing"), "title", &tr!("config-title-missing-help")));
         }
         if raw.issuer.name.trim().is_empty() {
-            problems.push(err(
-                "[issuer] name is missing".into(),
-                "issuer",
-                "add [issuer] name = \"…\": the certification body named in every credential",
-            ));
+            problems.push(err(tr!("config-issuer-name-missing"), "issuer", &tr!("config-issuer-name-missing-help")));
         }
         let mut languages = Vec::new();
         for code in if raw.languages.is_empty() { vec!["az".to_owned()] } else { raw.languages.clone() } {
             match Lang::parse(&code) {
                 Some(l) if !languages.contains(&l) => languages.push(l),
-                Some(_) => problems.push(err(format!("language \"{code}\" is listed twice"), "languages", "list each once")),
+                Some(_) => problems.push(err(tr!("config-language-twice", code = &code), "languages", &tr!("config-language-twice-help"))),
                 None => problems.push(err(
-                    format!("language \"{code}\" is not supported"),
+                    tr!("config-language-unsupported", code = &code),
                     "languages",
-                    "certsite has pages in \"az\" and \"en\"",
+                    &tr!("config-language-unsupported-help"),
                 )),
             }
         }
@@ -396,10 +384,10 @@ pub fn toml_problem(path: &str, source: &Arc<str>, e: &toml::de::Error) -> Probl
         let (unknown, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         let nearest = known.iter().map(|k| (strsim::damerau_levenshtein(unknown, k), *k)).min().filter(|(d, k)| *d <= 3.max(k.len() / 3));
-        problem.message = format!("unknown key `{unknown}`");
+        problem.message = tr!("config-unknown-key", key = unknown);
         problem.help = Some(match nearest {
-            Some((_, k)) => format!("did you mean `{k}`? Known keys here: {}", known.join(", ")),
-            None => format!("known keys here: {}", known.join(", ")),
+            Some((_, k)) => tr!("config-unknown-key-did-you-mean", nearest = k, known = known.join(", ")),
+            None => tr!("config-unknown-key-known", known = known.join(", ")),
         });
     }
     problem
@@ -416,20 +404,19 @@ fn check_logo(root: &Path, text: &str, logo: Option<&str>, problems: &mut Proble
         Some("svg") => LogoKind::Svg,
         Some("png") => LogoKind::Png,
         _ => {
-            problems.push(err(
-                format!("logo \"{path}\" is neither an .svg nor a .png file"),
-                "give the logo as SVG (best: it prints sharp at any size) or PNG",
-            ));
+            problems.push(err(tr!("config-logo-format", path = path), &tr!("config-logo-format-help")));
             return None;
         }
     };
     let file = root.join(path);
     if !file.is_file() {
-        let why = if file.exists() { "is not a file" } else { "does not exist" };
-        problems.push(err(
-            format!("logo \"{path}\" {why} ({})", file.display()),
-            "the logo's path is relative to the site root, e.g. logo = \"content/logo.svg\"",
-        ));
+        let full = file.display().to_string();
+        let message = if file.exists() {
+            tr!("config-logo-not-a-file", path = path, full = full)
+        } else {
+            tr!("config-logo-missing", path = path, full = full)
+        };
+        problems.push(err(message, &tr!("config-logo-path-help")));
         return None;
     }
     Some(Logo { path: path.to_owned(), kind, at })

@@ -45,7 +45,7 @@ pub struct Templates {
 /// reported with its file.
 pub fn engine(root: &Path, problems: &mut Problems) -> Option<Templates> {
     let mut sources: Vec<(String, String, String)> =
-        DEFAULTS.iter().map(|(n, s)| ((*n).to_owned(), (*s).to_owned(), format!("(built-in) {n}"))).collect();
+        DEFAULTS.iter().map(|(n, s)| ((*n).to_owned(), (*s).to_owned(), tr!("config-template-built-in", name = *n))).collect();
     let dir = root.join(DIR);
     if dir.is_dir() {
         for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
@@ -60,7 +60,7 @@ pub fn engine(root: &Path, problems: &mut Problems) -> Option<Templates> {
                     Some(slot) => *slot = (name, source, rel),
                     None => sources.push((name, source, rel)),
                 },
-                Err(e) => problems.push(Problem::error(format!("cannot read {rel}: {e}")).at(At::file(rel))),
+                Err(e) => problems.push(Problem::error(tr!("config-cannot-read", path = &rel, error = e.to_string())).at(At::file(rel))),
             }
         }
     }
@@ -70,7 +70,7 @@ pub fn engine(root: &Path, problems: &mut Problems) -> Option<Templates> {
             let text = error_chain(&e);
             // tera names the template that failed: point at its file.
             let rel = sources.iter().find(|(n, _, _)| text.contains(&format!("'{n}'"))).map_or(DIR.to_owned(), |(_, _, r)| r.clone());
-            problems.push(Problem::error(format!("template error: {text}")).at(At::file(rel)));
+            problems.push(Problem::error(tr!("config-template-error", error = text)).at(At::file(rel)));
             return None;
         }
     };

@@ -1,0 +1,41 @@
+# Parametrlər (data/site.toml) və şablonlar (templates/*.html).
+
+# $error: sistemin öz sözləri ilə dediyi.
+config-cannot-read = { $path } oxuna bilmir: { $error }
+config-no-site-toml-help = ən azı base_url, title və [issuer] name ilə data/site.toml faylı yaradın
+config-base-url = base_url "{ $url }" mütləq http(s) URL deyil
+config-base-url-help = onu belə yazın: base_url = "https://sertifikat.example.az"; hər keçid və QR kod ondan yaranır
+config-appeal-working-days = appeal_working_days = { $value } 1 ilə 60 arasında deyil
+config-appeal-working-days-help = qaydalarda 3 iş günü nəzərdə tutulub (qaydaların 2.17-ci bəndi; 2 nömrəli əlavənin 2.4-cü bəndində 5 gün deyilir)
+# $key: institution və ya institution_en.
+config-interviews-empty = [interviews] { $key } boşdur
+config-interviews-empty-help = müsahibələri keçirən universitetin adını yazın və ya bu açarı silin
+config-max-age-days = max_age_days = { $value } 1 ilə 366 arasında deyil
+config-max-age-days-help = status siyahıları qurmadan sonra bu qədər gün etibarlıdır (susmaya görə 31); saytı hər gün yenidən qurun
+config-title-missing = title yoxdur
+config-title-missing-help = title = "…" əlavə edin
+config-issuer-name-missing = [issuer] name yoxdur
+config-issuer-name-missing-help = [issuer] name = "…" əlavə edin: hər etimadnamədə adı çəkilən sertifikatlaşdırma orqanı
+config-language-twice = "{ $code }" dili iki dəfə yazılıb
+config-language-twice-help = hər dili bir dəfə yazın
+config-language-unsupported = "{ $code }" dili dəstəklənmir
+config-language-unsupported-help = certsite səhifələri "az" və "en" dillərində yaradır
+
+# Parametr olmayan açar (data/site.toml, səhifənin front matter hissəsi və ya session.toml):
+# $nearest ehtimal ki nəzərdə tutulan məlum açardır, $known həmin cədvəlin bütün açarları.
+config-unknown-key = naməlum açar `{ $key }`
+config-unknown-key-did-you-mean = bunu nəzərdə tuturdunuz: `{ $nearest }`? Burada məlum açarlar: { $known }
+config-unknown-key-known = burada məlum açarlar: { $known }
+
+# [issuer] logo: $path site.toml-da yazıldığı kimi, $full onun göstərdiyi fayl.
+config-logo-format = loqo "{ $path }" nə .svg, nə də .png faylıdır
+config-logo-format-help = loqonu SVG (ən yaxşısı: istənilən ölçüdə aydın çap olunur) və ya PNG kimi verin
+config-logo-not-a-file = loqo "{ $path }" fayl deyil ({ $full })
+config-logo-missing = loqo "{ $path }" yoxdur ({ $full })
+config-logo-path-help = loqonun yolu saytın kök qovluğuna görə yazılır, məsələn logo = "content/logo.svg"
+
+# certsite-a daxil edilmiş şablonun xətası fayl əvəzinə burada göstərilir: $name şablonun
+# adıdır (base.html).
+config-template-built-in = (daxili) { $name }
+# $error: şablon mühərrikinin dediyi (ingiliscə).
+config-template-error = şablon xətası: { $error }

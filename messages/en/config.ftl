@@ -1,0 +1,41 @@
+# The settings (data/site.toml) and the templates (templates/*.html).
+
+# $error: what the system said (in its own words).
+config-cannot-read = cannot read { $path }: { $error }
+config-no-site-toml-help = create data/site.toml with at least base_url, title and [issuer] name
+config-base-url = base_url "{ $url }" is not an absolute http(s) URL
+config-base-url-help = write it like base_url = "https://sertifikat.example.az"; every link and QR code derives from it
+config-appeal-working-days = appeal_working_days = { $value } is not between 1 and 60
+config-appeal-working-days-help = the rules give 3 working days (rule 2.17; annex 2 §2.4 says 5)
+# $key: institution or institution_en.
+config-interviews-empty = [interviews] { $key } is empty
+config-interviews-empty-help = name the university whose interviews these are, or leave the key out
+config-max-age-days = max_age_days = { $value } is not between 1 and 366
+config-max-age-days-help = the status lists are valid this many days after a build (default 31); rebuild daily
+config-title-missing = title is missing
+config-title-missing-help = add title = "…"
+config-issuer-name-missing = [issuer] name is missing
+config-issuer-name-missing-help = add [issuer] name = "…": the certification body named in every credential
+config-language-twice = language "{ $code }" is listed twice
+config-language-twice-help = list each once
+config-language-unsupported = language "{ $code }" is not supported
+config-language-unsupported-help = certsite has pages in "az" and "en"
+
+# A key that is not a setting (in data/site.toml, a page's front matter or a session.toml):
+# $nearest is the known key it was probably meant as, $known every key of that table.
+config-unknown-key = unknown key `{ $key }`
+config-unknown-key-did-you-mean = did you mean `{ $nearest }`? Known keys here: { $known }
+config-unknown-key-known = known keys here: { $known }
+
+# [issuer] logo: $path as written in site.toml, $full the file it names.
+config-logo-format = logo "{ $path }" is neither an .svg nor a .png file
+config-logo-format-help = give the logo as SVG (best: it prints sharp at any size) or PNG
+config-logo-not-a-file = logo "{ $path }" is not a file ({ $full })
+config-logo-missing = logo "{ $path }" does not exist ({ $full })
+config-logo-path-help = the logo's path is relative to the site root, e.g. logo = "content/logo.svg"
+
+# Where an error of a template compiled into certsite is reported, instead of a file: $name
+# is the template's name (base.html).
+config-template-built-in = (built-in) { $name }
+# $error: what the template engine said (in English).
+config-template-error = template error: { $error }
