@@ -60,7 +60,7 @@ pub fn load(root: &Path, problems: &mut Problems) -> Vec<Page> {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                problems.push(Problem::error(format!("cannot read the content folder: {e}")).at(At::file(DIR)));
+                problems.push(Problem::error(tr!("content-cannot-read-folder", error = e.to_string())).at(At::file(DIR)));
                 continue;
             }
         };
@@ -72,16 +72,14 @@ pub fn load(root: &Path, problems: &mut Problems) -> Vec<Page> {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
-                problems.push(Problem::error(format!("cannot read {rel}: {e}")).at(At::file(&rel)));
+                problems.push(Problem::error(tr!("content-cannot-read", path = &rel, error = e.to_string())).at(At::file(&rel)));
                 continue;
             }
         };
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
-                problems.push(
-                    Problem::error(format!("{rel} is not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to())).at(At::file(&rel)),
-                );
+                problems.push(Problem::error(tr!("content-not-utf8", path = &rel, byte = e.utf8_error().valid_up_to())).at(At::file(&rel)));
                 continue;
             }
         };
@@ -105,12 +103,12 @@ pub fn load(root: &Path, problems: &mut Problems) -> Vec<Page> {
         if reserved(first) {
             let bad = first;
             problems.push(
-                Problem::error(format!("{rel} would be published at /{url_path}/, which certsite uses for \"{bad}\""))
+                Problem::error(tr!("content-reserved", path = &rel, address = format!("/{url_path}/"), name = bad))
                     .at(At::file(&rel))
-                    .help(format!(
-                        "rename the file; {} and {} are reserved",
-                        RESERVED[..RESERVED.len() - 1].join(", "),
-                        RESERVED[RESERVED.len() - 1]
+                    .help(tr!(
+                        "content-reserved-help",
+                        names = RESERVED[..RESERVED.len() - 1].join(", "),
+                        last = RESERVED[RESERVED.len() - 1]
                     )),
             );
             continue;
@@ -126,9 +124,9 @@ pub fn load(root: &Path, problems: &mut Problems) -> Vec<Page> {
     for page in &pages {
         if let Some(first) = seen.insert((&page.path, page.lang.map(|l| l.code())), &page.source) {
             problems.push(
-                Problem::error(format!("{} and {first} are both published at /{}/", page.source, page.path))
+                Problem::error(tr!("content-same-address", path = &page.source, first = first, address = format!("/{}/", page.path)))
                     .at(At::file(&page.source))
-                    .help("keep one file per page"),
+                    .help(tr!("content-same-address-help")),
             );
         }
     }
@@ -145,18 +143,18 @@ pub fn parse(rel: &str, path: String, text: &str, problems: &mut Problems) -> Op
     let source: Arc<str> = Arc::from(text);
     let Some(rest) = text.strip_prefix("+++").filter(|r| r.starts_with('\n') || r.starts_with("\r\n")) else {
         problems.push(
-            Problem::error("the page has no front matter")
+            Problem::error(tr!("content-no-front-matter"))
                 .at(At::offset(rel, text, 0, 0))
-                .help("start the file with +++, a line title = \"…\", and +++")
+                .help(tr!("content-no-front-matter-help"))
                 .with_source(source),
         );
         return None;
     };
     let Some(end) = rest.find("\n+++") else {
         problems.push(
-            Problem::error("the front matter is not closed")
+            Problem::error(tr!("content-front-matter-not-closed"))
                 .at(At::offset(rel, text, 0, 3))
-                .help("close it with a line of +++")
+                .help(tr!("content-front-matter-not-closed-help"))
                 .with_source(source),
         );
         return None;
@@ -178,10 +176,7 @@ pub fn parse(rel: &str, path: String, text: &str, problems: &mut Problems) -> Op
     };
     if front_matter.title.trim().is_empty() {
         problems.push(
-            Problem::error("the page has no title")
-                .at(At::offset(rel, text, 0, 3))
-                .help("add title = \"…\" to the front matter")
-                .with_source(source),
+            Problem::error(tr!("content-no-title")).at(At::offset(rel, text, 0, 3)).help(tr!("content-no-title-help")).with_source(source),
         );
         return None;
     }
