@@ -21,7 +21,7 @@ use crate::config::{toml_problem, Interviews};
 use crate::diag::{At, Problem, Problems};
 use crate::load::csvfile::{columns, Column, CsvText, Row};
 use crate::model::calendar::{Calendar, DayKind};
-use crate::model::date::{self, parse_date, DATE_HINT};
+use crate::model::date::{self, date_hint, parse_date};
 use crate::model::interview::{two_decimals, Appeal, AppealOutcome, Candidate, Halves, MemberScore, Name, Session, Slot, Vacancy, MEMBERS};
 use crate::text::normalize;
 
@@ -53,7 +53,7 @@ columns! {
 pub fn parse_calendar(file: &CsvText, problems: &mut Problems) -> Calendar {
     let mut days = Vec::new();
     file.rows(problems, |row, problems| {
-        let Some(day) = row.required(HolidayCol::Date, DATE_HINT, problems).and(row.date(HolidayCol::Date, problems)) else {
+        let Some(day) = row.required(HolidayCol::Date, &date_hint(), problems).and(row.date(HolidayCol::Date, problems)) else {
             return;
         };
         let kind = match row.get(HolidayCol::Type).as_deref() {
@@ -61,7 +61,7 @@ pub fn parse_calendar(file: &CsvText, problems: &mut Problems) -> Calendar {
             Some("workday") => DayKind::Workday,
             Some(other) => {
                 problems.push(
-                    row.error(HolidayCol::Type, format!("type \"{other}\" is not known")).help("expected holiday (the default) or workday"),
+                    row.error(HolidayCol::Type, tr!("interviews-holiday-type", value = other)).help(tr!("interviews-holiday-type-help")),
                 );
                 return;
             }
@@ -85,7 +85,7 @@ impl<'de> Deserialize<'de> for TomlDate {
         }
         match Either::deserialize(d)? {
             Either::Date(dt) if dt.time.is_none() && dt.offset.is_none() => Ok(TomlDate(dt.to_string())),
-            Either::Date(dt) => Err(serde::de::Error::custom(format!("{dt} is not a date (no time of day here)"))),
+            Either::Date(dt) => Err(serde::de::Error::custom(tr!("interviews-toml-date-with-time", value = dt.to_string()))),
             Either::Text(s) => Ok(TomlDate(s)),
         }
     }
@@ -129,9 +129,7 @@ pub fn load(root: &Path, calendar: &Calendar, settings: Option<&Interviews>, tod
         let base = format!("{DIR}/{id}");
         if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
             problems.push(
-                Problem::error(format!("session folder \"{id}\" has characters other than letters, digits, '-' and '_'"))
-                    .at(At::file(&base))
-                    .help("the folder name becomes the address /interviews/<session>/"),
+                Problem::error(tr!("interviews-folder-name", folder = &id)).at(At::file(&base)).help(tr!("interviews-folder-name-help")),
             );
             continue;
         }
@@ -149,7 +147,7 @@ fn toml_date(value: &TomlDate, key: &str, rel: &str, text: &Arc<str>, problems: 
                 .find(&format!("{key} "))
                 .or_else(|| text.find(&format!("{key}=")))
                 .map_or(At::file(rel), |o| At::offset(rel, text, o, key.len()));
-            problems.push(Problem::error(format!("{key}: {e}")).at(at).help(DATE_HINT).with_source(text.clone()));
+            problems.push(Problem::error(format!("{key}: {e}")).at(at).help(date_hint()).with_source(text.clone()));
         })
         .ok()
 }
@@ -183,9 +181,9 @@ fn institution(
         if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
             bad = true;
             problems.push(
-                Problem::error(format!("{key} is empty"))
+                Problem::error(tr!("interviews-institution-empty", key = key))
                     .at(toml_key_at(rel, text, key))
-                    .help("name the university holding the interviews, or leave the key out to use [interviews] institution of data/site.toml")
+                    .help(tr!("interviews-institution-empty-help"))
                     .with_source(text.clone()),
             );
         }
@@ -200,11 +198,7 @@ fn institution(
             Some((name.clone(), clean(&raw.institution_en).or_else(|| institution_en.clone())))
         }
         (None, Some(_)) => {
-            problems.push(
-                Problem::error("no institution for this session")
-                    .at(At::file(rel))
-                    .help("the interview pages are the university's: add institution = \"…\" here, or [interviews] institution = \"…\" to data/site.toml"),
-            );
+            problems.push(Problem::error(tr!("interviews-no-institution")).at(At::file(rel)).help(tr!("interviews-no-institution-help")));
             None
         }
         (None, None) => Some((String::new(), None)),
@@ -223,8 +217,11 @@ fn load_session(
     let text = match std::fs::read_to_string(root.join(&rel)) {
         Ok(t) => t,
         Err(e) => {
-            problems
-                .push(Problem::error(format!("cannot read {rel}: {e}")).at(At::file(&rel)).help("each session folder has a session.toml"));
+            problems.push(
+                Problem::error(tr!("interviews-cannot-read", path = &rel, error = e.to_string()))
+                    .at(At::file(&rel))
+                    .help(tr!("interviews-cannot-read-help")),
+            );
             return None;
         }
     };
@@ -265,9 +262,9 @@ pub fn parse_session(
         let specialty = normalize(&v.specialty).into_owned();
         if v.seats == 0 || vacancies.iter().any(|x| x.specialty == specialty) {
             problems.push(
-                Problem::error(format!("specialty \"{specialty}\" has {} seats or is listed twice", v.seats))
+                Problem::error(tr!("interviews-vacancy", specialty = &specialty, seats = v.seats))
                     .at(At::file(&rel))
-                    .help("list each specialty once under [[vacancies]] with seats ≥ 1 (rule 2.3)"),
+                    .help(tr!("interviews-vacancy-help")),
             );
             continue;
         }
@@ -283,10 +280,8 @@ pub fn parse_session(
         let specialty = normalize(&specialty).into_owned();
         for c in &order {
             if !candidates.iter().any(|x| &x.id == c && x.specialty == specialty) {
-                problems.push(
-                    Problem::error(format!("tie_breaks for \"{specialty}\" names \"{c}\", who is not a candidate of that specialty"))
-                        .at(At::file(&rel)),
-                );
+                problems
+                    .push(Problem::error(tr!("interviews-tie-breaks-unknown", specialty = &specialty, candidate = c)).at(At::file(&rel)));
             }
         }
         tie_breaks.insert(specialty, order);
@@ -317,15 +312,16 @@ pub fn parse_session(
         for tie in ties {
             let ids = tie.candidates.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
             problems.push(
-                Problem::error(format!(
-                    "candidates {} of \"{}\" tie at {} across the last seat",
-                    tie.candidates.join(", "),
-                    tie.specialty,
-                    two_decimals(tie.final_tenths)
+                Problem::error(tr!(
+                    "interviews-tie",
+                    candidates = tie.candidates.join(", "),
+                    specialty = &tie.specialty,
+                    score = two_decimals(tie.final_tenths)
                 ))
                 .at(At::file(&rel))
                 .help(format!(
-                    "the commission decides a tie (rule 2.3); record its order in {rel}:\n[tie_breaks]\n\"{}\" = [{ids}]",
+                    "{}\n[tie_breaks]\n\"{}\" = [{ids}]",
+                    tr!("interviews-tie-help", path = &rel),
                     tie.specialty
                 )),
             );
@@ -339,10 +335,11 @@ fn timing_warnings(s: &Session, rel: &str, calendar: &Calendar, appeal_days: u32
     if let Some(posted) = s.schedule_published_on {
         if (s.interview_on - posted).whole_days() < SCHEDULE_NOTICE_DAYS {
             problems.push(
-                Problem::warning(format!(
-                    "the schedule was posted on {}, fewer than {SCHEDULE_NOTICE_DAYS} days before the interview on {} (rule 2.6)",
-                    date::iso(posted),
-                    date::iso(s.interview_on)
+                Problem::warning(tr!(
+                    "interviews-schedule-late",
+                    posted = date::iso(posted),
+                    days = SCHEDULE_NOTICE_DAYS,
+                    interview = date::iso(s.interview_on)
                 ))
                 .at(At::file(rel)),
             );
@@ -352,10 +349,11 @@ fn timing_warnings(s: &Session, rel: &str, calendar: &Calendar, appeal_days: u32
         let latest = s.results_due(calendar);
         if results > latest {
             problems.push(
-                Problem::warning(format!(
-                    "results published on {}, later than {RESULTS_WORKING_DAYS} working days after the interview ({}; rule 2.11)",
-                    date::iso(results),
-                    date::iso(latest)
+                Problem::warning(tr!(
+                    "interviews-results-late",
+                    published = date::iso(results),
+                    days = RESULTS_WORKING_DAYS,
+                    due = date::iso(latest)
                 ))
                 .at(At::file(rel)),
             );
@@ -366,11 +364,11 @@ fn timing_warnings(s: &Session, rel: &str, calendar: &Calendar, appeal_days: u32
     for a in &s.appeals {
         if let Some(deadline) = deadline.filter(|d| a.filed_on > *d) {
             problems.push(
-                Problem::warning(format!(
-                    "the appeal of {} was filed on {}, after the deadline {} (rule 2.17)",
-                    a.candidate,
-                    date::iso(a.filed_on),
-                    date::iso(deadline)
+                Problem::warning(tr!(
+                    "interviews-appeal-filed-late",
+                    candidate = &a.candidate,
+                    filed = date::iso(a.filed_on),
+                    deadline = date::iso(deadline)
                 ))
                 .at(a.at.clone().unwrap_or_else(|| At::file(&appeals))),
             );
@@ -379,11 +377,12 @@ fn timing_warnings(s: &Session, rel: &str, calendar: &Calendar, appeal_days: u32
             let latest = a.limit(calendar);
             if decided > latest {
                 problems.push(
-                    Problem::warning(format!(
-                        "the appeal of {} was decided on {}, later than {APPEAL_DECISION_WORKING_DAYS} working days after filing ({}; annex 2 §2.6)",
-                        a.candidate,
-                        date::iso(decided),
-                        date::iso(latest)
+                    Problem::warning(tr!(
+                        "interviews-appeal-decided-late",
+                        candidate = &a.candidate,
+                        decided = date::iso(decided),
+                        days = APPEAL_DECISION_WORKING_DAYS,
+                        due = date::iso(latest)
                     ))
                     .at(a.at.clone().unwrap_or_else(|| At::file(&appeals))),
                 );
@@ -399,17 +398,15 @@ fn overdue_warnings(s: &Session, rel: &str, calendar: &Calendar, today: Date, pr
     for a in s.appeals.iter().filter(|a| a.overdue(calendar, today)) {
         let name = s.candidates.iter().find(|c| c.id == a.candidate).map(|c| format!(" ({})", c.name.full())).unwrap_or_default();
         problems.push(
-            Problem::warning(format!(
-                "the appeal of {}{name} is overdue: still pending on {}, its limit was {} (annex 2 §2.6)",
-                a.candidate,
-                date::iso(today),
-                date::iso(a.limit(calendar))
+            Problem::warning(tr!(
+                "interviews-appeal-overdue",
+                candidate = &a.candidate,
+                name = name,
+                today = date::iso(today),
+                due = date::iso(a.limit(calendar))
             ))
             .at(a.at.clone().unwrap_or_else(|| At::file(&appeals)))
-            .help(format!(
-                "an appeal is decided within {APPEAL_DECISION_WORKING_DAYS} working days of filing (filed on {}); record the decision in appeals.csv (decided_on, and outcome upheld or annulled)",
-                date::iso(a.filed_on)
-            )),
+            .help(tr!("interviews-appeal-overdue-help", days = APPEAL_DECISION_WORKING_DAYS, filed = date::iso(a.filed_on))),
         );
     }
 }
@@ -475,18 +472,18 @@ impl Applicant for ScheduleCol {
 }
 
 fn name<C: Applicant>(row: &Row<'_, C>, problems: &mut Problems) -> Option<Name> {
-    let surname = row.required(C::SURNAME, "every candidate has a surname", problems);
-    let given_name = row.required(C::GIVEN_NAME, "every candidate has a given name", problems);
+    let surname = row.required(C::SURNAME, &tr!("interviews-surname-help"), problems);
+    let given_name = row.required(C::GIVEN_NAME, &tr!("interviews-given-name-help"), problems);
     Some(Name { surname: surname?, given_name: given_name?, patronymic: row.get(C::PATRONYMIC).map(|p| p.into_owned()) })
 }
 
 fn specialty<C: Applicant>(row: &Row<'_, C>, vacancies: &[Vacancy], problems: &mut Problems) -> Option<String> {
-    let s = row.required(C::SPECIALTY, "the specialty applied for", problems)?;
+    let s = row.required(C::SPECIALTY, &tr!("interviews-specialty-help"), problems)?;
     if !vacancies.iter().any(|v| v.specialty == s) {
         let known: Vec<&str> = vacancies.iter().map(|v| v.specialty.as_str()).collect();
         problems.push(
-            row.error(C::SPECIALTY, format!("specialty \"{s}\" has no vacancies in session.toml"))
-                .help(format!("add a [[vacancies]] entry for it, or use one of: {}", known.join(", "))),
+            row.error(C::SPECIALTY, tr!("interviews-specialty-unknown", specialty = &s))
+                .help(tr!("interviews-specialty-unknown-help", known = known.join(", "))),
         );
         return None;
     }
@@ -496,14 +493,15 @@ fn specialty<C: Applicant>(row: &Row<'_, C>, vacancies: &[Vacancy], problems: &m
 /// A score in half points within 0..=max points.
 fn score(row: &Row<'_, ScoreCol>, c: ScoreCol, max: u32, problems: &mut Problems) -> Option<Halves> {
     let column = c.name();
-    let text = row.required(c, &format!("a score from 0 to {max}"), problems)?;
+    let text = row.required(c, &tr!("interviews-score-help", max = max), problems)?;
     let value: Option<f64> = text.replace(',', ".").parse().ok().filter(|v: &f64| v.is_finite());
     let halves = value.map(|v| v * 2.0).filter(|h| h.fract() == 0.0 && *h >= 0.0 && *h <= f64::from(max * 2));
     if halves.is_none() {
-        problems.push(
-            row.error(c, format!("{column} \"{text}\" is not a score from 0 to {max} in whole or half points"))
-                .help(format!("rule 2.13: {column} is scored 0–{max}, e.g. 17 or 17.5")),
-        );
+        problems.push(row.error(c, tr!("interviews-score", column = column, value = &text, max = max)).help(tr!(
+            "interviews-score-rule",
+            column = column,
+            max = max
+        )));
     }
     halves.map(|h| h as Halves)
 }
@@ -519,10 +517,10 @@ fn load_scores(
     let mut candidates: Vec<(Candidate, Vec<String>)> = Vec::new();
     let mut first_line: HashMap<String, At> = HashMap::new();
     file.rows(problems, |row: &Row<'_, ScoreCol>, p| {
-        let Some(id) = row.required(ScoreCol::Candidate, "the candidate's id", p) else { return };
+        let Some(id) = row.required(ScoreCol::Candidate, &tr!("interviews-candidate-help"), p) else { return };
         let name = name(row, p);
         let spec = specialty(row, vacancies, p);
-        let member = row.required(ScoreCol::Member, "the commission member (M1…M5)", p);
+        let member = row.required(ScoreCol::Member, &tr!("interviews-member-help"), p);
         let scores = (score(row, ScoreCol::Language, 20, p), score(row, ScoreCol::Knowledge, 20, p), score(row, ScoreCol::Outlook, 10, p));
         let (Some(name), Some(spec), Some(member)) = (name, spec, member) else { return };
         // A row with a bad score still counts as the member's row, so that it is not also
@@ -542,13 +540,13 @@ fn load_scores(
         let (c, members) = &mut candidates[index];
         if c.specialty != spec {
             p.push(
-                row.error(ScoreCol::Specialty, format!("candidate {id} is in two specialties: \"{}\" and \"{spec}\"", c.specialty))
-                    .help(format!("a candidate applies for one specialty; the first row is at {}", first_line[&id])),
+                row.error(ScoreCol::Specialty, tr!("interviews-two-specialties", candidate = &id, first = &c.specialty, second = &spec))
+                    .help(tr!("interviews-two-specialties-help", at = first_line[&id].to_string())),
             );
         } else if members.contains(&member) {
             p.push(
-                row.error(ScoreCol::Member, format!("member {member} scores candidate {id} twice"))
-                    .help("each of the five members scores a candidate once (rule 2.1, 2.15)"),
+                row.error(ScoreCol::Member, tr!("interviews-member-twice", member = &member, candidate = &id))
+                    .help(tr!("interviews-member-twice-help")),
             );
         } else {
             members.push(member.clone());
@@ -560,9 +558,9 @@ fn load_scores(
     for (c, members) in &candidates {
         if members.len() != MEMBERS {
             problems.push(
-                Problem::error(format!("candidate {} has scores from {} members, not {MEMBERS}", c.id, members.len()))
+                Problem::error(tr!("interviews-member-count", candidate = &c.id, count = members.len(), members = MEMBERS))
                     .at(first_line[&c.id].clone())
-                    .help("the commission has five members and each scores every candidate (rule 2.1)"),
+                    .help(tr!("interviews-member-count-help")),
             );
         }
     }
@@ -579,16 +577,16 @@ fn load_schedule(
     let Some(file) = read(&rel, problems) else { return Vec::new() };
     let mut slots = Vec::new();
     file.rows(problems, |row: &Row<'_, ScheduleCol>, p| {
-        let id = row.required(ScheduleCol::Candidate, "the candidate's id", p);
+        let id = row.required(ScheduleCol::Candidate, &tr!("interviews-candidate-help"), p);
         let name = name(row, p);
         let spec = specialty(row, vacancies, p);
-        let time = row.required(ScheduleCol::StartsAt, "a time as HH:MM", p).filter(|t| {
+        let time = row.required(ScheduleCol::StartsAt, &tr!("interviews-starts-at-help"), p).filter(|t| {
             let ok = t.len() == 5
                 && t.as_bytes()[2] == b':'
                 && t[..2].parse::<u8>().is_ok_and(|h| h < 24)
                 && t[3..].parse::<u8>().is_ok_and(|m| m < 60);
             if !ok {
-                p.push(row.error(ScheduleCol::StartsAt, format!("starts_at \"{t}\" is not a time")).help("expected HH:MM, e.g. 10:15"));
+                p.push(row.error(ScheduleCol::StartsAt, tr!("interviews-starts-at", value = t)).help(tr!("interviews-starts-at-example")));
             }
             ok
         });
@@ -609,42 +607,35 @@ fn load_appeals(
     let Some(file) = read(&rel, problems) else { return Vec::new() };
     let mut appeals: Vec<Appeal> = Vec::new();
     file.rows(problems, |row: &Row<'_, AppealCol>, p| {
-        let id = row.required(AppealCol::Candidate, "the candidate's id", p);
+        let id = row.required(AppealCol::Candidate, &tr!("interviews-candidate-help"), p);
         if let Some(id) = &id {
             if !known.contains(id.as_str()) {
                 p.push(
-                    row.error(AppealCol::Candidate, format!("appeal for candidate \"{id}\", who has no scores in scores.csv"))
-                        .help("an appeal names a candidate of this session"),
+                    row.error(AppealCol::Candidate, tr!("interviews-appeal-unknown-candidate", candidate = id))
+                        .help(tr!("interviews-appeal-unknown-candidate-help")),
                 );
             } else if appeals.iter().any(|a| &a.candidate == id) {
                 p.push(
-                    row.error(AppealCol::Candidate, format!("candidate {id} has two appeals"))
-                        .help("record one appeal per candidate and update its outcome"),
+                    row.error(AppealCol::Candidate, tr!("interviews-two-appeals", candidate = id)).help(tr!("interviews-two-appeals-help")),
                 );
             }
         }
-        let filed = row.required(AppealCol::FiledOn, DATE_HINT, p).and(row.date(AppealCol::FiledOn, p));
+        let filed = row.required(AppealCol::FiledOn, &date_hint(), p).and(row.date(AppealCol::FiledOn, p));
         let decided = row.date(AppealCol::DecidedOn, p);
-        let outcome = row.required(AppealCol::Outcome, "pending, upheld or annulled", p).and_then(|o| {
+        let outcome = row.required(AppealCol::Outcome, &tr!("interviews-outcome-help"), p).and_then(|o| {
             let parsed = AppealOutcome::parse(&o);
             if parsed.is_none() {
-                p.push(
-                    row.error(AppealCol::Outcome, format!("outcome \"{o}\" is not known"))
-                        .help("expected pending, upheld or annulled (annex 2 §3.2)"),
-                );
+                p.push(row.error(AppealCol::Outcome, tr!("interviews-outcome", value = &o)).help(tr!("interviews-outcome-expected")));
             }
             parsed
         });
         if outcome.is_some_and(|o| o != AppealOutcome::Pending) && decided.is_none() && row.get(AppealCol::DecidedOn).is_none() {
-            p.push(
-                row.error(AppealCol::DecidedOn, "decided_on is empty for a decided appeal")
-                    .help("give the date of the decision (annex 2 §2.6)"),
-            );
+            p.push(row.error(AppealCol::DecidedOn, tr!("interviews-decided-on-empty")).help(tr!("interviews-decided-on-empty-help")));
             return;
         }
         if let (Some(candidate), Some(filed_on), Some(outcome)) = (id, filed, outcome) {
             if decided.is_some_and(|d| d < filed_on) {
-                p.push(row.error(AppealCol::DecidedOn, "decided_on is before filed_on"));
+                p.push(row.error(AppealCol::DecidedOn, tr!("interviews-decided-before-filed")));
                 return;
             }
             appeals.push(Appeal { candidate, filed_on, decided_on: decided, outcome, at: Some(row.at_row()) });
