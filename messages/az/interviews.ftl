@@ -39,7 +39,8 @@ interviews-appeal-decided-late = { $candidate } namizədinin apellyasiyası üzr
 # $name: namizədin adı, qabağında boşluq, mötərizədə (" (Işıqlı Kamal)"), və ya heç nə.
 # $due: apellyasiya üzrə qərarın son tarixi.
 interviews-appeal-overdue = { $candidate }{ $name } namizədinin apellyasiyasına baxılma müddəti keçib: { $today } tarixində hələ də baxılır, son tarix { $due } idi (2 nömrəli əlavənin 2.6-cı bəndi)
-interviews-appeal-overdue-help = apellyasiya verildiyi gündən { $days } iş günü ərzində həll edilir ({ $filed } tarixində verilib); qərarı appeals.csv faylına yazın (decided_on, həmçinin outcome: upheld və ya annulled)
+# $file: apellyasiyalar cədvəli, appeals.csv.
+interviews-appeal-overdue-help = apellyasiya verildiyi gündən { $days } iş günü ərzində həll edilir ({ $filed } tarixində verilib); qərarı { $file } faylına yazın (decided_on, həmçinin outcome: upheld və ya annulled)
 
 ## scores.csv, schedule.csv və appeals.csv: boş xana üçün məsləhətlər və xətalar.
 
@@ -66,7 +67,8 @@ interviews-member-count = { $candidate } namizədinə { $count } üzv bal verib,
 interviews-member-count-help = komissiya beş üzvdən ibarətdir və hər üzv hər namizədi qiymətləndirir (qaydaların 2.1-ci bəndi)
 interviews-starts-at = starts_at "{ $value }" vaxt deyil
 interviews-starts-at-example = HH:MM gözlənilir, məsələn, 10:15
-interviews-appeal-unknown-candidate = "{ $candidate }" namizədi üçün apellyasiya yazılıb, lakin scores.csv faylında onun balları yoxdur
+# $scores: ballar cədvəli, scores.csv.
+interviews-appeal-unknown-candidate = "{ $candidate }" namizədi üçün apellyasiya yazılıb, lakin { $scores } faylında onun balları yoxdur
 interviews-appeal-unknown-candidate-help = apellyasiyada bu sessiyanın namizədi göstərilməlidir
 interviews-two-appeals = { $candidate } namizədinin iki apellyasiyası var
 interviews-two-appeals-help = hər namizəd üçün bir apellyasiya yazın və onun nəticəsini (outcome) yeniləyin

@@ -11,7 +11,8 @@ rules-certificate-twice = "{ $number }" sertifikat nömrəsi iki dəfə yazılı
 # $first: birincisinin yeri, fayl:sətir:sütun.
 rules-certificate-twice-help = nömrələr təkrarlanmamalıdır (böyük və kiçik hərflər fərqləndirilmir); birincisi buradadır: { $first }
 rules-certificate-replaces-itself = { $number } sertifikatı özü-özünü əvəz edir
-rules-replaces-unknown = replaces sütununda "{ $number }" yazılıb, lakin bu nömrə data/certificates.csv faylında yoxdur
+# $file: reyestr, data/certificates.csv.
+rules-replaces-unknown = replaces sütununda "{ $number }" yazılıb, lakin bu nömrə { $file } faylında yoxdur
 rules-replaces-unknown-help = `replaces` sütununda həmin faylda olan əvvəlki sertifikatın nömrəsi yazılır
 
 ## Səhifə kodları: iki sertifikatın kodu (ünvanlarının təxmin edilə bilməyən hissəsi) eynidir.
@@ -52,7 +53,8 @@ rules-after-revocation = { $id } qərarı { $number } sertifikatının ləğvi b
 rules-after-revocation-help = ləğvetmə qətidir: bunun əvəzinə yeni sertifikat verin
 rules-reinstatement-nothing-to-lift = { $id } bərpa qərarının { $date } tarixində götürə biləcəyi, { $number } sertifikatına aid dayandırma yoxdur
 rules-reinstatement-nothing-to-lift-help = bərpa qərarı öz effective_on tarixində qüvvədə olan dayandırmanı götürür
-rules-certificate-unknown = "{ $number }" nömrəli sertifikat data/certificates.csv faylında yoxdur
+# $file: reyestr, data/certificates.csv.
+rules-certificate-unknown = "{ $number }" nömrəli sertifikat { $file } faylında yoxdur
 rules-certificate-unknown-help = qərarda mövcud sertifikatın nömrəsi göstərilməlidir
 # $near: yazılan nömrənin, ehtimal ki, nəzərdə tutulduğu reyestr nömrəsi.
 rules-certificate-unknown-did-you-mean = bunu nəzərdə tuturdunuz: "{ $near }"? qərarda mövcud sertifikatın nömrəsi göstərilməlidir

@@ -51,10 +51,11 @@ interviews-appeal-decided-late = the appeal of { $candidate } was decided on { $
 # $name: the candidate's name in parentheses after a space (" (Işıqlı Kamal)"), or nothing.
 # $due: the last day to decide the appeal.
 interviews-appeal-overdue = the appeal of { $candidate }{ $name } is overdue: still pending on { $today }, its limit was { $due } (annex 2 §2.6)
+# $file: the appeals table, appeals.csv.
 interviews-appeal-overdue-help = an appeal is decided within { $days ->
         [one] 1 working day
        *[other] { $days } working days
-    } of filing (filed on { $filed }); record the decision in appeals.csv (decided_on, and outcome upheld or annulled)
+    } of filing (filed on { $filed }); record the decision in { $file } (decided_on, and outcome upheld or annulled)
 
 ## scores.csv, schedule.csv and appeals.csv: hints for an empty cell, and errors.
 
@@ -84,7 +85,8 @@ interviews-member-count = candidate { $candidate } has scores from { $count ->
 interviews-member-count-help = the commission has five members and each scores every candidate (rule 2.1)
 interviews-starts-at = starts_at "{ $value }" is not a time
 interviews-starts-at-example = expected HH:MM, e.g. 10:15
-interviews-appeal-unknown-candidate = appeal for candidate "{ $candidate }", who has no scores in scores.csv
+# $scores: the scores table, scores.csv.
+interviews-appeal-unknown-candidate = appeal for candidate "{ $candidate }", who has no scores in { $scores }
 interviews-appeal-unknown-candidate-help = an appeal names a candidate of this session
 interviews-two-appeals = candidate { $candidate } has two appeals
 interviews-two-appeals-help = record one appeal per candidate and update its outcome

@@ -11,7 +11,8 @@ rules-certificate-twice = certificate number "{ $number }" appears twice
 # $first: where the first one is, file:line:column.
 rules-certificate-twice-help = numbers are unique (compared without regard to case); the first is at { $first }
 rules-certificate-replaces-itself = certificate { $number } replaces itself
-rules-replaces-unknown = replaces "{ $number }", which is not in data/certificates.csv
+# $file: the register, data/certificates.csv.
+rules-replaces-unknown = replaces "{ $number }", which is not in { $file }
 rules-replaces-unknown-help = `replaces` names the number of an earlier certificate of the same file
 
 ## Page codes: two certificates whose codes (the unguessable part of their address) are equal.
@@ -52,7 +53,8 @@ rules-after-revocation = decision { $id } comes after revocation { $revocation }
 rules-after-revocation-help = a revocation is final: issue a new certificate instead
 rules-reinstatement-nothing-to-lift = reinstatement { $id } has no suspension of certificate { $number } to lift on { $date }
 rules-reinstatement-nothing-to-lift-help = a reinstatement lifts a suspension that is in effect on its effective_on
-rules-certificate-unknown = certificate "{ $number }" is not in data/certificates.csv
+# $file: the register, data/certificates.csv.
+rules-certificate-unknown = certificate "{ $number }" is not in { $file }
 rules-certificate-unknown-help = a decision names the number of an existing certificate
 # $near: a number of the register that the one written was probably meant as.
 rules-certificate-unknown-did-you-mean = did you mean "{ $near }"? a decision names the number of an existing certificate

@@ -406,7 +406,12 @@ fn overdue_warnings(s: &Session, rel: &str, calendar: &Calendar, today: Date, pr
                 due = date::iso(a.limit(calendar))
             ))
             .at(a.at.clone().unwrap_or_else(|| At::file(&appeals)))
-            .help(tr!("interviews-appeal-overdue-help", days = APPEAL_DECISION_WORKING_DAYS, filed = date::iso(a.filed_on))),
+            .help(tr!(
+                "interviews-appeal-overdue-help",
+                days = APPEAL_DECISION_WORKING_DAYS,
+                filed = date::iso(a.filed_on),
+                file = "appeals.csv"
+            )),
         );
     }
 }
@@ -611,7 +616,7 @@ fn load_appeals(
         if let Some(id) = &id {
             if !known.contains(id.as_str()) {
                 p.push(
-                    row.error(AppealCol::Candidate, tr!("interviews-appeal-unknown-candidate", candidate = id))
+                    row.error(AppealCol::Candidate, tr!("interviews-appeal-unknown-candidate", candidate = id, scores = "scores.csv"))
                         .help(tr!("interviews-appeal-unknown-candidate-help")),
                 );
             } else if appeals.iter().any(|a| &a.candidate == id) {

@@ -193,7 +193,9 @@ impl Certificates {
                 Some(j) => replaced_by.entry(j).or_default().push(i),
                 None if unread.holds(old) => {}
                 None => problems.push(
-                    Problem::error(tr!("rules-replaces-unknown", number = old)).at(cert.at()).help(tr!("rules-replaces-unknown-help")),
+                    Problem::error(tr!("rules-replaces-unknown", number = old, file = PATH))
+                        .at(cert.at())
+                        .help(tr!("rules-replaces-unknown-help")),
                 ),
             }
         }
