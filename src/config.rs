@@ -290,19 +290,11 @@ impl Config {
             ("signatory_title_en", &print.signatory_title_en),
         ] {
             if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
-                problems.push(err(
-                    format!("[print] {key} is empty"),
-                    key,
-                    "write what the printed certificates are to say, or leave the key out",
-                ));
+                problems.push(err(tr!("config-print-empty", key = key), key, &tr!("config-print-empty-help")));
             }
         }
         if print.signatory_title_en.is_some() && print.signatory_title.is_none() {
-            problems.push(err(
-                "[print] signatory_title_en is set without signatory_title".into(),
-                "signatory_title_en",
-                "give the title in Azerbaijani too (signatory_title = \"…\"): the printed certificate gives it first",
-            ));
+            problems.push(err(tr!("config-print-title-en-alone"), "signatory_title_en", &tr!("config-print-title-en-alone-help")));
         }
         if !(1..=366).contains(&raw.status.max_age_days) {
             problems.push(err(

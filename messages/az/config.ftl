@@ -27,6 +27,12 @@ config-unknown-key = naməlum açar `{ $key }`
 config-unknown-key-did-you-mean = bunu nəzərdə tuturdunuz: `{ $nearest }`? Burada məlum açarlar: { $known }
 config-unknown-key-known = burada məlum açarlar: { $known }
 
+# [print]: $key signatory, signatory_title və ya signatory_title_en açarıdır.
+config-print-empty = [print] { $key } boşdur
+config-print-empty-help = çap olunmuş sertifikatlarda nə yazılmalı olduğunu yazın və ya bu açarı silin
+config-print-title-en-alone = [print] signatory_title_en verilib, signatory_title isə yoxdur
+config-print-title-en-alone-help = vəzifəni azərbaycanca da yazın (signatory_title = "…"): çap olunmuş sertifikatda əvvəlcə o göstərilir
+
 # [issuer] logo: $path site.toml-da yazıldığı kimi, $full onun göstərdiyi fayl.
 config-logo-format = loqo "{ $path }" nə .svg, nə də .png faylıdır
 config-logo-format-help = loqonu SVG (ən yaxşısı: istənilən ölçüdə aydın çap olunur) və ya PNG kimi verin

@@ -27,6 +27,12 @@ config-unknown-key = unknown key `{ $key }`
 config-unknown-key-did-you-mean = did you mean `{ $nearest }`? Known keys here: { $known }
 config-unknown-key-known = known keys here: { $known }
 
+# [print]: $key is signatory, signatory_title or signatory_title_en.
+config-print-empty = [print] { $key } is empty
+config-print-empty-help = write what the printed certificates are to say, or leave the key out
+config-print-title-en-alone = [print] signatory_title_en is set without signatory_title
+config-print-title-en-alone-help = give the title in Azerbaijani too (signatory_title = "…"): the printed certificate gives it first
+
 # [issuer] logo: $path as written in site.toml, $full the file it names.
 config-logo-format = logo "{ $path }" is neither an .svg nor a .png file
 config-logo-format-help = give the logo as SVG (best: it prints sharp at any size) or PNG
