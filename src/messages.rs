@@ -92,7 +92,7 @@ macro_rules! catalogue {
     };
 }
 
-catalogue!["common", "cli", "progress", "serve", "print", "state", "verify"];
+catalogue!["common", "cli", "progress", "serve", "print", "state", "verify", "write"];
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
