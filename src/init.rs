@@ -43,9 +43,13 @@ pub enum InitError {
 impl std::fmt::Display for InitError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            InitError::NotEmpty(dir, entry) => write!(f, "{} is not empty (it holds {})", dir.display(), entry.display()),
-            InitError::NotAFolder(path) => write!(f, "{} exists and is not a folder", path.display()),
-            InitError::Io { path, error, .. } => write!(f, "cannot write {}: {error}", path.display()),
+            InitError::NotEmpty(dir, entry) => {
+                f.write_str(&tr!("write-init-not-empty", dir = dir.display().to_string(), entry = entry.display().to_string()))
+            }
+            InitError::NotAFolder(path) => f.write_str(&tr!("write-init-not-folder", path = path.display().to_string())),
+            InitError::Io { path, error, .. } => {
+                f.write_str(&tr!("write-init-cannot-write", path = path.display().to_string(), error = error.to_string()))
+            }
         }
     }
 }

@@ -92,7 +92,7 @@ macro_rules! catalogue {
     };
 }
 
-catalogue!["common", "cli", "progress", "serve", "print", "rules", "config", "content", "interviews"];
+catalogue!["common", "cli", "progress", "serve", "print", "rules", "config", "content", "interviews", "state", "verify", "write"];
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();

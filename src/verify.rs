@@ -53,23 +53,23 @@ pub fn find_did_document(site: &Path) -> Option<PathBuf> {
 }
 
 fn read_json(path: &Path) -> Result<Value, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    serde_json::from_slice(&bytes).map_err(|e| format!("not JSON: {e}"))
+    let bytes = std::fs::read(path).map_err(|e| tr!("verify-cannot-read", error = e.to_string()))?;
+    serde_json::from_slice(&bytes).map_err(|e| tr!("verify-not-json", error = e.to_string()))
 }
 
 /// Verifies one credential (or status list) against a DID document: its issuer is the DID, and
 /// it carries a proof of each cryptosuite certsite signs with (eddsa-jcs-2022 and
 /// eddsa-rdfc-2022), each by a key the document lists, each verifying.
 pub fn verify_credential(credential: &Value, did_document: &Value, shapes: &Shapes) -> Result<(), String> {
-    let map = credential.as_object().ok_or("not a JSON object")?;
-    let did = did_document["id"].as_str().ok_or("the DID document has no id")?;
+    let map = credential.as_object().ok_or_else(|| tr!("verify-not-object"))?;
+    let did = did_document["id"].as_str().ok_or_else(|| tr!("verify-did-no-id"))?;
     let issuer = match &map.get("issuer") {
         Some(Value::String(s)) => s.as_str(),
         Some(Value::Object(o)) => o.get("id").and_then(Value::as_str).unwrap_or_default(),
         _ => "",
     };
     if issuer != did {
-        return Err(format!("issuer is \"{issuer}\", not the site's DID {did}"));
+        return Err(tr!("verify-wrong-issuer", issuer = issuer, did = did));
     }
     check_proofs(map, did, did_document, shapes, &Cryptosuite::ALL)
 }
@@ -86,7 +86,7 @@ fn check_proofs(
     let resolve = |method: &str| if method.split('#').next() == Some(did) { did::resolve(did_document, method) } else { None };
     let verified = proof::verify(map, resolve, shapes).map_err(|e| e.to_string())?;
     match required.iter().find(|suite| !verified.iter().any(|p| p.cryptosuite == **suite)) {
-        Some(missing) => Err(format!("it has no {} proof", missing.name())),
+        Some(missing) => Err(tr!("verify-no-proof-of-suite", suite = missing.name())),
         None => Ok(()),
     }
 }
@@ -94,8 +94,8 @@ fn check_proofs(
 /// Verifies a signed public document that is not a credential (`results.json`, `notice.json`,
 /// DESIGN §5): an `eddsa-jcs-2022` proof by a key the DID document lists.
 pub fn verify_document(document: &Value, did_document: &Value, shapes: &Shapes) -> Result<(), String> {
-    let map = document.as_object().ok_or("not a JSON object")?;
-    let did = did_document["id"].as_str().ok_or("the DID document has no id")?;
+    let map = document.as_object().ok_or_else(|| tr!("verify-not-object"))?;
+    let did = did_document["id"].as_str().ok_or_else(|| tr!("verify-did-no-id"))?;
     check_proofs(map, did, did_document, shapes, &[Cryptosuite::Jcs])
 }
 
@@ -131,16 +131,16 @@ fn read_list(site: &Path, purpose: Purpose, did_document: &Value, shapes: &Shape
     let list = read_json(&path).map_err(fail)?;
     verify_credential(&list, did_document, shapes).map_err(fail)?;
     if !list["type"].as_array().is_some_and(|t| t.iter().any(|t| t == "BitstringStatusListCredential")) {
-        return Err(fail("not a BitstringStatusListCredential".into()));
+        return Err(fail(tr!("verify-not-status-list")));
     }
     let subject = &list["credentialSubject"];
     if subject["statusPurpose"] != purpose.code() {
-        return Err(fail(format!("statusPurpose is {}, not {}", subject["statusPurpose"], purpose.code())));
+        return Err(fail(tr!("verify-wrong-purpose", found = subject["statusPurpose"].to_string(), expected = purpose.code())));
     }
     let bits = Bitstring::decode(subject["encodedList"].as_str().unwrap_or_default()).map_err(fail)?;
     let entries = bits.len() / purpose.status_size();
     if entries < MIN_ENTRIES {
-        return Err(fail(format!("{entries} entries, fewer than the {MIN_ENTRIES} the specification requires")));
+        return Err(fail(tr!("verify-too-few-entries", count = entries, min = MIN_ENTRIES)));
     }
     let date = list["validFrom"].as_str().and_then(|d| d.get(..10)).and_then(|d| parse_date(d).ok());
     Ok(List { purpose, url: list["id"].as_str().unwrap_or_default().to_owned(), path, bits, date })
@@ -150,8 +150,7 @@ fn read_list(site: &Path, purpose: Purpose, did_document: &Value, shapes: &Shape
 /// both status lists, or only `files` when given. With `data_root`, the bits of the status
 /// lists are compared with the statuses derived from that site root's data on the lists' date.
 pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Result<Verification, String> {
-    let did_path = find_did_document(site)
-        .ok_or_else(|| format!("{}: no DID document (.well-known/did.json or did.json): is this a built site?", site.display()))?;
+    let did_path = find_did_document(site).ok_or_else(|| tr!("verify-no-did-document", path = site.display().to_string()))?;
     let did_document = read_json(&did_path).map_err(|e| format!("{}: {e}", did_path.display()))?;
     let whole_site = files.is_empty();
     let shapes = Shapes::default();
@@ -205,7 +204,7 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
                 let code = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
                 let expected_id = format!("/{}", Page::Certificate(code).path());
                 if !credential["id"].as_str().is_some_and(|id| id.ends_with(&expected_id)) {
-                    failures.push(fail(format!("its id is not the address of its folder ({expected_id})")));
+                    failures.push(fail(tr!("verify-id-not-folder", expected = expected_id)));
                 }
                 // What the lists say of this certificate, to hold each page's status against.
                 let bits = index
@@ -258,22 +257,22 @@ fn status_slot(status: &Value) -> Result<Option<u32>, String> {
         Value::Null => Ok(None),
         Value::Object(_) => {
             if status["type"] != "BitstringStatusListEntry" || status["statusPurpose"] != Purpose::Message.code() {
-                return Err("its status entry is not a BitstringStatusListEntry of purpose \"message\"".into());
+                return Err(tr!("verify-status-not-entry"));
             }
             if status["statusSize"].as_u64() != Some(2) {
-                return Err(format!("its status entry's statusSize is {}, not 2", status["statusSize"]));
+                return Err(tr!("verify-status-size", size = status["statusSize"].to_string()));
             }
             let messages = status["statusMessage"]
                 .as_array()
                 .map(|m| m.iter().map(|m| (m["status"].as_str(), m["message"].as_str())).collect::<Vec<_>>());
             let expected: Vec<_> = STATUS_MESSAGES.iter().map(|&(s, m)| (Some(s), Some(m))).collect();
             if messages.as_ref() != Some(&expected) {
-                return Err("its status entry's statusMessage is not certsite's (0x0 clear, 0x1 suspended, 0x2 revoked)".into());
+                return Err(tr!("verify-status-messages"));
             }
             index(status)
                 .and_then(slot_of)
                 .map(Some)
-                .ok_or_else(|| format!("its status index {} is not one certsite gives", status["statusListIndex"]))
+                .ok_or_else(|| tr!("verify-status-index", index = status["statusListIndex"].to_string()))
         }
         Value::Array(entries) => {
             let mut slot = None;
@@ -281,18 +280,18 @@ fn status_slot(status: &Value) -> Result<Option<u32>, String> {
                 let entry = entries
                     .iter()
                     .find(|e| e["statusPurpose"] == purpose.code())
-                    .ok_or_else(|| format!("no {} status entry", purpose.code()))?;
+                    .ok_or_else(|| tr!("verify-no-status-entry", purpose = purpose.code()))?;
                 let i = index(entry)
                     .and_then(|i| u32::try_from(i).ok())
-                    .ok_or_else(|| format!("its {} index is not a number", purpose.code()))?;
+                    .ok_or_else(|| tr!("verify-index-not-number", purpose = purpose.code()))?;
                 if slot.is_some_and(|s| s != i) {
-                    return Err("its two status entries have different indexes".into());
+                    return Err(tr!("verify-indexes-differ"));
                 }
                 slot = Some(i);
             }
             Ok(slot)
         }
-        _ => Err("credentialStatus is neither an entry nor a list of entries".into()),
+        _ => Err(tr!("verify-status-not-entry-or-list")),
     }
 }
 
@@ -308,9 +307,9 @@ impl List {
             _ => return None,
         };
         if entry["type"] != "BitstringStatusListEntry" || entry["statusListCredential"] != self.url.as_str() {
-            Some(format!("its {} entry does not point into {}", self.purpose.code(), self.url))
+            Some(tr!("verify-entry-elsewhere", purpose = self.purpose.code(), url = &self.url))
         } else if index >= (self.bits.len() / self.purpose.status_size()) as u64 {
-            Some(format!("its {} index is not inside the list", self.purpose.code()))
+            Some(tr!("verify-index-outside", purpose = self.purpose.code()))
         } else {
             None
         }
@@ -334,15 +333,15 @@ fn standing(lists: &[List], slot: u32, failures: &mut Vec<Failure>, fail: &dyn F
     };
     let j = message_index(slot);
     let Some(standing) = Standing::from_value(list.bits.value(j, 2)) else {
-        failures.push(Failure { path: list.path.clone(), reason: format!("entry {j} holds 3, a value certsite never writes") });
+        failures.push(Failure { path: list.path.clone(), reason: tr!("verify-entry-holds-3", entry = j) });
         return None;
     };
     if (standing != Standing::Clear) != (list.bits.value(j, 1) == 1) {
-        failures.push(Failure { path: list.path.clone(), reason: format!("the one-bit reading of entry {j} disagrees with its two bits") });
+        failures.push(Failure { path: list.path.clone(), reason: tr!("verify-one-bit-disagrees", entry = j) });
         return None;
     }
     if revoked.is_some_and(|r| r != (standing == Standing::Revoked)) || suspended.is_some_and(|s| s != (standing == Standing::Suspended)) {
-        failures.push(fail(format!("{} says it is {}, the one-bit lists disagree", Routes::status_list(list.purpose), standing.code())));
+        failures.push(fail(tr!("verify-lists-disagree", list = Routes::status_list(list.purpose), status = standing.code())));
         return None;
     }
     Some(standing)
@@ -383,9 +382,9 @@ fn check_manifest(root: &Path, site: &Path, failures: &mut Vec<Failure>) -> Resu
         .filter_map(|(rel, hash)| {
             let reason = match std::fs::read(site.join(rel)) {
                 Ok(bytes) if file_hash(&bytes) == *hash => return None,
-                Ok(_) => "differs from what the last build wrote (edited by hand, or copied in part?)".to_owned(),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => "missing: the last build wrote it".to_owned(),
-                Err(e) => format!("cannot read: {e}"),
+                Ok(_) => tr!("verify-file-differs"),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => tr!("verify-file-missing"),
+                Err(e) => tr!("verify-cannot-read", error = e.to_string()),
             };
             Some(Failure { path: site.join(rel), reason })
         })
@@ -394,7 +393,7 @@ fn check_manifest(root: &Path, site: &Path, failures: &mut Vec<Failure>) -> Resu
     let listed: std::collections::HashSet<&str> = expected.iter().map(|(rel, _)| rel.as_str()).collect();
     for rel in crate::write::walk(site).map_err(|e| format!("{}: {e}", site.display()))? {
         if !listed.contains(rel.as_str()) {
-            failures.push(Failure { path: site.join(&rel), reason: "not written by the last build (a stray or hand-made file)".into() });
+            failures.push(Failure { path: site.join(&rel), reason: tr!("verify-file-stray") });
         }
     }
     Ok(Some(out))
@@ -406,13 +405,13 @@ fn check_manifest(root: &Path, site: &Path, failures: &mut Vec<Failure>) -> Resu
 fn check_page(path: &Path, number: &str, bits: Option<(bool, bool)>) -> Option<String> {
     let page = match std::fs::read_to_string(path) {
         Ok(p) => p,
-        Err(e) => return Some(format!("cannot read: {e}")),
+        Err(e) => return Some(tr!("verify-cannot-read", error = e.to_string())),
     };
     if attribute(&page, "data-number").is_none_or(|n| n != number) {
-        return Some(format!("the page does not show certificate {number}"));
+        return Some(tr!("verify-page-not-certificate", number = number));
     }
     if !page.split_once(" data-qr").is_some_and(|(_, rest)| rest.contains("<svg")) {
-        return Some("the page has no QR code (an inline SVG in the element marked data-qr)".into());
+        return Some(tr!("verify-page-no-qr"));
     }
     let status = attribute(&page, "data-status").unwrap_or_default();
     let (revoked, suspended) = bits?;
@@ -424,8 +423,8 @@ fn check_page(path: &Path, number: &str, bits: Option<(bool, bool)>) -> Option<S
         None
     };
     match expected {
-        Some(e) if status != e => Some(format!("the page says \"{status}\", the status lists say {e}")),
-        None if status == "revoked" || status == "suspended" => Some(format!("the page says \"{status}\", the status lists flag nothing")),
+        Some(e) if status != e => Some(tr!("verify-page-status", found = status, expected = e)),
+        None if status == "revoked" || status == "suspended" => Some(tr!("verify-page-status-none", found = status)),
         _ => None,
     }
 }
@@ -434,13 +433,14 @@ fn check_page(path: &Path, number: &str, bits: Option<(bool, bool)>) -> Option<S
 fn compare_with_data(root: &Path, lists: &[List], indexes: &[(String, usize)], failures: &mut Vec<Failure>) -> Result<(), String> {
     for list in lists {
         let Some(date) = list.date else {
-            failures.push(Failure { path: list.path.clone(), reason: "validFrom is not a date".into() });
+            failures.push(Failure { path: list.path.clone(), reason: tr!("verify-valid-from") });
             continue;
         };
-        let site = Site::load(root, date).map_err(|p| format!("{}: the data has errors:\n{}", root.display(), p.render(false)))?;
+        let site =
+            Site::load(root, date).map_err(|p| tr!("verify-data-errors", path = root.display().to_string(), errors = p.render(false)))?;
         for (number, index) in indexes {
             let Some(i) = site.certificates.find(number) else {
-                failures.push(Failure { path: list.path.clone(), reason: format!("certificate {number} is not in the data") });
+                failures.push(Failure { path: list.path.clone(), reason: tr!("verify-not-in-data", number = number) });
                 continue;
             };
             let status = site.status(i).status;
@@ -460,7 +460,14 @@ fn compare_with_data(root: &Path, lists: &[List], indexes: &[(String, usize)], f
             if found != expected {
                 failures.push(Failure {
                     path: list.path.clone(),
-                    reason: format!("entry {at} of certificate {number} is {found}, but the data says it is {} on {date}", status.code()),
+                    reason: tr!(
+                        "verify-bits-differ",
+                        entry = at,
+                        number = number,
+                        found = found.to_string(),
+                        status = status.code(),
+                        date = crate::model::date::iso(date)
+                    ),
                 });
             }
         }

@@ -17,26 +17,22 @@ const ED25519_PUB: [u8; 2] = [0xed, 0x01];
 const ED25519_PRIV: [u8; 2] = [0x80, 0x26];
 
 /// Why a multibase value or Multikey could not be decoded.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyError {
     /// The value does not start with `z`, the multibase prefix of base58btc.
-    #[error("not a base58btc multibase value: it must start with 'z'{}", found_prefix(.0))]
     NotBase58btc(Option<char>),
     /// A character outside the base58btc (Bitcoin) alphabet.
-    #[error("invalid base58btc: {0}")]
     InvalidBase58(String),
     /// The Multikey header names another kind of key than the one expected.
-    #[error("wrong kind of key: expected {expected}, found {found}")]
     WrongKeyType {
-        /// What was wanted, e.g. "an Ed25519 public key (header 0xed01)".
-        expected: &'static str,
+        /// What was wanted, e.g. "an Ed25519 public key (Multikey header 0xed01, z6Mk…)".
+        expected: String,
         /// What the header says instead.
         found: String,
     },
     /// The decoded bytes have the wrong length.
-    #[error("wrong length: {what} must be {expected} bytes, found {found}")]
     WrongLength {
-        /// What was being decoded.
+        /// What was being decoded: [`PUBLIC_KEY`] or [`SECRET_KEY`].
         what: &'static str,
         /// The length it must have.
         expected: usize,
@@ -44,19 +40,35 @@ pub enum KeyError {
         found: usize,
     },
     /// The 32 bytes are not a point of the Ed25519 curve.
-    #[error("not a valid Ed25519 public key: the bytes are not a point of the curve")]
     InvalidPublicKey,
     /// The key is one of the small-order points, for which any signature could verify.
-    #[error("weak Ed25519 public key (a small-order point): refused")]
     WeakPublicKey,
 }
 
-fn found_prefix(found: &Option<char>) -> String {
-    match found {
-        Some(c) => format!(", found {c:?}"),
-        None => ", found an empty string".to_owned(),
+/// What [`decode_public_key`] decodes, as [`KeyError::WrongLength`] names it.
+const PUBLIC_KEY: &str = "Ed25519 public key";
+/// What [`decode_secret_key`] decodes, as [`KeyError::WrongLength`] names it.
+const SECRET_KEY: &str = "Ed25519 secret key";
+
+impl std::fmt::Display for KeyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            KeyError::NotBase58btc(Some(c)) => tr!("write-key-not-base58btc", found = format!("{c:?}")),
+            KeyError::NotBase58btc(None) => tr!("write-key-not-base58btc-empty"),
+            KeyError::InvalidBase58(e) => tr!("write-key-invalid-base58", error = e),
+            KeyError::WrongKeyType { expected, found } => tr!("write-key-wrong-kind", expected = expected, found = found),
+            KeyError::WrongLength { what, expected, found } if *what == SECRET_KEY => {
+                tr!("write-key-secret-wrong-length", expected = *expected, found = *found)
+            }
+            KeyError::WrongLength { expected, found, .. } => tr!("write-key-public-wrong-length", expected = *expected, found = *found),
+            KeyError::InvalidPublicKey => tr!("write-key-not-a-point"),
+            KeyError::WeakPublicKey => tr!("write-key-weak"),
+        };
+        f.write_str(&text)
     }
 }
+
+impl std::error::Error for KeyError {}
 
 /// Encodes bytes as a base58btc multibase value: `z` followed by base58 (Bitcoin alphabet).
 ///
@@ -94,7 +106,7 @@ pub fn encode_public_key(key: &VerifyingKey) -> String {
 /// Refuses anything but the `ed25519-pub` header followed by exactly 32 bytes, bytes that are
 /// not a curve point, and the small-order ("weak") points.
 pub fn decode_public_key(text: &str) -> Result<VerifyingKey, KeyError> {
-    let bytes = decode_with_header(text, ED25519_PUB, "an Ed25519 public key (Multikey header 0xed01, z6Mk…)", "Ed25519 public key")?;
+    let bytes = decode_with_header(text, ED25519_PUB, PUBLIC_KEY)?;
     let key = VerifyingKey::from_bytes(&bytes).map_err(|_| KeyError::InvalidPublicKey)?;
     if key.is_weak() {
         return Err(KeyError::WeakPublicKey);
@@ -110,7 +122,7 @@ pub fn encode_secret_key(key: &SigningKey) -> String {
 
 /// Decodes a Multikey `secretKeyMultibase` (`z3u2…`) into an Ed25519 signing key.
 pub fn decode_secret_key(text: &str) -> Result<SigningKey, KeyError> {
-    let seed = decode_with_header(text, ED25519_PRIV, "an Ed25519 secret key (Multikey header 0x8026, z3u2…)", "Ed25519 secret key")?;
+    let seed = decode_with_header(text, ED25519_PRIV, SECRET_KEY)?;
     Ok(SigningKey::from_bytes(&seed))
 }
 
@@ -121,9 +133,11 @@ fn encode_with_header(header: [u8; 2], key: &[u8; 32]) -> String {
     encode_base58btc(&bytes)
 }
 
-fn decode_with_header(text: &str, header: [u8; 2], expected: &'static str, what: &'static str) -> Result<[u8; 32], KeyError> {
+fn decode_with_header(text: &str, header: [u8; 2], what: &'static str) -> Result<[u8; 32], KeyError> {
     let bytes = decode_base58btc(text)?;
     let Some(body) = bytes.strip_prefix(&header[..]) else {
+        let expected =
+            if header == ED25519_PRIV { tr!("write-key-expected-ed25519-secret") } else { tr!("write-key-expected-ed25519-public") };
         return Err(KeyError::WrongKeyType { expected, found: describe_header(&bytes) });
     };
     body.try_into().map_err(|_| KeyError::WrongLength { what, expected: 32, found: body.len() })
@@ -132,15 +146,15 @@ fn decode_with_header(text: &str, header: [u8; 2], expected: &'static str, what:
 /// Names what a Multikey header announces, for error messages.
 fn describe_header(bytes: &[u8]) -> String {
     match bytes {
-        [0xed, 0x01, ..] => "an Ed25519 public key (header 0xed01)".to_owned(),
-        [0x80, 0x26, ..] => "an Ed25519 secret key (header 0x8026)".to_owned(),
-        [0xec, 0x01, ..] => "an X25519 public key (header 0xec01)".to_owned(),
-        [0xe7, 0x01, ..] => "a secp256k1 public key (header 0xe701)".to_owned(),
-        [0x80, 0x24, ..] => "a P-256 public key (header 0x8024)".to_owned(),
-        [0x81, 0x24, ..] => "a P-384 public key (header 0x8124)".to_owned(),
-        [] => "no bytes at all".to_owned(),
-        [a] => format!("the single byte 0x{a:02x}"),
-        [a, b, ..] => format!("the unknown header 0x{a:02x}{b:02x}"),
+        [0xed, 0x01, ..] => tr!("write-key-found-ed25519-public"),
+        [0x80, 0x26, ..] => tr!("write-key-found-ed25519-secret"),
+        [0xec, 0x01, ..] => tr!("write-key-found-x25519-public"),
+        [0xe7, 0x01, ..] => tr!("write-key-found-secp256k1-public"),
+        [0x80, 0x24, ..] => tr!("write-key-found-p256-public"),
+        [0x81, 0x24, ..] => tr!("write-key-found-p384-public"),
+        [] => tr!("write-key-found-nothing"),
+        [a] => tr!("write-key-found-byte", byte = format!("0x{a:02x}")),
+        [a, b, ..] => tr!("write-key-found-unknown", header = format!("0x{a:02x}{b:02x}")),
     }
 }
 

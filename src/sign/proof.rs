@@ -76,40 +76,50 @@ pub struct VerifiedProof {
 }
 
 /// Why a secured document did not verify.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProofError {
     /// The document has no `proof` member.
-    #[error("the document has no proof: it is not signed")]
     MissingProof,
     /// The proof is not an object, or a member has the wrong form.
-    #[error("the proof is malformed: {0}")]
     MalformedProof(String),
     /// The proof's `type` is not `DataIntegrityProof`.
-    #[error("the proof's type is not \"DataIntegrityProof\"")]
     WrongType,
     /// The proof's `cryptosuite` is neither `eddsa-jcs-2022` nor `eddsa-rdfc-2022`.
-    #[error("the proof's cryptosuite is not \"eddsa-jcs-2022\" or \"eddsa-rdfc-2022\"")]
     WrongCryptosuite,
     /// The proof's `proofPurpose` is not `assertionMethod`.
-    #[error("the proof's purpose is not \"assertionMethod\": it does not assert this document")]
     WrongPurpose,
     /// The document's `@context` does not start with the proof's `@context`.
-    #[error("the proof's @context does not match the document's @context")]
     ContextMismatch,
     /// The resolver knows no key for the proof's `verificationMethod`.
-    #[error("unknown verification method {0:?}: no such key is published by the issuer")]
     UnknownVerificationMethod(String),
     /// `proofValue` is missing or is not the base58btc multibase of 64 bytes.
-    #[error("the proof value is missing or is not a base58btc-encoded Ed25519 signature")]
     BadProofValue,
     /// The signature does not verify: the document or its proof was changed, or another key
     /// signed it.
-    #[error("the signature does not match: the document or its proof was altered, or signed with another key")]
     BadSignature,
     /// The document cannot be turned into RDF (eddsa-rdfc-2022).
-    #[error("the document cannot be read as JSON-LD: {0}")]
     NotJsonLd(String),
 }
+
+impl std::fmt::Display for ProofError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            ProofError::MissingProof => tr!("write-proof-missing"),
+            ProofError::MalformedProof(why) => tr!("write-proof-malformed", error = why),
+            ProofError::WrongType => tr!("write-proof-wrong-type"),
+            ProofError::WrongCryptosuite => tr!("write-proof-wrong-cryptosuite"),
+            ProofError::WrongPurpose => tr!("write-proof-wrong-purpose"),
+            ProofError::ContextMismatch => tr!("write-proof-context-mismatch"),
+            ProofError::UnknownVerificationMethod(method) => tr!("write-proof-unknown-method", method = format!("{method:?}")),
+            ProofError::BadProofValue => tr!("write-proof-bad-value"),
+            ProofError::BadSignature => tr!("write-proof-bad-signature"),
+            ProofError::NotJsonLd(e) => tr!("write-proof-not-json-ld", error = e),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for ProofError {}
 
 impl From<RdfError> for ProofError {
     fn from(e: RdfError) -> ProofError {
@@ -210,10 +220,10 @@ pub fn verify(
         Some(Value::Object(proof)) => vec![proof],
         Some(Value::Array(set)) if !set.is_empty() => set
             .iter()
-            .map(|p| p.as_object().ok_or_else(|| ProofError::MalformedProof("a proof of the set is not an object".into())))
+            .map(|p| p.as_object().ok_or_else(|| ProofError::MalformedProof(tr!("write-proof-set-member-not-object"))))
             .collect::<Result<_, _>>()?,
         Some(Value::Array(_)) => return Err(ProofError::MissingProof),
-        Some(_) => return Err(ProofError::MalformedProof("`proof` is not an object".into())),
+        Some(_) => return Err(ProofError::MalformedProof(tr!("write-proof-not-object"))),
     };
     proofs.into_iter().map(|proof| verify_one(secured, proof, &resolve, shapes)).collect()
 }
@@ -234,10 +244,10 @@ fn verify_one(
     let created = match proof.get("created") {
         None => None,
         Some(Value::String(created)) if is_xsd_date_time(created) => Some(created.clone()),
-        Some(other) => return Err(ProofError::MalformedProof(format!("`created` is not an XML Schema dateTime: {other}"))),
+        Some(other) => return Err(ProofError::MalformedProof(tr!("write-proof-bad-created", value = other.to_string()))),
     };
     let Some(verification_method) = str_member(proof, "verificationMethod") else {
-        return Err(ProofError::MalformedProof("`verificationMethod` is missing or not a string".into()));
+        return Err(ProofError::MalformedProof(tr!("write-proof-no-method")));
     };
 
     // eddsa-jcs-2022 step 4: the document's @context must start with the proof's; the proof's

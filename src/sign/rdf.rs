@@ -38,21 +38,31 @@ pub type Quad = Spog<SimpleTerm<'static>>;
 pub type Dataset = BTreeSet<Quad>;
 
 /// Why a document cannot be turned into RDF.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum RdfError {
     /// JSON-LD processing failed (a context that is not bundled, an invalid document, …).
-    #[error("JSON-LD: {0}")]
     JsonLd(String),
     /// A member of the document is defined by no context (JSON-LD would drop it).
-    #[error("the member \"{0}\" is defined by no context of the document")]
     Undefined(String),
     /// Canonicalization failed.
-    #[error("RDF canonicalization: {0}")]
     Canonical(String),
     /// The compiled form of a document disagrees with JSON-LD: a bug, never signed.
-    #[error("the compiled RDF of a document differs from its JSON-LD processing")]
     Mismatch,
 }
+
+impl std::fmt::Display for RdfError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            RdfError::JsonLd(e) => tr!("write-rdf-json-ld", error = e),
+            RdfError::Undefined(member) => tr!("write-rdf-undefined", member = member),
+            RdfError::Canonical(e) => tr!("write-rdf-canonical", error = e),
+            RdfError::Mismatch => tr!("write-rdf-mismatch"),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for RdfError {}
 
 /// The RDF dataset of `document` by JSON-LD processing, with the bundled contexts and
 /// `extra` ones (`(url, json)`).
@@ -63,7 +73,7 @@ pub fn to_dataset(document: &Value, extra: &[(&str, &str)]) -> Result<Dataset, R
         let documents = documents.clone();
         ClosureLoader::new(move |url: sophia_api::prelude::Iri<String>| {
             let found = documents.iter().find(|(u, _)| u == url.as_str()).map(|(_, j)| j.clone());
-            async move { found.ok_or_else(|| format!("{} is not a bundled context (nothing is fetched)", url.as_str())) }.boxed()
+            async move { found.ok_or_else(|| tr!("write-rdf-context-not-bundled", url = url.as_str())) }.boxed()
         })
     });
     let parser = JsonLdParser::new_with_options(options);

@@ -222,13 +222,13 @@ impl Bitstring {
 
     /// Reads an `encodedList` (the multibase `u` prefix is required by the spec).
     pub fn decode(encoded: &str) -> Result<Bitstring, String> {
-        let b64 = encoded.strip_prefix('u').ok_or("encodedList is not multibase base64url (no 'u' prefix)")?;
-        let compressed = URL_SAFE_NO_PAD.decode(b64).map_err(|e| format!("encodedList is not base64url: {e}"))?;
+        let b64 = encoded.strip_prefix('u').ok_or_else(|| tr!("write-status-list-no-prefix"))?;
+        let compressed = URL_SAFE_NO_PAD.decode(b64).map_err(|e| tr!("write-status-list-not-base64url", error = e.to_string()))?;
         let mut bytes = Vec::new();
         flate2::read::GzDecoder::new(&compressed[..])
             .take(64 << 20)
             .read_to_end(&mut bytes)
-            .map_err(|e| format!("encodedList is not GZIP: {e}"))?;
+            .map_err(|e| tr!("write-status-list-not-gzip", error = e.to_string()))?;
         Ok(Bitstring { bytes })
     }
 }

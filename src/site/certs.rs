@@ -281,7 +281,7 @@ impl<'a> Certs<'a> {
                 })
             });
             stage.finish(changed as u64);
-            fail_if_any(failures, "certificate credentials failed to sign")?;
+            fail_if_any(failures, |count, failures| tr!("write-credentials-failed", count = count, failures = failures))?;
 
             // Render: each changed certificate's page in every language, with its QR code inline.
             let stage = progress.stage("render", changed as u64);
@@ -289,7 +289,7 @@ impl<'a> Certs<'a> {
             let contexts = || self.renderers.iter().map(|r| r.context()).collect::<Vec<_>>();
             in_order(&mut hashes, &mut marks, n).for_each_init(contexts, |contexts, chunk| {
                 self.each_changed(chunk, &failures, &stage, |i, inputs, url, hashes, mark| {
-                    let svg = qr::qr_svg(url).map_err(|e| anyhow!("QR code: {e}"))?;
+                    let svg = qr::qr_svg(url).map_err(|e| anyhow!(tr!("write-qr-failed", error = e.to_string())))?;
                     let views = inputs.views(site, self.renderers, url, &svg);
                     for (k, ((renderer, view), context)) in self.renderers.iter().zip(&views).zip(contexts.iter_mut()).enumerate() {
                         let page = renderer.certificate_page_in(context, view).map_err(|e| anyhow!(e))?;
@@ -300,7 +300,7 @@ impl<'a> Certs<'a> {
                 })
             });
             stage.finish(changed as u64);
-            fail_if_any(failures, "certificate pages failed to render")
+            fail_if_any(failures, |count, failures| tr!("write-pages-failed", count = count, failures = failures))
         })?;
         Ok(Staged { fingerprints, hashes, marks, changed })
     }
@@ -347,14 +347,15 @@ fn layout_text(layout: &Layout) -> String {
     (0..layout.len()).map(|k| layout.path(k, zero)).collect::<Vec<_>>().join(" ")
 }
 
-/// Fails with every collected failure, if there is any.
-fn fail_if_any(failures: Mutex<Vec<String>>, what: &str) -> anyhow::Result<()> {
+/// Fails with every collected failure, if there is any: `message(count, failures)` says how
+/// many failed, each on a line of its own.
+fn fail_if_any(failures: Mutex<Vec<String>>, message: impl Fn(usize, String) -> String) -> anyhow::Result<()> {
     let mut failures = failures.into_inner().unwrap_or_else(|p| p.into_inner());
     if failures.is_empty() {
         return Ok(());
     }
     failures.sort();
-    Err(anyhow!("{} {what}; nothing was written:\n{}", failures.len(), failures.join("\n")))
+    Err(anyhow!(message(failures.len(), failures.join("\n"))))
 }
 
 /// Certificates a worker of the certificate passes takes at a time, in order.
@@ -410,7 +411,7 @@ impl CertFolders {
         if !fresh.is_empty() {
             for &k in &kinds {
                 if let Some((parent, _)) = layout.dir(k, zero).rsplit_once('/') {
-                    out.stage_dir(parent).map_err(|e| anyhow!("staging {parent}: {e}"))?;
+                    out.stage_dir(parent).map_err(|e| anyhow!(tr!("write-staging-failed", path = parent, error = e.to_string())))?;
                 }
             }
         }
@@ -464,7 +465,7 @@ impl FileCtx<'_> {
                 CertKnown::Unknown => self.out.read(&rel)?.as_deref() != Some(bytes),
             };
         if write {
-            self.out.stage(&rel, bytes).map_err(|e| anyhow!("staging {rel}: {e}"))?;
+            self.out.stage(&rel, bytes).map_err(|e| anyhow!(tr!("write-staging-failed", path = &rel, error = e.to_string())))?;
             *mark |= staged(k);
         }
         Ok(())
@@ -516,7 +517,7 @@ impl Staged {
         let mut whole = Vec::new();
         for (parent, files) in parents {
             if files > 0 && !parent.is_empty() && !out.root().join(&parent).exists() {
-                out.install_dir(&parent, files).map_err(|e| anyhow!("writing {parent}: {e}"))?;
+                out.install_dir(&parent, files).map_err(|e| anyhow!(tr!("write-install-failed", path = &parent, error = e.to_string())))?;
                 whole.push(format!("{parent}/"));
             }
         }
@@ -532,14 +533,18 @@ impl Staged {
                 loose.clear();
                 for dir in certs.dirs(code) {
                     let files: Vec<usize> = staged.iter().copied().filter(|&k| layout.dir(k, code) == dir).collect();
-                    if !files.is_empty() && !out.install_dir(&dir, files.len()).map_err(|e| anyhow!("writing {dir}: {e}"))? {
+                    if !files.is_empty()
+                        && !out
+                            .install_dir(&dir, files.len())
+                            .map_err(|e| anyhow!(tr!("write-install-failed", path = &dir, error = e.to_string())))?
+                    {
                         loose.extend(files);
                     }
                 }
             }
             for k in loose {
                 let rel = layout.path(k, code);
-                out.install(&rel).map_err(|e| anyhow!("writing {rel}: {e}"))?;
+                out.install(&rel).map_err(|e| anyhow!(tr!("write-install-failed", path = &rel, error = e.to_string())))?;
             }
             stage.inc(1);
         }

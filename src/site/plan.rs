@@ -103,7 +103,8 @@ impl Plan {
                     Known::Unknown => out.read(&file.rel)?.as_deref() != Some(&file.bytes[..]),
                 };
             if write {
-                out.stage(&file.rel, &file.bytes).map_err(|e| anyhow!("staging {}: {e}", file.rel))?;
+                out.stage(&file.rel, &file.bytes)
+                    .map_err(|e| anyhow!(tr!("write-staging-failed", path = &file.rel, error = e.to_string())))?;
                 staged.push(file);
             }
         }

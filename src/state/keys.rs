@@ -9,10 +9,9 @@ use ed25519_dalek::SigningKey;
 use crate::sign::multibase;
 
 /// Why a secret could not be had.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum SecretError {
     /// Reading or creating the file failed.
-    #[error("{path}: {source}")]
     Io {
         /// The file.
         path: PathBuf,
@@ -20,7 +19,6 @@ pub enum SecretError {
         source: std::io::Error,
     },
     /// The file exists but does not hold a key.
-    #[error("{path}: not an Ed25519 key in Multikey form (z3u2…): {reason}")]
     BadKey {
         /// The file.
         path: PathBuf,
@@ -28,16 +26,37 @@ pub enum SecretError {
         reason: String,
     },
     /// The operating system's random source failed.
-    #[error("no randomness available: {0}")]
     Random(String),
     /// A key path inside the output directory would get published.
-    #[error("the key {key} is inside the output directory {out}: it would be published")]
     KeyInOutput {
         /// The key path.
         key: PathBuf,
         /// The output directory.
         out: PathBuf,
     },
+}
+
+impl std::fmt::Display for SecretError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            SecretError::Io { path, source } => format!("{}: {source}", path.display()),
+            SecretError::BadKey { path, reason } => tr!("state-key-bad", path = path.display().to_string(), reason = reason),
+            SecretError::Random(e) => tr!("state-key-no-randomness", error = e),
+            SecretError::KeyInOutput { key, out } => {
+                tr!("state-key-in-output", key = key.display().to_string(), out = out.display().to_string())
+            }
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for SecretError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SecretError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 /// 32 bytes from the operating system's random source.

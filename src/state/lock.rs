@@ -27,12 +27,12 @@ pub struct Held {
 
 impl std::fmt::Display for Held {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("another build holds this site")?;
-        match (&self.pid, &self.started) {
-            (Some(pid), Some(started)) => write!(f, " (pid {pid}, started {started})"),
-            (Some(pid), None) => write!(f, " (pid {pid})"),
-            _ => Ok(()),
-        }
+        let text = match (&self.pid, &self.started) {
+            (Some(pid), Some(started)) => tr!("state-lock-held-since", pid = pid.to_string(), started = started),
+            (Some(pid), None) => tr!("state-lock-held-by", pid = pid.to_string()),
+            _ => tr!("state-lock-held"),
+        };
+        f.write_str(&text)
     }
 }
 

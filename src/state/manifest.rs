@@ -290,20 +290,20 @@ impl Manifest {
         match lines.next() {
             Some((_, MAGIC)) => {}
             Some((_, other)) if other.starts_with("certsite manifest ") => return Ok(None),
-            _ => return Err(bad(1, &format!("expected \"{MAGIC}\""))),
+            _ => return Err(bad(1, &tr!("state-manifest-expected-magic", magic = MAGIC))),
         }
         match lines.next() {
             Some((_, line)) if line.strip_prefix("output ").is_some_and(|o| o == out.display().to_string()) => {}
             Some((_, line)) if line.starts_with("output ") => return Ok(None),
-            _ => return Err(bad(2, "expected \"output <folder>\"")),
+            _ => return Err(bad(2, &tr!("state-manifest-expected-output"))),
         }
         let layout = match lines.next() {
-            Some((_, line)) => line.strip_prefix("layout ").ok_or_else(|| bad(3, "expected \"layout <patterns>\""))?,
-            None => return Err(bad(3, "expected \"layout <patterns>\"")),
+            Some((_, line)) => line.strip_prefix("layout ").ok_or_else(|| bad(3, &tr!("state-manifest-expected-layout")))?,
+            None => return Err(bad(3, &tr!("state-manifest-expected-layout"))),
         };
         let patterns: Vec<String> = layout.split(' ').filter(|p| !p.is_empty()).map(str::to_owned).collect();
         if let Some(p) = patterns.iter().find(|p| p.matches('*').count() != 1 || !p.split('/').any(|s| s == "*")) {
-            return Err(bad(3, &format!("\"{p}\" is not a pattern with one `*` folder")));
+            return Err(bad(3, &tr!("state-manifest-bad-pattern", pattern = p)));
         }
         let layout = Layout::new(patterns);
         let n = layout.len();
@@ -314,13 +314,13 @@ impl Manifest {
             match kind {
                 "file" => {
                     let entry = rest.split_once(' ').and_then(|(hash, rel)| Some((u64::try_from(hex(hash)?).ok()?, rel)));
-                    let (hash, rel) = entry.ok_or_else(|| bad(number, "expected \"file <hash> <path>\""))?;
+                    let (hash, rel) = entry.ok_or_else(|| bad(number, &tr!("state-manifest-expected-file")))?;
                     m.put_file(rel.to_owned(), hash);
                 }
                 "cert" => {
                     // Fixed widths: the code, the fingerprint, then a hash per file. (`get`, not
                     // indexing: a damaged line may have a character of several bytes anywhere.)
-                    let wanted = || bad(number, &format!("expected \"cert <code> <fingerprint>\" and {n} file hashes"));
+                    let wanted = || bad(number, &tr!("state-manifest-expected-cert", count = n));
                     let b = rest.as_bytes();
                     if b.len() != CODE_LEN + 33 + 17 * n || b[CODE_LEN] != b' ' {
                         return Err(wanted());
@@ -337,11 +337,11 @@ impl Manifest {
                         }
                     }
                     if m.index.contains_key(&code) {
-                        return Err(bad(number, &format!("certificate code {code} is recorded twice")));
+                        return Err(bad(number, &tr!("state-manifest-cert-twice", code = code.to_string())));
                     }
                     m.put_cert(code, fingerprint, &hashes);
                 }
-                _ => return Err(bad(number, "expected a line \"file …\" or \"cert …\"")),
+                _ => return Err(bad(number, &tr!("state-manifest-expected-line"))),
             }
         }
         Ok(Some(m))
@@ -426,7 +426,7 @@ impl Journal {
             match line.split_once(' ') {
                 Some(("cert", code)) if Code::parse(code).is_some() => journal.certs.extend(Code::parse(code)),
                 Some(("file", rel)) => journal.files.push(rel.to_owned()),
-                _ => return Err(Garbled { line: n + 1, what: "expected \"cert <code>\" or \"file <path>\"".into() }),
+                _ => return Err(Garbled { line: n + 1, what: tr!("state-journal-expected-line") }),
             }
         }
         Ok(journal)
@@ -473,13 +473,13 @@ impl Store {
         let path = self.manifest_path();
         match std::fs::read_to_string(&path) {
             Ok(text) => Manifest::parse(&text, &self.out).map_err(|g| {
-                anyhow!(
-                    "{}:{}: {}: the record of what the last build wrote into {} is damaged; run `certsite build --clean`, which rewrites the output and this record",
-                    path.display(),
-                    g.line,
-                    g.what,
-                    self.out.display()
-                )
+                anyhow!(tr!(
+                    "state-manifest-damaged",
+                    path = path.display().to_string(),
+                    line = g.line,
+                    error = g.what,
+                    out = self.out.display().to_string()
+                ))
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e).with_context(|| path.display().to_string()),
@@ -498,13 +498,13 @@ impl Store {
         let path = self.journal_path();
         match std::fs::read_to_string(&path) {
             Ok(text) => Journal::parse(&text).map(Some).map_err(|g| {
-                anyhow!(
-                    "{}:{}: {}: the journal of a build of {} that was stopped is damaged; run `certsite build --clean`, which rewrites the output without it",
-                    path.display(),
-                    g.line,
-                    g.what,
-                    self.out.display()
-                )
+                anyhow!(tr!(
+                    "state-journal-damaged",
+                    path = path.display().to_string(),
+                    line = g.line,
+                    error = g.what,
+                    out = self.out.display().to_string()
+                ))
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e).with_context(|| path.display().to_string()),

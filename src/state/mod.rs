@@ -73,11 +73,7 @@ impl Ring {
                 None => (false, line.trim()),
             };
             let key = multibase::decode_public_key(encoded).map_err(|e| {
-                anyhow!(
-                    "{}:{}: {e}; restore the key ring from a backup (a copy of .certsite/): did.json must keep listing every key that signed",
-                    path.display(),
-                    n + 1
-                )
+                anyhow!(tr!("state-keyring-bad-line", path = path.display().to_string(), line = n + 1, error = e.to_string()))
             })?;
             let list = if retired { &mut ring.retired } else { &mut ring.active };
             if !list.contains(&key) {
@@ -191,7 +187,7 @@ impl State {
         }
         let path = self.path(URL_SECRET);
         if !create {
-            bail!("{}: no url secret (only `certsite build` creates it)", path.display());
+            bail!(tr!("state-url-secret-missing", path = path.display().to_string()));
         }
         let secret = keys::random32()?;
         create_private(&path, format!("{}\n", encode_hex(&secret)).as_bytes()).with_context(|| path.display().to_string())?;
@@ -204,12 +200,7 @@ impl State {
         let Some(text) = read_optional(&path)? else { return Ok(None) };
         let hex = text.trim();
         let bytes = (hex.len() == 64).then(|| decode_hex(hex)).flatten();
-        bytes.map(Some).ok_or_else(|| {
-            anyhow!(
-                "{}: expected 64 hexadecimal digits; restore it from a backup (a copy of .certsite/): every certificate's address and printed QR code derives from it",
-                path.display()
-            )
-        })
+        bytes.map(Some).ok_or_else(|| anyhow!(tr!("state-url-secret-bad", path = path.display().to_string())))
     }
 
     /// Reads the key ring, adds `current` if it is new, and returns the keys with the current
@@ -218,11 +209,7 @@ impl State {
     pub fn update_keyring(&self, current: &VerifyingKey) -> anyhow::Result<Vec<VerifyingKey>> {
         let Ring { mut active, retired } = self.keyring()?;
         if retired.contains(current) {
-            bail!(
-                "the signing key {} was retired (`certsite keygen --retire`, {}): it must never sign again; use another key (`certsite keygen --rotate`)",
-                crate::sign::did::key_id(current),
-                self.path(KEYRING).display()
-            );
+            bail!(tr!("state-key-retired-signs", key = crate::sign::did::key_id(current), ring = self.path(KEYRING).display().to_string()));
         }
         if !active.contains(current) {
             active.push(*current);
@@ -244,13 +231,12 @@ impl State {
         for method in document["verificationMethod"].as_array().into_iter().flatten() {
             let Some(key) = method["publicKeyMultibase"].as_str().and_then(|k| multibase::decode_public_key(k).ok()) else { continue };
             if !ring.active.contains(&key) && !ring.retired.contains(&key) {
-                bail!(
-                    "{} lists {}, which the key ring {} does not hold: restore the key ring (a copy of .certsite/), or retire the key with `certsite keygen --retire {}` if that is meant",
-                    did_json.display(),
-                    crate::sign::did::key_id(&key),
-                    self.path(KEYRING).display(),
-                    crate::sign::did::key_id(&key)
-                );
+                bail!(tr!(
+                    "state-did-key-not-in-ring",
+                    did = did_json.display().to_string(),
+                    key = crate::sign::did::key_id(&key),
+                    ring = self.path(KEYRING).display().to_string()
+                ));
             }
         }
         Ok(())
@@ -272,12 +258,12 @@ impl State {
     /// keeps the old one and what it signed still verifies.
     pub fn rotate_key(&self, key_file: &Path) -> anyhow::Result<Rotation> {
         if !key_file.exists() {
-            bail!("{}: no key to rotate (`certsite keygen` makes a first one)", key_file.display());
+            bail!(tr!("state-rotate-no-key", path = key_file.display().to_string()));
         }
         let old = keys::read_key(key_file)?.verifying_key();
         let mut ring = self.keyring()?;
         if ring.retired.contains(&old) {
-            bail!("{}: this key was retired; a new one is made by `certsite keygen --out` in its place", key_file.display());
+            bail!(tr!("state-rotate-retired", path = key_file.display().to_string()));
         }
         if !ring.active.contains(&old) {
             ring.active.push(old);
@@ -285,11 +271,11 @@ impl State {
         let name = key_file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let old_file = key_file.with_file_name(format!("{name}.{}", crate::sign::did::key_id(&old)));
         if old_file.exists() {
-            bail!("{} exists: move it away first", old_file.display());
+            bail!(tr!("state-rotate-aside-exists", path = old_file.display().to_string()));
         }
         // The ring first: a key that signed is never lost from it, whatever happens next.
         self.write_keyring(&ring)?;
-        fs::rename(key_file, &old_file).with_context(|| format!("moving {} aside", key_file.display()))?;
+        fs::rename(key_file, &old_file).with_context(|| tr!("state-rotate-moving-aside", path = key_file.display().to_string()))?;
         let new = match keys::create_key(key_file) {
             Ok(k) => k.verifying_key(),
             Err(e) => {
@@ -313,30 +299,31 @@ impl State {
         let fragment = id.rsplit_once('#').map_or(id, |(_, f)| f);
         let named = |k: &VerifyingKey| crate::sign::did::key_id(k) == fragment || multibase::encode_public_key(k) == id;
         if ring.retired.iter().any(named) {
-            bail!("{id} is retired already");
+            bail!(tr!("state-retire-already", id = id));
         }
         let Some(&key) = ring.active.iter().find(|k| named(k)) else {
             let known: Vec<String> = ring.active.iter().map(crate::sign::did::key_id).collect();
-            bail!(
-                "{id}: no such key in {} (it holds: {})",
-                ring_path.display(),
-                if known.is_empty() { "none".into() } else { known.join(", ") }
-            );
+            let file = ring_path.display().to_string();
+            bail!(if known.is_empty() {
+                tr!("state-retire-unknown-empty", id = id, ring = file)
+            } else {
+                tr!("state-retire-unknown", id = id, ring = file, keys = known.join(", "))
+            });
         };
         if ring.active.len() == 1 {
-            bail!("{id} is the only key of {}: nothing would verify the site (rotate first, then retire the old key)", ring_path.display());
+            bail!(tr!("state-retire-only-key", id = id, ring = ring_path.display().to_string()));
         }
         let current = keys::read_key(key_file)?.verifying_key();
         if !ring.active.contains(&current) {
-            bail!(
-                "{} does not list the signing key {} ({}): the key ring does not match the key on disk",
-                ring_path.display(),
-                key_file.display(),
-                crate::sign::did::key_id(&current)
-            );
+            bail!(tr!(
+                "state-retire-ring-mismatch",
+                ring = ring_path.display().to_string(),
+                path = key_file.display().to_string(),
+                key = crate::sign::did::key_id(&current)
+            ));
         }
         if key == current {
-            bail!("{id} is the current signing key ({}): `certsite keygen --rotate` first, then retire it", key_file.display());
+            bail!(tr!("state-retire-current", id = id, path = key_file.display().to_string()));
         }
         ring.active.retain(|k| *k != key);
         ring.retired.push(key);
@@ -349,12 +336,8 @@ impl State {
     pub fn status_index(&self, certificates: &Certificates, secret: &[u8]) -> anyhow::Result<StatusIndex> {
         let path = self.path(STATUS_INDEX);
         let mut index = match read_optional(&path)? {
-            Some(text) => StatusIndex::parse(&text, certificates).map_err(|e| {
-                anyhow!(
-                    "{}:{e}; restore it from a backup (a copy of .certsite/): a certificate's place in the status lists must never change once its credential is out",
-                    path.display()
-                )
-            })?,
+            Some(text) => StatusIndex::parse(&text, certificates)
+                .map_err(|e| anyhow!(tr!("state-status-index-bad", path = path.display().to_string(), error = e.to_string())))?,
             None => StatusIndex::default(),
         };
         index.assign(certificates, secret);

@@ -76,7 +76,11 @@ impl<'a> FolderThreads<'a> {
             }
             let dir = (self.dir)(kind, n);
             if let Err(e) = self.out.stage_dir(&dir) {
-                self.error.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert(format!("staging {dir}: {e}"));
+                self.error.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert(tr!(
+                    "write-staging-failed",
+                    path = &dir,
+                    error = e.to_string()
+                ));
                 self.stop();
                 return;
             }
@@ -89,7 +93,7 @@ impl<'a> FolderThreads<'a> {
         let made = &self.made[kind];
         while made.load(Ordering::Acquire) <= n {
             if self.stopped.load(Ordering::Relaxed) {
-                return Err(anyhow!("its folder was not made"));
+                return Err(anyhow!(tr!("write-folder-not-made")));
             }
             std::thread::yield_now();
         }
@@ -104,7 +108,7 @@ impl<'a> FolderThreads<'a> {
     /// The first folder that could not be made, if any.
     fn result(&self) -> anyhow::Result<()> {
         match self.error.lock().unwrap_or_else(|p| p.into_inner()).take() {
-            Some(e) => Err(anyhow!("{e}; nothing was written")),
+            Some(e) => Err(anyhow!(tr!("write-nothing-written", error = e))),
             None => Ok(()),
         }
     }

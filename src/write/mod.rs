@@ -215,17 +215,17 @@ pub fn check_output_location(root: &Path, out: &Path) -> Result<(), String> {
     let kept = [root.clone(), root.join("data"), root.join("content"), root.join("templates"), state.dir().to_owned()];
     for path in kept {
         if path.starts_with(&out) {
-            return Err(format!("the output {} holds {}: building there would delete the site's own files", out.display(), path.display()));
+            return Err(tr!("write-output-holds-site", out = out.display().to_string(), path = path.display().to_string()));
         }
     }
     for input in ["data", "content", "templates"] {
         if out.starts_with(root.join(input)) {
-            return Err(format!("the output {} is inside the site's {input}/ folder, which certsite reads", out.display()));
+            return Err(tr!("write-output-in-input", out = out.display().to_string(), folder = input));
         }
     }
     let previews = [state.serve_dir(), state.preview().serve_dir()];
     if out.starts_with(state.dir()) && !previews.iter().any(|preview| out.starts_with(preview)) {
-        return Err(format!("the output {} is inside .certsite/, which holds the site's private state", out.display()));
+        return Err(tr!("write-output-in-state", out = out.display().to_string()));
     }
     Ok(())
 }
