@@ -135,6 +135,47 @@ impl Default for Interviews {
     }
 }
 
+/// `[sheets]`: which sheet of a workbook to read, by table (DESIGN §3 "Excel workbooks"):
+/// a table given as `.xlsx` is read from the sheet named here, else from its first sheet.
+/// The session tables' names hold for every session.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Sheets {
+    /// `data/certificates.xlsx`.
+    pub certificates: Option<String>,
+    /// `data/decisions.xlsx`.
+    pub decisions: Option<String>,
+    /// `data/holidays.xlsx`.
+    pub holidays: Option<String>,
+    /// Each session's `schedule.xlsx`.
+    pub schedule: Option<String>,
+    /// Each session's `scores.xlsx`.
+    pub scores: Option<String>,
+    /// Each session's `appeals.xlsx`.
+    pub appeals: Option<String>,
+}
+
+impl Sheets {
+    /// The keys, with their values.
+    fn entries(&self) -> [(&'static str, &Option<String>); 6] {
+        [
+            ("certificates", &self.certificates),
+            ("decisions", &self.decisions),
+            ("holidays", &self.holidays),
+            ("schedule", &self.schedule),
+            ("scores", &self.scores),
+            ("appeals", &self.appeals),
+        ]
+    }
+
+    /// The sheet named for the table in file `rel` (by its name without the extension:
+    /// `data/interviews/<session>/scores.csv` is `scores`), if any.
+    pub fn of(&self, rel: &str) -> Option<&str> {
+        let stem = Path::new(rel).file_stem()?.to_str()?;
+        self.entries().into_iter().find(|(key, _)| *key == stem).and_then(|(_, sheet)| sheet.as_deref())
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 struct RawConfig {
@@ -146,6 +187,7 @@ struct RawConfig {
     notices: Notices,
     status: StatusLists,
     interviews: Interviews,
+    sheets: Sheets,
 }
 
 /// The checked settings.
@@ -169,6 +211,8 @@ pub struct Config {
     pub status: StatusLists,
     /// Interview settings.
     pub interviews: Interviews,
+    /// Which sheet of each workbook is read.
+    pub sheets: Sheets,
     /// `[issuer] logo`, checked to exist, with where it is set.
     pub logo: Option<Logo>,
 }
@@ -276,6 +320,15 @@ impl Config {
                 ));
             }
         }
+        for (key, sheet) in raw.sheets.entries() {
+            if sheet.as_ref().is_some_and(|s| s.trim().is_empty()) {
+                problems.push(err(
+                    format!("[sheets] {key} is empty"),
+                    key,
+                    "name the sheet of the workbook to read, as on its tab, or leave the key out to read the first sheet",
+                ));
+            }
+        }
         if !(1..=366).contains(&raw.status.max_age_days) {
             problems.push(err(
                 format!("max_age_days = {} is not between 1 and 366", raw.status.max_age_days),
@@ -324,6 +377,7 @@ impl Config {
             notices: raw.notices,
             status: raw.status,
             interviews,
+            sheets: raw.sheets,
             logo: None,
         })
     }
@@ -462,6 +516,24 @@ mod tests {
         let mut p = Problems::new();
         let c = Config::parse(&text.replace("\"  \"", "\"Kür Universiteti\""), &mut p).unwrap();
         assert_eq!(c.interviews.institution.as_deref(), Some("Kür Universiteti"));
+    }
+
+    #[test]
+    fn sheets_are_named_by_table_and_an_unknown_table_is_an_error() {
+        let mut p = Problems::new();
+        let text = format!("{OK}[sheets]\ncertificates = \"Reyestr\"\nscores = \"Ballar\"\n");
+        let c = Config::parse(&text, &mut p).unwrap();
+        assert_eq!(c.sheets.of("data/certificates.csv"), Some("Reyestr"));
+        assert_eq!(c.sheets.of("data/interviews/2026-03/scores.csv"), Some("Ballar"));
+        assert_eq!(c.sheets.of("data/decisions.csv"), None);
+        let mut p = Problems::new();
+        assert!(Config::parse(&format!("{OK}[sheets]\ncertificate = \"Reyestr\"\n"), &mut p).is_none());
+        let msg = p.iter().next().unwrap().to_string();
+        assert!(msg.starts_with("data/site.toml:6:1: unknown key `certificate`") && msg.contains("did you mean `certificates`?"), "{msg}");
+        let mut p = Problems::new();
+        assert!(Config::parse(&format!("{OK}[sheets]\ndecisions = \" \"\n"), &mut p).is_none());
+        let msg = p.iter().next().unwrap().to_string();
+        assert!(msg.starts_with("data/site.toml:6:1: [sheets] decisions is empty"), "{msg}");
     }
 
     #[test]
