@@ -42,7 +42,7 @@ pub fn read(root: &Path, problems: &mut Problems) -> Option<CsvText> {
 pub fn register(file: &CsvText, problems: &mut Problems) -> Certificates {
     let list = parse(file, problems);
     let numbers = number_cells(file);
-    Certificates::located(list, problems, |c| numbers.at(c.line))
+    Certificates::located(list, crate::diag::Place::file(file.path.clone()), problems, |c| numbers.at(c.line))
 }
 
 /// Where each certificate's number is written in the file, by the certificate's line

@@ -573,7 +573,7 @@ impl CsvText {
         let line = row_line + bytecount(within);
         let line_start = memchr::memrchr(b'\n', within).map_or(row, |i| row + i + 1);
         let column = text[line_start..start].chars().count() as u64 + 1;
-        At { path: self.path.clone(), line, column, span: Some((start, len)) }
+        At { path: self.path.clone(), line, column, span: Some((start, len)), sheet: None }
     }
 
     /// Finds the cells of column `c` in rows named by their line, for problems found after the
@@ -713,7 +713,7 @@ impl<C: Column> Row<'_, C> {
     /// The position of the row's start (from the reader's line count: no scanning, as this
     /// is kept for every row).
     pub fn at_row(&self) -> At {
-        At { path: self.file.path.clone(), line: self.line, column: 1, span: Some((self.byte, 0)) }
+        At { path: self.file.path.clone(), line: self.line, column: 1, span: Some((self.byte, 0)), sheet: None }
     }
 
     /// An error about column `c` of this row, with the lines around it (private cells masked,

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use time::Date;
 
-use crate::diag::{At, Problem, Problems};
+use crate::diag::{At, Place, Problem, Problems};
 
 /// Shared text: names, professions and scopes repeat across a register, so each distinct value
 /// is stored once (a million certificates fit in memory with room to spare, DESIGN §6).
@@ -47,16 +47,12 @@ pub struct Certificate {
     pub valid_until: Date,
     /// Number of the earlier certificate this one renews or replaces, upper case.
     pub replaces: Option<String>,
-    /// The row's line in the file, for later cross-file errors.
+    /// The row's line in the file (the sheet's row, for a workbook), for later cross-file
+    /// errors ([`Certificates::at`]).
     pub line: u64,
 }
 
 impl Certificate {
-    /// Where the row is.
-    pub fn at(&self) -> At {
-        At { path: PATH.into(), line: self.line, column: 1, span: None }
-    }
-
     /// "Surname Given Patronymic", the holder's full name as printed on the certificate.
     pub fn holder_name(&self) -> String {
         let mut name = format!("{} {}", self.surname, self.given_name);
@@ -129,27 +125,36 @@ impl NumberIndex {
 }
 
 /// All certificates, with an index by number.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Certificates {
     /// In file order.
     pub list: Vec<Certificate>,
+    /// The file (and sheet) they were read from.
+    pub place: Place,
     /// Upper-case number → index into `list`.
     by_number: NumberIndex,
     /// Index of a certificate → indexes of the certificates that replace it.
     pub replaced_by: HashMap<usize, Vec<usize>>,
 }
 
+impl Default for Certificates {
+    fn default() -> Self {
+        Certificates { list: Vec::new(), place: Place::file(PATH), by_number: NumberIndex::default(), replaced_by: HashMap::new() }
+    }
+}
+
 impl Certificates {
     /// Checks the rules that span rows and builds the indexes: numbers unique, `replaces`
     /// naming a known certificate other than itself.
     pub fn new(list: Vec<Certificate>, problems: &mut Problems) -> Certificates {
-        Certificates::located(list, problems, Certificate::at)
+        let place = Place::file(PATH);
+        Certificates::located(list, place.clone(), problems, |c| place.row(c.line))
     }
 
-    /// Like [`Certificates::new`], with `number_at` telling where a certificate's number is
-    /// written: a number that appears twice is reported at the second one's cell, and the
-    /// first one's is named (DESIGN §2).
-    pub fn located(list: Vec<Certificate>, problems: &mut Problems, number_at: impl Fn(&Certificate) -> At) -> Certificates {
+    /// Like [`Certificates::new`], for certificates read from `place`, with `number_at`
+    /// telling where a certificate's number is written: a number that appears twice is
+    /// reported at the second one's cell, and the first one's is named (DESIGN §2).
+    pub fn located(list: Vec<Certificate>, place: Place, problems: &mut Problems, number_at: impl Fn(&Certificate) -> At) -> Certificates {
         let mut by_number = NumberIndex { table: hashbrown::HashTable::with_capacity(list.len()) };
         for (i, cert) in list.iter().enumerate() {
             if let Some(first) = by_number.insert(&list, i) {
@@ -164,16 +169,23 @@ impl Certificates {
         for (i, cert) in list.iter().enumerate() {
             let Some(old) = &cert.replaces else { continue };
             match by_number.get(&list, old) {
-                Some(j) if j == i => problems.push(Problem::error(format!("certificate {} replaces itself", cert.number)).at(cert.at())),
+                Some(j) if j == i => {
+                    problems.push(Problem::error(format!("certificate {} replaces itself", cert.number)).at(place.row(cert.line)))
+                }
                 Some(j) => replaced_by.entry(j).or_default().push(i),
                 None => problems.push(
-                    Problem::error(format!("replaces \"{old}\", which is not in data/certificates.csv"))
-                        .at(cert.at())
+                    Problem::error(format!("replaces \"{old}\", which is not in {}", place.path.display()))
+                        .at(place.row(cert.line))
                         .help("`replaces` names the number of an earlier certificate of the same file"),
                 ),
             }
         }
-        Certificates { list, by_number, replaced_by }
+        Certificates { list, place, by_number, replaced_by }
+    }
+
+    /// Where a certificate's row is.
+    pub fn at(&self, cert: &Certificate) -> At {
+        self.place.row(cert.line)
     }
 
     /// Finds a certificate by number, case-insensitively.

@@ -294,7 +294,7 @@ fn unknown_certificate(certificates: &Certificates, number: &str, at: At) -> Pro
         Some(near) => format!("did you mean \"{near}\"? a decision names the number of an existing certificate"),
         None => "a decision names the number of an existing certificate".to_owned(),
     };
-    Problem::error(format!("certificate \"{number}\" is not in data/certificates.csv")).at(at).help(help)
+    Problem::error(format!("certificate \"{number}\" is not in {}", certificates.place.path.display())).at(at).help(help)
 }
 
 #[cfg(test)]

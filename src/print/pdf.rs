@@ -60,6 +60,8 @@ const GREY: u8 = 85;
 pub struct Sheet<'a> {
     /// The certificate.
     pub cert: &'a Certificate,
+    /// Where its row is, for a message about it.
+    pub at: crate::diag::At,
     /// Its verification code, printed under the QR code.
     pub code: Code,
     /// Its verification page: what the QR code holds.
@@ -152,7 +154,7 @@ pub fn document(config: &Config, logo: Option<&LogoImage>, sheets: &[Sheet<'_>])
         let fields = fields(sheet.cert, &fonts, ops_bottom(&ops, Region::Header), qr_top() - 18.0).ok_or_else(|| {
             anyhow::anyhow!(
                 "{}: certificate {}: the approved scope is too long to fit on one page, even in small type; shorten its fields",
-                sheet.cert.at(),
+                sheet.at,
                 sheet.cert.number
             )
         })?;

@@ -474,7 +474,7 @@ impl Site {
         }
         let codes = self.codes(secret);
         let mut problems = Problems::new();
-        crate::model::code::check_unique(&self.certificates, &codes, crate::model::certificate::Certificate::at, &mut problems);
+        crate::model::code::check_unique(&self.certificates, &codes, |c| self.certificates.at(c), &mut problems);
         if problems.has_errors() {
             anyhow::bail!("{}", problems.render(false).trim_end());
         }
@@ -663,7 +663,7 @@ fn page_codes(
     let codes = codes_of(certificates, &secret);
     match file.map(load::certificates::number_cells) {
         Some(cells) => crate::model::code::check_unique(certificates, &codes, |c| cells.at(c.line), problems),
-        None => crate::model::code::check_unique(certificates, &codes, crate::model::certificate::Certificate::at, problems),
+        None => crate::model::code::check_unique(certificates, &codes, |c| certificates.at(c), problems),
     }
     Some(PageCodes { secret, codes })
 }
