@@ -8,8 +8,10 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
+use crate::config::Sheets;
 use crate::diag::Problems;
 use crate::load::csvfile::{columns, Cells, Column, CsvText, Row};
+use crate::load::xlsx;
 use crate::model::certificate::{check_number, normalize_number, Certificate, Certificates, Text};
 
 pub use crate::model::certificate::PATH;
@@ -31,9 +33,10 @@ columns! {
     }
 }
 
-/// Reads the file if it exists (`None` when the site has no certificates).
-pub fn read(root: &Path, problems: &mut Problems) -> Option<CsvText> {
-    CsvText::read_optional(root, PATH, problems)
+/// Reads the file, or the workbook given instead ([`xlsx::read_table`]), if it exists
+/// (`None` when the site has no certificates).
+pub fn read(root: &Path, sheets: &Sheets, problems: &mut Problems) -> Option<CsvText> {
+    xlsx::read_table(root, PATH, sheets, problems)
 }
 
 /// The register of an already read file: every row parsed ([`parse`]), then the rules that
@@ -42,7 +45,7 @@ pub fn read(root: &Path, problems: &mut Problems) -> Option<CsvText> {
 pub fn register(file: &CsvText, problems: &mut Problems) -> Certificates {
     let list = parse(file, problems);
     let numbers = number_cells(file);
-    Certificates::located(list, crate::diag::Place::file(file.path.clone()), problems, |c| numbers.at(c.line))
+    Certificates::located(list, file.place(), problems, |c| numbers.at(c.line))
 }
 
 /// Where each certificate's number is written in the file, by the certificate's line

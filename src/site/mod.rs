@@ -159,20 +159,22 @@ impl Site {
     pub fn load(root: &Path, build_date: Date) -> Result<Site, Problems> {
         let mut problems = Problems::new();
         let config = Config::load(root, &mut problems);
+        // Which sheet of each workbook to read (the first, when site.toml did not load).
+        let sheets = config.as_ref().map(|c| c.sheets.clone()).unwrap_or_default();
         let (certificates, codes) = {
             // The file's text is kept until the page codes are checked (an error points at a
             // number's cell), then dropped.
-            let file = load::certificates::read(root, &mut problems);
+            let file = load::certificates::read(root, &sheets, &mut problems);
             let certificates = file.as_ref().map_or_else(Certificates::default, |f| load::certificates::register(f, &mut problems));
             let codes = page_codes(root, &certificates, file.as_ref(), &mut problems);
             (certificates, codes)
         };
-        let decision_rows = load::decisions::load(root, &mut problems);
+        let decision_rows = load::decisions::load(root, &sheets, &mut problems);
         let decisions = Decisions::new(decision_rows, &certificates, &mut problems);
         let pages = load::content::load(root, &mut problems);
-        let calendar = load::interviews::load_calendar(root, &mut problems);
+        let calendar = load::interviews::load_calendar(root, &sheets, &mut problems);
         let mut sessions: Vec<(Session, Vec<SpecialtyResult>)> =
-            load::interviews::load(root, &calendar, config.as_ref().map(|c| &c.interviews), build_date, &mut problems)
+            load::interviews::load(root, &calendar, config.as_ref().map(|c| &c.interviews), &sheets, build_date, &mut problems)
                 .into_iter()
                 .filter_map(|s| s.results().ok().map(|r| (s, r)))
                 .collect();
