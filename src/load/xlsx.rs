@@ -74,13 +74,21 @@ pub fn from_bytes(rel: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Result<CsvT
             ));
         }
     }
-    let (text, first_row) = table.finish();
-    Ok(CsvText {
-        path: PathBuf::from(rel),
-        text,
-        format: Format { encoding: "UTF-8", delimiter: b',' },
-        sheet: Some(Sheet { name: Arc::from(name), first_row }),
-    })
+    Ok(table.into_csv(rel, &name))
+}
+
+/// The table of sheet `name` of the workbook `rel` whose text cells are `cells`: (row, column,
+/// text), 0-based, row by row and left to right as a workbook stores them; `None` when a cell
+/// comes out of that order. What [`from_bytes`] makes of the cells it reads, for the fuzz
+/// target, which gives its own.
+pub fn from_text_cells<'c>(rel: &str, name: &str, cells: impl IntoIterator<Item = (u32, u32, &'c str)>) -> Option<CsvText> {
+    let mut table = Table::default();
+    for (row, column, text) in cells {
+        if !table.add(row, column, &DataRef::SharedString(text)) {
+            return None;
+        }
+    }
+    Some(table.into_csv(rel, name))
 }
 
 /// The workbook in `bytes`.
@@ -202,6 +210,17 @@ impl Table {
             }
         }
         self.rows.push((self.text.len(), last_column as usize + 1));
+    }
+
+    /// The table, read from sheet `name` of the workbook `rel`.
+    fn into_csv(self, rel: &str, name: &str) -> CsvText {
+        let (text, first_row) = self.finish();
+        CsvText {
+            path: PathBuf::from(rel),
+            text,
+            format: Format { encoding: "UTF-8", delimiter: b',' },
+            sheet: Some(Sheet { name: Arc::from(name), first_row }),
+        }
     }
 
     /// The text, every row with as many fields as the widest (as Excel saves a CSV file), and
