@@ -11,6 +11,7 @@ pub type Driver = fn(&[u8]);
 /// Every target, by name, with its function.
 pub const ALL: [(&str, Driver); 11] = [
     ("certificates", certificates::run),
+    ("workbook", workbook::run),
     ("decisions", decisions::run),
     ("holidays", holidays::run),
     ("session", session::run),
@@ -81,7 +82,7 @@ pub mod certificates {
     }
 
     /// The rows and problems of one pass, and of pieces of 1 and 64 bytes: the same.
-    fn same_in_pieces(file: &CsvText) {
+    pub fn same_in_pieces(file: &CsvText) {
         let row = |r: &Row<'_, certificates::Col>| {
             (r.line, certificates::Col::ALL.iter().map(|&c| r.get(c).map(|v| v.into_owned())).collect::<Vec<_>>())
         };
@@ -95,6 +96,63 @@ pub mod certificates {
             assert_eq!(pieces, rows, "pieces of {piece} bytes");
             assert_eq!(messages(&found), messages(&one), "pieces of {piece} bytes");
         }
+    }
+}
+
+pub mod workbook {
+    //! `data/certificates.xlsx`: a workbook (an input that starts as a zip file does, "PK") read
+    //! as a build reads it; or else the cells of a sheet, given as text, one row a line (an
+    //! empty line a blank row), cells separated by `,`, `\n` in a cell a line break. The sheet
+    //! is read into its table as a build reads a workbook's, then the register as the
+    //! `certificates` target reads it: the rows read in pieces give what one pass gives, each
+    //! row is the sheet's row of its cells, no cell keeps the stand-in of a line break, and
+    //! every problem about the register names the sheet. Problems are expected; a panic is a
+    //! bug.
+
+    use certsite::diag::Problems;
+    use certsite::load::csvfile::{Column, CsvText, Row, SHEET_CR, SHEET_LF};
+    use certsite::load::{certificates, xlsx};
+
+    /// The workbook's path.
+    const PATH: &str = "data/certificates.xlsx";
+
+    /// Reads `data` (see the module).
+    pub fn run(data: &[u8]) {
+        let mut problems = Problems::new();
+        if data.starts_with(b"PK") {
+            match xlsx::from_bytes(PATH, data.to_vec(), None) {
+                Ok(file) => read(&file, &[]),
+                Err(problem) => problems.push(*problem),
+            }
+            problems.render_width(false, 80);
+            return;
+        }
+        let text = String::from_utf8_lossy(data);
+        let rows: Vec<Vec<String>> = text.split('\n').map(|l| l.split(',').map(|c| c.replace("\\n", "\n")).collect()).collect();
+        let cells = rows.iter().zip(0u32..).flat_map(|(cells, r)| cells.iter().zip(0u32..).map(move |(text, c)| (r, c, text.as_str())));
+        let file = xlsx::from_text_cells(PATH, "Sheet1", cells).expect("cells given in order");
+        read(&file, &rows);
+    }
+
+    /// The register of `file`, and what must hold of it (`rows`: the sheet's cells, when known).
+    fn read(file: &CsvText, rows: &[Vec<String>]) {
+        super::certificates::same_in_pieces(file);
+        let mut problems = Problems::new();
+        file.rows(&mut problems, |r: &Row<'_, certificates::Col>, _| {
+            let row = usize::try_from(r.line - 1).unwrap();
+            if !rows.is_empty() {
+                assert!(rows[row].iter().any(|c| !c.trim().is_empty()), "row {} is blank in the sheet", r.line);
+            }
+            for &c in certificates::Col::ALL {
+                assert!(!r.get(c).is_some_and(|v| v.contains([SHEET_LF, SHEET_CR])), "row {}: a stand-in kept", r.line);
+            }
+        });
+        let mut found = Problems::new();
+        certificates::register(file, &mut found);
+        assert!(found.iter().all(|p| p.at.as_ref().is_none_or(|at| at.sheet.is_some())), "{found:?}");
+        problems.extend(found);
+        problems.sort();
+        problems.render_width(false, 80);
     }
 }
 

@@ -169,8 +169,12 @@ pub fn check(root: &Path, date: Date) -> u8 {
                     n => format!(" ({n} warning(s))"),
                 }
             );
-            for (rel, format) in crate::load::csvfile::formats(root) {
-                eprintln!("  read {rel}: {}", format.describe());
+            let mut read: Vec<(String, String)> =
+                crate::load::csvfile::formats(root).into_iter().map(|(rel, format)| (rel, format.describe())).collect();
+            read.extend(crate::load::xlsx::sheets_read(root, &site.config.sheets));
+            read.sort();
+            for (rel, described) in read {
+                eprintln!("  read {rel}: {described}");
             }
             OK
         }

@@ -147,6 +147,47 @@ pub struct PrintSettings {
     pub signatory_title_en: Option<String>,
 }
 
+/// `[sheets]`: which sheet of a workbook to read, by table (DESIGN §3 "Excel workbooks"):
+/// a table given as `.xlsx` is read from the sheet named here, else from its first sheet.
+/// The session tables' names hold for every session.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Sheets {
+    /// `data/certificates.xlsx`.
+    pub certificates: Option<String>,
+    /// `data/decisions.xlsx`.
+    pub decisions: Option<String>,
+    /// `data/holidays.xlsx`.
+    pub holidays: Option<String>,
+    /// Each session's `schedule.xlsx`.
+    pub schedule: Option<String>,
+    /// Each session's `scores.xlsx`.
+    pub scores: Option<String>,
+    /// Each session's `appeals.xlsx`.
+    pub appeals: Option<String>,
+}
+
+impl Sheets {
+    /// The keys, with their values.
+    fn entries(&self) -> [(&'static str, &Option<String>); 6] {
+        [
+            ("certificates", &self.certificates),
+            ("decisions", &self.decisions),
+            ("holidays", &self.holidays),
+            ("schedule", &self.schedule),
+            ("scores", &self.scores),
+            ("appeals", &self.appeals),
+        ]
+    }
+
+    /// The sheet named for the table in file `rel` (by its name without the extension:
+    /// `data/interviews/<session>/scores.csv` is `scores`), if any.
+    pub fn of(&self, rel: &str) -> Option<&str> {
+        let stem = Path::new(rel).file_stem()?.to_str()?;
+        self.entries().into_iter().find(|(key, _)| *key == stem).and_then(|(_, sheet)| sheet.as_deref())
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 struct RawConfig {
@@ -159,6 +200,7 @@ struct RawConfig {
     status: StatusLists,
     interviews: Interviews,
     print: PrintSettings,
+    sheets: Sheets,
 }
 
 /// The checked settings.
@@ -184,6 +226,8 @@ pub struct Config {
     pub interviews: Interviews,
     /// Settings of the printed certificates.
     pub print: PrintSettings,
+    /// Which sheet of each workbook is read.
+    pub sheets: Sheets,
     /// `[issuer] logo`, checked to exist, with where it is set.
     pub logo: Option<Logo>,
 }
@@ -296,6 +340,11 @@ impl Config {
         if print.signatory_title_en.is_some() && print.signatory_title.is_none() {
             problems.push(err(tr!("config-print-title-en-alone"), "signatory_title_en", &tr!("config-print-title-en-alone-help")));
         }
+        for (key, sheet) in raw.sheets.entries() {
+            if sheet.as_ref().is_some_and(|s| s.trim().is_empty()) {
+                problems.push(err(tr!("config-sheets-empty", key = key), key, &tr!("config-sheets-empty-help")));
+            }
+        }
         if !(1..=366).contains(&raw.status.max_age_days) {
             problems.push(err(
                 tr!("config-max-age-days", value = raw.status.max_age_days),
@@ -345,6 +394,7 @@ impl Config {
             status: raw.status,
             interviews,
             print,
+            sheets: raw.sheets,
             logo: None,
         })
     }
@@ -511,6 +561,24 @@ mod tests {
         assert!(Config::parse(&text.replace("signatory_title = \"Direktor\"\n", ""), &mut p).is_none());
         let msg = p.iter().next().unwrap().to_string();
         assert!(msg.starts_with("data/site.toml:7:1: [print] signatory_title_en is set without signatory_title"), "{msg}");
+    }
+
+    #[test]
+    fn sheets_are_named_by_table_and_an_unknown_table_is_an_error() {
+        let mut p = Problems::new();
+        let text = format!("{OK}[sheets]\ncertificates = \"Reyestr\"\nscores = \"Ballar\"\n");
+        let c = Config::parse(&text, &mut p).unwrap();
+        assert_eq!(c.sheets.of("data/certificates.csv"), Some("Reyestr"));
+        assert_eq!(c.sheets.of("data/interviews/2026-03/scores.csv"), Some("Ballar"));
+        assert_eq!(c.sheets.of("data/decisions.csv"), None);
+        let mut p = Problems::new();
+        assert!(Config::parse(&format!("{OK}[sheets]\ncertificate = \"Reyestr\"\n"), &mut p).is_none());
+        let msg = p.iter().next().unwrap().to_string();
+        assert!(msg.starts_with("data/site.toml:6:1: unknown key `certificate`") && msg.contains("did you mean `certificates`?"), "{msg}");
+        let mut p = Problems::new();
+        assert!(Config::parse(&format!("{OK}[sheets]\ndecisions = \" \"\n"), &mut p).is_none());
+        let msg = p.iter().next().unwrap().to_string();
+        assert!(msg.starts_with("data/site.toml:6:1: [sheets] decisions is empty"), "{msg}");
     }
 
     #[test]

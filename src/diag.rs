@@ -14,23 +14,26 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Where a problem is: a file and, when known, a 1-based line and column and the byte span of
-/// the offending text in that file.
+/// the offending text in that file. In a workbook's sheet (`sheet` set) the line is the sheet's
+/// row and the column its column (A is 1; 0 for the whole row), shown as Excel names the cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct At {
     /// The file, as given relative to the site root where possible.
     pub path: PathBuf,
-    /// 1-based line, 0 when the problem concerns the whole file.
+    /// 1-based line (or row of the sheet), 0 when the problem concerns the whole file.
     pub line: u64,
-    /// 1-based column in characters, 0 when unknown.
+    /// 1-based column in characters (or column of the sheet), 0 when unknown.
     pub column: u64,
     /// Byte offset and length of the offending text, for the source excerpt.
     pub span: Option<(usize, usize)>,
+    /// The sheet, when the file is a workbook (`.xlsx`).
+    pub sheet: Option<Arc<str>>,
 }
 
 impl At {
     /// A whole file.
     pub fn file(path: impl Into<PathBuf>) -> At {
-        At { path: path.into(), line: 0, column: 0, span: None }
+        At { path: path.into(), line: 0, column: 0, span: None, sheet: None }
     }
 
     /// A position found from a byte offset into `text` (the file's contents).
@@ -40,8 +43,42 @@ impl At {
         let line = before.matches('\n').count() as u64 + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before[line_start..].chars().count() as u64 + 1;
-        At { path: path.into(), line, column, span: Some((offset, len)) }
+        At { path: path.into(), line, column, span: Some((offset, len)), sheet: None }
     }
+}
+
+/// A table's file and, when the file is a workbook, the sheet read: where its rows are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The file, relative to the site root.
+    pub path: PathBuf,
+    /// The sheet, for a workbook.
+    pub sheet: Option<Arc<str>>,
+}
+
+impl Place {
+    /// The CSV file `path`.
+    pub fn file(path: impl Into<PathBuf>) -> Place {
+        Place { path: path.into(), sheet: None }
+    }
+
+    /// The row that starts line `line` of a CSV file (column 1), or row `line` of the sheet.
+    pub fn row(&self, line: u64) -> At {
+        let column = if self.sheet.is_some() { 0 } else { 1 };
+        At { path: self.path.clone(), line, column, span: None, sheet: self.sheet.clone() }
+    }
+}
+
+/// The letters Excel names column `column` with (1 is A, 27 is AA).
+pub fn column_letters(column: u64) -> String {
+    let mut letters = Vec::new();
+    let mut n = column;
+    while n > 0 {
+        n -= 1;
+        letters.push(b'A' + (n % 26) as u8);
+        n /= 26;
+    }
+    letters.iter().rev().map(|&b| char::from(b)).collect()
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -53,6 +90,14 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 impl fmt::Display for At {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(sheet) = &self.sheet {
+            let path = self.path.display();
+            return match (self.line, self.column) {
+                (0, _) => write!(f, "{path}, sheet \"{sheet}\""),
+                (row, 0) => write!(f, "{path}, sheet \"{sheet}\", row {row}"),
+                (row, column) => write!(f, "{path}, sheet \"{sheet}\", cell {}{row}", column_letters(column)),
+            };
+        }
         write!(f, "{}", self.path.display())?;
         if self.line > 0 {
             write!(f, ":{}", self.line)?;
@@ -299,10 +344,13 @@ impl Problems {
         use miette::{GraphicalReportHandler, GraphicalTheme};
         let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
         let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1);
+        // A cell of a sheet is named as Excel names it ("cell H21"), not by line and column.
+        let cells = handler.clone().without_primary_span_start();
         let mut out = String::new();
         for problem in &self.items {
             let report = Report::new(problem, width);
-            let _ = handler.render_report(&mut out, &report);
+            let in_sheet = problem.at.as_ref().is_some_and(|at| at.sheet.is_some());
+            let _ = if in_sheet { &cells } else { &handler }.render_report(&mut out, &report);
         }
         localize_help_heading(&out)
     }
@@ -365,7 +413,8 @@ impl Report {
         };
         let (source, label) = match (&p.at, p.quote(width)) {
             (Some(at), Some(excerpt)) if at.line > 0 => {
-                let quoted = Quoted::new(display_path(&at.path), &excerpt, at);
+                let name = if at.sheet.is_some() { at.to_string() } else { display_path(&at.path) };
+                let quoted = Quoted::new(name, &excerpt, at);
                 let label = miette::LabeledSpan::at(quoted.mark.0..quoted.mark.0 + quoted.mark.1.max(1), tr!("report-here"));
                 (Some(quoted), Some(label))
             }
@@ -480,6 +529,24 @@ mod tests {
         let at = At::offset("data/x.csv", text, off, 10);
         assert_eq!((at.line, at.column), (2, 6));
         assert_eq!(at.to_string(), "data/x.csv:2:6");
+    }
+
+    #[test]
+    fn a_place_in_a_sheet_is_named_as_excel_names_it() {
+        let letters: Vec<String> = [1, 8, 26, 27, 52, 702, 703].into_iter().map(column_letters).collect();
+        assert_eq!(letters, ["A", "H", "Z", "AA", "AZ", "ZZ", "AAA"]);
+        let place = Place { path: "data/x.xlsx".into(), sheet: Some(Arc::from("Vərəq 1")) };
+        assert_eq!(place.row(21).to_string(), "data/x.xlsx, sheet \"Vərəq 1\", row 21");
+        assert_eq!(At { column: 8, ..place.row(21) }.to_string(), "data/x.xlsx, sheet \"Vərəq 1\", cell H21");
+        assert_eq!(At { line: 0, ..place.row(21) }.to_string(), "data/x.xlsx, sheet \"Vərəq 1\"");
+        assert_eq!(Place::file("data/x.csv").row(21).to_string(), "data/x.csv:21:1");
+        // The report's heading and the excerpt's name the cell; the excerpt numbers the rows.
+        let mut problems = Problems::new();
+        let excerpt = Excerpt { first_line: 20, lines: vec!["a,b".into(), "c,BAD".into()], mark: (1, 2, 3) };
+        problems.push(Problem::error("bad").at(At { column: 2, ..place.row(21) }).with_excerpt(excerpt));
+        let out = problems.render_width(false, 100);
+        assert!(out.contains("× data/x.xlsx, sheet \"Vərəq 1\", cell B21: bad"), "{out}");
+        assert!(out.contains("╭─[data/x.xlsx, sheet \"Vərəq 1\", cell B21]") && out.contains(" 21 │ c,BAD"), "{out}");
     }
 
     #[test]

@@ -281,7 +281,7 @@ pub fn print(site: &Site, out: Option<&Path>, selection: &Selection, force: bool
         let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}", tr!("print-qr-failed", number = &cert.number, why = e.to_string())))?;
         qr_codes.push((cert.file_stem(), svg));
         crate::render::csvout::push_row(&mut batch, &[&cert.number, code.as_str(), &url, site.status(i).status.code()]);
-        sheets.push(pdf::Sheet { cert, code, url });
+        sheets.push(pdf::Sheet { cert, at: site.certificates.at(cert), code, url });
     }
     let mut document = None;
     if pdf && !sheets.is_empty() {

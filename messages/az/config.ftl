@@ -45,3 +45,5 @@ config-logo-path-help = loqonun yolu saytın kök qovluğuna görə yazılır, m
 config-template-built-in = (daxili) { $name }
 # $error: şablon mühərrikinin dediyi (ingiliscə).
 config-template-error = şablon xətası: { $error }
+config-sheets-empty = [sheets] { $key } boşdur
+config-sheets-empty-help = iş kitabının oxunacaq vərəqinin adını, vərəqin nişanında yazıldığı kimi yazın, və ya birinci vərəqi oxumaq üçün açarı silin

@@ -45,3 +45,5 @@ config-logo-path-help = the logo's path is relative to the site root, e.g. logo 
 config-template-built-in = (built-in) { $name }
 # $error: what the template engine said (in English).
 config-template-error = template error: { $error }
+config-sheets-empty = [sheets] { $key } is empty
+config-sheets-empty-help = name the sheet of the workbook to read, as on its tab, or leave the key out to read the first sheet

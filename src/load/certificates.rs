@@ -8,8 +8,10 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
+use crate::config::Sheets;
 use crate::diag::Problems;
 use crate::load::csvfile::{columns, Cells, Column, CsvText, Row};
+use crate::load::xlsx;
 use crate::model::certificate::{check_number, normalize_number, Certificate, Certificates, Text, Unread};
 
 pub use crate::model::certificate::PATH;
@@ -31,9 +33,10 @@ columns! {
     }
 }
 
-/// Reads the file if it exists (`None` when the site has no certificates).
-pub fn read(root: &Path, problems: &mut Problems) -> Option<CsvText> {
-    CsvText::read_optional(root, PATH, problems)
+/// Reads the file, or the workbook given instead ([`xlsx::read_table`]), if it exists
+/// (`None` when the site has no certificates).
+pub fn read(root: &Path, sheets: &Sheets, problems: &mut Problems) -> Option<CsvText> {
+    xlsx::read_table(root, PATH, sheets, problems)
 }
 
 /// The register of an already read file: every row parsed ([`parse`]), then the rules that
@@ -42,18 +45,20 @@ pub fn read(root: &Path, problems: &mut Problems) -> Option<CsvText> {
 pub fn register(file: &CsvText, problems: &mut Problems) -> Certificates {
     if !file.readable::<Col>() {
         file.rows::<Col>(problems, |_, _| {}); // reports why
-        return Certificates::located(Vec::new(), Unread::File, problems, Certificate::at);
+        let place = file.place();
+        return Certificates::located(Vec::new(), place.clone(), Unread::File, problems, |c| place.row(c.line));
     }
     let (list, unread) = parse_all(file, problems);
     let numbers = number_cells(file);
     let unread = if unread.is_empty() { Unread::Nothing } else { Unread::Rows(unread.into_iter().collect()) };
-    Certificates::located(list, unread, problems, |c| numbers.at(c.line))
+    Certificates::located(list, file.place(), unread, problems, |c| numbers.at(c.line))
 }
 
 /// The register of a file that exists but could not be read (its error is reported already):
 /// every number may be in it.
 pub fn unreadable() -> Certificates {
-    Certificates::located(Vec::new(), Unread::File, &mut Problems::new(), Certificate::at)
+    let place = crate::diag::Place::file(PATH);
+    Certificates::located(Vec::new(), place.clone(), Unread::File, &mut Problems::new(), |c| place.row(c.line))
 }
 
 /// Where each certificate's number is written in the file, by the certificate's line

@@ -7,14 +7,19 @@
 //! the columns its [`Column`] type names. Positions come from the `csv` reader (quoted newlines
 //! make counting lines by hand wrong); the column of a field is found only when an error needs
 //! it, by the module's RFC 4180 lexer (`lex`), which also finds where records start.
+//!
+//! A table given as a workbook's sheet ([`crate::load::xlsx`]) is read as the same text, made
+//! from its cells, with where that text is in the sheet ([`Sheet`]): the same checks run on it,
+//! and its positions are the sheet's rows and cells.
 
 mod lex;
 
 use std::borrow::Cow;
 use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::diag::{At, Excerpt, Problem, Problems, MASK};
+use crate::diag::{At, Excerpt, Place, Problem, Problems, MASK};
 use crate::model::date::{parse_date, DATE_HINT};
 use crate::text::normalize;
 use lex::Lexer;
@@ -100,7 +105,8 @@ pub fn lost_letter(text: &str) -> bool {
 }
 
 /// A CSV file's text, decoded (UTF-8 with or without a BOM, or UTF-16 with a BOM: Excel's "CSV
-/// UTF-8" and "Unicode Text"), with the separator its header row uses.
+/// UTF-8" and "Unicode Text"), with the separator its header row uses; or the same text made
+/// from a workbook's sheet (see [`Sheet`]).
 pub struct CsvText {
     /// Path shown in messages (relative to the site root).
     pub path: PathBuf,
@@ -108,7 +114,32 @@ pub struct CsvText {
     pub text: String,
     /// How the file was read.
     pub format: Format,
+    /// The sheet the text was made from, when the file is a workbook.
+    pub sheet: Option<Sheet>,
 }
+
+/// Where the text of a table read from a workbook's sheet is in that sheet. The text has one
+/// line per row of the sheet from the header's on (a blank row is an empty line, which no
+/// reader takes for a record), each with one field per column of the sheet from column A: a
+/// line is a row and a field a column. A line break inside a cell is written as
+/// [`SHEET_LF`] (and a carriage return as [`SHEET_CR`]) so as not to break the line; the cell's
+/// text has it back.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    /// The sheet's name, as on its tab.
+    pub name: Arc<str>,
+    /// The row of the sheet (1-based) of the text's first line: the header's.
+    pub first_row: u64,
+}
+
+/// What stands for a line feed in a cell of a table read from a sheet (see [`Sheet`]): a
+/// noncharacter, which the XML of a workbook cannot hold.
+pub const SHEET_LF: char = '\u{FFFF}';
+/// What stands for a carriage return in a cell of a table read from a sheet.
+pub const SHEET_CR: char = '\u{FFFE}';
+
+/// How a line break in a cell of a sheet is shown in an excerpt.
+const SHOWN_BREAK: char = '↵';
 
 /// How a CSV file was read: its encoding and the separator of its cells, found from the file
 /// itself (Excel writes `,` or, on an Azerbaijani or European Windows, `;`; its "Unicode
@@ -278,7 +309,51 @@ impl CsvText {
             }
         };
         let format = Format { encoding, delimiter: delimiter_of(&text) };
-        Ok(CsvText { path: PathBuf::from(rel), text, format })
+        Ok(CsvText { path: PathBuf::from(rel), text, format, sheet: None })
+    }
+
+    /// The file and, for a workbook, the sheet: where the table's rows are (see
+    /// [`Row::line`]).
+    pub fn place(&self) -> Place {
+        Place { path: self.path.clone(), sheet: self.sheet.as_ref().map(|s| s.name.clone()) }
+    }
+
+    /// The row of the source (the sheet's, or the file's line) of the text's line `line`.
+    fn source_line(&self, line: u64) -> u64 {
+        self.sheet.as_ref().map_or(line, |s| line + s.first_row - 1)
+    }
+
+    /// The line of the text of the source's row `line` (see [`CsvText::source_line`]).
+    fn text_line(&self, line: u64) -> u64 {
+        self.sheet.as_ref().map_or(line, |s| line.saturating_sub(s.first_row - 1))
+    }
+
+    /// `at`, a place in the text, as the source gives it: for a sheet, its row and (unless
+    /// `whole_row`) the cell holding the byte `at` starts at; for a CSV file, `at` itself.
+    fn placed(&self, at: At, whole_row: bool) -> At {
+        let Some(sheet) = &self.sheet else { return at };
+        let name = Some(sheet.name.clone());
+        if at.line == 0 {
+            return At { sheet: name, ..at };
+        }
+        let column = match at.span {
+            Some((offset, _)) if !whole_row => {
+                let offset = offset.min(self.text.len());
+                let start = memchr::memrchr(b'\n', &self.text.as_bytes()[..offset]).map_or(0, |i| i + 1);
+                self.lexer().fields(start).position(|(a, b)| a <= offset && offset <= b).map_or(0, |j| j as u64 + 1)
+            }
+            _ => 0,
+        };
+        At { line: self.source_line(at.line), column, sheet: name, ..at }
+    }
+
+    /// The text of a cell as read from the text: for a sheet, its line breaks put back.
+    fn cell_text<'r>(&self, raw: &'r str) -> Cow<'r, str> {
+        if self.sheet.is_some() && raw.contains([SHEET_LF, SHEET_CR]) {
+            Cow::Owned(raw.replace(SHEET_LF, "\n").replace(SHEET_CR, "\r"))
+        } else {
+            Cow::Borrowed(raw)
+        }
     }
 
     /// The RFC 4180 lexer of this file's text.
@@ -373,7 +448,14 @@ impl CsvText {
         while shown.len() > line - first + 1 && shown.last().is_some_and(|l| l.is_empty()) {
             shown.pop(); // the end of the file
         }
-        Excerpt { first_line: first_line + first as u64, lines: shown, mark: (line - first, column, marked) }
+        if self.sheet.is_some() {
+            for l in &mut shown {
+                if l.contains([SHEET_LF, SHEET_CR]) {
+                    *l = l.replace([SHEET_LF, SHEET_CR], &SHOWN_BREAK.to_string());
+                }
+            }
+        }
+        Excerpt { first_line: self.source_line(first_line + first as u64), lines: shown, mark: (line - first, column, marked) }
     }
 
     /// Which fields a header row's names make public: those the schema reads, i.e. the first
@@ -460,7 +542,11 @@ impl CsvText {
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => {
-                problems.push(Problem::error("the file is empty: a header row is needed").at(At::file(&self.path)));
+                let problem = match self.sheet {
+                    None => Problem::error("the file is empty: a header row is needed"),
+                    Some(_) => Problem::error("the sheet is empty: a header row is needed"),
+                };
+                problems.push(problem.at(self.placed(At::file(&self.path), true)));
                 return None;
             }
             Err(e) => {
@@ -468,7 +554,7 @@ impl CsvText {
                 return None;
             }
         }
-        let names: Vec<String> = record.iter().map(|h| normalize(h).to_lowercase()).collect();
+        let names: Vec<String> = record.iter().map(|h| normalize(&self.cell_text(h)).to_lowercase()).collect();
         let mut columns = vec![None; schema.len()];
         let mut missing = false;
         for (i, (name, required)) in schema.iter().enumerate() {
@@ -496,7 +582,7 @@ impl CsvText {
                 let public = Self::public_names(&names, schema);
                 problems.push(
                     Problem::error(format!("required column \"{name}\" is missing"))
-                        .at(At::offset(&self.path, &self.text, 0, line))
+                        .at(self.placed(At::offset(&self.path, &self.text, 0, line), true))
                         .help(help)
                         .with_excerpt(self.excerpt(None, (0, 1), &|j| public.get(j) == Some(&true), names.len(), (0, line))),
                 );
@@ -550,11 +636,11 @@ impl CsvText {
                 problems.skip_blank_row(&self.path);
                 continue;
             }
-            let row = Row { file: self, record: &record, header, line, byte, prev: before, columns: PhantomData };
+            let row = Row { file: self, record: &record, header, line: self.source_line(line), byte, prev: before, columns: PhantomData };
             if record.len() != header.fields {
                 problems.push(
                     Problem::error(format!("this row has {} fields, the header has {}", record.len(), header.fields))
-                        .at(At::offset(&self.path, &self.text, row.byte, 0))
+                        .at(self.placed(At::offset(&self.path, &self.text, row.byte, 0), true))
                         .help(format!(
                             "check the quoting: a field containing a {} must be in double quotes, and a quote inside it doubled (\"\")",
                             match self.format.delimiter {
@@ -581,7 +667,7 @@ impl CsvText {
         let line = row_line + bytecount(within);
         let line_start = memchr::memrchr(b'\n', within).map_or(row, |i| row + i + 1);
         let column = text[line_start..start].chars().count() as u64 + 1;
-        At { path: self.path.clone(), line, column, span: Some((start, len)) }
+        At { path: self.path.clone(), line, column, span: Some((start, len)), sheet: None }
     }
 
     /// Finds the cells of column `c` in rows named by their line, for problems found after the
@@ -595,7 +681,7 @@ impl CsvText {
     fn header_problem(&self, names: &[String], schema: Schema, field: usize, message: String) -> Problem {
         let (start, len) = self.lexer().field(0, field);
         let public = Self::public_names(names, schema);
-        Problem::error(message).at(At::offset(&self.path, &self.text, start, len)).with_excerpt(self.excerpt(
+        Problem::error(message).at(self.placed(At::offset(&self.path, &self.text, start, len), false)).with_excerpt(self.excerpt(
             None,
             (0, 1),
             &|j| public.get(j) == Some(&true),
@@ -607,8 +693,8 @@ impl CsvText {
     /// A reader error of the piece that starts at byte `from`.
     fn csv_error(&self, e: &csv::Error, from: usize) -> Problem {
         let at = match e.position() {
-            Some(p) => At::offset(&self.path, &self.text, from + p.byte() as usize, 0),
-            None => At::file(&self.path),
+            Some(p) => self.placed(At::offset(&self.path, &self.text, from + p.byte() as usize, 0), false),
+            None => self.placed(At::file(&self.path), true),
         };
         // No excerpt: where the records start is not known here, so no cell could be masked.
         Problem::error(format!("the file cannot be read as CSV: {e}")).at(at)
@@ -625,16 +711,19 @@ pub struct Cells<'a> {
 }
 
 impl Cells<'_> {
-    /// The position of the column's cell in the row that starts line `line` (the row's start
-    /// when the header has no such column; the whole file when there is no such line).
+    /// The position of the column's cell in the row that starts line `line` ([`Row::line`]: the
+    /// row's start when the header has no such column; the whole file when there is no such
+    /// line).
     pub fn at(&self, line: u64) -> At {
-        let text = &self.file.text;
+        let file = self.file;
+        let line = file.text_line(line);
+        let text = &file.text;
         let lines =
             self.lines.get_or_init(|| std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect());
         let start = usize::try_from(line).ok().and_then(|l| l.checked_sub(1)).and_then(|l| lines.get(l)).copied();
-        let Some(row) = start.filter(|&s| s < text.len()) else { return At::file(&self.file.path) };
-        let (cell, len) = self.field.map_or((row, 0), |field| self.file.lexer().field(row, field));
-        self.file.position((row, line), cell, len)
+        let Some(row) = start.filter(|&s| s < text.len()) else { return file.placed(At::file(&file.path), true) };
+        let (cell, len) = self.field.map_or((row, 0), |field| file.lexer().field(row, field));
+        file.placed(file.position((row, line), cell, len), self.field.is_none())
     }
 }
 
@@ -679,7 +768,7 @@ pub struct Row<'a, C> {
     file: &'a CsvText,
     record: &'a csv::ByteRecord,
     header: &'a Header,
-    /// 1-based line where the row starts.
+    /// 1-based line where the row starts (for a workbook, the sheet's row).
     pub line: u64,
     byte: usize,
     /// The record before: its start, or a record start to find it from (see
@@ -694,7 +783,10 @@ impl<C: Column> Row<'_, C> {
     pub fn get(&self, c: C) -> Option<Cow<'_, str>> {
         // A field of valid UTF-8 text cut at ASCII separators is valid UTF-8.
         let raw = std::str::from_utf8(self.record.get(self.header.columns[c.index()]?)?).ok()?;
-        let text = normalize(raw);
+        let text = match self.file.cell_text(raw) {
+            Cow::Borrowed(raw) => normalize(raw),
+            Cow::Owned(cell) => Cow::Owned(normalize(&cell).into_owned()),
+        };
         if text.is_empty() {
             None
         } else {
@@ -707,21 +799,23 @@ impl<C: Column> Row<'_, C> {
         match self.header.columns[c.index()] {
             Some(field) => {
                 let (start, len) = self.file.lexer().field(self.byte, field);
-                self.position(start, len)
+                self.file.placed(self.position(start, len), false)
             }
-            None => self.position(self.byte, 0),
+            None => self.file.placed(self.position(self.byte, 0), true),
         }
     }
 
-    /// The position of byte `start` of this row (see [`CsvText::position`]).
+    /// The position of byte `start` of this row in the text (see [`CsvText::position`]).
     fn position(&self, start: usize, len: usize) -> At {
-        self.file.position((self.byte, self.line), start, len)
+        self.file.position((self.byte, self.file.text_line(self.line)), start, len)
     }
 
     /// The position of the row's start (from the reader's line count: no scanning, as this
     /// is kept for every row).
     pub fn at_row(&self) -> At {
-        At { path: self.file.path.clone(), line: self.line, column: 1, span: Some((self.byte, 0)) }
+        let at =
+            At { path: self.file.path.clone(), line: self.file.text_line(self.line), column: 1, span: Some((self.byte, 0)), sheet: None };
+        self.file.placed(at, true)
     }
 
     /// An error about column `c` of this row, with the lines around it (private cells masked,
@@ -735,7 +829,8 @@ impl<C: Column> Row<'_, C> {
     /// The lines around `focus` in this row, private cells masked.
     fn excerpt(&self, focus: (usize, usize)) -> Excerpt {
         let public = &self.header.public;
-        self.file.excerpt(Some(self.prev), (self.byte, self.line), &|j| public.get(j) == Some(&true), self.header.fields, focus)
+        let record = (self.byte, self.file.text_line(self.line));
+        self.file.excerpt(Some(self.prev), record, &|j| public.get(j) == Some(&true), self.header.fields, focus)
     }
 
     /// The text of column `c`; when it is empty, an error "`name` is empty" with `help`.

@@ -4,8 +4,10 @@
 
 use std::path::Path;
 
+use crate::config::Sheets;
 use crate::diag::Problems;
 use crate::load::csvfile::{columns, CsvText, Row};
+use crate::load::xlsx;
 use crate::model::date::DATE_HINT;
 use crate::model::decision::{ground, Action, Decision, DecisionRow, GROUNDS};
 
@@ -27,9 +29,9 @@ columns! {
     }
 }
 
-/// Reads the file if it exists.
-pub fn load(root: &Path, problems: &mut Problems) -> Vec<DecisionRow> {
-    CsvText::read_optional(root, PATH, problems).map(|file| parse(&file, problems)).unwrap_or_default()
+/// Reads the file, or the workbook given instead ([`xlsx::read_table`]), if it exists.
+pub fn load(root: &Path, sheets: &Sheets, problems: &mut Problems) -> Vec<DecisionRow> {
+    xlsx::read_table(root, PATH, sheets, problems).map(|file| parse(&file, problems)).unwrap_or_default()
 }
 
 /// Parses every row of an already read file.

@@ -17,9 +17,10 @@ use std::sync::Arc;
 use serde::Deserialize;
 use time::Date;
 
-use crate::config::{toml_problem, Interviews};
+use crate::config::{toml_problem, Interviews, Sheets};
 use crate::diag::{At, Problem, Problems};
 use crate::load::csvfile::{columns, Column, CsvText, Row};
+use crate::load::xlsx;
 use crate::model::calendar::{Calendar, DayKind};
 use crate::model::date::{self, date_hint, parse_date};
 use crate::model::interview::{two_decimals, Appeal, AppealOutcome, Candidate, Halves, MemberScore, Name, Session, Slot, Vacancy, MEMBERS};
@@ -34,9 +35,12 @@ pub const DIR: &str = "data/interviews";
 pub const SCHEDULE_NOTICE_DAYS: i64 = 3;
 pub use crate::model::interview::{APPEAL_DECISION_WORKING_DAYS, RESULTS_WORKING_DAYS};
 
-/// Reads `data/holidays.csv` (optional).
-pub fn load_calendar(root: &Path, problems: &mut Problems) -> Calendar {
-    let Some(file) = CsvText::read_optional(root, HOLIDAYS, problems) else { return Calendar::default() };
+/// The tables of a session folder, by their CSV names (each may be a workbook instead).
+pub const TABLES: [&str; 3] = ["schedule.csv", "scores.csv", "appeals.csv"];
+
+/// Reads `data/holidays.csv`, or the workbook given instead (optional).
+pub fn load_calendar(root: &Path, sheets: &Sheets, problems: &mut Problems) -> Calendar {
+    let Some(file) = xlsx::read_table(root, HOLIDAYS, sheets, problems) else { return Calendar::default() };
     parse_calendar(&file, problems)
 }
 
@@ -117,8 +121,16 @@ struct RawSession {
 /// Reads every session below `data/interviews/`, sorted by folder name, with its appeals as
 /// they stand on `today` (see [`Session::appeals_on`]). `settings` is site.toml's
 /// `[interviews]`, `None` when site.toml did not load (then a session without its own
-/// institution is not reported: the settings' error is).
-pub fn load(root: &Path, calendar: &Calendar, settings: Option<&Interviews>, today: Date, problems: &mut Problems) -> Vec<Session> {
+/// institution is not reported: the settings' error is); `sheets` its `[sheets]`, for the
+/// tables given as workbooks.
+pub fn load(
+    root: &Path,
+    calendar: &Calendar,
+    settings: Option<&Interviews>,
+    sheets: &Sheets,
+    today: Date,
+    problems: &mut Problems,
+) -> Vec<Session> {
     let dir = root.join(DIR);
     let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
     let mut folders: Vec<String> =
@@ -133,7 +145,7 @@ pub fn load(root: &Path, calendar: &Calendar, settings: Option<&Interviews>, tod
             );
             continue;
         }
-        if let Some(s) = load_session(root, &id, calendar, settings, today, problems) {
+        if let Some(s) = load_session(root, &id, calendar, settings, sheets, today, problems) {
             sessions.push(s);
         }
     }
@@ -210,6 +222,7 @@ fn load_session(
     id: &str,
     calendar: &Calendar,
     settings: Option<&Interviews>,
+    sheets: &Sheets,
     today: Date,
     problems: &mut Problems,
 ) -> Option<Session> {
@@ -225,13 +238,13 @@ fn load_session(
             return None;
         }
     };
-    let mut read = |rel: &str, problems: &mut Problems| CsvText::read_optional(root, rel, problems);
+    let mut read = |rel: &str, problems: &mut Problems| xlsx::read_table(root, rel, sheets, problems);
     parse_session(id, &text, &mut read, calendar, settings, today, problems)
 }
 
-/// The session `id` from the text of its `session.toml`; `read` gives each of its CSV files
-/// (`data/interviews/<id>/scores.csv`, `schedule.csv`, `appeals.csv`) when it exists, as
-/// [`CsvText::read_optional`] does from the site root.
+/// The session `id` from the text of its `session.toml`; `read` gives each of its tables by
+/// its CSV file (`data/interviews/<id>/scores.csv`, `schedule.csv`, `appeals.csv`) when it
+/// exists, as [`xlsx::read_table`] does from the site root.
 pub fn parse_session(
     id: &str,
     text: &str,
@@ -271,10 +284,10 @@ pub fn parse_session(
         vacancies.push(Vacancy { specialty, seats: v.seats });
     }
     let folder = format!("{DIR}/{id}");
-    let candidates = load_scores(read, &folder, &vacancies, problems);
+    let (candidates, scores) = load_scores(read, &folder, &vacancies, problems);
     let known: HashSet<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
     let schedule = load_schedule(read, &folder, &vacancies, problems);
-    let appeals = load_appeals(read, &folder, &known, problems);
+    let appeals = load_appeals(read, &folder, (&known, &scores), problems);
     let mut tie_breaks = HashMap::new();
     for (specialty, order) in raw.tie_breaks {
         let specialty = normalize(&specialty).into_owned();
@@ -410,7 +423,7 @@ fn overdue_warnings(s: &Session, rel: &str, calendar: &Calendar, today: Date, pr
                 "interviews-appeal-overdue-help",
                 days = APPEAL_DECISION_WORKING_DAYS,
                 filed = date::iso(a.filed_on),
-                file = "appeals.csv"
+                file = file_name(a.at.as_ref().map_or(Path::new(&appeals), |at| &at.path))
             )),
         );
     }
@@ -511,14 +524,20 @@ fn score(row: &Row<'_, ScoreCol>, c: ScoreCol, max: u32, problems: &mut Problems
     halves.map(|h| h as Halves)
 }
 
+/// The name of the file at `path` (`scores.csv`, or the workbook `scores.xlsx`), for a message.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// The candidates of the session's scores, and the name of the file they were read from.
 fn load_scores(
     read: &mut dyn FnMut(&str, &mut Problems) -> Option<CsvText>,
     folder: &str,
     vacancies: &[Vacancy],
     problems: &mut Problems,
-) -> Vec<Candidate> {
+) -> (Vec<Candidate>, String) {
     let rel = format!("{folder}/scores.csv");
-    let Some(file) = read(&rel, problems) else { return Vec::new() };
+    let Some(file) = read(&rel, problems) else { return (Vec::new(), file_name(Path::new(&rel))) };
     let mut candidates: Vec<(Candidate, Vec<String>)> = Vec::new();
     let mut first_line: HashMap<String, At> = HashMap::new();
     file.rows(problems, |row: &Row<'_, ScoreCol>, p| {
@@ -569,7 +588,7 @@ fn load_scores(
             );
         }
     }
-    candidates.into_iter().map(|(c, _)| c).collect()
+    (candidates.into_iter().map(|(c, _)| c).collect(), file_name(&file.path))
 }
 
 fn load_schedule(
@@ -602,10 +621,11 @@ fn load_schedule(
     slots
 }
 
+/// The session's appeals; `known` the candidates of its scores, read from the file `scores`.
 fn load_appeals(
     read: &mut dyn FnMut(&str, &mut Problems) -> Option<CsvText>,
     folder: &str,
-    known: &HashSet<&str>,
+    (known, scores): (&HashSet<&str>, &str),
     problems: &mut Problems,
 ) -> Vec<Appeal> {
     let rel = format!("{folder}/appeals.csv");
@@ -616,7 +636,7 @@ fn load_appeals(
         if let Some(id) = &id {
             if !known.contains(id.as_str()) {
                 p.push(
-                    row.error(AppealCol::Candidate, tr!("interviews-appeal-unknown-candidate", candidate = id, scores = "scores.csv"))
+                    row.error(AppealCol::Candidate, tr!("interviews-appeal-unknown-candidate", candidate = id, scores = scores))
                         .help(tr!("interviews-appeal-unknown-candidate-help")),
                 );
             } else if appeals.iter().any(|a| &a.candidate == id) {

@@ -4,3 +4,4 @@ pub mod content;
 pub mod csvfile;
 pub mod decisions;
 pub mod interviews;
+pub mod xlsx;

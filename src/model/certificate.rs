@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use time::Date;
 
-use crate::diag::{At, Problem, Problems};
+use crate::diag::{At, Place, Problem, Problems};
 
 /// Shared text: names, professions and scopes repeat across a register, so each distinct value
 /// is stored once (a million certificates fit in memory with room to spare, DESIGN §6).
@@ -47,16 +47,12 @@ pub struct Certificate {
     pub valid_until: Date,
     /// Number of the earlier certificate this one renews or replaces, upper case.
     pub replaces: Option<String>,
-    /// The row's line in the file, for later cross-file errors.
+    /// The row's line in the file (the sheet's row, for a workbook), for later cross-file
+    /// errors ([`Certificates::at`]).
     pub line: u64,
 }
 
 impl Certificate {
-    /// Where the row is.
-    pub fn at(&self) -> At {
-        At { path: PATH.into(), line: self.line, column: 1, span: None }
-    }
-
     /// "Surname Given Patronymic", the holder's full name as printed on the certificate.
     pub fn holder_name(&self) -> String {
         let mut name = format!("{} {}", self.surname, self.given_name);
@@ -129,10 +125,12 @@ impl NumberIndex {
 }
 
 /// All certificates, with an index by number.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Certificates {
     /// In file order.
     pub list: Vec<Certificate>,
+    /// The file (and sheet) they were read from.
+    pub place: Place,
     /// Upper-case number → index into `list`.
     by_number: NumberIndex,
     /// Index of a certificate → indexes of the certificates that replace it.
@@ -156,19 +154,27 @@ pub enum Unread {
     File,
 }
 
+impl Default for Certificates {
+    fn default() -> Self {
+        Certificates { list: Vec::new(), place: Place::file(PATH), by_number: NumberIndex::default(), replaced_by: HashMap::new(), unread: Unread::Nothing }
+    }
+}
+
 impl Certificates {
     /// Checks the rules that span rows and builds the indexes: numbers unique, `replaces`
     /// naming a known certificate other than itself.
     pub fn new(list: Vec<Certificate>, problems: &mut Problems) -> Certificates {
-        Certificates::located(list, Unread::Nothing, problems, Certificate::at)
+        let place = Place::file(PATH);
+        Certificates::located(list, place.clone(), Unread::Nothing, problems, |c| place.row(c.line))
     }
 
-    /// Like [`Certificates::new`], with `number_at` telling where a certificate's number is
-    /// written: a number that appears twice is reported at the second one's cell, and the
-    /// first one's is named (DESIGN §2). `unread` are the numbers of rows that had errors
-    /// (reported already).
+    /// Like [`Certificates::new`], for certificates read from `place`, with `number_at`
+    /// telling where a certificate's number is written: a number that appears twice is
+    /// reported at the second one's cell, and the first one's is named (DESIGN §2). `unread`
+    /// are the numbers of rows that had errors (reported already).
     pub fn located(
         list: Vec<Certificate>,
+        place: Place,
         unread: Unread,
         problems: &mut Problems,
         number_at: impl Fn(&Certificate) -> At,
@@ -188,24 +194,29 @@ impl Certificates {
             let Some(old) = &cert.replaces else { continue };
             match by_number.get(&list, old) {
                 Some(j) if j == i => {
-                    problems.push(Problem::error(tr!("rules-certificate-replaces-itself", number = &cert.number)).at(cert.at()))
+                    problems.push(Problem::error(tr!("rules-certificate-replaces-itself", number = &cert.number)).at(place.row(cert.line)))
                 }
                 Some(j) => replaced_by.entry(j).or_default().push(i),
                 None if unread.holds(old) => {}
                 None => problems.push(
-                    Problem::error(tr!("rules-replaces-unknown", number = old, file = PATH))
-                        .at(cert.at())
+                    Problem::error(tr!("rules-replaces-unknown", number = old, file = place.path.display().to_string()))
+                        .at(place.row(cert.line))
                         .help(tr!("rules-replaces-unknown-help")),
                 ),
             }
         }
-        Certificates { list, by_number, replaced_by, unread }
+        Certificates { list, place, by_number, replaced_by, unread }
     }
 
     /// Whether `number`, not among the certificates read, may be in the file all the same: its
     /// row had an error, or the file could not be read (the error is reported already).
     pub fn unread(&self, number: &str) -> bool {
         self.unread.holds(&normalize_number(number))
+    }
+
+    /// Where a certificate's row is.
+    pub fn at(&self, cert: &Certificate) -> At {
+        self.place.row(cert.line)
     }
 
     /// Finds a certificate by number, case-insensitively.

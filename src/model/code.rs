@@ -157,13 +157,13 @@ mod tests {
         let coder = Coder::new(b"k");
         let mut codes: Vec<Code> = certificates.list.iter().map(|c| coder.code(&c.number)).collect();
         let mut fine = Problems::new();
-        check_unique(&certificates, &codes, Certificate::at, &mut fine);
+        check_unique(&certificates, &codes, |c| certificates.at(c), &mut fine);
         assert!(!fine.has_errors(), "the same number is not reported again: {fine:?}");
         // A crafted collision: C-3 and D-4 given B-2's code.
         codes[3] = codes[1];
         codes[4] = codes[1];
         let mut found = Problems::new();
-        check_unique(&certificates, &codes, |c| At { column: 7, ..c.at() }, &mut found);
+        check_unique(&certificates, &codes, |c| At { column: 7, ..certificates.at(c) }, &mut found);
         let messages: Vec<String> = found.iter().map(|p| format!("{p} | {}", p.help.as_deref().unwrap_or(""))).collect();
         assert_eq!(messages.len(), 2, "{messages:#?}");
         assert!(

@@ -69,6 +69,8 @@ const SIGN_ROOM: f32 = 34.0;
 pub struct Sheet<'a> {
     /// The certificate.
     pub cert: &'a Certificate,
+    /// Where its row is, for a message about it.
+    pub at: crate::diag::At,
     /// Its verification code, printed under the QR code.
     pub code: Code,
     /// Its verification page: what the QR code holds.
@@ -168,7 +170,7 @@ pub fn document(config: &Config, logo: Option<&LogoImage>, sheets: &[Sheet<'_>])
         ops.extend(signatory.iter().cloned());
         let bottom = qr_top().min(ops_top(&signatory, Region::Signatory)) - 18.0;
         let fields = fields(sheet.cert, &fonts, ops_bottom(&ops, Region::Header), bottom).ok_or_else(|| {
-            anyhow::anyhow!("{}", tr!("print-scope-too-long", at = sheet.cert.at().to_string(), number = &sheet.cert.number))
+            anyhow::anyhow!("{}", tr!("print-scope-too-long", at = sheet.at.to_string(), number = &sheet.cert.number))
         })?;
         ops.extend(fields);
         for op in &ops {

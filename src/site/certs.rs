@@ -322,7 +322,7 @@ impl<'a> Certs<'a> {
             let inputs = self.inputs(first + j);
             let url = self.site.routes.cert_url(inputs.code);
             if let Err(e) = f(first + j, &inputs, &url, hashes, mark) {
-                failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e:#}", inputs.cert.at()));
+                failures.lock().unwrap_or_else(|p| p.into_inner()).push(format!("{}: {e:#}", self.site.certificates.at(inputs.cert)));
             }
             stage.inc(1);
         }

@@ -195,26 +195,30 @@ impl Site {
     pub fn load(root: &Path, build_date: Date) -> Result<Site, Problems> {
         let mut problems = Problems::new();
         let config = Config::load(root, &mut problems);
+        // Which sheet of each workbook to read (the first, when site.toml did not load).
+        let sheets = config.as_ref().map(|c| c.sheets.clone()).unwrap_or_default();
         let (certificates, codes) = {
             // The file's text is kept until the page codes are checked (an error points at a
             // number's cell), then dropped.
-            let file = load::certificates::read(root, &mut problems);
+            let file = load::certificates::read(root, &sheets, &mut problems);
             let certificates = match &file {
                 Some(f) => load::certificates::register(f, &mut problems),
                 // Reported already: the file is there but could not be read, so no decision is
                 // reported again for naming a number that is not in it.
-                None if root.join(load::certificates::PATH).exists() => load::certificates::unreadable(),
+                None if ["csv", "xlsx"].iter().any(|e| root.join(Path::new(load::certificates::PATH).with_extension(e)).exists()) => {
+                    load::certificates::unreadable()
+                }
                 None => Certificates::default(),
             };
             let codes = page_codes(root, &certificates, file.as_ref(), &mut problems);
             (certificates, codes)
         };
-        let decision_rows = load::decisions::load(root, &mut problems);
+        let decision_rows = load::decisions::load(root, &sheets, &mut problems);
         let decisions = Decisions::new(decision_rows, &certificates, &mut problems);
         let pages = load::content::load(root, &mut problems);
-        let calendar = load::interviews::load_calendar(root, &mut problems);
+        let calendar = load::interviews::load_calendar(root, &sheets, &mut problems);
         let mut sessions: Vec<(Session, Vec<SpecialtyResult>)> =
-            load::interviews::load(root, &calendar, config.as_ref().map(|c| &c.interviews), build_date, &mut problems)
+            load::interviews::load(root, &calendar, config.as_ref().map(|c| &c.interviews), &sheets, build_date, &mut problems)
                 .into_iter()
                 .filter_map(|s| s.results().ok().map(|r| (s, r)))
                 .collect();
@@ -517,7 +521,7 @@ impl Site {
         }
         let codes = self.codes(secret);
         let mut problems = Problems::new();
-        crate::model::code::check_unique(&self.certificates, &codes, crate::model::certificate::Certificate::at, &mut problems);
+        crate::model::code::check_unique(&self.certificates, &codes, |c| self.certificates.at(c), &mut problems);
         if problems.has_errors() {
             anyhow::bail!("{}", problems.render(false).trim_end());
         }
@@ -710,7 +714,7 @@ fn page_codes(
     let codes = codes_of(certificates, &secret);
     match file.map(load::certificates::number_cells) {
         Some(cells) => crate::model::code::check_unique(certificates, &codes, |c| cells.at(c.line), problems),
-        None => crate::model::code::check_unique(certificates, &codes, crate::model::certificate::Certificate::at, problems),
+        None => crate::model::code::check_unique(certificates, &codes, |c| certificates.at(c), problems),
     }
     Some(PageCodes { secret, codes })
 }
