@@ -362,6 +362,21 @@ impl Site {
         status_of(i, &self.certificates, &self.decisions, self.build_date)
     }
 
+    /// The status of every certificate on the build date, in list order.
+    pub fn statuses(&self) -> Vec<Derived> {
+        (0..self.certificates.list.len()).into_par_iter().map(|i| self.status(i)).collect()
+    }
+
+    /// What a build of the site into the output folder `out` changes for the public since the
+    /// last build into it (statuses, from `statuses`; notices; result sets; certificates added
+    /// and removed), against what that build recorded (`.certsite/outputs/<id>/public`). `build`
+    /// saves the update once its output is installed.
+    /// It reads that record and nothing else, and needs neither the key nor the url secret: the
+    /// record names certificates by number, not by page code.
+    pub fn public_update(&self, out: &Path, statuses: &[Derived]) -> anyhow::Result<crate::state::public::Update> {
+        State::new(&self.root).output(out).public_update(&self.public_record(statuses))
+    }
+
     /// The codes of every certificate, in list order.
     pub fn codes(&self, secret: &[u8]) -> Vec<Code> {
         codes_of(&self.certificates, secret)
@@ -400,7 +415,7 @@ impl Site {
         let stage = progress.stage("state", 0);
         let signing = self.signing(&state, options, &mut notes)?;
         let codes = self.checked_codes(&signing.secret)?;
-        let statuses: Vec<Derived> = (0..self.certificates.list.len()).into_par_iter().map(|i| self.status(i)).collect();
+        let statuses = self.statuses();
         let renderers = self.renderers();
         let certs = Certs::new(self, &codes, &statuses, &signing, &renderers);
         let output = Opened::open(&state, options, certs.layout())?;
@@ -426,7 +441,8 @@ impl Site {
         let files = self.write(&state, &output, &certs, &plan, &staged, progress)?;
 
         // What the public sees now, against what it saw after the last build.
-        let public = output.store.update_public(&self.public_record(&statuses))?;
+        let public = self.public_update(options.out(), &statuses)?;
+        output.store.save_public(&public)?;
         let written = output.out.stats.written.load(Ordering::Relaxed);
         Ok(BuildReport {
             certificates: self.certificates.list.len(),
@@ -435,7 +451,7 @@ impl Site {
             unchanged: files.saturating_sub(written),
             removed: output.out.stats.removed.load(Ordering::Relaxed),
             notes,
-            public,
+            public: public.changes,
         })
     }
 

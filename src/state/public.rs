@@ -95,6 +95,35 @@ pub struct Changes {
     pub removed: Vec<String>,
 }
 
+/// What a build showing the public a [`Record`] changes since the last record, and what to
+/// save: reading and comparing apart from saving.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Update {
+    /// What changed for the public.
+    pub changes: Changes,
+    /// The new record's text, when it differs from the last one's (what to save).
+    text: Option<String>,
+}
+
+impl Update {
+    /// The changes from the last record, `old` its text as saved (`None`: no build into this
+    /// output recorded one), to `new`. The same text as before (a rebuild with nothing changed,
+    /// the usual case) is not parsed; a text that is not a record counts as none.
+    pub fn new(old: Option<&str>, new: &Record) -> Update {
+        let text = new.to_text();
+        if old == Some(text.as_str()) {
+            return Update { changes: Changes::default(), text: None };
+        }
+        let old = old.and_then(Record::parse);
+        Update { changes: Changes::between(old.as_ref(), new), text: Some(text) }
+    }
+
+    /// The new record's text when it is not the one saved already.
+    pub fn text_to_save(&self) -> Option<&str> {
+        self.text.as_deref()
+    }
+}
+
 /// Up to this many, the numbers or ids are named; past it, only counted.
 pub const NAMED_UP_TO: usize = 5;
 
@@ -204,5 +233,22 @@ mod tests {
         let two = record(&[("A", "revoked"), ("B", "expired"), ("C", "valid")], &["D-1"], &[]);
         assert_eq!(Changes::between(Some(&old), &two).lines(), ["2 credentials changed status: A valid → revoked, B valid → expired"]);
         assert!(Changes::between(Some(&old), &old).is_empty());
+    }
+
+    #[test]
+    fn an_update_compares_with_the_saved_text_and_keeps_what_to_save() {
+        let old = record(&[("A", "valid"), ("B", "valid")], &[], &[]);
+        let new = record(&[("A", "revoked"), ("B", "valid")], &["D-1"], &[]);
+        let same = Update::new(Some(&old.to_text()), &old);
+        assert!(same.changes.is_empty() && !same.changes.first);
+        assert_eq!(same.text_to_save(), None, "the same record is not saved again");
+        let update = Update::new(Some(&old.to_text()), &new);
+        assert_eq!(update.changes, Changes::between(Some(&old), &new));
+        assert_eq!(update.changes.lines(), ["1 credential changed status: A valid → revoked", "1 new notice published: D-1"]);
+        assert_eq!(update.text_to_save(), Some(new.to_text().as_str()));
+        let first = Update::new(None, &new);
+        assert!(first.changes.first);
+        assert_eq!(first.changes.added, ["A", "B"]);
+        assert_eq!(Update::new(Some("garbled"), &new).changes, first.changes, "a damaged record counts as none");
     }
 }
