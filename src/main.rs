@@ -83,12 +83,18 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
-    /// Validate everything and write nothing.
-    #[command(after_help = epilogue!("certsite check", "certsite check --root site --build-date 2026-12-01   # as of another day"))]
+    /// Validate everything and write nothing; end with what a build would change for the public.
+    ///
+    /// Compares with what the last build into the output showed (statuses, notices, result
+    /// sets, certificates), as build's own summary does after the fact.
+    #[command(after_help = epilogue!("certsite check", "certsite check --root site --build-date 2026-12-01   # as of another day", "certsite check --out /srv/www             # against the last build into /srv/www"))]
     Check {
         /// The site root.
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// The output whose last build to compare with [default: <root>/public].
+        #[arg(long)]
+        out: Option<PathBuf>,
         /// The day statuses and deadlines are computed for [default: $SOURCE_DATE_EPOCH, else today, UTC].
         #[arg(long, value_parser = parse_date)]
         build_date: Option<time::Date>,
@@ -215,8 +221,8 @@ fn main() -> ExitCode {
             Ok(date) => cmd::build(&cmd::BuildArgs { root, out, key, date, clean, quiet, timings, wait: false }),
             Err(c) => c,
         },
-        Command::Check { root, build_date } => match date(build_date) {
-            Ok(d) => cmd::check(&root, d),
+        Command::Check { root, out, build_date } => match date(build_date) {
+            Ok(d) => cmd::check(&root, out, d),
             Err(c) => c,
         },
         Command::Verify { root, site, files } => cmd::verify(&root, site, &files),

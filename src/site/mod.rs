@@ -1,6 +1,7 @@
 //! The pipeline, chained (DESIGN §6). [`Site::load`] reads and checks everything (load →
 //! validate → derive) and renders one page of every kind as a preflight, so that a broken
-//! template fails before anything is written; `certsite check` is `load` alone.
+//! template fails before anything is written. `certsite check` is `load`, then
+//! [`Site::public_update`] read only: what a build would change for the public.
 //! [`Site::build`] then runs the build's stages:
 //!
 //! 1. **state**: secrets, key ring and status list indexes from `.certsite/` ([`crate::state`]);
@@ -369,8 +370,8 @@ impl Site {
 
     /// What a build of the site into the output folder `out` changes for the public since the
     /// last build into it (statuses, from `statuses`; notices; result sets; certificates added
-    /// and removed), against what that build recorded (`.certsite/outputs/<id>/public`). `build`
-    /// saves the update once its output is installed.
+    /// and removed), against what that build recorded (`.certsite/outputs/<id>/public`): the one
+    /// function `build` (which then saves the update) and `check` (which saves nothing) share.
     /// It reads that record and nothing else, and needs neither the key nor the url secret: the
     /// record names certificates by number, not by page code.
     pub fn public_update(&self, out: &Path, statuses: &[Derived]) -> anyhow::Result<crate::state::public::Update> {

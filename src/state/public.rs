@@ -1,8 +1,9 @@
 //! State, public record: what the last build into an output folder showed a reader of the site
 //! (each certificate's status, the notices, the interview sessions whose results were out), so
-//! that a build can end by saying what changed for the public since the last one. Kept beside
-//! the manifest (`.certsite/outputs/<id>/public`), written atomically after the output is
-//! installed; a build that fails leaves it as it was.
+//! that a build can end by saying what changed for the public since the last one, and `check`
+//! what a build would change. Kept beside the manifest (`.certsite/outputs/<id>/public`),
+//! written atomically after the output is installed; a build that fails leaves it as it was,
+//! and `check` only reads it.
 //!
 //! One fact a line, tab-separated: `cert <number> <status>`, `notice <id>`, `results <session>`.
 
@@ -95,8 +96,9 @@ pub struct Changes {
     pub removed: Vec<String>,
 }
 
-/// What a build showing the public a [`Record`] changes since the last record, and what to
-/// save: reading and comparing apart from saving.
+/// What a build showing the public a [`Record`] changes since the last record: the one
+/// comparison that `build` (after the fact, then saving the record) and `check` (before, saving
+/// nothing) share.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Update {
     /// What changed for the public.
