@@ -561,9 +561,14 @@ impl Site {
     /// published notices (from `decided_on`, DESIGN §3) and the sessions whose results are out.
     fn public_record(&self, statuses: &[Derived]) -> crate::state::public::Record {
         let mut record = crate::state::public::Record::default();
-        for (cert, derived) in self.certificates.list.iter().zip(statuses) {
-            record.certs.insert(cert.number.as_str().into(), derived.status.code());
-        }
+        // Collected, then sorted once (a map built from a list is built in one pass).
+        record.certs = self
+            .certificates
+            .list
+            .iter()
+            .zip(statuses)
+            .map(|(cert, derived)| (cert.number.as_str().into(), derived.status.code()))
+            .collect();
         record.notices = self.decisions.list.iter().filter(|d| d.decided_on <= self.build_date).map(|d| d.id.clone()).collect();
         record.results = self
             .sessions

@@ -525,7 +525,7 @@ impl Store {
     /// recorded what it showed. Reads the record, writes nothing (`check` calls it too).
     pub fn public_update(&self, record: &super::public::Record) -> anyhow::Result<super::public::Update> {
         let path = self.public_path();
-        let old = match std::fs::read_to_string(&path) {
+        let old = match std::fs::read(&path) {
             Ok(old) => Some(old),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(e).with_context(|| path.display().to_string()),
