@@ -559,24 +559,12 @@ impl Site {
 
     /// What a reader of the site sees on the build date: each certificate's status, the
     /// published notices (from `decided_on`, DESIGN §3) and the sessions whose results are out.
-    fn public_record(&self, statuses: &[Derived]) -> crate::state::public::Record {
-        let mut record = crate::state::public::Record::default();
-        // Collected, then sorted once (a map built from a list is built in one pass).
-        record.certs = self
-            .certificates
-            .list
-            .iter()
-            .zip(statuses)
-            .map(|(cert, derived)| (cert.number.as_str().into(), derived.status.code()))
-            .collect();
-        record.notices = self.decisions.list.iter().filter(|d| d.decided_on <= self.build_date).map(|d| d.id.clone()).collect();
-        record.results = self
-            .sessions
-            .iter()
-            .filter(|(s, _)| s.results_published_on.is_some_and(|d| d <= self.build_date))
-            .map(|(s, _)| s.id.clone())
-            .collect();
-        record
+    fn public_record(&self, statuses: &[Derived]) -> crate::state::public::Record<'_> {
+        crate::state::public::Record::new(
+            self.certificates.list.iter().zip(statuses).map(|(cert, derived)| (cert.number.as_str(), derived.status.code())).collect(),
+            self.decisions.list.iter().filter(|d| d.decided_on <= self.build_date).map(|d| d.id.as_str()),
+            self.sessions.iter().filter(|(s, _)| s.results_published_on.is_some_and(|d| d <= self.build_date)).map(|(s, _)| s.id.as_str()),
+        )
     }
 }
 
