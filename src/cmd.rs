@@ -14,7 +14,7 @@ use crate::print::{PrintReport, Reason, Selection};
 use crate::progress::{timings_table, Progress};
 use crate::sign::multibase;
 use crate::site::{BuildOptions, Site};
-use crate::state::public::count;
+use crate::state::public::{count, Changes};
 use crate::state::{keys, lock, State};
 
 /// Success.
@@ -154,8 +154,16 @@ pub fn init(dir: &Path) -> u8 {
     }
 }
 
-/// `certsite check`: validate everything, write nothing.
-pub fn check(root: &Path, date: Date) -> u8 {
+/// `certsite check`: validate everything, write nothing, and end with what a build into `out`
+/// (default `<root>/public`) would change for the public ([`check_summary`]). No lock, no key,
+/// no url secret: a site that was never built checks too, and nothing is created.
+pub fn check(root: &Path, out: Option<PathBuf>, date: Date) -> u8 {
+    let out = out.unwrap_or_else(|| root.join("public"));
+    // The output a build would refuse, refused as build does (before anything is read).
+    if let Err(e) = crate::write::check_output_location(root, &out) {
+        eprintln!("error: {}", crate::site::OptionsError::Output(e));
+        return USAGE;
+    }
     match load(root, date, &Progress::hidden()).map_err(|f| f.code) {
         Ok(site) => {
             eprintln!(
@@ -175,6 +183,10 @@ pub fn check(root: &Path, date: Date) -> u8 {
             read.sort();
             for (rel, described) in read {
                 eprintln!("  read {rel}: {described}");
+            }
+            match site.public_update(&out, &site.statuses()) {
+                Ok(update) => eprint!("{}", check_summary(&update.changes, &out)),
+                Err(e) => eprintln!("warning: cannot tell what a build would change for the public: {e:#}"),
             }
             OK
         }
@@ -318,19 +330,42 @@ pub fn preview(root: &Path, date: Option<Date>) -> Previewed {
 
 /// The end of a build's report: what changed for the public since the last build into the
 /// same output (statuses, notices, result sets, certificates), or that nothing did.
-pub fn public_summary(changes: &crate::state::public::Changes) -> String {
+pub fn public_summary(changes: &Changes) -> String {
     let lines = changes.lines();
     if lines.is_empty() {
         return "for the public: nothing changed since the last build\n".to_owned();
     }
-    let mut text = String::from(if changes.first {
-        "for the public (first build into this folder):\n"
-    } else {
-        "for the public, since the last build:\n"
-    });
+    let head = if changes.first { "for the public (first build into this folder):" } else { "for the public, since the last build:" };
+    with_lines(head, &lines)
+}
+
+/// The end of `check`'s report: what a build into `out` would change for the public since the
+/// last build into it, in the lines a build prints after the fact ([`public_summary`]); that it
+/// would change nothing; or, with no earlier build into `out` recorded, what a first build
+/// would publish, in one line.
+pub fn check_summary(changes: &Changes, out: &Path) -> String {
+    let out = out.display();
+    if changes.first {
+        return format!(
+            "no earlier build into {out}: a build would publish {}, {} and {}\n",
+            count(changes.added.len(), "certificate", "certificates"),
+            count(changes.notices.len(), "notice", "notices"),
+            count(changes.results.len(), "result set", "result sets")
+        );
+    }
+    let lines = changes.lines();
+    if lines.is_empty() {
+        return format!("a build would change nothing for the public since the last build into {out}\n");
+    }
+    with_lines(&format!("a build would change for the public, since the last build into {out}:"), &lines)
+}
+
+/// `head`, then each line indented by two spaces.
+fn with_lines(head: &str, lines: &[String]) -> String {
+    let mut text = format!("{head}\n");
     for line in lines {
         text.push_str("  ");
-        text.push_str(&line);
+        text.push_str(line);
         text.push('\n');
     }
     text

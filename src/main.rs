@@ -54,6 +54,8 @@ enum Command {
     Check {
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        #[arg(long)]
+        out: Option<PathBuf>,
         #[arg(long, value_parser = parse_date)]
         build_date: Option<time::Date>,
     },
@@ -270,8 +272,8 @@ fn main() -> ExitCode {
             Ok(date) => cmd::build(&cmd::BuildArgs { root, out, key, date, clean, quiet, timings, wait: false }),
             Err(c) => c,
         },
-        Command::Check { root, build_date } => match date(build_date) {
-            Ok(d) => cmd::check(&root, d),
+        Command::Check { root, out, build_date } => match date(build_date) {
+            Ok(d) => cmd::check(&root, out, d),
             Err(c) => c,
         },
         Command::Verify { root, site, files } => cmd::verify(&root, site, &files),

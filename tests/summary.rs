@@ -1,7 +1,8 @@
 //! What `build` says at the end (DESIGN §2): after the file counts, what changed for the
 //! public since the last build into the same output (statuses, new notices, result sets,
-//! certificates added), counted in good English and named when few; `--help` of every command
-//! with examples and the exit codes; paths in messages as given with `--root`.
+//! certificates added), counted in good English and named when few; what `check` says a build
+//! would change, before it does, writing nothing; `--help` of every command with examples and
+//! the exit codes; paths in messages as given with `--root`.
 
 mod common;
 
@@ -11,6 +12,115 @@ fn summary(out: &std::process::Output) -> String {
     let err = stderr(out);
     let at = err.find("for the public").unwrap_or_else(|| panic!("no summary in:\n{err}"));
     err[at..].to_owned()
+}
+
+/// The lines of a summary below its heading (the first line).
+fn change_lines(summary: &str) -> Vec<&str> {
+    summary.lines().skip(1).collect()
+}
+
+/// Runs `certsite check <args>` in `root` and returns the end of its report, from `from` (which
+/// must be in it), having checked that it succeeded and that nothing below `root` (the output,
+/// `.certsite/`, the data) was created, written or removed.
+fn check_from(root: &std::path::Path, args: &[&str], from: &str) -> String {
+    check_in(root, root, args, from)
+}
+
+/// [`check_from`] run in `cwd`, watching `root`.
+fn check_in(cwd: &std::path::Path, root: &std::path::Path, args: &[&str], from: &str) -> String {
+    let before = snapshot(root);
+    let out = certsite(cwd, &[&["check"], args].concat());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let after = snapshot(root);
+    let changed: std::collections::BTreeSet<&String> =
+        after.keys().chain(before.keys()).filter(|k| before.get(*k) != after.get(*k)).collect();
+    assert!(changed.is_empty(), "check changed {changed:?}\n{err}");
+    let at = err.find(from).unwrap_or_else(|| panic!("no {from:?} in:\n{err}"));
+    assert!(err.find("ok: ").unwrap() < at, "after the checks:\n{err}");
+    err[at..].to_owned()
+}
+
+#[test]
+fn check_tells_what_a_build_would_change_and_the_build_then_does_it() {
+    let site = fixture("minimal");
+    build(site.path(), "2026-03-15");
+    // D-2 revokes T-0006 from 2026-04-01: decided earlier, it is in effect on the build date.
+    let decisions = site.path().join("data/decisions.csv");
+    let csv = std::fs::read_to_string(&decisions).unwrap().replace("D-2,T-0006,revoke,2026-04-01", "D-2,T-0006,revoke,2026-03-10");
+    std::fs::write(&decisions, csv).unwrap();
+    let certificates = site.path().join("data/certificates.csv");
+    let mut csv = std::fs::read_to_string(&certificates).unwrap();
+    csv.push_str("T-0008,Əliyeva,Şəbnəm,,Mühasib,,,2026-01-01,2029-01-01,,,,,,,\n");
+    std::fs::write(&certificates, csv).unwrap();
+
+    let ahead = check_from(site.path(), &["--build-date", "2026-03-15"], "a build would");
+    assert_eq!(
+        ahead,
+        "a build would change for the public, since the last build into ./public:\n\
+         \x20 1 credential changed status: T-0006 valid → revoked\n\
+         \x20 1 new notice published: D-2\n\
+         \x20 1 certificate added: T-0008\n"
+    );
+    // Checked twice, the same: the first check recorded nothing.
+    assert_eq!(check_from(site.path(), &["--build-date", "2026-03-15"], "a build would"), ahead);
+
+    let done = summary(&build(site.path(), "2026-03-15"));
+    assert!(done.starts_with("for the public, since the last build:\n"), "{done}");
+    assert_eq!(change_lines(&done), change_lines(&ahead), "check said:\n{ahead}build says:\n{done}");
+}
+
+#[test]
+fn check_after_a_build_with_nothing_changed_says_so_and_counts_from_the_folder_asked() {
+    let site = fixture("minimal");
+    build(site.path(), "2026-03-15");
+    let same = check_from(site.path(), &["--build-date", "2026-03-15"], "a build would");
+    assert_eq!(same, "a build would change nothing for the public since the last build into ./public\n");
+    assert!(summary(&build(site.path(), "2026-03-15")).contains("nothing changed"));
+
+    // The build date counts as in build: on 2026-06-01 T-0004 becomes valid and D-2 (2026-04-01)
+    // has revoked T-0006, with no change to the data.
+    let later = check_from(site.path(), &["--build-date", "2026-06-01"], "a build would");
+    assert_eq!(
+        change_lines(&later),
+        ["  2 credentials changed status: T-0004 not-yet-valid → valid, T-0006 valid → revoked", "  1 new notice published: D-2"]
+    );
+
+    // Another output has a record of its own; `--out` chooses which, with --root as given.
+    let parent = site.path().parent().unwrap();
+    let name = site.path().file_name().unwrap().to_str().unwrap();
+    let other = format!("{name}/other");
+    let out = certsite(parent, &["build", "--root", name, "--out", &other, "--build-date", "2026-06-01"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let args = ["--root", name, "--out", &other, "--build-date", "2026-06-01"];
+    assert_eq!(
+        check_in(parent, site.path(), &args, "a build would"),
+        format!("a build would change nothing for the public since the last build into {other}\n")
+    );
+    let args = ["--root", name, "--build-date", "2026-06-01"];
+    assert_eq!(
+        change_lines(&check_in(parent, site.path(), &args, "a build would")),
+        change_lines(&later),
+        "public/ still counts from 2026-03-15"
+    );
+}
+
+#[test]
+fn check_before_any_build_says_so_in_one_line_and_makes_no_key_or_secret() {
+    let site = fixture("minimal");
+    let first = check_from(site.path(), &["--build-date", "2026-03-15"], "no earlier build");
+    assert_eq!(first, "no earlier build into ./public: a build would publish 6 certificates, 1 notice and 0 result sets\n");
+    for made in [".certsite", "public"] {
+        assert!(!site.path().join(made).exists(), "check made {made}");
+    }
+    let built = summary(&build(site.path(), "2026-03-15"));
+    assert!(built.starts_with("for the public (first build into this folder):\n"), "{built}");
+    assert!(built.contains("  6 certificates added\n") && built.contains("  1 new notice published: D-1\n"), "{built}");
+
+    // A root with only interviews, its results out on the build date.
+    let site = fixture("interviews");
+    let first = check_from(site.path(), &["--build-date", "2026-05-27"], "no earlier build");
+    assert_eq!(first, "no earlier build into ./public: a build would publish 0 certificates, 0 notices and 1 result set\n");
 }
 
 #[test]
@@ -68,6 +178,8 @@ fn many_changes_are_counted_and_result_sets_named() {
     let site = fixture("interviews");
     let before = summary(&build(site.path(), "2026-05-21"));
     assert!(!before.contains("result set"), "{before}");
+    let ahead = check_from(site.path(), &["--build-date", "2026-05-27"], "a build would");
+    assert_eq!(change_lines(&ahead), ["  1 result set published: 2026-05-test"]);
     let after = summary(&build(site.path(), "2026-05-27"));
     assert!(after.contains("  1 result set published: 2026-05-test\n"), "{after}");
 

@@ -57,12 +57,15 @@ cli-build-clean = Baytları artıq düzgün olanlar da daxil, hər faylı yenid�
 cli-build-quiet = İrəliləyiş zolaqları göstərmə (stderr terminal olmayanda onsuz da göstərilmir)
 cli-build-timings = Hər mərhələnin real və CPU vaxtını göstər
 
-cli-check = Hər şeyi yoxla və heç nə yazma
+cli-check = Hər şeyi yoxla və heç nə yazma; sonda qurmanın ictimaiyyət üçün nəyi dəyişəcəyini göstər
+    .more = Nəticə qovluğuna sonuncu qurmanın göstərdikləri ilə (statuslar, bildirişlər, nəticə dəstləri, sertifikatlar) müqayisə edir, qurmanın özünün sonradan verdiyi xülasə kimi.
     .examples =
         Nümunələr:
           certsite check
           certsite check --root site --build-date 2026-12-01   # başqa bir günə görə
+          certsite check --out /srv/www             # /srv/www qovluğuna sonuncu qurma ilə müqayisə
 cli-check-root = { cli-root }
+cli-check-out = Sonuncu qurması ilə müqayisə ediləcək nəticə qovluğu [susmaya görə: <root>/public]
 cli-check-build-date = { cli-build-date }
 
 cli-verify = Qurulmuş saytı və ya etimadnamə fayllarını oflayn yoxla

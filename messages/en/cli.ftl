@@ -57,12 +57,15 @@ cli-build-clean = Rewrite every file, even those whose bytes are already right, 
 cli-build-quiet = No progress bars (there are none either when stderr is not a terminal)
 cli-build-timings = Print the wall and CPU time of each stage
 
-cli-check = Validate everything and write nothing
+cli-check = Validate everything and write nothing; end with what a build would change for the public
+    .more = Compares with what the last build into the output showed (statuses, notices, result sets, certificates), as build's own summary does after the fact.
     .examples =
         Examples:
           certsite check
           certsite check --root site --build-date 2026-12-01   # as of another day
+          certsite check --out /srv/www             # against the last build into /srv/www
 cli-check-root = { cli-root }
+cli-check-out = The output whose last build to compare with [default: <root>/public]
 cli-check-build-date = { cli-build-date }
 
 cli-verify = Verify a built site or credential files, offline

@@ -1,6 +1,7 @@
 //! The pipeline, chained (DESIGN §6). [`Site::load`] reads and checks everything (load →
 //! validate → derive) and renders one page of every kind as a preflight, so that a broken
-//! template fails before anything is written; `certsite check` is `load` alone.
+//! template fails before anything is written. `certsite check` is `load`, then
+//! [`Site::public_update`] read only: what a build would change for the public.
 //! [`Site::build`] then runs the build's stages:
 //!
 //! 1. **state**: secrets, key ring and status list indexes from `.certsite/` ([`crate::state`]);
@@ -408,6 +409,21 @@ impl Site {
         status_of(i, &self.certificates, &self.decisions, self.build_date)
     }
 
+    /// The status of every certificate on the build date, in list order.
+    pub fn statuses(&self) -> Vec<Derived> {
+        (0..self.certificates.list.len()).into_par_iter().map(|i| self.status(i)).collect()
+    }
+
+    /// What a build of the site into the output folder `out` changes for the public since the
+    /// last build into it (statuses, from `statuses`; notices; result sets; certificates added
+    /// and removed), against what that build recorded (`.certsite/outputs/<id>/public`): the one
+    /// function `build` (which then saves the update) and `check` (which saves nothing) share.
+    /// It reads that record and nothing else, and needs neither the key nor the url secret: the
+    /// record names certificates by number, not by page code.
+    pub fn public_update(&self, out: &Path, statuses: &[Derived]) -> anyhow::Result<crate::state::public::Update> {
+        State::new(&self.root).output(out).public_update(&self.public_record(statuses))
+    }
+
     /// The codes of every certificate, in list order.
     pub fn codes(&self, secret: &[u8]) -> Vec<Code> {
         codes_of(&self.certificates, secret)
@@ -447,7 +463,7 @@ impl Site {
         let stage = progress.stage("state", 0);
         let signing = self.signing(state, options, &mut notes)?;
         let codes = self.checked_codes(&signing.secret)?;
-        let statuses: Vec<Derived> = (0..self.certificates.list.len()).into_par_iter().map(|i| self.status(i)).collect();
+        let statuses = self.statuses();
         let renderers = self.renderers();
         let certs = Certs::new(self, &codes, &statuses, &signing, &renderers);
         let output = Opened::open(state, options, certs.layout())?;
@@ -473,7 +489,8 @@ impl Site {
         let files = self.write(options, &output, &certs, &plan, &staged, progress)?;
 
         // What the public sees now, against what it saw after the last build.
-        let public = output.store.update_public(&self.public_record(&statuses))?;
+        let public = self.public_update(options.out(), &statuses)?;
+        output.store.save_public(&public)?;
         let written = output.out.stats.written.load(Ordering::Relaxed);
         Ok(BuildReport {
             certificates: self.certificates.list.len(),
@@ -482,7 +499,7 @@ impl Site {
             unchanged: files.saturating_sub(written),
             removed: output.out.stats.removed.load(Ordering::Relaxed),
             notes,
-            public,
+            public: public.changes,
         })
     }
 
@@ -593,19 +610,12 @@ impl Site {
 
     /// What a reader of the site sees on the build date: each certificate's status, the
     /// published notices (from `decided_on`, DESIGN §3) and the sessions whose results are out.
-    fn public_record(&self, statuses: &[Derived]) -> crate::state::public::Record {
-        let mut record = crate::state::public::Record::default();
-        for (cert, derived) in self.certificates.list.iter().zip(statuses) {
-            record.certs.insert(cert.number.as_str().into(), derived.status.code());
-        }
-        record.notices = self.decisions.list.iter().filter(|d| d.decided_on <= self.build_date).map(|d| d.id.clone()).collect();
-        record.results = self
-            .sessions
-            .iter()
-            .filter(|(s, _)| s.results_published_on.is_some_and(|d| d <= self.build_date))
-            .map(|(s, _)| s.id.clone())
-            .collect();
-        record
+    fn public_record(&self, statuses: &[Derived]) -> crate::state::public::Record<'_> {
+        crate::state::public::Record::new(
+            self.certificates.list.iter().zip(statuses).map(|(cert, derived)| (cert.number.as_str(), derived.status.code())).collect(),
+            self.decisions.list.iter().filter(|d| d.decided_on <= self.build_date).map(|d| d.id.as_str()),
+            self.sessions.iter().filter(|(s, _)| s.results_published_on.is_some_and(|d| d <= self.build_date)).map(|(s, _)| s.id.as_str()),
+        )
     }
 }
 

@@ -521,21 +521,24 @@ impl Store {
         self.dir.join("public")
     }
 
-    /// Saves what this build shows the public (atomically) and says what changed since the
-    /// last record. The same text as before (a rebuild with nothing changed, the usual case)
-    /// is neither parsed nor written again.
-    pub fn update_public(&self, record: &super::public::Record) -> anyhow::Result<super::public::Changes> {
+    /// What a build showing the public `record` changes since the last build into this output
+    /// recorded what it showed. Reads the record, writes nothing (`check` calls it too).
+    pub fn public_update(&self, record: &super::public::Record) -> anyhow::Result<super::public::Update> {
         let path = self.public_path();
-        let text = record.to_text();
-        let old = match std::fs::read_to_string(&path) {
-            Ok(old) if old == text => return Ok(super::public::Changes::default()),
-            Ok(old) => super::public::Record::parse(&old),
+        let old = match std::fs::read(&path) {
+            Ok(old) => Some(old),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(e).with_context(|| path.display().to_string()),
         };
-        let changes = super::public::Changes::between(old.as_ref(), record);
-        super::write_atomic(&path, text.as_bytes()).with_context(|| path.display().to_string())?;
-        Ok(changes)
+        Ok(super::public::Update::new(old.as_deref(), record))
+    }
+
+    /// Saves what a build shows the public (atomically), once its output is installed, unless
+    /// the record holds it already.
+    pub fn save_public(&self, update: &super::public::Update) -> anyhow::Result<()> {
+        let Some(text) = update.text_to_save() else { return Ok(()) };
+        let path = self.public_path();
+        super::write_atomic(&path, text.as_bytes()).with_context(|| path.display().to_string())
     }
 
     /// Removes the journal once the new manifest is saved.

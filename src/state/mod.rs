@@ -17,7 +17,7 @@
 //! | `outputs/<id>/manifest` | what the last build wrote into one output folder ([`manifest`]) |
 //! | `outputs/<id>/journal` | what a build is installing; present only while it does ([`manifest::Journal`]) |
 //! | `outputs/<id>/staging/` | the files a build writes before moving them into the output, when that is on the same file system ([`manifest::Store::staging`]); present only while a build runs |
-//! | `outputs/<id>/public` | what the last build into that folder showed the public: statuses, notices, result sets ([`public`]) |
+//! | `outputs/<id>/public` | what the last build into that folder showed the public: statuses, notices, result sets ([`public`]); `check` reads it |
 //! | `lock` | held while a build runs ([`lock`]) |
 //! | `printed.csv` | which certificates `certsite print` has written, when, and a fingerprint of what was printed ([`printed`]) |
 //! | `print/certificates.csv` | the number, code and URL of every certificate, kept current by each build (the print batches themselves go to the site's `print/`, [`PrintFolder`]) |

@@ -109,3 +109,23 @@ pub fn inline_qr(html: &str) -> &str {
     let end = figure.find("</svg>").expect("the svg ends") + "</svg>".len();
     &figure[start..end]
 }
+
+/// A file or folder as [`snapshot`] records it: its mode, modification time and inode, and a
+/// file's bytes.
+pub type Entry = (u32, std::time::SystemTime, u64, Option<Vec<u8>>);
+
+/// What is below `dir`, to tell whether anything wrote there: every file and folder by
+/// `/`-separated relative path ([`Entry`]). Two snapshots are equal only when nothing was
+/// created, written, replaced (even with the same bytes) or removed.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Entry> {
+    use std::os::unix::fs::MetadataExt;
+    let mut entries = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.unwrap();
+        let meta = entry.metadata().unwrap();
+        let rel = entry.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+        let bytes = entry.file_type().is_file().then(|| std::fs::read(entry.path()).unwrap());
+        entries.insert(rel, (meta.mode(), meta.modified().unwrap(), meta.ino(), bytes));
+    }
+    entries
+}
