@@ -14,7 +14,7 @@ use crate::print::{PrintReport, Reason, Selection};
 use crate::progress::{timings_table, Progress};
 use crate::sign::multibase;
 use crate::site::{BuildOptions, Site};
-use crate::state::public::{count, Changes};
+use crate::state::public::Changes;
 use crate::state::{keys, lock, State};
 
 /// Success.
@@ -30,8 +30,10 @@ pub fn build_date(flag: Option<Date>) -> Result<Date, String> {
         return Ok(d);
     }
     if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
-        let seconds: i64 = epoch.trim().parse().map_err(|_| format!("SOURCE_DATE_EPOCH=\"{epoch}\" is not a number of seconds"))?;
-        return OffsetDateTime::from_unix_timestamp(seconds).map(|t| t.date()).map_err(|e| format!("SOURCE_DATE_EPOCH: {e}"));
+        let seconds: i64 = epoch.trim().parse().map_err(|_| tr!("cmd-epoch-not-seconds", value = epoch.as_str()))?;
+        return OffsetDateTime::from_unix_timestamp(seconds)
+            .map(|t| t.date())
+            .map_err(|e| tr!("cmd-epoch-out-of-range", why = e.to_string()));
     }
     Ok(OffsetDateTime::now_utc().date())
 }
@@ -41,9 +43,9 @@ fn print_problems(problems: &Problems, progress: &Progress) {
         progress.println(problems.render(std::io::stderr().is_terminal()).trim_end());
     }
     let blank: Vec<String> =
-        problems.blank_rows().map(|(path, n)| format!("{} in {}", count(n, "blank row", "blank rows"), path.display())).collect();
+        problems.blank_rows().map(|(path, n)| tr!("cmd-blank-rows-in", count = n, path = path.display().to_string())).collect();
     if !blank.is_empty() {
-        progress.println(&format!("skipped {}", blank.join(", ")));
+        progress.println(&tr!("cmd-blank-rows-skipped", files = blank.join(", ")));
     }
 }
 
@@ -107,8 +109,8 @@ fn lock_or_fail(root: &Path, wait: bool) -> Result<lock::Lock, Failed> {
     let state = State::new(root);
     match state.lock(wait) {
         Ok(Ok(lock)) => Ok(lock),
-        Ok(Err(held)) => Err(fail(USAGE, format!("error: {held}; wait for it to finish, then run this again"))),
-        Err(e) => Err(fail(DATA_ERROR, format!("error: cannot lock {}: {e}", state.lock_path().display()))),
+        Ok(Err(held)) => Err(fail(USAGE, tr!("cmd-lock-held", held = held.to_string()))),
+        Err(e) => Err(fail(DATA_ERROR, tr!("cmd-lock-failed", path = state.lock_path().display().to_string(), why = e.to_string()))),
     }
 }
 
@@ -125,30 +127,23 @@ pub fn init(dir: &Path) -> u8 {
     match crate::init::init(dir) {
         Ok(written) => {
             for path in &written {
-                eprintln!("wrote {}", path.display());
+                eprintln!("{}", tr!("cmd-wrote", path = path.display().to_string()));
             }
             let cd = if dir == Path::new(".") { String::new() } else { format!("  cd {}\n", dir.display()) };
-            eprintln!(
-                "\nnext steps (the example site checks and builds as it is):\n{cd}  \
-                 certsite check    # validate everything, write nothing\n  \
-                 certsite build    # write public/; the first build creates the signing key in .certsite/: back it up\n  \
-                 certsite serve    # preview at http://127.0.0.1:8080/\n\
-                 then make it yours: the lines marked CHANGE in data/site.toml (base_url before printing any certificate), \
-                 your rows in data/certificates.csv and data/decisions.csv in place of the examples, your pages in content/"
-            );
+            eprintln!("\n{}", tr!("cmd-init-next", cd = cd));
             OK
         }
         Err(e @ (crate::init::InitError::NotEmpty(..) | crate::init::InitError::NotAFolder(_))) => {
-            eprintln!("error: {e}; certsite init writes a new site only into an empty or new folder and never overwrites a file: give a new one, e.g. certsite init my-site");
+            eprintln!("{}", tr!("cmd-init-not-empty", why = e.to_string()));
             USAGE
         }
         Err(e) => {
             if let crate::init::InitError::Io { written, .. } = &e {
                 for path in written {
-                    eprintln!("wrote {}", path.display());
+                    eprintln!("{}", tr!("cmd-wrote", path = path.display().to_string()));
                 }
             }
-            eprintln!("error: {e}; the site is incomplete: remove what was written and run certsite init again");
+            eprintln!("{}", tr!("cmd-init-incomplete", why = e.to_string()));
             DATA_ERROR
         }
     }
@@ -161,32 +156,33 @@ pub fn check(root: &Path, out: Option<PathBuf>, date: Date) -> u8 {
     let out = out.unwrap_or_else(|| root.join("public"));
     // The output a build would refuse, refused as build does (before anything is read).
     if let Err(e) = crate::write::check_output_location(root, &out) {
-        eprintln!("error: {}", crate::site::OptionsError::Output(e));
+        eprintln!("{}: {}", tr!("error"), crate::site::OptionsError::Output(e));
         return USAGE;
     }
     match load(root, date, &Progress::hidden()).map_err(|f| f.code) {
         Ok(site) => {
             eprintln!(
-                "ok: {} certificates, {} decisions, {} interview sessions, {} pages checked for {date}{}",
-                site.certificates.list.len(),
-                site.decisions.list.len(),
-                site.sessions.len(),
-                site.pages.len(),
-                match site.warnings.warning_count() {
-                    0 => String::new(),
-                    n => format!(" ({n} warning(s))"),
-                }
+                "{}",
+                tr!(
+                    "cmd-check-ok",
+                    certificates = site.certificates.list.len(),
+                    decisions = site.decisions.list.len(),
+                    sessions = site.sessions.len(),
+                    pages = site.pages.len(),
+                    date = date.to_string(),
+                    warnings = site.warnings.warning_count()
+                )
             );
             let mut read: Vec<(String, String)> =
                 crate::load::csvfile::formats(root).into_iter().map(|(rel, format)| (rel, format.describe())).collect();
             read.extend(crate::load::xlsx::sheets_read(root, &site.config.sheets));
             read.sort();
             for (rel, described) in read {
-                eprintln!("  read {rel}: {described}");
+                eprintln!("  {}", tr!("cmd-check-read", file = rel, format = described));
             }
             match site.public_update(&out, &site.statuses()) {
                 Ok(update) => eprint!("{}", check_summary(&update.changes, &out)),
-                Err(e) => eprintln!("warning: cannot tell what a build would change for the public: {e:#}"),
+                Err(e) => eprintln!("{}", tr!("cmd-check-no-preview", why = format!("{e:#}"))),
             }
             OK
         }
@@ -243,7 +239,7 @@ fn build_inner(args: &BuildArgs) -> Result<(), Failed> {
     let root = &args.root;
     let out = args.out.clone().unwrap_or_else(|| root.join("public"));
     let (key, create_key) = key_path(root, args.key.clone());
-    let options = BuildOptions::new(root, out, key, create_key, args.clean).map_err(|e| fail(USAGE, format!("error: {e}")))?;
+    let options = BuildOptions::new(root, out, key, create_key, args.clean).map_err(|e| fail(USAGE, format!("{}: {e}", tr!("error"))))?;
     let _lock = lock_or_fail(root, args.wait)?;
     build_locked(args, &options)
 }
@@ -260,18 +256,21 @@ fn build_locked(args: &BuildArgs, options: &BuildOptions) -> Result<(), Failed> 
     match result {
         Ok(report) => {
             for note in &report.notes {
-                eprintln!("warning: {note}");
+                eprintln!("{}: {note}", tr!("warning"));
             }
             eprintln!(
-                "built {} for {}: {} certificates ({} signed and rendered); {} written, {} unchanged, {} removed in {:.2?}",
-                out.display(),
-                args.date,
-                report.certificates,
-                report.changed,
-                count(report.written, "file", "files"),
-                report.unchanged,
-                report.removed,
-                started.elapsed()
+                "{}",
+                tr!(
+                    "cmd-built",
+                    out = out.display().to_string(),
+                    date = args.date.to_string(),
+                    certificates = report.certificates,
+                    changed = report.changed,
+                    written = report.written,
+                    unchanged = report.unchanged,
+                    removed = report.removed,
+                    time = format!("{:.2?}", started.elapsed())
+                )
             );
             eprint!("{}", public_summary(&report.public));
             if args.timings {
@@ -279,7 +278,7 @@ fn build_locked(args: &BuildArgs, options: &BuildOptions) -> Result<(), Failed> 
             }
             Ok(())
         }
-        Err(e) => Err(fail(DATA_ERROR, format!("error: {e:#}"))),
+        Err(e) => Err(fail(DATA_ERROR, format!("{}: {e:#}", tr!("error")))),
     }
 }
 
@@ -303,23 +302,22 @@ pub struct Previewed {
 /// throwaway ones, and the site's own are not made. Prints as `build` does, without bars.
 pub fn preview(root: &Path, date: Option<Date>) -> Previewed {
     let lock = lock_or_fail(root, true);
-    let options = BuildOptions::preview(root, key_path(root, None).0).map_err(|e| fail(USAGE, format!("error: {e}")));
+    let options = BuildOptions::preview(root, key_path(root, None).0).map_err(|e| fail(USAGE, format!("{}: {e}", tr!("error"))));
     let (out, throwaway) = match &options {
         Ok(options) => (options.out().to_owned(), options.throwaway()),
         Err(_) => (State::new(root).serve_dir(), false),
     };
     let result = (|| {
         let (_lock, options) = (lock?, options?);
-        let date = build_date(date).map_err(|e| fail(USAGE, format!("error: {e}")))?;
+        let date = build_date(date).map_err(|e| fail(USAGE, format!("{}: {e}", tr!("error"))))?;
         if !options.throwaway() {
             let state = State::new(root);
             match state.remove_preview() {
-                Ok(true) => eprintln!(
-                    "removed {}: the throwaway signing key, URL secret and build of the preview; it uses the site's own now",
-                    state.preview().dir().display()
-                ),
+                Ok(true) => eprintln!("{}", tr!("cmd-preview-removed", path = state.preview().dir().display().to_string())),
                 Ok(false) => {}
-                Err(e) => eprintln!("warning: cannot remove {}: {e}", state.preview().dir().display()),
+                Err(e) => {
+                    eprintln!("{}", tr!("cmd-preview-not-removed", path = state.preview().dir().display().to_string(), why = e.to_string()))
+                }
             }
         }
         let args = BuildArgs { root: root.to_owned(), out: None, key: None, date, clean: false, quiet: true, timings: false, wait: true };
@@ -333,10 +331,10 @@ pub fn preview(root: &Path, date: Option<Date>) -> Previewed {
 pub fn public_summary(changes: &Changes) -> String {
     let lines = changes.lines();
     if lines.is_empty() {
-        return "for the public: nothing changed since the last build\n".to_owned();
+        return format!("{}\n", tr!("cmd-public-nothing"));
     }
-    let head = if changes.first { "for the public (first build into this folder):" } else { "for the public, since the last build:" };
-    with_lines(head, &lines)
+    let head = if changes.first { tr!("cmd-public-first") } else { tr!("cmd-public-since") };
+    with_lines(&head, &lines)
 }
 
 /// The end of `check`'s report: what a build into `out` would change for the public since the
@@ -347,17 +345,21 @@ pub fn check_summary(changes: &Changes, out: &Path) -> String {
     let out = out.display();
     if changes.first {
         return format!(
-            "no earlier build into {out}: a build would publish {}, {} and {}\n",
-            count(changes.added.len(), "certificate", "certificates"),
-            count(changes.notices.len(), "notice", "notices"),
-            count(changes.results.len(), "result set", "result sets")
+            "{}\n",
+            tr!(
+                "cmd-check-first",
+                out = out.to_string(),
+                certificates = changes.added.len(),
+                notices = changes.notices.len(),
+                results = changes.results.len()
+            )
         );
     }
     let lines = changes.lines();
     if lines.is_empty() {
-        return format!("a build would change nothing for the public since the last build into {out}\n");
+        return format!("{}\n", tr!("cmd-check-nothing", out = out.to_string()));
     }
-    with_lines(&format!("a build would change for the public, since the last build into {out}:"), &lines)
+    with_lines(&tr!("cmd-check-changes", out = out.to_string()), &lines)
 }
 
 /// `head`, then each line indented by two spaces.
@@ -379,24 +381,24 @@ pub fn verify(root: &Path, site: Option<PathBuf>, files: &[PathBuf]) -> u8 {
     match crate::verify::verify(&site, files, data_root) {
         Ok(v) => {
             for f in &v.failures {
-                eprintln!("FAIL {}: {}", f.path.display(), f.reason);
+                eprintln!("{}", tr!("cmd-verify-fail", path = f.path.display().to_string(), why = &f.reason));
             }
             if let Some(out) = &v.manifest {
-                eprintln!("files held against the manifest of the build into {}", out.display());
+                eprintln!("{}", tr!("cmd-verify-manifest", out = out.display().to_string()));
             }
             if v.failures.is_empty() {
                 if v.documents > 0 {
-                    eprintln!("ok: {} signed documents (results.json, notice.json) verified", v.documents);
+                    eprintln!("{}", tr!("cmd-verify-documents", count = v.documents));
                 }
-                eprintln!("ok: {} credentials verified against {}", v.passed, site.display());
+                eprintln!("{}", tr!("cmd-verify-ok", count = v.passed, site = site.display().to_string()));
                 OK
             } else {
-                eprintln!("error: {} problem(s); {} credentials verified", v.failures.len(), v.passed);
+                eprintln!("{}", tr!("cmd-verify-failed", problems = v.failures.len(), passed = v.passed));
                 DATA_ERROR
             }
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", tr!("error"));
             DATA_ERROR
         }
     }
@@ -405,17 +407,17 @@ pub fn verify(root: &Path, site: Option<PathBuf>, files: &[PathBuf]) -> u8 {
 /// `certsite keygen`: a new key, mode 0600, never overwriting; prints the public key.
 pub fn keygen(path: PathBuf) -> u8 {
     if path.exists() {
-        eprintln!("error: {} exists; certsite never overwrites a key (move it away first)", path.display());
+        eprintln!("{}", tr!("cmd-keygen-exists", path = path.display().to_string()));
         return DATA_ERROR;
     }
     match keys::create_key(&path) {
         Ok(key) => {
             println!("{}", multibase::encode_public_key(&key.verifying_key()));
-            eprintln!("wrote {} (mode 0600): back it up and keep it secret", path.display());
+            eprintln!("{}", tr!("cmd-keygen-wrote", path = path.display().to_string()));
             OK
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", tr!("error"));
             DATA_ERROR
         }
     }
@@ -432,20 +434,13 @@ pub fn rotate_key(root: &Path, key: &Path) -> u8 {
     match State::new(root).rotate_key(key) {
         Ok(rotation) => {
             println!("{}", multibase::encode_public_key(&rotation.new));
-            eprintln!(
-                "rotated: {} is the current key, written to {} (mode 0600): back it up and keep it secret",
-                crate::sign::did::key_id(&rotation.new),
-                key.display()
-            );
-            eprintln!(
-                "{} stays in did.json, so everything it signed still verifies; the next build signs everything with the new key",
-                crate::sign::did::key_id(&rotation.old)
-            );
-            eprintln!("the old private key is now {}: keep it offline, or delete it", rotation.old_file.display());
+            eprintln!("{}", tr!("cmd-rotated", key = crate::sign::did::key_id(&rotation.new), path = key.display().to_string()));
+            eprintln!("{}", tr!("cmd-rotated-old", key = crate::sign::did::key_id(&rotation.old)));
+            eprintln!("{}", tr!("cmd-rotated-old-file", path = rotation.old_file.display().to_string()));
             OK
         }
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}: {e:#}", tr!("error"));
             DATA_ERROR
         }
     }
@@ -460,14 +455,11 @@ pub fn retire_key(root: &Path, key: &Path, id: &str) -> u8 {
     };
     match State::new(root).retire_key(key, id) {
         Ok(retired) => {
-            eprintln!(
-                "retired {}: the next build removes it from did.json; what it signed no longer verifies, and the build signs everything with the current key",
-                crate::sign::did::key_id(&retired)
-            );
+            eprintln!("{}", tr!("cmd-retired", key = crate::sign::did::key_id(&retired)));
             OK
         }
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}: {e:#}", tr!("error"));
             DATA_ERROR
         }
     }
@@ -487,7 +479,7 @@ pub fn print(root: &Path, out: Option<PathBuf>, selection: &Selection, force: bo
     match crate::print::print(&site, out.as_deref(), selection, force, pdf) {
         Ok(report) => print_report(&report, pdf),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}: {e:#}", tr!("error"));
             DATA_ERROR
         }
     }
@@ -495,43 +487,40 @@ pub fn print(root: &Path, out: Option<PathBuf>, selection: &Selection, force: bo
 
 fn print_report(report: &PrintReport, pdf_asked: bool) -> u8 {
     for number in &report.unknown {
-        eprintln!("error: certificate {number} is not in data/certificates.csv");
+        eprintln!("{}", tr!("cmd-print-unknown", number = number, file = crate::model::certificate::PATH));
     }
     for (number, status) in &report.refused {
-        eprintln!(
-            "error: certificate {number} is {}: it must not be handed out (agreement §4 A¶10); add --force to print it anyway",
-            status.code()
-        );
+        eprintln!("{}", tr!("cmd-print-refused", number = number, status = status.word()));
     }
     if report.is_refused() {
-        eprintln!("error: nothing was printed");
+        eprintln!("{}", tr!("cmd-print-nothing"));
         return DATA_ERROR;
     }
     for (number, reason) in &report.reasons {
         match reason {
-            Reason::NotPrinted => eprintln!("{number}: not printed yet"),
+            Reason::NotPrinted => eprintln!("{}", tr!("cmd-print-not-printed", number = number)),
             Reason::Changed { parts, printed_on } => {
-                let parts: Vec<&str> = parts.iter().map(|p| p.describe()).collect();
-                eprintln!("{number}: {} changed since it was printed on {}", parts.join(", "), crate::model::date::iso(*printed_on));
+                let parts: Vec<String> = parts.iter().map(|p| p.describe()).collect();
+                eprintln!(
+                    "{}",
+                    tr!("cmd-print-changed", number = number, parts = parts.join(", "), date = crate::model::date::iso(*printed_on))
+                );
             }
         }
     }
     for (number, status) in &report.left_out {
         match status {
-            Status::Suspended | Status::Revoked => eprintln!("left out {number}: {} (agreement §4 A¶10)", status.code()),
-            _ => eprintln!("left out {number}: {}, no longer in use (name its number to print it all the same)", status.code()),
+            Status::Suspended | Status::Revoked => eprintln!("{}", tr!("cmd-print-left-out", number = number, status = status.word())),
+            _ => eprintln!("{}", tr!("cmd-print-left-out-unused", number = number, status = status.word())),
         }
     }
     if report.fingerprinted > 0 {
-        eprintln!(
-            "{} certificate(s) printed by an earlier version of certsite had no record of what was printed: taken as printed unchanged, their content is recorded now, so that --new prints them when it changes",
-            report.fingerprinted
-        );
+        eprintln!("{}", tr!("cmd-print-fingerprinted", count = report.fingerprinted));
     }
-    eprintln!("printed {} certificate(s) into {}", report.printed.len(), report.out.display());
+    eprintln!("{}", tr!("cmd-printed", count = report.printed.len(), out = report.out.display().to_string()));
     match &report.pdf {
-        Some(pdf) => eprintln!("wrote {} ({} page(s), A4)", pdf.display(), report.printed.len()),
-        None if pdf_asked && report.printed.is_empty() => eprintln!("no certificate to print: {} was not written", crate::state::PRINT_PDF),
+        Some(pdf) => eprintln!("{}", tr!("cmd-printed-pdf", path = pdf.display().to_string(), count = report.printed.len())),
+        None if pdf_asked && report.printed.is_empty() => eprintln!("{}", tr!("cmd-printed-no-pdf", file = crate::state::PRINT_PDF)),
         None => {}
     }
     OK

@@ -262,7 +262,7 @@ fn main() -> ExitCode {
     let date = |flag| match cmd::build_date(flag) {
         Ok(d) => Ok(d),
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", tr!("error"));
             Err(cmd::USAGE)
         }
     };

@@ -92,7 +92,21 @@ macro_rules! catalogue {
     };
 }
 
-catalogue!["common", "cli", "progress", "serve", "print", "rules", "config", "content", "interviews", "state", "verify", "write"];
+catalogue![
+    "common",
+    "cli",
+    "progress",
+    "serve",
+    "print",
+    "rules",
+    "config",
+    "content",
+    "interviews",
+    "state",
+    "verify",
+    "write",
+    "commands"
+];
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();

@@ -79,13 +79,13 @@ impl Part {
     }
 
     /// What it is, for people.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> String {
         match self {
-            Part::Holder => "holder name",
-            Part::Profession => "profession",
-            Part::Scope => "approved scope",
-            Part::Validity => "validity dates",
-            Part::Qr => "QR code",
+            Part::Holder => tr!("print-part-holder"),
+            Part::Profession => tr!("print-part-profession"),
+            Part::Scope => tr!("print-part-scope"),
+            Part::Validity => tr!("print-part-validity"),
+            Part::Qr => tr!("print-part-qr"),
         }
     }
 }

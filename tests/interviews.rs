@@ -217,7 +217,7 @@ fn missed_timings_are_warnings_not_errors() {
         "results published on 2026-06-03, later than 3 working days after the interview (2026-05-29; rule 2.11)",
         "the appeal of C-04 was filed on 2026-06-10, after the deadline 2026-06-08 (rule 2.17)",
         "the appeal of C-04 was decided on 2026-06-22, later than 7 working days after filing (2026-06-19; annex 2 §2.6)",
-        "4 warning(s)",
+        "4 warnings",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }

@@ -102,3 +102,36 @@ fn a_data_error_in_both_languages() {
     }
     assert!(tree(&site.path().join("public")) == before);
 }
+
+/// What check, build and print say when all is well, and why print refuses, in both languages.
+#[test]
+fn summaries_in_both_languages() {
+    let site = fixture("minimal");
+    let check = ["check", "--build-date", DATE];
+    let (code, _, en) = run(site.path(), &check, EN);
+    assert_eq!(code, Some(0), "{en}");
+    assert!(en.contains("ok: 6 certificates, 2 decisions, 0 interview sessions"), "{en}");
+    assert!(en.contains("no earlier build into ./public: a build would publish 6 certificates, 1 notice and 0 result sets"), "{en}");
+    let (code, _, az) = run(site.path(), &check, AZ);
+    assert_eq!(code, Some(0), "{az}");
+    assert!(az.contains("qaydasındadır: 6 sertifikat, 2 qərar, 0 müsahibə sessiyası"), "{az}");
+    assert!(az.contains("./public qovluğuna əvvəlki qurma yoxdur: qurma 6 sertifikat, 1 bildiriş və 0 nəticə dəsti dərc edəcək"), "{az}");
+
+    let (code, _, az) = run(site.path(), &["build", "--build-date", DATE], AZ);
+    assert_eq!(code, Some(0), "{az}");
+    assert!(az.contains("./public qovluğu 2026-03-15 tarixinə görə quruldu: 6 sertifikat"), "{az}");
+    assert!(az.contains("ictimaiyyət üçün (bu qovluğa ilk qurma):"), "{az}");
+    for english in ["built ", "for the public", "written"] {
+        assert!(!az.contains(english), "{english:?}: {az}");
+    }
+
+    // D-2 revokes T-0006 from 2026-04-01: print refuses it by number.
+    let print = ["print", "--build-date", "2026-05-01", "T-0006"];
+    let (code, _, en) = run(site.path(), &print, EN);
+    assert_eq!(code, Some(1));
+    assert!(en.contains("error: certificate T-0006 is revoked: it must not be handed out (agreement §4 A¶10)"), "{en}");
+    let (code, _, az) = run(site.path(), &print, AZ);
+    assert_eq!(code, Some(1));
+    assert!(az.contains("xəta: T-0006 nömrəli sertifikatın statusu: ləğv edilib; o, verilməməlidir (sazişin §4 A¶10 bəndi)"), "{az}");
+    assert!(az.contains("xəta: heç nə çap olunmadı"), "{az}");
+}

@@ -88,7 +88,7 @@ fn all_new_and_by_number_with_what_is_not_in_use_left_out() {
     let err = stderr(&out);
     assert!(err.contains("left out T-0005: suspended") && err.contains("left out T-0006: revoked"), "{err}");
     assert!(err.contains("left out T/0002: superseded, no longer in use"), "{err}");
-    assert!(err.contains("printed 3 certificate(s) into ./print"), "{err}");
+    assert!(err.contains("printed 3 certificates into ./print"), "{err}");
     assert_eq!(qr_files(&print_dir), ["T-0001.svg", "T-0003.svg", "T-0004.svg"]);
     let pages = pages_by_number(&site.path().join("public"));
     let batch = std::fs::read_to_string(print_dir.join("batch.csv")).unwrap();
@@ -107,7 +107,7 @@ fn all_new_and_by_number_with_what_is_not_in_use_left_out() {
 
     // Nothing new since; then a new certificate is the only one --new prints.
     let out = print(site.path(), &["--new"]);
-    assert!(stderr(&out).contains("printed 0 certificate(s)"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("printed 0 certificates"), "{}", stderr(&out));
     assert_eq!(said(&out), Vec::<String>::new(), "{}", stderr(&out));
     assert_eq!(left_out(&out).len(), 2, "the suspended and the revoked one, never printed: {}", stderr(&out));
     add_row(site.path(), "T-0008,Yeni,Ad,,Aşpaz,,,2026-10-01,2029-09-30,,,,,,,");
@@ -136,7 +136,7 @@ fn new_prints_what_changed_since_it_was_printed_and_says_what() {
     let out = print_on(root, "2026-12-01", &["--new", "--out", "fix"]);
     assert_eq!(said(&out), ["T-0001: holder name changed since it was printed on 2026-11-23"], "{}", stderr(&out));
     assert_eq!(qr_files(&root.join("fix")), ["T-0001.svg"]);
-    assert!(stderr(&out).contains("printed 1 certificate(s)"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("printed 1 certificate"), "{}", stderr(&out));
     let printed = std::fs::read_to_string(root.join(".certsite/printed.csv")).unwrap();
     assert!(printed.lines().any(|l| l.starts_with("T-0001,2026-12-01,holder=")), "{printed}");
     assert!(printed.lines().any(|l| l.starts_with("T-0004,2026-11-23,holder=")), "{printed}");
@@ -187,7 +187,7 @@ fn a_record_of_an_earlier_version_counts_as_printed_unchanged_until_it_changes()
     let out = print_on(root, DATE, &["--new"]);
     assert_eq!(said(&out), ["T-0003: not printed yet"], "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("2 certificate(s) printed by an earlier version of certsite had no record of what was printed"),
+        stderr(&out).contains("2 certificates printed by an earlier version of certsite had no record of what was printed"),
         "{}",
         stderr(&out)
     );

@@ -156,7 +156,7 @@ fn a_page_per_certificate_with_its_text_and_a_qr_code_of_its_url() {
     assert!(err.contains("left out T/0002: superseded"), "{err}");
     let dir = site.path().join("print");
     let pdf = dir.join("certificates.pdf");
-    assert!(err.contains("wrote ./print/certificates.pdf (3 page(s), A4)"), "{err}");
+    assert!(err.contains("wrote ./print/certificates.pdf (3 pages, A4)"), "{err}");
     // The QR codes and the list are written as without --pdf.
     assert!(dir.join("qr/T-0001.svg").is_file() && dir.join("qr/T-0004.svg").is_file());
     assert_eq!(std::fs::read_to_string(dir.join("batch.csv")).unwrap().lines().count(), 4);

@@ -83,7 +83,7 @@ fn check_after_a_build_with_nothing_changed_says_so_and_counts_from_the_folder_a
     let later = check_from(site.path(), &["--build-date", "2026-06-01"], "a build would");
     assert_eq!(
         change_lines(&later),
-        ["  2 credentials changed status: T-0004 not-yet-valid → valid, T-0006 valid → revoked", "  1 new notice published: D-2"]
+        ["  2 credentials changed status: T-0004 not yet valid → valid, T-0006 valid → revoked", "  1 new notice published: D-2"]
     );
 
     // Another output has a record of its own; `--out` chooses which, with --root as given.

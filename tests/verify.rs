@@ -58,7 +58,7 @@ fn a_built_site_verifies_and_every_tampering_is_named() {
         // And apart from its proof, the manifest of the build tells the file changed.
         assert!(err.lines().any(|l| l.contains(file.as_str()) && l.contains("differs from what the last build wrote")), "{what}:\n{err}");
     }
-    assert!(err.contains("error: 12 problem(s); 0 credentials verified"), "{err}");
+    assert!(err.contains("error: 12 problems; 0 credentials verified"), "{err}");
 }
 
 #[test]

@@ -16,3 +16,9 @@ print-signatory-too-long = { $path }: [print] signatory və signatory_title çap
 print-scope-too-long = { $at }: sertifikat { $number }: təsdiq olunmuş əhatə dairəsi kiçik şriftlə belə bir səhifəyə sığmır; onun sahələrini qısaldın
 print-pdf-failed = PDF yazıla bilmir: { $why }
 print-state-damaged = number,printed_on,fingerprint gözlənilirdi; faylı ehtiyat nüsxədən bərpa edin və ya silin (onda `certsite print --new` hər sertifikatı heç çap olunmamış sayır)
+# Çap olunmuş sertifikatın dəyişə bilən hissələri: "sahibinin adı, peşə … sonra dəyişib".
+print-part-holder = sahibinin adı
+print-part-profession = peşə
+print-part-scope = təsdiq olunmuş əhatə dairəsi
+print-part-validity = etibarlılıq tarixləri
+print-part-qr = QR kod

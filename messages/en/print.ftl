@@ -16,3 +16,9 @@ print-signatory-too-long = { $path }: [print] signatory and signatory_title do n
 print-scope-too-long = { $at }: certificate { $number }: the approved scope is too long to fit on one page, even in small type; shorten its fields
 print-pdf-failed = cannot write the PDF: { $why }
 print-state-damaged = expected number,printed_on,fingerprint; restore it from a backup, or delete it (`certsite print --new` then takes every certificate as never printed)
+# The parts of a printed certificate that can change: "holder name, profession changed since…".
+print-part-holder = holder name
+print-part-profession = profession
+print-part-scope = approved scope
+print-part-validity = validity dates
+print-part-qr = QR code

@@ -156,7 +156,13 @@ pub enum Unread {
 
 impl Default for Certificates {
     fn default() -> Self {
-        Certificates { list: Vec::new(), place: Place::file(PATH), by_number: NumberIndex::default(), replaced_by: HashMap::new(), unread: Unread::Nothing }
+        Certificates {
+            list: Vec::new(),
+            place: Place::file(PATH),
+            by_number: NumberIndex::default(),
+            replaced_by: HashMap::new(),
+            unread: Unread::Nothing,
+        }
     }
 }
 

@@ -308,7 +308,9 @@ fn unknown_certificate(certificates: &Certificates, number: &str, at: At) -> Pro
         Some(near) => tr!("rules-certificate-unknown-did-you-mean", near = near),
         None => tr!("rules-certificate-unknown-help"),
     };
-    Problem::error(tr!("rules-certificate-unknown", number = number, file = certificates.place.path.display().to_string())).at(at).help(help)
+    Problem::error(tr!("rules-certificate-unknown", number = number, file = certificates.place.path.display().to_string()))
+        .at(at)
+        .help(help)
 }
 
 #[cfg(test)]

@@ -38,6 +38,18 @@ impl Status {
             Status::NotYetValid => "not-yet-valid",
         }
     }
+
+    /// The status in words of the staff's language ("valid", "etibarlıdır"), for messages.
+    pub fn word(self) -> String {
+        match self {
+            Status::Valid => tr!("status-valid"),
+            Status::Suspended => tr!("status-suspended"),
+            Status::Revoked => tr!("status-revoked"),
+            Status::Expired => tr!("status-expired"),
+            Status::Superseded => tr!("status-superseded"),
+            Status::NotYetValid => tr!("status-not-yet-valid"),
+        }
+    }
 }
 
 /// A status with what caused it.

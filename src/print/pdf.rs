@@ -169,9 +169,8 @@ pub fn document(config: &Config, logo: Option<&LogoImage>, sheets: &[Sheet<'_>])
         ops.extend(footer(config, sheet, modules, &fonts));
         ops.extend(signatory.iter().cloned());
         let bottom = qr_top().min(ops_top(&signatory, Region::Signatory)) - 18.0;
-        let fields = fields(sheet.cert, &fonts, ops_bottom(&ops, Region::Header), bottom).ok_or_else(|| {
-            anyhow::anyhow!("{}", tr!("print-scope-too-long", at = sheet.at.to_string(), number = &sheet.cert.number))
-        })?;
+        let fields = fields(sheet.cert, &fonts, ops_bottom(&ops, Region::Header), bottom)
+            .ok_or_else(|| anyhow::anyhow!("{}", tr!("print-scope-too-long", at = sheet.at.to_string(), number = &sheet.cert.number)))?;
         ops.extend(fields);
         for op in &ops {
             draw(&mut surface, op, &fonts, logo);

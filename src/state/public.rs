@@ -192,28 +192,33 @@ impl Changes {
     pub fn lines(&self) -> Vec<String> {
         let mut lines = Vec::new();
         if !self.statuses.is_empty() {
-            let named: Vec<String> = self.statuses.iter().map(|(n, was, is)| format!("{n} {was} → {is}")).collect();
-            lines.push(format!("{} changed status{}", count(self.statuses.len(), "credential", "credentials"), list(&named)));
+            let named: Vec<String> =
+                self.statuses.iter().map(|(n, was, is)| format!("{n} {} → {}", status_word(was), status_word(is))).collect();
+            lines.push(tr!("public-statuses", count = self.statuses.len(), list = list(&named)));
         }
         if !self.notices.is_empty() {
-            lines.push(format!("{} published{}", count(self.notices.len(), "new notice", "new notices"), list(&self.notices)));
+            lines.push(tr!("public-notices", count = self.notices.len(), list = list(&self.notices)));
         }
         if !self.results.is_empty() {
-            lines.push(format!("{} published{}", count(self.results.len(), "result set", "result sets"), list(&self.results)));
+            lines.push(tr!("public-results", count = self.results.len(), list = list(&self.results)));
         }
         if !self.added.is_empty() {
-            lines.push(format!("{} added{}", count(self.added.len(), "certificate", "certificates"), list(&self.added)));
+            lines.push(tr!("public-added", count = self.added.len(), list = list(&self.added)));
         }
         if !self.removed.is_empty() {
-            lines.push(format!("{} no longer published{}", count(self.removed.len(), "certificate", "certificates"), list(&self.removed)));
+            lines.push(tr!("public-removed", count = self.removed.len(), list = list(&self.removed)));
         }
         lines
     }
 }
 
-/// "1 credential", "2 credentials".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// A status as recorded (`valid`, `not-yet-valid`), in words of the current language.
+fn status_word(code: &str) -> String {
+    use crate::model::status::Status;
+    [Status::Valid, Status::Suspended, Status::Revoked, Status::Expired, Status::Superseded, Status::NotYetValid]
+        .into_iter()
+        .find(|s| s.code() == code)
+        .map_or_else(|| code.to_owned(), Status::word)
 }
 
 /// ": A, B" when there are few, else nothing.
