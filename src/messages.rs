@@ -105,7 +105,8 @@ catalogue![
     "state",
     "verify",
     "write",
-    "commands"
+    "commands",
+    "site",
 ];
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {

@@ -116,15 +116,24 @@ pub struct BuildOptions {
 }
 
 /// Why [`BuildOptions::new`] refused a build: a usage error, found before anything is read.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum OptionsError {
     /// The output would overwrite or delete the site's own files.
-    #[error("{0}; choose another --out (the default is <root>/public)")]
     Output(String),
     /// The signing key is inside the output: it would be published.
-    #[error("{0}; keep the key outside the output (the default is {default})", default = crate::state::DEFAULT_KEY)]
     Key(keys::SecretError),
 }
+
+impl std::fmt::Display for OptionsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OptionsError::Output(why) => f.write_str(&tr!("site-bad-output", why = why)),
+            OptionsError::Key(why) => f.write_str(&tr!("site-key-in-output", why = why.to_string(), default = crate::state::DEFAULT_KEY)),
+        }
+    }
+}
+
+impl std::error::Error for OptionsError {}
 
 impl BuildOptions {
     /// The options of a build of the site at `root` into `out` (see [`BuildOptions`]), with
@@ -232,17 +241,14 @@ impl Site {
         let did = did::did_web(&config.url);
         let routes = Routes::new(&config, did.document_path);
         if let Some(page) = pages.iter().find(|p| p.path == "did.json" || p.path == ".well-known") {
-            problems.push(Problem::error(format!("{} would overwrite the DID document", page.source)).at(At::file(&page.source)));
+            problems.push(Problem::error(tr!("site-page-over-did", page = &page.source)).at(At::file(&page.source)));
         }
         // A suspension or revocation notice tells the holder where to object (agreement
         // §4 A¶17): without an email, phone or address it can only name the body.
         let objectable = decisions.list.iter().any(|d| d.action != crate::model::decision::Action::Reinstate);
         if objectable && !config.issuer.has_contact() {
-            problems.push(
-                Problem::warning("notices cannot say where to object: [issuer] has no email, phone or address")
-                    .at(At::file(crate::config::SITE_TOML))
-                    .help("add email = \"…\", phone = \"…\" or address = \"…\" under [issuer] (agreement §4 A¶17: the holder has 10 days to object)"),
-            );
+            problems
+                .push(Problem::warning(tr!("site-no-contact")).at(At::file(crate::config::SITE_TOML)).help(tr!("site-no-contact-help")));
         }
         let mut site = Site {
             root: root.to_owned(),
@@ -277,9 +283,9 @@ impl Site {
         let dummy = Code::parse("000000000000").expect("a valid code");
         if let Err(e) = qr::qr_svg(&self.routes.cert_url(dummy)) {
             problems.push(
-                Problem::error(format!("certificate addresses are too long for a QR code: {e}"))
+                Problem::error(tr!("site-url-too-long", why = e.to_string()))
                     .at(At::file(crate::config::SITE_TOML))
-                    .help("use a shorter base_url"),
+                    .help(tr!("site-url-too-long-help")),
             );
             return;
         }
@@ -288,7 +294,7 @@ impl Site {
         let renderers: Vec<Renderer> = self.renderers().into_iter().map(Renderer::unfolded).collect();
         for (_, page) in self.one_of_each(&renderers) {
             if let Err(e) = page {
-                problems.push(Problem::error(format!("template error: {e}")).at(At::file(templates::DIR)));
+                problems.push(Problem::error(tr!("config-template-error", error = e.to_string())).at(At::file(templates::DIR)));
             }
         }
     }
@@ -507,8 +513,8 @@ impl Site {
     /// note to back it up; a throwaway preview's, without), the url secret (likewise), the key
     /// ring the DID document lists and the status list indexes.
     fn signing(&self, state: &State, options: &BuildOptions, notes: &mut Vec<String>) -> anyhow::Result<Signing> {
-        let (key, created) =
-            keys::load_or_create_key(&options.key, options.create_key).with_context(|| format!("signing key {}", options.key.display()))?;
+        let (key, created) = keys::load_or_create_key(&options.key, options.create_key)
+            .with_context(|| tr!("site-signing-key", path = options.key.display().to_string()))?;
         if created && !options.throwaway {
             notes.push(format!(
                 "created a new signing key at {}: BACK IT UP and keep it secret. Losing it means re-signing every certificate with a new key; leaking it lets anyone forge certificates.",
@@ -572,12 +578,12 @@ impl Site {
         }
         let (first, rest): (Vec<&plan::Planned>, Vec<&plan::Planned>) = staged.plan.iter().partition(|p| p.rank == plan::Rank::Did);
         for p in &first {
-            out.install(&p.rel).with_context(|| format!("writing {}", p.rel))?;
+            out.install(&p.rel).with_context(|| tr!("site-writing", path = &p.rel))?;
             stage.inc(1);
         }
         staged.certs.install(certs, out, &stage)?;
         for p in &rest {
-            out.install(&p.rel).with_context(|| format!("writing {}", p.rel))?;
+            out.install(&p.rel).with_context(|| tr!("site-writing", path = &p.rel))?;
             stage.inc(1);
         }
         // Nothing changed when every certificate and every planned file matched the manifest
@@ -591,12 +597,12 @@ impl Site {
         if !unchanged {
             let new = staged.certs.manifest(certs, plan.manifest_entries());
             for rel in &stale(old, &new) {
-                out.remove(rel).with_context(|| format!("removing {rel}"))?;
+                out.remove(rel).with_context(|| tr!("site-removing", path = rel.as_str()))?;
             }
             store.save(&new)?;
             files = new.file_count();
         }
-        out.discard_staging().with_context(|| format!("output {}", out.root().display()))?;
+        out.discard_staging().with_context(|| tr!("site-output", path = out.root().display().to_string()))?;
         store.clear_journal()?;
         if !options.throwaway {
             let state = &options.state;
@@ -646,8 +652,9 @@ impl Opened {
     /// staging folder a failed build left is cleared.
     fn open(state: &State, options: &BuildOptions, layout: &Layout) -> anyhow::Result<Opened> {
         let store = state.output(&options.out);
-        let out = Output::open(&options.out, &store.staging()).with_context(|| format!("output {}", options.out.display()))?;
-        out.clear_staging().with_context(|| format!("output {}", options.out.display()))?;
+        let out =
+            Output::open(&options.out, &store.staging()).with_context(|| tr!("site-output", path = options.out.display().to_string()))?;
+        out.clear_staging().with_context(|| tr!("site-output", path = options.out.display().to_string()))?;
         let (old, leftover) = last_manifest(&store, &out, layout, options.force)?;
         Ok(Opened { store, out, old, leftover })
     }
@@ -671,7 +678,7 @@ fn last_manifest(
     force: bool,
 ) -> anyhow::Result<(Manifest, Option<Journal>)> {
     let walked = |out: &Output| -> anyhow::Result<Manifest> {
-        let files = out.walk().with_context(|| format!("reading {}", out.root().display()))?;
+        let files = out.walk().with_context(|| tr!("site-reading", path = out.root().display().to_string()))?;
         Ok(Manifest::unknown(layout.clone(), files))
     };
     if force {
