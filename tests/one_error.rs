@@ -8,7 +8,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{build, certsite, fixture, stderr, tree};
+use common::{build, certsite, certsite_in, fixture, stderr, tree};
 
 const DATE: &str = "2026-03-15";
 
@@ -21,18 +21,27 @@ fn edit(root: &Path, file: &str, edit: impl FnOnce(String) -> String) {
     std::fs::write(path, edited).unwrap();
 }
 
-/// Builds after `mistake` and returns the report, asserting that the build refused with
-/// exactly one error and left the published site as it was.
+/// Builds after `mistake` and returns the report (in English), asserting that the build
+/// refused with exactly one error and left the published site as it was; and that in
+/// Azerbaijani (`LANG=az_AZ.UTF-8`) it refuses alike, with one error and the refusal in
+/// Azerbaijani.
 fn one_error(mistake: impl FnOnce(&Path)) -> String {
     let site = fixture("minimal");
     build(site.path(), DATE);
     let before = tree(&site.path().join("public"));
     mistake(site.path());
-    let out = certsite(site.path(), &["build", "--build-date", DATE]);
+    let args = ["build", "--build-date", DATE];
+    let count = |err: &str| err.matches("\n  × ").count() + usize::from(err.starts_with("  × "));
+    let out = certsite(site.path(), &args);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("error: 1 error;"), "one mistake, one error:\n{err}");
-    assert_eq!(err.matches("\n  × ").count() + usize::from(err.starts_with("  × ")), 1, "{err}");
+    assert_eq!(count(&err), 1, "{err}");
+    let out = certsite_in(site.path(), &args, &[("LANG", "az_AZ.UTF-8")]);
+    let az = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{az}");
+    assert!(az.contains("xəta: 1 xəta; heç nə yazılmadı"), "in Azerbaijani:\n{az}");
+    assert_eq!(count(&az), 1, "{az}");
     assert!(tree(&site.path().join("public")) == before, "nothing is published");
     err
 }
