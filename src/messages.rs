@@ -107,6 +107,7 @@ catalogue![
     "write",
     "commands",
     "site",
+    "load",
 ];
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {

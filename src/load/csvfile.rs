@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diag::{At, Excerpt, Place, Problem, Problems, MASK};
-use crate::model::date::{parse_date, DATE_HINT};
+use crate::model::date::{date_hint, parse_date};
 use crate::text::normalize;
 use lex::Lexer;
 
@@ -146,20 +146,45 @@ const SHOWN_BREAK: char = '↵';
 /// Text" is UTF-16 with tabs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Format {
-    /// The encoding, as `check` names it.
-    pub encoding: &'static str,
+    /// The encoding.
+    pub encoding: Encoding,
     /// `,`, `;` or `\t`: whichever the header row has most of outside quotes (`,` when none).
     pub delimiter: u8,
+}
+
+/// An encoding certsite reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 without a BOM.
+    Utf8,
+    /// UTF-8 after a BOM (Excel's "CSV UTF-8").
+    Utf8Bom,
+    /// UTF-16, little-endian, after its BOM (Excel's "Unicode Text").
+    Utf16Le,
+    /// UTF-16, big-endian, after its BOM.
+    Utf16Be,
+}
+
+impl Encoding {
+    /// Its name, as `check` and the messages give it ("UTF-8 with BOM").
+    pub fn name(self) -> String {
+        match self {
+            Encoding::Utf8 => tr!("load-encoding-utf-8"),
+            Encoding::Utf8Bom => tr!("load-encoding-utf-8-bom"),
+            Encoding::Utf16Le => tr!("load-encoding-utf-16-le"),
+            Encoding::Utf16Be => tr!("load-encoding-utf-16-be"),
+        }
+    }
 }
 
 impl Format {
     /// "UTF-8, cells separated by ';'", as `check` reports it.
     pub fn describe(&self) -> String {
         let separator = match self.delimiter {
-            b'\t' => "tabs".to_owned(),
-            d => format!("'{}'", d as char),
+            b'\t' => "tab".to_owned(),
+            d => char::from(d).to_string(),
         };
-        format!("{}, cells separated by {separator}", self.encoding)
+        tr!("load-format", encoding = self.encoding.name(), separator = separator)
     }
 
     /// The format of a file that starts with `head` (its first bytes: the header row is
@@ -178,13 +203,13 @@ enum Undecoded {
     /// Not UTF-8 from byte `valid` on (and no UTF-16 BOM).
     Utf8 { valid: usize, bytes: Vec<u8> },
     /// A UTF-16 BOM, then no valid UTF-16 (an odd length or a lone surrogate).
-    Utf16 { encoding: &'static str },
+    Utf16 { encoding: Encoding },
 }
 
 /// The text of `bytes` and its encoding's name: UTF-8 (a BOM removed), or UTF-16 after its
 /// BOM. UTF-8 takes the bytes as they are, without a copy.
-fn decode(bytes: Vec<u8>) -> Result<(String, &'static str), Undecoded> {
-    let utf16 = |body: &[u8], unit: fn([u8; 2]) -> u16, encoding: &'static str| {
+fn decode(bytes: Vec<u8>) -> Result<(String, Encoding), Undecoded> {
+    let utf16 = |body: &[u8], unit: fn([u8; 2]) -> u16, encoding: Encoding| {
         let units = body.chunks(2).map(|pair| <[u8; 2]>::try_from(pair).map(unit));
         let units: Result<Vec<u16>, _> = units.collect();
         let text = units.ok().and_then(|units| String::from_utf16(&units).ok()).ok_or(Undecoded::Utf16 { encoding })?;
@@ -197,11 +222,11 @@ fn decode(bytes: Vec<u8>) -> Result<(String, &'static str), Undecoded> {
         [0xEF, 0xBB, 0xBF, ..] => {
             let mut text = utf8(bytes)?;
             text.drain(..'\u{feff}'.len_utf8());
-            Ok((text, "UTF-8 with BOM"))
+            Ok((text, Encoding::Utf8Bom))
         }
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes, "UTF-16 (little-endian)"),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes, "UTF-16 (big-endian)"),
-        _ => Ok((utf8(bytes)?, "UTF-8")),
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes, Encoding::Utf16Le),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes, Encoding::Utf16Be),
+        _ => Ok((utf8(bytes)?, Encoding::Utf8)),
     }
 }
 
@@ -227,17 +252,17 @@ fn delimiter_of(text: &str) -> u8 {
 }
 
 /// What encoding bytes that are not UTF-8 probably are, by their letters (chardetng, the
-/// detector of Firefox), named as Windows names it.
+/// detector of Firefox), named as Windows names it, with the language or script it is for.
 fn probable_encoding(bytes: &[u8]) -> String {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny).name();
     match guess {
-        "windows-1254" => "Windows-1254 (Turkish)".to_owned(),
-        "windows-1251" => "Windows-1251 (Cyrillic)".to_owned(),
-        "windows-1252" => "Windows-1252 (Western European)".to_owned(),
-        "windows-1250" => "Windows-1250 (Central European)".to_owned(),
-        "KOI8-U" | "KOI8-R" => format!("{guess} (Cyrillic)"),
+        "windows-1254" => tr!("load-code-page-turkish", name = "Windows-1254"),
+        "windows-1251" => tr!("load-code-page-cyrillic", name = "Windows-1251"),
+        "windows-1252" => tr!("load-code-page-western", name = "Windows-1252"),
+        "windows-1250" => tr!("load-code-page-central", name = "Windows-1250"),
+        "KOI8-U" | "KOI8-R" => tr!("load-code-page-cyrillic", name = guess),
         other => other.to_owned(),
     }
 }
@@ -278,8 +303,8 @@ impl CsvText {
     /// Reads `root/rel`. Text that is not UTF-8 or UTF-16 is reported at the line where it
     /// stops being UTF-8, with what it probably is.
     pub fn read(root: &Path, rel: &str) -> Result<CsvText, Box<Problem>> {
-        let bytes =
-            std::fs::read(root.join(rel)).map_err(|e| Box::new(Problem::error(format!("cannot read {rel}: {e}")).at(At::file(rel))))?;
+        let bytes = std::fs::read(root.join(rel))
+            .map_err(|e| Box::new(Problem::error(tr!("config-cannot-read", path = rel, error = e.to_string())).at(At::file(rel))))?;
         CsvText::from_bytes(rel, bytes)
     }
 
@@ -289,22 +314,21 @@ impl CsvText {
             Ok(decoded) => decoded,
             Err(Undecoded::Utf16 { encoding }) => {
                 return Err(Box::new(
-                    Problem::error(format!("the file starts as {encoding} text but is not valid {encoding}"))
-                        .at(At::file(rel))
-                        .help("save it again from Excel as \"CSV UTF-8 (Comma delimited) (*.csv)\""),
+                    Problem::error(tr!("load-not-utf-16", encoding = encoding.name())).at(At::file(rel)).help(tr!("load-not-utf-16-help")),
                 ));
             }
             Err(Undecoded::Utf8 { valid, bytes }) => {
                 let before = String::from_utf8_lossy(&bytes[..valid]);
                 let at = At::offset(rel, &before, before.len(), 0);
                 return Err(Box::new(
-                    Problem::error(format!(
-                        "the file is not valid UTF-8 (byte {valid} is 0x{:02X}): it looks like {} text, as Excel's plain \"CSV\" saves it on a Windows set up for another language",
-                        bytes[valid],
-                        probable_encoding(&bytes)
+                    Problem::error(tr!(
+                        "load-not-utf-8",
+                        offset = valid.to_string(),
+                        byte = format!("0x{:02X}", bytes[valid]),
+                        encoding = probable_encoding(&bytes)
                     ))
                     .at(At { span: None, ..at })
-                    .help("certsite reads UTF-8 and UTF-16, in which no letter is lost (ə has no place in Windows-1254): in Excel, File → Save As → \"CSV UTF-8 (Comma delimited) (*.csv)\""),
+                    .help(tr!("load-not-utf-8-help")),
                 ));
             }
         };
@@ -543,8 +567,8 @@ impl CsvText {
             Ok(true) => {}
             Ok(false) => {
                 let problem = match self.sheet {
-                    None => Problem::error("the file is empty: a header row is needed"),
-                    Some(_) => Problem::error("the sheet is empty: a header row is needed"),
+                    None => Problem::error(tr!("load-file-empty")),
+                    Some(_) => Problem::error(tr!("load-sheet-empty")),
                 };
                 problems.push(problem.at(self.placed(At::file(&self.path), true)));
                 return None;
@@ -561,8 +585,8 @@ impl CsvText {
             let found: Vec<usize> = names.iter().enumerate().filter(|(_, n)| n == name).map(|(j, _)| j).collect();
             if found.len() > 1 {
                 problems.push(
-                    self.header_problem(&names, schema, found[1], format!("column \"{name}\" appears twice in the header"))
-                        .help("keep one column of each name"),
+                    self.header_problem(&names, schema, found[1], tr!("load-column-twice", name = *name))
+                        .help(tr!("load-column-twice-help")),
                 );
             }
             columns[i] = found.first().copied();
@@ -575,13 +599,13 @@ impl CsvText {
                     .filter(|(score, _)| *score > 0.8)
                     .max_by(|a, b| a.0.total_cmp(&b.0));
                 let help = match nearest {
-                    Some((_, n)) => format!("add a column \"{name}\" (is \"{n}\" a misspelling of it?)"),
-                    None => format!("add a column \"{name}\"; the header has: {}", names.join(", ")),
+                    Some((_, n)) => tr!("load-column-missing-misspelled", name = *name, nearest = n),
+                    None => tr!("load-column-missing-help", name = *name, header = names.join(", ")),
                 };
                 let line = self.text.find(['\r', '\n']).unwrap_or(self.text.len());
                 let public = Self::public_names(&names, schema);
                 problems.push(
-                    Problem::error(format!("required column \"{name}\" is missing"))
+                    Problem::error(tr!("load-column-missing", name = *name))
                         .at(self.placed(At::offset(&self.path, &self.text, 0, line), true))
                         .help(help)
                         .with_excerpt(self.excerpt(None, (0, 1), &|j| public.get(j) == Some(&true), names.len(), (0, line))),
@@ -639,11 +663,11 @@ impl CsvText {
             let row = Row { file: self, record: &record, header, line: self.source_line(line), byte, prev: before, columns: PhantomData };
             if record.len() != header.fields {
                 problems.push(
-                    Problem::error(format!("this row has {} fields, the header has {}", record.len(), header.fields))
+                    Problem::error(tr!("load-row-fields", count = record.len(), fields = header.fields.to_string()))
                         .at(self.placed(At::offset(&self.path, &self.text, row.byte, 0), true))
-                        .help(format!(
-                            "check the quoting: a field containing a {} must be in double quotes, and a quote inside it doubled (\"\")",
-                            match self.format.delimiter {
+                        .help(tr!(
+                            "load-row-fields-help",
+                            separator = match self.format.delimiter {
                                 b';' => "semicolon",
                                 b'\t' => "tab",
                                 _ => "comma",
@@ -697,7 +721,7 @@ impl CsvText {
             None => self.placed(At::file(&self.path), true),
         };
         // No excerpt: where the records start is not known here, so no cell could be masked.
-        Problem::error(format!("the file cannot be read as CSV: {e}")).at(at)
+        Problem::error(tr!("load-not-csv", error = e.to_string())).at(at)
     }
 }
 
@@ -849,10 +873,9 @@ impl<C: Column> Row<'_, C> {
                 continue;
             }
             if let Some(value) = self.get(c).filter(|v| lost_letter(v)) {
-                problems.push(self.error(c, format!("{} \"{value}\" has a \"?\" where a letter should be", c.name())).help(
-                    "a spreadsheet saved in an encoding without that letter wrote \"?\" for it (Windows-1254 has no ə): \
-                         type the letter again, and save from Excel as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
-                ));
+                problems.push(
+                    self.error(c, tr!("load-lost-letter", column = c.name(), value = value.as_ref())).help(tr!("load-lost-letter-help")),
+                );
             }
         }
     }
@@ -862,7 +885,7 @@ impl<C: Column> Row<'_, C> {
     pub fn required_text(&self, c: C, help: impl FnOnce() -> String, problems: &mut Problems) -> Option<Cow<'_, str>> {
         let value = self.get(c);
         if value.is_none() {
-            problems.push(self.error(c, format!("{} is empty", c.name())).help(help()));
+            problems.push(self.error(c, tr!("load-cell-empty", column = c.name())).help(help()));
         }
         value
     }
@@ -871,7 +894,9 @@ impl<C: Column> Row<'_, C> {
     /// when it is not a date (then an error "`name`: …" is pushed).
     pub fn date(&self, c: C, problems: &mut Problems) -> Option<time::Date> {
         let text = self.get(c)?;
-        parse_date(&text).map_err(|e| problems.push(self.error(c, format!("{}: {e}", c.name())).help(DATE_HINT))).ok()
+        parse_date(&text)
+            .map_err(|e| problems.push(self.error(c, tr!("load-cell-error", column = c.name(), error = e)).help(date_hint())))
+            .ok()
     }
 }
 

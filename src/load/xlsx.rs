@@ -16,7 +16,7 @@ use calamine::{DataRef, ExcelDateTime, Reader, SheetType, SheetVisible, Xlsx};
 
 use crate::config::Sheets;
 use crate::diag::{At, Problem, Problems};
-use crate::load::csvfile::{CsvText, Format, Sheet, SHEET_CR, SHEET_LF};
+use crate::load::csvfile::{CsvText, Encoding, Format, Sheet, SHEET_CR, SHEET_LF};
 
 /// The workbook of the table whose CSV file is `rel`: `data/certificates.csv` →
 /// `data/certificates.xlsx`.
@@ -218,7 +218,7 @@ impl Table {
         CsvText {
             path: PathBuf::from(rel),
             text,
-            format: Format { encoding: "UTF-8", delimiter: b',' },
+            format: Format { encoding: Encoding::Utf8, delimiter: b',' },
             sheet: Some(Sheet { name: Arc::from(name), first_row }),
         }
     }
