@@ -34,9 +34,7 @@ pub fn read_table(root: &Path, rel: &str, sheets: &Sheets, problems: &mut Proble
     let (csv, xlsx) = (root.join(rel).exists(), root.join(&book).exists());
     if csv && xlsx {
         problems.push(
-            Problem::error(format!("{rel} and {book} are the same table given twice"))
-                .at(At::file(&book))
-                .help("keep one of the two files: a table is read from a .csv file or from an .xlsx workbook, not both"),
+            Problem::error(tr!("load-table-twice", csv = rel, workbook = &book)).at(At::file(&book)).help(tr!("load-table-twice-help")),
         );
     }
     if xlsx && !csv {
@@ -47,7 +45,8 @@ pub fn read_table(root: &Path, rel: &str, sheets: &Sheets, problems: &mut Proble
 
 /// Reads the workbook `root/rel`: its sheet `sheet`, or else its first.
 pub fn read(root: &Path, rel: &str, sheet: Option<&str>) -> Result<CsvText, Box<Problem>> {
-    let bytes = std::fs::read(root.join(rel)).map_err(|e| Box::new(Problem::error(format!("cannot read {rel}: {e}")).at(At::file(rel))))?;
+    let bytes = std::fs::read(root.join(rel))
+        .map_err(|e| Box::new(Problem::error(tr!("config-cannot-read", path = rel, error = e.to_string())).at(At::file(rel))))?;
     from_bytes(rel, bytes, sheet)
 }
 
@@ -57,9 +56,9 @@ pub fn from_bytes(rel: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Result<CsvT
     let name = sheet_to_read(rel, &book, sheet)?;
     let unreadable = |e: calamine::XlsxError| {
         Box::new(
-            Problem::error(format!("sheet \"{name}\" of the workbook cannot be read: {e}"))
+            Problem::error(tr!("load-sheet-unreadable", name = &name, error = e.to_string()))
                 .at(At::file(rel))
-                .help("open the workbook in Excel and save it again as \"Excel Workbook (*.xlsx)\""),
+                .help(tr!("load-save-workbook-again")),
         )
     };
     let mut cells = book.worksheet_cells_reader(&name).map_err(unreadable)?;
@@ -68,9 +67,7 @@ pub fn from_bytes(rel: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Result<CsvT
         let (row, column) = cell.get_position();
         if !table.add(row, column, cell.get_value()) {
             return Err(Box::new(
-                Problem::error(format!("the cells of sheet \"{name}\" are not stored row by row, left to right"))
-                    .at(At::file(rel))
-                    .help("open the workbook in Excel and save it again as \"Excel Workbook (*.xlsx)\""),
+                Problem::error(tr!("load-sheet-out-of-order", name = &name)).at(At::file(rel)).help(tr!("load-save-workbook-again")),
             ));
         }
     }
@@ -94,11 +91,7 @@ pub fn from_text_cells<'c>(rel: &str, name: &str, cells: impl IntoIterator<Item 
 /// The workbook in `bytes`.
 fn open(rel: &str, bytes: Vec<u8>) -> Result<Xlsx<Cursor<Vec<u8>>>, Box<Problem>> {
     Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        Box::new(
-            Problem::error(format!("the file cannot be read as an Excel workbook: {e}"))
-                .at(At::file(rel))
-                .help("save it from Excel as \"Excel Workbook (*.xlsx)\" (not protected by a password), or as \"CSV UTF-8 (Comma delimited) (*.csv)\""),
-        )
+        Box::new(Problem::error(tr!("load-not-a-workbook", error = e.to_string())).at(At::file(rel)).help(tr!("load-not-a-workbook-help")))
     })
 }
 
@@ -110,9 +103,9 @@ fn sheet_to_read(rel: &str, book: &Xlsx<Cursor<Vec<u8>>>, sheet: Option<&str>) -
     match sheet {
         Some(wanted) => sheets.iter().find(|s| s.name == wanted).map(|s| s.name.clone()).ok_or_else(|| {
             Box::new(
-                Problem::error(format!("the workbook has no sheet \"{wanted}\""))
+                Problem::error(tr!("load-no-such-sheet", name = wanted))
                     .at(At::file(rel))
-                    .help(format!("[sheets] of data/site.toml names the sheet to read; this workbook has {}", names())),
+                    .help(tr!("load-no-such-sheet-help", sheets = names())),
             )
         }),
         None => sheets
@@ -120,7 +113,7 @@ fn sheet_to_read(rel: &str, book: &Xlsx<Cursor<Vec<u8>>>, sheet: Option<&str>) -
             .find(|s| s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible)
             .map(|s| s.name.clone())
             .ok_or_else(|| {
-                Box::new(Problem::error("the workbook has no worksheet to read").at(At::file(rel)).help(format!("its sheets: {}", names())))
+                Box::new(Problem::error(tr!("load-no-worksheet")).at(At::file(rel)).help(tr!("load-no-worksheet-help", sheets = names())))
             }),
     }
 }
@@ -146,7 +139,7 @@ pub fn sheets_read(root: &Path, sheets: &Sheets) -> Vec<(String, String)> {
             let book = workbook_path(rel);
             let bytes = std::fs::read(root.join(&book)).ok()?;
             let name = sheet_to_read(&book, &open(&book, bytes).ok()?, sheets.of(rel)).ok()?;
-            Some((book, format!("sheet \"{name}\"")))
+            Some((book, tr!("load-sheet-read", name = name)))
         })
         .collect();
     read.sort();
