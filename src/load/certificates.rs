@@ -116,7 +116,7 @@ fn parse_all(file: &CsvText, problems: &mut Problems) -> (Vec<Certificate>, Vec<
 }
 
 fn required<'r>(row: &'r Row<'_, Col>, c: Col, problems: &mut Problems) -> Option<Cow<'r, str>> {
-    row.required_text(c, || format!("every certificate needs a {}", c.name()), problems)
+    row.required_text(c, || tr!("load-certificate-needs", column = c.name()), problems)
 }
 
 fn date(row: &Row<'_, Col>, c: Col, problems: &mut Problems) -> Option<time::Date> {
@@ -129,7 +129,7 @@ fn certificate(row: &Row<'_, Col>, interner: &mut Interner, problems: &mut Probl
     let number = required(row, Col::Number, problems);
     if let Some(n) = &number {
         if let Err(e) = check_number(n) {
-            problems.push(row.error(Col::Number, format!("number: {e}")));
+            problems.push(row.error(Col::Number, tr!("load-cell-error", column = Col::Number.name(), error = e)));
         }
     }
     let surname = required(row, Col::Surname, problems);
@@ -140,15 +140,15 @@ fn certificate(row: &Row<'_, Col>, interner: &mut Interner, problems: &mut Probl
     if let (Some(from), Some(until)) = (issued_on, valid_until) {
         if until <= from {
             problems.push(
-                row.error(Col::ValidUntil, format!("valid_until {until} is not after issued_on {from}"))
-                    .help("valid_until is the last day of validity and comes after issued_on"),
+                row.error(Col::ValidUntil, tr!("load-valid-until-not-after", until = until.to_string(), from = from.to_string()))
+                    .help(tr!("load-valid-until-not-after-help")),
             );
         }
     }
     let replaces = row.get(Col::Replaces).map(|r| normalize_number(&r));
     if let Some(r) = &replaces {
         if let Err(e) = check_number(r) {
-            problems.push(row.error(Col::Replaces, format!("replaces: {e}")));
+            problems.push(row.error(Col::Replaces, tr!("load-cell-error", column = Col::Replaces.name(), error = e)));
         }
     }
     let scope = interner.scope(row.get(Col::Scope).as_deref().unwrap_or_default());
@@ -156,8 +156,8 @@ fn certificate(row: &Row<'_, Col>, interner: &mut Interner, problems: &mut Probl
     if let Some(en) = &scope_en {
         if en.len() != scope.len() {
             problems.push(
-                row.error(Col::ScopeEn, format!("scope_en has {} parts, scope has {}", en.len(), scope.len()))
-                    .help("scope_en is the English of scope, part by part: the same number of ;-separated parts, in the same order"),
+                row.error(Col::ScopeEn, tr!("load-scope-en-parts", count = en.len(), scope = scope.len().to_string()))
+                    .help(tr!("load-scope-en-parts-help")),
             );
         }
     }

@@ -2,13 +2,14 @@
 //! here (dates, action, grounds, a non-empty reason, `until`); checks across rows are in
 //! [`crate::model::decision::Decisions::new`].
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use crate::config::Sheets;
 use crate::diag::Problems;
 use crate::load::csvfile::{columns, CsvText, Row};
 use crate::load::xlsx;
-use crate::model::date::DATE_HINT;
+use crate::model::date::date_hint;
 use crate::model::decision::{ground, Action, Decision, DecisionRow, GROUNDS};
 
 /// The file, relative to the site root.
@@ -45,31 +46,33 @@ pub fn parse(file: &CsvText, problems: &mut Problems) -> Vec<DecisionRow> {
     rows
 }
 
+/// The text of column `c`; when it is empty, an error with the hint `help` (made only then).
+fn required(row: &Row<'_, Col>, c: Col, help: impl FnOnce() -> String, problems: &mut Problems) -> Option<String> {
+    row.required_text(c, help, problems).map(Cow::into_owned)
+}
+
 fn decision(row: &Row<'_, Col>, problems: &mut Problems) -> Option<DecisionRow> {
     let before = problems.error_count();
-    let id = row.required(Col::Id, "each decision needs a notice id such as D-2026-007", problems);
+    let id = required(row, Col::Id, || tr!("load-decision-id-empty-help"), problems);
     if let Some(id) = &id {
         if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            problems.push(
-                row.error(Col::Id, format!("id \"{id}\" has characters other than letters, digits, '-' and '_'"))
-                    .help("the id becomes the notice's address /notices/<id>/"),
-            );
+            problems.push(row.error(Col::Id, tr!("load-decision-id", id = id)).help(tr!("load-decision-id-help")));
         }
     }
-    let number = row.required(Col::Certificate, "name the certificate number", problems);
-    let action = row.required(Col::Action, "suspend, revoke or reinstate", problems).and_then(|a| {
+    let number = required(row, Col::Certificate, || tr!("load-decision-certificate-empty-help"), problems);
+    let action = required(row, Col::Action, || tr!("load-decision-action-empty-help"), problems).and_then(|a| {
         let parsed = Action::parse(&a);
         if parsed.is_none() {
-            problems.push(row.error(Col::Action, format!("action \"{a}\" is not known")).help("expected suspend, revoke or reinstate"));
+            problems.push(row.error(Col::Action, tr!("load-decision-action", action = &a)).help(tr!("load-decision-action-help")));
         }
         parsed
     });
-    let decided_on = row.required(Col::DecidedOn, DATE_HINT, problems).and(row.date(Col::DecidedOn, problems));
+    let decided_on = required(row, Col::DecidedOn, date_hint, problems).and(row.date(Col::DecidedOn, problems));
     let effective_on = row.date(Col::EffectiveOn, problems);
     let until = row.date(Col::Until, problems);
     let mut grounds = Vec::new();
     let before_grounds = problems.error_count();
-    if let Some(codes) = row.required(Col::Grounds, "cite at least one ground code", problems) {
+    if let Some(codes) = required(row, Col::Grounds, || tr!("load-decision-grounds-empty-help"), problems) {
         for code in codes.split(';').map(str::trim).filter(|c| !c.is_empty()) {
             match ground(code) {
                 Some(g) if !grounds.contains(&g) => grounds.push(g),
@@ -77,24 +80,18 @@ fn decision(row: &Row<'_, Col>, problems: &mut Problems) -> Option<DecisionRow> 
                 None => {
                     let known: Vec<&str> = GROUNDS.iter().map(|g| g.code).collect();
                     problems.push(
-                        row.error(Col::Grounds, format!("ground \"{code}\" is not known"))
-                            .help(format!("expected one or more of: {} (separated by ';')", known.join(", "))),
+                        row.error(Col::Grounds, tr!("load-decision-ground", code = code))
+                            .help(tr!("load-decision-ground-help", known = known.join(", "))),
                     );
                 }
             }
         }
         if grounds.is_empty() && problems.error_count() == before_grounds {
-            problems.push(
-                row.error(Col::Grounds, format!("grounds \"{codes}\" lists no code"))
-                    .help("cite one or more ground codes, separated by ';'"),
-            );
+            problems
+                .push(row.error(Col::Grounds, tr!("load-decision-no-ground", grounds = &codes)).help(tr!("load-decision-no-ground-help")));
         }
     }
-    let reason = row.required(
-        Col::Reason,
-        "the reasoning is published with the notice (agreement §4 B¶3: decisions are published with reasons)",
-        problems,
-    );
+    let reason = required(row, Col::Reason, || tr!("load-decision-reason-empty-help"), problems);
     let invalid = |number: Option<String>| number.map(|number| DecisionRow { decision: None, number, number_at: row.at(Col::Certificate) });
     if problems.error_count() > before {
         return invalid(number);
@@ -103,13 +100,15 @@ fn decision(row: &Row<'_, Col>, problems: &mut Problems) -> Option<DecisionRow> 
     let effective_on = effective_on.unwrap_or(decided_on);
     if let Some(until) = until {
         if action != Action::Suspend {
-            problems.push(row.error(Col::Until, "until is only for a suspension").help("leave until empty"));
+            problems.push(
+                row.error(Col::Until, tr!("load-decision-until-not-suspension")).help(tr!("load-decision-until-not-suspension-help")),
+            );
             return invalid(number);
         }
         if until < effective_on {
             problems.push(
-                row.error(Col::Until, format!("until {until} is before effective_on {effective_on}"))
-                    .help("until is the last day of the suspension, on or after effective_on"),
+                row.error(Col::Until, tr!("load-decision-until-before", until = until.to_string(), effective = effective_on.to_string()))
+                    .help(tr!("load-decision-until-before-help")),
             );
             return invalid(number);
         }

@@ -41,10 +41,6 @@ pub fn date_hint() -> String {
     tr!("rules-date-hint")
 }
 
-/// [`date_hint`] in English, for the loaders that do not say it in the language of messages
-/// yet.
-pub const DATE_HINT: &str = "expected a date as YYYY-MM-DD or DD.MM.YYYY";
-
 /// `2026-03-19` (data files, JSON, `datetime` attributes).
 pub fn iso(date: Date) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month() as u8, date.day())
