@@ -135,3 +135,84 @@ fn summaries_in_both_languages() {
     assert!(az.contains("xəta: T-0006 nömrəli sertifikatın statusu: ləğv edilib; o, verilməməlidir (sazişin §4 A¶10 bəndi)"), "{az}");
     assert!(az.contains("xəta: heç nə çap olunmadı"), "{az}");
 }
+
+/// Errors in a CSV file, each with its hint, in both languages: text in a Windows code page
+/// refused (with what it probably is and how to save it as UTF-8), a required column
+/// misspelled in the header, and a row with a field too many. Nothing is published either way.
+#[test]
+fn csv_errors_and_their_hints_in_both_languages() {
+    /// `text` as Excel's plain "CSV" saves it on a Turkish Windows: ə, which Windows-1254
+    /// lacks, becomes `?`.
+    fn windows_1254(text: &str) -> Vec<u8> {
+        let encoding = encoding_rs::WINDOWS_1254;
+        let lossy: String = text.chars().map(|c| if encoding.encode(&c.to_string()).2 { '?' } else { c }).collect();
+        encoding.encode(&lossy).0.into_owned()
+    }
+    /// The report with its lines joined: a long message is wrapped, with a `│` at the margin.
+    fn unwrapped(report: &str) -> String {
+        report.split_whitespace().filter(|w| *w != "│").collect::<Vec<_>>().join(" ")
+    }
+    type Change = fn(&str) -> Vec<u8>;
+    let cases: &[(&str, Change, &[&str], &[&str])] = &[
+        (
+            "Windows-1254",
+            windows_1254,
+            &[
+                ": the file is not valid UTF-8 (byte ",
+                "it looks like Windows-1254 (Turkish) text, as Excel's plain \"CSV\" saves it",
+                "help: certsite reads UTF-8 and UTF-16, in which no letter is lost",
+            ],
+            &[
+                ": fayl düzgün UTF-8 deyil (",
+                "nömrəli bayt: 0x",
+                "görünür, bu, Excel-in başqa dil üçün qurulmuş Windows-da adi \"CSV\" formatında saxladığı Windows-1254 (türk dili) mətnidir",
+                "məsləhət: certsite UTF-8 və UTF-16 kodlaşdırmalarını oxuyur, onlarda heç bir hərf itmir",
+            ],
+        ),
+        (
+            "a misspelt column",
+            |text| text.replacen(",issued_on,", ",isued_on,", 1).into_bytes(),
+            &["required column \"issued_on\" is missing", "help: add a column \"issued_on\" (is \"isued_on\" a misspelling of it?)"],
+            &[
+                "tələb olunan \"issued_on\" sütunu yoxdur",
+                "məsləhət: \"issued_on\" sütununu əlavə edin (\"isued_on\" onun səhv yazılışı deyilmi?)",
+            ],
+        ),
+        (
+            "a field too many",
+            |text| text.replace("T-0004,Məmmədov,Ülvi,", "T-0004,Məmmədov,Ülvi,Əli,").into_bytes(),
+            &[
+                "this row has 17 fields, the header has 16",
+                "help: check the quoting: a field containing a comma must be in double quotes, and a quote inside it doubled (\"\")",
+            ],
+            &[
+                "bu sətirdə 17 xana var, başlıqda isə 16",
+                "məsləhət: dırnaqları yoxlayın: içində vergül olan xana qoşa dırnaq içində yazılmalı, xananın içindəki dırnaq isə qoşa yazılmalıdır (\"\")",
+            ],
+        ),
+    ];
+    let args = ["build", "--build-date", DATE];
+    for (case, change, en_words, az_words) in cases {
+        let site = fixture("minimal");
+        build(site.path(), DATE);
+        let before = tree(&site.path().join("public"));
+        let path = site.path().join("data/certificates.csv");
+        std::fs::write(&path, change(&std::fs::read_to_string(&path).unwrap())).unwrap();
+        let (code, _, en) = run(site.path(), &args, EN);
+        assert_eq!(code, Some(1), "{case}: {en}");
+        let en = unwrapped(&en);
+        for word in *en_words {
+            assert!(en.contains(word), "{case}: {word:?} in {en}");
+        }
+        let (code, _, az) = run(site.path(), &args, AZ);
+        assert_eq!(code, Some(1), "{case}: {az}");
+        let az = unwrapped(&az);
+        for word in *az_words {
+            assert!(az.contains(word), "{case}: {word:?} in {az}");
+        }
+        for english in ["help:", "is not valid", "looks like", "required column", "misspelling", "this row has", "quoting", "error:"] {
+            assert!(!az.contains(english), "{case}: {english:?} in Azerbaijani: {az}");
+        }
+        assert!(tree(&site.path().join("public")) == before, "{case}: nothing is published");
+    }
+}
