@@ -2,7 +2,7 @@
 # oxunan digər cədvəllər): Excel-in saxladığı CSV faylları, onların əvəzinə verilən iş kitabları
 # (.xlsx), sertifikat reyestrinin və qərarların hər sətrinin yoxlanması.
 
-## CSV faylının necə oxunduğu: `certsite check` bunu "read <fayl>: " sözlərindən sonra yazır.
+## CSV faylının necə oxunduğu: `certsite check` bunu "oxundu <fayl>: " sözlərindən sonra yazır (cmd-check-read).
 
 # certsite-ın oxuduğu kodlaşdırmalar (BOM: Excel-in "CSV UTF-8" faylının əvvəlindəki bayt sırası
 # nişanı).

@@ -2,7 +2,7 @@
 # the same way): CSV files as Excel saves them, workbooks (.xlsx) given instead, and the checks
 # of each row of the certificate register and of the decisions.
 
-## How a CSV file was read, as `certsite check` says it (after "read <file>: ").
+## How a CSV file was read, as `certsite check` says it (after "read <file>: ", cmd-check-read).
 
 # The encodings certsite reads (BOM: the byte order mark Excel's "CSV UTF-8" starts with).
 load-encoding-utf-8 = UTF-8
