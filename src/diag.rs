@@ -93,9 +93,14 @@ impl fmt::Display for At {
         if let Some(sheet) = &self.sheet {
             let path = self.path.display();
             return match (self.line, self.column) {
-                (0, _) => write!(f, "{path}, sheet \"{sheet}\""),
-                (row, 0) => write!(f, "{path}, sheet \"{sheet}\", row {row}"),
-                (row, column) => write!(f, "{path}, sheet \"{sheet}\", cell {}{row}", column_letters(column)),
+                (0, _) => f.write_str(&tr!("report-sheet", path = path.to_string(), sheet = sheet.to_string())),
+                (row, 0) => f.write_str(&tr!("report-sheet-row", path = path.to_string(), sheet = sheet.to_string(), row = row)),
+                (row, column) => f.write_str(&tr!(
+                    "report-sheet-cell",
+                    path = path.to_string(),
+                    sheet = sheet.to_string(),
+                    cell = format!("{}{row}", column_letters(column))
+                )),
             };
         }
         write!(f, "{}", self.path.display())?;

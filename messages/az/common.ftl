@@ -18,3 +18,8 @@ build-refused = xəta: { $errors } xəta{ $warnings ->
         [0] {""}
        *[other] , { $warnings } xəbərdarlıq
     }; heç nə yazılmadı
+
+# Problemin iş kitabında yeri, Excel-in adlandırdığı kimi.
+report-sheet = { $path }, vərəq "{ $sheet }"
+report-sheet-row = { $path }, vərəq "{ $sheet }", sətir { $row }
+report-sheet-cell = { $path }, vərəq "{ $sheet }", xana { $cell }

@@ -22,3 +22,8 @@ build-refused = error: { $errors ->
         [one] , 1 warning
        *[other] , { $warnings } warnings
     }; nothing was written
+
+# Where a problem is in a workbook, as Excel names it.
+report-sheet = { $path }, sheet "{ $sheet }"
+report-sheet-row = { $path }, sheet "{ $sheet }", row { $row }
+report-sheet-cell = { $path }, sheet "{ $sheet }", cell { $cell }
