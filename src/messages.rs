@@ -316,10 +316,47 @@ mod tests {
         }
     }
 
-    /// Every `tr!("key"` of the sources names a message of the catalogue.
+    /// The names given to a `tr!` whose text starts after its key (`, name = value, …)`): the
+    /// identifiers before `=` at the macro's own depth, outside strings.
+    fn names_given(rest: &str) -> BTreeSet<String> {
+        let (mut depth, mut in_string, mut escaped, mut names, mut part) = (0usize, false, false, BTreeSet::new(), String::new());
+        let mut take = |part: &mut String, names: &mut BTreeSet<String>| {
+            if let Some((name, _)) = part.split_once('=') {
+                let name = name.trim();
+                if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                    names.insert(name.to_owned());
+                }
+            }
+            part.clear();
+        };
+        for c in rest.chars() {
+            if in_string {
+                match (escaped, c) {
+                    (false, '\\') => escaped = true,
+                    (false, '"') => in_string = false,
+                    _ => escaped = false,
+                }
+                continue;
+            }
+            match c {
+                '"' => in_string = true,
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 => break,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => take(&mut part, &mut names),
+                _ if depth == 0 => part.push(c),
+                _ => {}
+            }
+        }
+        take(&mut part, &mut names);
+        names
+    }
+
+    /// Every `tr!("key", …)` of the sources names a message of the catalogue and gives it
+    /// exactly the values it uses: a value missing would print as `{$name}`.
     #[test]
-    fn every_key_the_code_names_is_in_the_catalogue() {
-        let known: BTreeSet<String> = CATALOGUE.iter().flat_map(|(area, _, en)| messages(area, "en", en).into_keys()).collect();
+    fn every_key_the_code_names_is_in_the_catalogue_with_its_values() {
+        let known: BTreeMap<String, BTreeSet<String>> = CATALOGUE.iter().flat_map(|(area, _, en)| messages(area, "en", en)).collect();
         let mut used = 0;
         for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
             let entry = entry.unwrap();
@@ -336,10 +373,13 @@ mod tests {
                     continue; // this module's own documentation
                 }
                 used += 1;
-                assert!(known.contains(key), "{}: tr!(\"{key}\") is not in the catalogue", entry.path().display());
+                let path = entry.path().display();
+                let Some(wanted) = known.get(key) else { panic!("{path}: tr!(\"{key}\") is not in the catalogue") };
+                let given = names_given(&source[i + 5 + key.len() + 1..]);
+                assert_eq!(&given, wanted, "{path}: tr!(\"{key}\") gives other values than the message uses");
             }
         }
-        assert!(used > 0);
+        assert!(used > 100, "{used}");
     }
 
     #[test]
