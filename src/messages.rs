@@ -320,7 +320,7 @@ mod tests {
     /// identifiers before `=` at the macro's own depth, outside strings.
     fn names_given(rest: &str) -> BTreeSet<String> {
         let (mut depth, mut in_string, mut escaped, mut names, mut part) = (0usize, false, false, BTreeSet::new(), String::new());
-        let mut take = |part: &mut String, names: &mut BTreeSet<String>| {
+        let take = |part: &mut String, names: &mut BTreeSet<String>| {
             if let Some((name, _)) = part.split_once('=') {
                 let name = name.trim();
                 if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
