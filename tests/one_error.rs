@@ -78,6 +78,16 @@ fn a_register_in_a_windows_code_page() {
 }
 
 #[test]
+fn a_register_workbook_that_is_not_a_workbook() {
+    // The decisions name its numbers: they are not reported again.
+    let err = one_error(|root| {
+        std::fs::remove_file(root.join("data/certificates.csv")).unwrap();
+        std::fs::write(root.join("data/certificates.xlsx"), b"number,surname\n").unwrap();
+    });
+    assert!(err.contains("data/certificates.xlsx"), "{err}");
+}
+
+#[test]
 fn a_missing_column() {
     let err = one_error(|root| edit(root, "certificates.csv", |t| t.replacen("issued_on,", "issued,", 1)));
     assert!(err.contains("required column \"issued_on\" is missing"), "{err}");

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use crate::config::Sheets;
-use crate::diag::Problems;
+use crate::diag::{Place, Problems};
 use crate::load::csvfile::{columns, Cells, Column, CsvText, Row};
 use crate::load::xlsx;
 use crate::model::certificate::{check_number, normalize_number, Certificate, Certificates, Text, Unread};
@@ -39,14 +39,26 @@ pub fn read(root: &Path, sheets: &Sheets, problems: &mut Problems) -> Option<Csv
     xlsx::read_table(root, PATH, sheets, problems)
 }
 
+/// The register of the site at `root` from its file as read ([`read`]): see [`register`].
+/// When there is no file read but the file (or its workbook) is there, it could not be read
+/// (its error is reported already): the register is empty and every number may be in it, so
+/// that no decision is reported again for naming one. With neither, the site has no
+/// certificates.
+pub fn register_of(root: &Path, file: Option<&CsvText>, problems: &mut Problems) -> Certificates {
+    match file {
+        Some(file) => register(file, problems),
+        None if root.join(PATH).exists() || root.join(xlsx::workbook_path(PATH)).exists() => unread_file(Place::file(PATH)),
+        None => Certificates::default(),
+    }
+}
+
 /// The register of an already read file: every row parsed ([`parse`]), then the rules that
 /// span rows checked ([`Certificates::located`]; a number that appears twice is reported at
-/// its cell).
+/// its cell). A file without the columns it needs is reported, and read as [`unread_file`].
 pub fn register(file: &CsvText, problems: &mut Problems) -> Certificates {
     if !file.readable::<Col>() {
         file.rows::<Col>(problems, |_, _| {}); // reports why
-        let place = file.place();
-        return Certificates::located(Vec::new(), place.clone(), Unread::File, problems, |c| place.row(c.line));
+        return unread_file(file.place());
     }
     let (list, unread) = parse_all(file, problems);
     let numbers = number_cells(file);
@@ -54,10 +66,8 @@ pub fn register(file: &CsvText, problems: &mut Problems) -> Certificates {
     Certificates::located(list, file.place(), unread, problems, |c| numbers.at(c.line))
 }
 
-/// The register of a file that exists but could not be read (its error is reported already):
-/// every number may be in it.
-pub fn unreadable() -> Certificates {
-    let place = crate::diag::Place::file(PATH);
+/// The empty register of a file at `place` that could not be read: every number may be in it.
+fn unread_file(place: Place) -> Certificates {
     Certificates::located(Vec::new(), place.clone(), Unread::File, &mut Problems::new(), |c| place.row(c.line))
 }
 

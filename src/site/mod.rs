@@ -211,15 +211,7 @@ impl Site {
             // The file's text is kept until the page codes are checked (an error points at a
             // number's cell), then dropped.
             let file = load::certificates::read(root, &sheets, &mut problems);
-            let certificates = match &file {
-                Some(f) => load::certificates::register(f, &mut problems),
-                // Reported already: the file is there but could not be read, so no decision is
-                // reported again for naming a number that is not in it.
-                None if ["csv", "xlsx"].iter().any(|e| root.join(Path::new(load::certificates::PATH).with_extension(e)).exists()) => {
-                    load::certificates::unreadable()
-                }
-                None => Certificates::default(),
-            };
+            let certificates = load::certificates::register_of(root, file.as_ref(), &mut problems);
             let codes = page_codes(root, &certificates, file.as_ref(), &mut problems);
             (certificates, codes)
         };
