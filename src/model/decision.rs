@@ -320,18 +320,10 @@ mod tests {
     #[test]
     fn initials_hide_the_name() {
         let cert = crate::model::certificate::Certificate {
-            number: "A".into(),
             surname: "Məmmədova".into(),
             given_name: "günay".into(),
             patronymic: Some("Rəşid qızı".into()),
-            profession: "P".into(),
-            profession_en: None,
-            scope: Vec::new().into(),
-            scope_en: None,
-            issued_on: time::macros::date!(2024 - 01 - 01),
-            valid_until: time::macros::date!(2027 - 01 - 01),
-            replaces: None,
-            line: 1,
+            ..crate::model::certificate::example("A", 1)
         };
         assert_eq!(notice_holder_name(&cert, crate::config::HolderName::Initials), "G. R. M.");
         assert_eq!(notice_holder_name(&cert, crate::config::HolderName::Full), "Məmmədova günay Rəşid qızı");
