@@ -127,11 +127,31 @@ pub struct Interviews {
     pub institution: Option<String>,
     /// Its English name, for the `/en/` pages.
     pub institution_en: Option<String>,
+    /// The university's address (and `address_en`): where candidates file an appeal, in the
+    /// footer of its pages.
+    pub address: Option<String>,
+    /// The address in English.
+    pub address_en: Option<String>,
+    /// Its e-mail address for candidates.
+    pub email: Option<String>,
+    /// Its telephone number for candidates.
+    pub phone: Option<String>,
+    /// Its website.
+    pub website: Option<String>,
 }
 
 impl Default for Interviews {
     fn default() -> Self {
-        Interviews { appeal_working_days: 3, institution: None, institution_en: None }
+        Interviews {
+            appeal_working_days: 3,
+            institution: None,
+            institution_en: None,
+            address: None,
+            address_en: None,
+            email: None,
+            phone: None,
+            website: None,
+        }
     }
 }
 
