@@ -364,8 +364,7 @@ impl Site {
     }
 
     fn session_views(&self, renderer: &Renderer) -> Vec<SessionView> {
-        let days = self.config.interviews.appeal_working_days;
-        self.sessions.iter().map(|(s, r)| renderer.session_view(s, r, &self.calendar, days, self.build_date)).collect()
+        self.sessions.iter().map(|(s, r)| renderer.session_view(s, r, &self.calendar, &self.config.interviews, self.build_date)).collect()
     }
 
     /// The pages of a language: its translation of each page (`about.en.md`), else the
