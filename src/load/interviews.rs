@@ -381,7 +381,7 @@ pub fn parse_session(
                 ))
                 .at(At::file(&rel))
                 .help(format!(
-                    "{}\n[tie_breaks]\n\"{}\" = [{ids}]",
+                    "{}\n[tie_breaks.\"{}\"]\norder = [{ids}]\ndecided_on = YYYY-MM-DD\nprotocol = \"…\"",
                     tr!("interviews-tie-help", path = &rel),
                     tie.specialty
                 )),

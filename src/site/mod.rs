@@ -242,6 +242,15 @@ impl Site {
             problems
                 .push(Problem::warning(tr!("site-no-contact")).at(At::file(crate::config::SITE_TOML)).help(tr!("site-no-contact-help")));
         }
+        // A session's results page tells candidates where to appeal (rule 2.17): without the
+        // university's email, phone or address it can only send them to the admissions committee.
+        if !sessions.is_empty() && !config.interviews.has_contact() {
+            problems.push(
+                Problem::warning(tr!("interviews-no-contact"))
+                    .at(At::file(crate::config::SITE_TOML))
+                    .help(tr!("interviews-no-contact-help", days = config.interviews.appeal_working_days)),
+            );
+        }
         let mut site = Site {
             root: root.to_owned(),
             config,
