@@ -3,7 +3,8 @@
 //! scores out of range or not in half points (rule 2.13), a candidate without exactly five
 //! members or with a member twice (rule 2.1), a specialty without vacancies, a candidate in two
 //! specialties, an appeal for an unknown candidate, and a tie across the last seat without
-//! `tie_breaks` (rule 2.3). Missed timings are warnings: a schedule posted fewer than 3 days
+//! `tie_breaks` (rule 2.3), given as `<specialty> = [ids]` or as the table
+//! `[tie_breaks.<specialty>]` with `order`, `decided_on` and `protocol` (strict keys). Missed timings are warnings: a schedule posted fewer than 3 days
 //! before (2.6), results later than 3 working days after (2.11), an appeal filed after its
 //! deadline (2.17) or decided later than 7 working days after filing (annex 2 §2.6), and one
 //! still pending on the build date after that limit (overdue, naming the candidate). Each
