@@ -97,6 +97,9 @@ fn before_the_results_date_the_page_shows_the_schedule_only() {
     // By time, then by the Azerbaijani alphabet: at 11:00 İsmayılova before Quliyev.
     let order: Vec<&str> = html.match_indices(" data-candidate=\"").map(|(i, _)| &html[i + 17..i + 21]).collect();
     assert_eq!(order, ["C-01", "C-02", "C-03", "C-04", "C-05", "C-06"]);
+    // Each row can be linked to, and found with the filter (shown by assets/results.js).
+    assert!(html.contains("<tr id=\"C-01\" data-candidate=\"C-01\">") && html.contains("<a class=\"row-link\" href=\"#C-01\">"));
+    assert!(html.contains("<div class=\"row-filter\" data-filter hidden") && html.contains("src=\"/assets/results.js\" defer"));
     // The day results are published, the schedule makes way for them.
     build(site.path(), "2026-05-27");
     assert!(dir.join("results.json").exists());

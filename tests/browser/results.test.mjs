@@ -246,3 +246,28 @@ test("the open data keeps its format: a decimal point, the Azerbaijani specialty
   assert.match(csv, /,N-004,Okafor Chinedu,1,\d\d\.\d0,suitable,/);
   assert.doesNotMatch(csv, /\d,\d0,(suitable|not-suitable)/);
 });
+
+test("without the university's contact, the page says to ask the admissions committee", async () => {
+  // The sample's [interviews] without address, email and phone (check warns about it).
+  const bare = await startSite("sample", BUILT, (root) => {
+    const toml = join(root, "data/site.toml");
+    writeFileSync(toml, readFileSync(toml, "utf8").replace(/^(address|address_en|email|phone) = .*\n/gm, (line, key, offset, text) => (text.lastIndexOf("[interviews]", offset) > text.lastIndexOf("[issuer]", offset) ? "" : line)));
+  });
+  try {
+    for (const [lang, prefix] of LANGS) {
+      for (const size of SIZES) {
+        const context = await bare.browser.newContext({ viewport: size });
+        const p = await context.newPage();
+        await p.goto(`${bare.base}${prefix}/interviews/${SESSION}/`);
+        assert.equal(await p.isVisible("[data-no-contact]"), true, `${lang} ${size.width}`);
+        assert.match(await p.textContent("[data-no-contact]"), lang === "az" ? /qəbul komissiyasından soruşun/ : /ask the university's admissions committee/);
+        assert.equal(await p.locator("[data-contact]").count(), 0);
+        await p.locator("[data-no-contact]").scrollIntoViewIfNeeded();
+        if (size.width === 390) await p.screenshot({ path: join(shots, `results-no-contact-${lang}-${size.width}.png`) });
+        await context.close();
+      }
+    }
+  } finally {
+    await bare.close();
+  }
+});
