@@ -140,6 +140,13 @@ pub struct Interviews {
     pub website: Option<String>,
 }
 
+impl Interviews {
+    /// Whether candidates are told where to file an appeal: an email, phone or address.
+    pub fn has_contact(&self) -> bool {
+        [&self.email, &self.phone, &self.address].iter().any(|v| v.as_deref().is_some_and(|v| !v.trim().is_empty()))
+    }
+}
+
 impl Default for Interviews {
     fn default() -> Self {
         Interviews {

@@ -63,9 +63,9 @@ fn results_json_reads_back_with_ranks_outcomes_and_appeals() {
     assert!(html.contains("Uyğundur") && html.contains("Uyğun deyildir") && html.contains("Yenidən müsahibə"));
     assert!(html.contains("(qaydalar, 2.17)") && html.contains("(qaydalar, 2.13–2.14)"), "rules are cited where applied");
     assert_eq!(attr(&html, "data-appeal-deadline"), Some("2026-06-01"));
-    assert!(html.contains("data-label=\"Yekun bal\">44.00</td>"), "two decimals");
+    assert!(html.contains("data-label=\"Yekun bal\">44,00</td>"), "two decimals, with a decimal comma in Azerbaijani");
     // Member-by-member scores are not published: only averages (language 18 from every member).
-    assert!(html.contains("data-label=\"Dil (orta)\">18.00</td>"));
+    assert!(html.contains("data-label=\"Dil (orta)\">18,00</td>"));
     let index = read(&site.path().join("public/interviews/index.html"));
     assert!(index.contains(r#"href="/interviews/2026-05-test/""#));
 
@@ -92,11 +92,14 @@ fn before_the_results_date_the_page_shows_the_schedule_only() {
     let html = read(&dir.join("index.html"));
     assert_eq!(attr(&html, "data-results"), Some("pending"));
     assert!(!dir.join("results.json").exists() && !dir.join("results.csv").exists());
-    assert!(!html.contains("44.00") && !html.contains("Uyğundur"));
+    assert!(!html.contains("44,00") && !html.contains("44.00") && !html.contains("Uyğundur"));
     assert!(html.contains("(qaydalar, 2.6, 2.9)"));
     // By time, then by the Azerbaijani alphabet: at 11:00 İsmayılova before Quliyev.
-    let order: Vec<&str> = html.match_indices("<tr data-candidate=\"").map(|(i, _)| &html[i + 20..i + 24]).collect();
+    let order: Vec<&str> = html.match_indices(" data-candidate=\"").map(|(i, _)| &html[i + 17..i + 21]).collect();
     assert_eq!(order, ["C-01", "C-02", "C-03", "C-04", "C-05", "C-06"]);
+    // Each row can be linked to, and found with the filter (shown by assets/results.js).
+    assert!(html.contains("<tr id=\"C-01\" data-candidate=\"C-01\">") && html.contains("<a class=\"row-link\" href=\"#C-01\">"));
+    assert!(html.contains("<div class=\"row-filter\" data-filter hidden") && html.contains("src=\"/assets/results.js\" defer"));
     // The day results are published, the schedule makes way for them.
     build(site.path(), "2026-05-27");
     assert!(dir.join("results.json").exists());
@@ -183,7 +186,10 @@ fn a_tie_across_the_last_seat_needs_the_commissions_recorded_order() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("candidates C-01, C-02, C-04 of \"Fizika\" tie at 44.00 across the last seat"), "{err}");
-    assert!(err.contains("[tie_breaks]") && err.contains("\"Fizika\" = [\"C-01\", \"C-02\", \"C-04\"]"), "{err}");
+    assert!(
+        err.contains("[tie_breaks.\"Fizika\"]") && err.contains("order = [\"C-01\", \"C-02\", \"C-04\"]") && err.contains("decided_on = "),
+        "{err}"
+    );
     let toml = site.path().join(SESSION).join("session.toml");
     let mut text = read(&toml);
     text.push_str("\n[tie_breaks]\n\"Fizika\" = [\"C-04\", \"C-01\", \"C-02\"]\n");
@@ -240,7 +246,7 @@ fn an_unknown_key_in_session_toml_names_the_nearest() {
 
 /// The element holding `data-candidate="<id>"`'s row, up to the row's end.
 fn row<'a>(html: &'a str, id: &str) -> &'a str {
-    let start = html.find(&format!("<tr data-candidate=\"{id}\"")).unwrap_or_else(|| panic!("no row for {id}"));
+    let start = html.find(&format!("<tr id=\"{id}\" data-candidate=\"{id}\"")).unwrap_or_else(|| panic!("no row for {id}"));
     &html[start..start + html[start..].find("</tr>").unwrap()]
 }
 
@@ -335,7 +341,7 @@ fn interview_pages_are_the_universitys() {
     std::fs::write(&toml, settings.replace("institution = \"Kür Universiteti\"", "institution = \"\"")).unwrap();
     let out = certsite(site.path(), &["check", "--build-date", "2026-06-03"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("data/site.toml:10:1: [interviews] institution is empty"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("data/site.toml:11:1: [interviews] institution is empty"), "{}", stderr(&out));
     std::fs::write(&toml, settings.replace("institution = \"Kür Universiteti\"\n", "")).unwrap();
     std::fs::write(&session_toml, own.replace("institution = \"Sınaq Universiteti\"\n", "")).unwrap();
     let out = certsite(site.path(), &["check", "--build-date", "2026-06-03"]);
@@ -399,4 +405,184 @@ fn results_csv_opens_in_a_spreadsheet_without_running_a_formula() {
     // results.json keeps the exact text.
     let results: Value = serde_json::from_str(&read(&dir.join("results.json"))).unwrap();
     assert_eq!(results["specialties"][0]["candidates"][0]["name"], format!("{evil} Aysel"));
+}
+
+/// The fixture with both languages and an English name for each part of the session.
+fn bilingual(site: &Path) {
+    let toml = site.join("data/site.toml");
+    std::fs::write(&toml, read(&toml).replace("title = \"Müsahibələr\"", "languages = [\"az\", \"en\"]\ntitle = \"Sınaq\"")).unwrap();
+}
+
+/// A tie at 41.50 between C-02 and C-04 across the last physics seat (C-04 scores as C-02).
+fn tie_at_the_last_seat(site: &Path) {
+    let scores = site.join(SESSION).join("scores.csv");
+    std::fs::write(&scores, read(&scores).replace(",14,14,7,", ",17,16.5,8,")).unwrap();
+}
+
+#[test]
+fn a_tie_break_with_its_date_and_protocol_is_explained_at_the_tied_rows() {
+    let site = fixture("interviews");
+    bilingual(site.path());
+    tie_at_the_last_seat(site.path());
+    let toml = site.path().join(SESSION).join("session.toml");
+    let own = read(&toml);
+    std::fs::write(
+        &toml,
+        format!("{own}\n[tie_breaks.Fizika]\norder = [\"C-04\", \"C-02\"]\ndecided_on = 2026-05-27\nprotocol = \"No 7\"\n"),
+    )
+    .unwrap();
+    build(site.path(), "2026-05-27");
+    let dir = site.path().join("public/interviews/2026-05-test");
+    let results: Value = serde_json::from_str(&read(&dir.join("results.json"))).unwrap();
+    assert_eq!(results["specialties"][0]["tie_break"], json!({"order": ["C-04", "C-02"], "decided_on": "2026-05-27", "protocol": "No 7"}));
+    assert_eq!(results["specialties"][1]["tie_break"], Value::Null);
+    let html = read(&dir.join("index.html"));
+    for id in ["C-02", "C-04"] {
+        assert!(row(&html, id).contains("data-tie=\"ordered\""), "{id}");
+        assert!(
+            row(&html, id).contains(
+                "Bal bərabərdir: bu namizədlərin sırasını komissiya müəyyən edib (qərarın tarixi: <time datetime=\"2026-05-27\">27.05.2026</time>; protokol <span lang=\"az\">No 7</span>)"
+            ),
+            "{}",
+            row(&html, id)
+        );
+    }
+    assert!(!row(&html, "C-01").contains("data-tie-note"), "an untied row says nothing of ties");
+    let en = read(&site.path().join("public/en/interviews/2026-05-test/index.html"));
+    assert!(row(&en, "C-04").contains(
+        "Equal scores: the commission decided the order of these candidates (decided on: <time datetime=\"2026-05-27\">27 May 2026</time>"
+    ));
+
+    // The short form still loads: the page says the commission decided, without a date.
+    std::fs::write(&toml, format!("{own}\n[tie_breaks]\nFizika = [\"C-04\", \"C-02\"]\n")).unwrap();
+    build(site.path(), "2026-05-27");
+    let html = read(&dir.join("index.html"));
+    assert!(row(&html, "C-02").contains("komissiya müəyyən edib. <span class=\"cite\">(qaydalar, 2.3)</span>"), "{}", row(&html, "C-02"));
+    let results: Value = serde_json::from_str(&read(&dir.join("results.json"))).unwrap();
+    assert_eq!(results["specialties"][0]["tie_break"], json!({"order": ["C-04", "C-02"], "decided_on": null, "protocol": null}));
+
+    // Keys are strict, dates checked, as everywhere.
+    std::fs::write(&toml, format!("{own}\n[tie_breaks.Fizika]\norder = [\"C-04\", \"C-02\"]\nprotocl = \"No 7\"\n")).unwrap();
+    let out = certsite(site.path(), &["check", "--build-date", "2026-05-27"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("session.toml:18:1: unknown key `protocl`") && err.contains("did you mean `protocol`?"), "{err}");
+    std::fs::write(&toml, format!("{own}\n[tie_breaks.Fizika]\norder = [\"C-04\", \"C-02\"]\ndecided_on = \"31.02.2026\"\n")).unwrap();
+    let out = certsite(site.path(), &["check", "--build-date", "2026-05-27"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("session.toml:18:1: decided_on:"), "{}", stderr(&out));
+}
+
+#[test]
+fn scores_are_written_as_each_language_writes_them_and_the_open_data_keeps_a_point() {
+    let site = fixture("interviews");
+    bilingual(site.path());
+    build(site.path(), "2026-06-03");
+    let public = site.path().join("public");
+    let az = read(&public.join("interviews/2026-05-test/index.html"));
+    let en = read(&public.join("en/interviews/2026-05-test/index.html"));
+    assert!(row(&az, "C-02").contains(">41,50</td>") && row(&az, "C-02").contains(">16,50</td>"), "{}", row(&az, "C-02"));
+    assert!(!row(&az, "C-02").contains("41.50"));
+    assert!(row(&en, "C-02").contains(">41.50</td>") && row(&en, "C-02").contains(">16.50</td>"));
+    assert!(!row(&en, "C-02").contains("41,50"));
+    let csv = read(&public.join("interviews/2026-05-test/results.csv"));
+    assert!(csv.contains(",C-02,Çələbi Emre,2,41.50,suitable,"), "{csv}");
+    let results: Value = serde_json::from_str(&read(&public.join("interviews/2026-05-test/results.json"))).unwrap();
+    assert_eq!(results["specialties"][0]["candidates"][1]["final_score"], json!(41.5));
+}
+
+#[test]
+fn venue_rank_and_vacancies_have_words_of_their_own() {
+    let site = fixture("interviews");
+    bilingual(site.path());
+    build(site.path(), "2026-06-03");
+    let public = site.path().join("public");
+    let az = read(&public.join("interviews/2026-05-test/index.html"));
+    assert!(
+        az.contains("<dt>Keçirilmə yeri</dt>")
+            && az.contains("<th scope=\"col\">Sıra</th>")
+            && az.contains("· Vakant yerlərin sayı: 2</h3>")
+    );
+    assert!(!az.contains(">Yer<") && !az.contains("Yer:"), "\"Yer\" alone no longer stands for three things");
+    let en = read(&public.join("en/interviews/2026-05-test/index.html"));
+    assert!(en.contains("<dt>Venue</dt>") && en.contains("<th scope=\"col\">Rank</th>") && en.contains("· Vacancies: 2</h3>"));
+}
+
+#[test]
+fn english_pages_use_the_sessions_english_title_venue_and_specialties() {
+    let site = fixture("interviews");
+    bilingual(site.path());
+    let toml = site.path().join(SESSION).join("session.toml");
+    let own = read(&toml);
+    let translated = own
+        .replace("place = ", "title_en = \"Trial session\"\nplace_en = \"Main building, 101\"\nplace = ")
+        .replace("specialty = \"Fizika\"", "specialty = \"Fizika\"\nspecialty_en = \"Physics\"");
+    std::fs::write(&toml, &translated).unwrap();
+    build(site.path(), "2026-05-26");
+    let en_page = |page: &str| read(&site.path().join("public/en/interviews").join(page));
+    // Before the results: the schedule's specialties too.
+    let schedule = en_page("2026-05-test/index.html");
+    assert!(schedule.contains("<h1>Trial session</h1>") && schedule.contains("<dd>Main building, 101</dd>"), "{schedule}");
+    assert!(schedule.contains("<td>Physics</td>") && schedule.contains("<td lang=\"az\">Kimya</td>"));
+    build(site.path(), "2026-06-03");
+    let results = en_page("2026-05-test/index.html");
+    assert!(
+        results.contains("<h3>Physics · Vacancies: 2</h3>") && results.contains("<h3><span lang=\"az\">Kimya</span> · Vacancies: 1</h3>")
+    );
+    assert!(en_page("index.html").contains(">Trial session</a>"));
+    let az = read(&site.path().join("public/interviews/2026-05-test/index.html"));
+    assert!(az.contains("<h1>Sınaq sessiyası</h1>") && az.contains("<h3>Fizika · ") && !az.contains("Physics"));
+    // The open data keeps the Azerbaijani names.
+    let data: Value = serde_json::from_str(&read(&site.path().join("public/interviews/2026-05-test/results.json"))).unwrap();
+    assert_eq!((data["title"].as_str(), data["specialties"][0]["specialty"].as_str()), (Some("Sınaq sessiyası"), Some("Fizika")));
+    // Without a translation, the Azerbaijani text marked as such.
+    std::fs::write(&toml, &own).unwrap();
+    build(site.path(), "2026-06-03");
+    let results = en_page("2026-05-test/index.html");
+    assert!(results.contains("<h1 lang=\"az\">Sınaq sessiyası</h1>") && results.contains("<dd lang=\"az\">Əsas bina, 101</dd>"));
+}
+
+#[test]
+fn the_results_say_how_to_appeal_and_to_whom() {
+    let site = fixture("interviews");
+    bilingual(site.path());
+    let toml = site.path().join("data/site.toml");
+    let settings = read(&toml);
+    std::fs::write(
+        &toml,
+        format!("{settings}address = \"Bakı, Elm küçəsi 5\"\naddress_en = \"5 Elm Street, Baku\"\nphone = \"+994 12 555 00 00\"\n"),
+    )
+    .unwrap();
+    build(site.path(), "2026-06-03");
+    let page = |lang: &str| read(&site.path().join(format!("public/{lang}interviews/2026-05-test/index.html")));
+    let az = page("");
+    let how = &az[az.find("data-appeal-how").expect("a section on how to appeal")..];
+    for words in [
+        "Apellyasiyanı yazılı şəkildə universitetə təqdim edin:",
+        "<dd>Sınaq Universiteti</dd>",
+        "<dd>Bakı, Elm küçəsi 5</dd>",
+        "<a href=\"mailto:qebul@uni.example.org\">qebul@uni.example.org</a>",
+        "<a href=\"tel:+994125550000\">+994 12 555 00 00</a>",
+        "Son tarix: <time datetime=\"2026-06-01\">01.06.2026</time>",
+        "(qaydalar, 2.17; əlavə 2, §2.4)",
+        "(əlavə 2, §2.6, §3.2–3.3)",
+    ] {
+        assert!(how.contains(words), "{words} in {how}");
+    }
+    let en = page("en/");
+    assert!(en.contains("<dd>5 Elm Street, Baku</dd>") && en.contains("Last day: <time datetime=\"2026-06-01\">1 June 2026</time>"));
+
+    // No contact: the page sends candidates to the admissions committee, and check warns.
+    std::fs::write(&toml, settings.replace("email = \"qebul@uni.example.org\"\n", "")).unwrap();
+    let out = certsite(site.path(), &["check", "--build-date", "2026-06-03"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("the results pages cannot say where to file an appeal: [interviews] has no email, phone or address"),
+        "{}",
+        stderr(&out)
+    );
+    build(site.path(), "2026-06-03");
+    let az = page("");
+    assert!(az.contains("<p data-no-contact>Universitetin əlaqə məlumatları bu saytda göstərilməyib: apellyasiyanın harada qəbul edildiyini universitetin qəbul komissiyasından soruşun.</p>"));
+    assert!(!az.contains("data-contact"));
 }

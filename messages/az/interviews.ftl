@@ -77,3 +77,5 @@ interviews-outcome-expected = pending, upheld və ya annulled gözlənilir (2 n�
 interviews-decided-on-empty = qərar verilmiş apellyasiya üçün decided_on boşdur
 interviews-decided-on-empty-help = qərarın tarixini yazın (2 nömrəli əlavənin 2.6-cı bəndi)
 interviews-decided-before-filed = decided_on tarixi filed_on tarixindən əvvəldir
+interviews-no-contact = nəticə səhifələri apellyasiyanın hara veriləcəyini deyə bilmir: [interviews] bölməsində email, phone və ya address yoxdur
+interviews-no-contact-help = data/site.toml faylında [interviews] bölməsinə email = "…", phone = "…" və ya address = "…" əlavə edin (qaydalar, 2.17: namizədin apellyasiya üçün { $days } iş günü var); o vaxtadək səhifələr namizədlərə qəbul komissiyasından soruşmağı deyir

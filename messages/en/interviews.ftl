@@ -95,3 +95,5 @@ interviews-outcome-expected = expected pending, upheld or annulled (annex 2 §3.
 interviews-decided-on-empty = decided_on is empty for a decided appeal
 interviews-decided-on-empty-help = give the date of the decision (annex 2 §2.6)
 interviews-decided-before-filed = decided_on is before filed_on
+interviews-no-contact = the results pages cannot say where to file an appeal: [interviews] has no email, phone or address
+interviews-no-contact-help = add email = "…", phone = "…" or address = "…" under [interviews] in data/site.toml (rule 2.17: candidates have { $days } working days to appeal); until then the pages tell candidates to ask the admissions committee

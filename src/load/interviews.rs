@@ -3,7 +3,8 @@
 //! scores out of range or not in half points (rule 2.13), a candidate without exactly five
 //! members or with a member twice (rule 2.1), a specialty without vacancies, a candidate in two
 //! specialties, an appeal for an unknown candidate, and a tie across the last seat without
-//! `tie_breaks` (rule 2.3). Missed timings are warnings: a schedule posted fewer than 3 days
+//! `tie_breaks` (rule 2.3), given as `<specialty> = [ids]` or as the table
+//! `[tie_breaks.<specialty>]` with `order`, `decided_on` and `protocol` (strict keys). Missed timings are warnings: a schedule posted fewer than 3 days
 //! before (2.6), results later than 3 working days after (2.11), an appeal filed after its
 //! deadline (2.17) or decided later than 7 working days after filing (annex 2 §2.6), and one
 //! still pending on the build date after that limit (overdue, naming the candidate). Each
@@ -23,7 +24,9 @@ use crate::load::csvfile::{columns, Column, CsvText, Row};
 use crate::load::xlsx;
 use crate::model::calendar::{Calendar, DayKind};
 use crate::model::date::{self, date_hint, parse_date};
-use crate::model::interview::{two_decimals, Appeal, AppealOutcome, Candidate, Halves, MemberScore, Name, Session, Slot, Vacancy, MEMBERS};
+use crate::model::interview::{
+    two_decimals, Appeal, AppealOutcome, Candidate, Halves, MemberScore, Name, Session, Slot, TieBreak, Vacancy, MEMBERS,
+};
 use crate::text::normalize;
 
 /// The holidays file.
@@ -99,23 +102,64 @@ impl<'de> Deserialize<'de> for TomlDate {
 #[serde(deny_unknown_fields)]
 struct RawVacancy {
     specialty: String,
+    specialty_en: Option<String>,
     seats: u32,
+}
+
+/// A tie break as written: `<specialty> = [ids]`, or the table `[tie_breaks.<specialty>]`
+/// with `order`, `decided_on` and `protocol` (DESIGN §3).
+#[derive(Debug)]
+struct RawTieBreak {
+    order: Vec<String>,
+    decided_on: Option<TomlDate>,
+    protocol: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTieBreakTable {
+    order: Vec<String>,
+    decided_on: Option<TomlDate>,
+    protocol: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for RawTieBreak {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawTieBreak;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of candidate ids, or a table with `order`, `decided_on` and `protocol`")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<RawTieBreak, A::Error> {
+                let order = Vec::<String>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(RawTieBreak { order, decided_on: None, protocol: None })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawTieBreak, A::Error> {
+                let t = RawTieBreakTable::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawTieBreak { order: t.order, decided_on: t.decided_on, protocol: t.protocol })
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSession {
     title: String,
+    title_en: Option<String>,
     institution: Option<String>,
     institution_en: Option<String>,
     interview_on: TomlDate,
     place: String,
+    place_en: Option<String>,
     schedule_published_on: Option<TomlDate>,
     results_published_on: Option<TomlDate>,
     #[serde(default)]
     vacancies: Vec<RawVacancy>,
     #[serde(default)]
-    tie_breaks: HashMap<String, Vec<String>>,
+    tie_breaks: HashMap<String, RawTieBreak>,
 }
 
 /// Reads every session below `data/interviews/`, sorted by folder name, with its appeals as
@@ -281,7 +325,8 @@ pub fn parse_session(
             );
             continue;
         }
-        vacancies.push(Vacancy { specialty, seats: v.seats });
+        let specialty_en = v.specialty_en.map(|e| normalize(&e).into_owned()).filter(|e| !e.is_empty());
+        vacancies.push(Vacancy { specialty, specialty_en, seats: v.seats });
     }
     let folder = format!("{DIR}/{id}");
     let (candidates, scores) = load_scores(read, &folder, &vacancies, problems);
@@ -289,15 +334,17 @@ pub fn parse_session(
     let schedule = load_schedule(read, &folder, &vacancies, problems);
     let appeals = load_appeals(read, &folder, (&known, &scores), problems);
     let mut tie_breaks = HashMap::new();
-    for (specialty, order) in raw.tie_breaks {
+    for (specialty, raw_tie) in raw.tie_breaks {
         let specialty = normalize(&specialty).into_owned();
-        for c in &order {
+        for c in &raw_tie.order {
             if !candidates.iter().any(|x| &x.id == c && x.specialty == specialty) {
                 problems
                     .push(Problem::error(tr!("interviews-tie-breaks-unknown", specialty = &specialty, candidate = c)).at(At::file(&rel)));
             }
         }
-        tie_breaks.insert(specialty, order);
+        let decided_on = raw_tie.decided_on.as_ref().and_then(|d| toml_date(d, "decided_on", &rel, &text, problems));
+        let protocol = raw_tie.protocol.map(|p| normalize(&p).into_owned()).filter(|p| !p.is_empty());
+        tie_breaks.insert(specialty, TieBreak { order: raw_tie.order, decided_on, protocol });
     }
     if problems.error_count() > before {
         return None;
@@ -305,10 +352,12 @@ pub fn parse_session(
     let mut session = Session {
         id: id.to_owned(),
         title: raw.title,
+        title_en: raw.title_en.map(|t| normalize(&t).into_owned()).filter(|t| !t.is_empty()),
         institution: institution.as_ref()?.0.clone(),
         institution_en: institution?.1,
         interview_on: interview_on?,
         place: raw.place,
+        place_en: raw.place_en.map(|p| normalize(&p).into_owned()).filter(|p| !p.is_empty()),
         schedule_published_on,
         results_published_on,
         vacancies,
@@ -333,7 +382,7 @@ pub fn parse_session(
                 ))
                 .at(At::file(&rel))
                 .help(format!(
-                    "{}\n[tie_breaks]\n\"{}\" = [{ids}]",
+                    "{}\n[tie_breaks.\"{}\"]\norder = [{ids}]\ndecided_on = YYYY-MM-DD\nprotocol = \"…\"",
                     tr!("interviews-tie-help", path = &rel),
                     tie.specialty
                 )),

@@ -164,8 +164,30 @@ pub struct Appeal {
 pub struct Vacancy {
     /// The specialty.
     pub specialty: String,
+    /// Its English name, for the `/en/` pages.
+    pub specialty_en: Option<String>,
     /// Number of seats.
     pub seats: u32,
+}
+
+/// The commission's recorded order of candidates tied on a score (rule 2.3: a tie across the
+/// last seat is never decided silently), with the day it was decided and its protocol, when
+/// given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TieBreak {
+    /// Candidate ids, in the order decided.
+    pub order: Vec<String>,
+    /// The day of the decision.
+    pub decided_on: Option<Date>,
+    /// The reference of the decision (its protocol's number).
+    pub protocol: Option<String>,
+}
+
+impl TieBreak {
+    /// An order without a date or reference (the short form `<specialty> = [ids]`).
+    pub fn order(order: Vec<String>) -> TieBreak {
+        TieBreak { order, decided_on: None, protocol: None }
+    }
 }
 
 /// A candidate's place in the published schedule (rule 2.6).
@@ -188,6 +210,8 @@ pub struct Session {
     pub id: String,
     /// Title.
     pub title: String,
+    /// The title in English, if given.
+    pub title_en: Option<String>,
     /// The university holding the interviews (the session's own, else site.toml's
     /// `[interviews] institution`).
     pub institution: String,
@@ -197,6 +221,8 @@ pub struct Session {
     pub interview_on: Date,
     /// Where.
     pub place: String,
+    /// Where, in English, if given.
+    pub place_en: Option<String>,
     /// When the schedule was posted.
     pub schedule_published_on: Option<Date>,
     /// When results are (or were) published; `None`: not yet.
@@ -204,7 +230,7 @@ pub struct Session {
     /// Vacancies per specialty, in file order.
     pub vacancies: Vec<Vacancy>,
     /// The commission's recorded order for ties, by specialty.
-    pub tie_breaks: HashMap<String, Vec<String>>,
+    pub tie_breaks: HashMap<String, TieBreak>,
     /// The schedule, if posted.
     pub schedule: Vec<Slot>,
     /// Candidates with scores, in file order.
@@ -257,6 +283,9 @@ pub struct CandidateResult {
     pub outcome: Outcome,
     /// The candidate's appeal, index into [`Session::appeals`].
     pub appeal: Option<usize>,
+    /// Whether the candidate's place among others of the same score is the commission's
+    /// recorded order (`tie_breaks`), not a shared rank.
+    pub tie_ordered: bool,
 }
 
 /// The results of one specialty, ranked first, then those interviewed again.
@@ -283,7 +312,13 @@ pub struct UnbrokenTie {
 
 /// Formats a score ×10 with two decimals: 412 → "41.20".
 pub fn two_decimals(tenths: u32) -> String {
-    format!("{}.{}0", tenths / 10, tenths % 10)
+    two_decimals_with(tenths, '.')
+}
+
+/// Formats a score ×10 with two decimals and the given decimal sign: 412, ',' → "41,20"
+/// (Azerbaijani writes a decimal comma).
+pub fn two_decimals_with(tenths: u32, sign: char) -> String {
+    format!("{}{sign}{}0", tenths / 10, tenths % 10)
 }
 
 impl Session {
@@ -336,7 +371,7 @@ impl Session {
                     ranked.push(i);
                 }
             }
-            let order = self.tie_breaks.get(&vacancy.specialty);
+            let order = self.tie_breaks.get(&vacancy.specialty).map(|t| &t.order);
             let position = |id: &str| order.and_then(|o| o.iter().position(|x| x == id));
             // Best first; among equal scores the commission's order, the others after them by id
             // (a total order: the seat question below looks only at fully ordered groups).
@@ -372,6 +407,7 @@ impl Session {
                         final_tenths: Some(sum),
                         outcome: if position < seats { Outcome::Suitable } else { Outcome::NotSuitable },
                         appeal: self.appeal_of(&self.candidates[i].id),
+                        tie_ordered: ordered,
                     });
                 }
                 start = end;
@@ -383,6 +419,7 @@ impl Session {
                     final_tenths: None,
                     outcome: Outcome::ReInterview(reason),
                     appeal,
+                    tie_ordered: false,
                 });
             }
             out.push(SpecialtyResult { specialty: vacancy.specialty.clone(), seats: vacancy.seats, candidates: results });
@@ -424,13 +461,15 @@ mod tests {
         Session {
             id: "s".into(),
             title: "t".into(),
+            title_en: None,
             institution: "u".into(),
             institution_en: None,
             interview_on: date!(2026 - 03 - 19),
             place: "p".into(),
+            place_en: None,
             schedule_published_on: None,
             results_published_on: Some(date!(2026 - 03 - 23)),
-            vacancies: vec![Vacancy { specialty: "S".into(), seats }],
+            vacancies: vec![Vacancy { specialty: "S".into(), specialty_en: None, seats }],
             tie_breaks: HashMap::new(),
             schedule: vec![],
             candidates,
@@ -457,6 +496,12 @@ mod tests {
     }
 
     #[test]
+    fn scores_print_with_either_decimal_sign() {
+        assert_eq!(two_decimals(400), "40.00");
+        assert_eq!(two_decimals_with(412, ','), "41,20");
+    }
+
+    #[test]
     fn half_points_make_tenths_exactly() {
         let s = session(vec![candidate("A", "S", [40.5, 40.5, 40.5, 40.5, 40.0])], 1);
         assert_eq!(outcomes(&s)[0].2.as_deref(), Some("40.40"));
@@ -475,8 +520,10 @@ mod tests {
         let mut s = session(vec![candidate("A", "S", [45.0; 5]), candidate("B", "S", [40.0; 5]), candidate("C", "S", [40.0; 5])], 2);
         let ties = s.results().unwrap_err();
         assert_eq!(ties, vec![UnbrokenTie { specialty: "S".into(), candidates: vec!["B".into(), "C".into()], final_tenths: 400 }]);
-        s.tie_breaks.insert("S".into(), vec!["C".into(), "B".into()]);
+        s.tie_breaks.insert("S".into(), TieBreak::order(vec!["C".into(), "B".into()]));
         let o = outcomes(&s);
+        let tied: Vec<bool> = s.results().unwrap()[0].candidates.iter().map(|r| r.tie_ordered).collect();
+        assert_eq!(tied, [false, true, true], "the commission's order is marked on the tied rows only");
         assert_eq!(o[1], ("C".into(), Some(2), Some("40.00".into()), "suitable"));
         assert_eq!(o[2], ("B".into(), Some(3), Some("40.00".into()), "not-suitable"));
     }
@@ -486,7 +533,7 @@ mod tests {
         let mut candidates: Vec<Candidate> = (0..60).map(|i| candidate(&format!("C{i:02}"), "S", [40.0; 5])).collect();
         candidates.push(candidate("TOP", "S", [45.0; 5]));
         let mut s = session(candidates, 100);
-        s.tie_breaks.insert("S".into(), (0..30).rev().map(|i| format!("C{i:02}")).collect());
+        s.tie_breaks.insert("S".into(), TieBreak::order((0..30).rev().map(|i| format!("C{i:02}")).collect()));
         let o = outcomes(&s);
         assert_eq!(o.len(), 61);
         assert_eq!(o[0].0, "TOP");

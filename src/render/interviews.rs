@@ -7,7 +7,12 @@
 //! rule 2.11); each appeal is marked `data-appeal` with its state, `overdue` for one still
 //! pending after its limit (filed_on + 7 working days, annex 2 §2.6), the limit as a `<time>`.
 //! The pages are headed by the university, not the certification body; English pages write
-//! dates with the month's name, and mark Azerbaijani data `lang="az"`.
+//! dates with the month's name and scores with a decimal point, Azerbaijani pages with a
+//! decimal comma (the open data keeps the point); English pages use `title_en`, `place_en` and
+//! `specialty_en` where given and mark Azerbaijani data `lang="az"`. The results say how to
+//! appeal and to whom (`[interviews]` contact of site.toml), and mark the rows whose order among
+//! equal scores the commission decided (`tie_breaks`), with its date and protocol when given.
+//! Every candidate row has an `id` from the candidate number, for a link to it.
 
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -16,7 +21,7 @@ use time::Date;
 use crate::config::{Interviews, Lang};
 use crate::model::calendar::Calendar;
 use crate::model::date;
-use crate::model::interview::{two_decimals, AppealOutcome, Outcome, ReinterviewReason, Session, SpecialtyResult};
+use crate::model::interview::{two_decimals, two_decimals_with, AppealOutcome, Outcome, ReinterviewReason, Session, SpecialtyResult};
 use crate::render::collate;
 use crate::render::csvout;
 use crate::render::i18n;
@@ -26,8 +31,12 @@ use crate::render::pages::Renderer;
 #[derive(Debug, Serialize)]
 struct SlotView {
     candidate: String,
+    /// The row's `id`, from the candidate number.
+    anchor: String,
     name: String,
     specialty: String,
+    /// Whether `specialty` is the Azerbaijani name on a page in another language.
+    specialty_az: bool,
     starts_at: String,
 }
 
@@ -50,8 +59,14 @@ struct AppealView {
 #[derive(Debug, Serialize)]
 struct ResultView {
     candidate: String,
+    /// The row's `id`, from the candidate number: a link to `#<anchor>` opens the page at it.
+    anchor: String,
     name: String,
     rank: Option<u32>,
+    /// The final score ×10, for the open data.
+    #[serde(skip)]
+    final_tenths: Option<u32>,
+    /// As the page's language writes it: `40,00` or `40.00`.
     final_score: Option<String>,
     language: Option<String>,
     knowledge: Option<String>,
@@ -62,25 +77,65 @@ struct ResultView {
     reason: Option<&'static str>,
     reason_cite: Option<String>,
     appeal: Option<AppealView>,
+    /// Whether the commission decided this candidate's place among equal scores.
+    tie: bool,
+}
+
+/// The commission's decision on the order of a tie, as shown.
+#[derive(Debug, Serialize)]
+struct TieView {
+    /// The candidates in the order decided.
+    order: Vec<String>,
+    decided_on: Option<String>,
+    decided_on_iso: Option<String>,
+    protocol: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
 struct SpecialtyView {
+    /// The specialty as in the data (Azerbaijani): the open data's.
     specialty: String,
+    /// As shown: `specialty_en` on English pages when given.
+    name: String,
+    /// Whether `name` is the Azerbaijani name on a page in another language.
+    name_az: bool,
     seats: u32,
+    /// The commission's order of a tie in this specialty, if it recorded one.
+    tie_break: Option<TieView>,
     candidates: Vec<ResultView>,
+}
+
+/// Where candidates file an appeal: the university's contact (`[interviews]` of site.toml).
+#[derive(Debug, Serialize)]
+struct ContactView {
+    address: Option<String>,
+    /// Whether `address` is the Azerbaijani one on a page in another language.
+    address_az: bool,
+    email: Option<String>,
+    phone: Option<String>,
+    website: Option<String>,
 }
 
 /// What a session page shows.
 #[derive(Debug, Serialize)]
 pub struct SessionView {
     id: String,
+    /// The title as shown: `title_en` on English pages when given.
     title: String,
+    /// Whether `title` is the Azerbaijani one on a page in another language.
+    title_az: bool,
+    /// The title as in the data, for the open data.
+    #[serde(skip)]
+    data_title: String,
     institution: String,
     /// Whether `institution` is the Azerbaijani name on a page in another language (marked
     /// `lang="az"`).
     institution_az: bool,
     place: String,
+    /// Whether `place` is the Azerbaijani one on a page in another language.
+    place_az: bool,
+    /// The university's contact for appeals; `None` when site.toml gives none.
+    contact: Option<ContactView>,
     interview_on: String,
     interview_on_iso: String,
     schedule_published_on: Option<String>,
@@ -122,9 +177,38 @@ fn outcome_words(outcome: Outcome) -> (&'static str, &'static str) {
     }
 }
 
-/// A criterion's average over the five members, two decimals (halves sum / 10).
-fn average(halves_sum: u32) -> String {
-    two_decimals(halves_sum)
+/// A score ×10 as `lang` writes it: `40,00` in Azerbaijani, `40.00` in English.
+fn score(lang: Lang, tenths: u32) -> String {
+    two_decimals_with(tenths, if lang == Lang::Az { ',' } else { '.' })
+}
+
+/// The `id` of a candidate's row: the candidate number, whitespace made `-` (an id has none).
+fn anchor(candidate: &str) -> String {
+    candidate.chars().map(|c| if c.is_whitespace() { '-' } else { c }).collect()
+}
+
+/// A text in `lang`: the English one on English pages when given, else the Azerbaijani one,
+/// with whether it is Azerbaijani on a page in another language (to be marked `lang="az"`).
+fn in_lang(lang: Lang, az: &str, en: Option<&String>) -> (String, bool) {
+    match (lang, en) {
+        (Lang::En, Some(en)) => (en.clone(), false),
+        (Lang::En, None) => (az.to_owned(), true),
+        (Lang::Az, _) => (az.to_owned(), false),
+    }
+}
+
+/// The university's contact for appeals, as `lang` shows it; `None` when it has none.
+fn contact(lang: Lang, settings: &Interviews) -> Option<ContactView> {
+    let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    let address = given(&settings.address).map(|az| in_lang(lang, &az, given(&settings.address_en).as_ref()));
+    let view = ContactView {
+        address_az: address.as_ref().is_some_and(|a| a.1),
+        address: address.map(|a| a.0),
+        email: given(&settings.email),
+        phone: given(&settings.phone),
+        website: given(&settings.website),
+    };
+    (view.address.is_some() || view.email.is_some() || view.phone.is_some()).then_some(view)
 }
 
 impl Renderer {
@@ -134,9 +218,10 @@ impl Renderer {
         s: &Session,
         results: &[SpecialtyResult],
         calendar: &Calendar,
-        appeal_days: u32,
+        settings: &Interviews,
         today: Date,
     ) -> SessionView {
+        let appeal_days = settings.appeal_working_days;
         let published = s.results_published_on.is_some_and(|d| d <= today);
         let deadline = s.appeal_deadline(calendar, appeal_days);
         // The schedule is public from the day it is posted (rule 2.6).
@@ -145,11 +230,17 @@ impl Renderer {
             .schedule
             .iter()
             .filter(|_| posted)
-            .map(|slot| SlotView {
-                candidate: slot.candidate.clone(),
-                name: slot.name.full(),
-                specialty: slot.specialty.clone(),
-                starts_at: slot.starts_at.clone(),
+            .map(|slot| {
+                let en = s.vacancies.iter().find(|v| v.specialty == slot.specialty).and_then(|v| v.specialty_en.as_ref());
+                let (specialty, specialty_az) = in_lang(self.lang, &slot.specialty, en);
+                SlotView {
+                    candidate: slot.candidate.clone(),
+                    anchor: anchor(&slot.candidate),
+                    name: slot.name.full(),
+                    specialty,
+                    specialty_az,
+                    starts_at: slot.starts_at.clone(),
+                }
             })
             .collect();
         schedule.sort_by(|a, b| a.starts_at.cmp(&b.starts_at).then_with(|| collate::compare(&a.name, &b.name)));
@@ -161,12 +252,18 @@ impl Renderer {
             (Lang::Az, _) => (s.institution.clone(), false),
         };
         let due = s.results_due(calendar);
+        let (title, title_az) = in_lang(self.lang, &s.title, s.title_en.as_ref());
+        let (place, place_az) = in_lang(self.lang, &s.place, s.place_en.as_ref());
         SessionView {
             id: s.id.clone(),
-            title: s.title.clone(),
+            title,
+            title_az,
+            data_title: s.title.clone(),
             institution,
             institution_az,
-            place: s.place.clone(),
+            place,
+            place_az,
+            contact: contact(self.lang, settings),
             interview_on: show(s.interview_on),
             interview_on_iso: date::iso(s.interview_on),
             schedule_published_on: s.schedule_published_on.map(show),
@@ -201,14 +298,18 @@ impl Renderer {
                 };
                 let sum = |f: fn(&crate::model::interview::MemberScore) -> u32| cand.scores.iter().map(|(_, m)| f(m)).sum::<u32>();
                 let ranked = c.rank.is_some();
+                // A criterion's average over the five members: its sum in halves / 10.
+                let average = |f| score(self.lang, sum(f));
                 ResultView {
                     candidate: cand.id.clone(),
+                    anchor: anchor(&cand.id),
                     name: cand.name.full(),
                     rank: c.rank,
-                    final_score: c.final_tenths.map(two_decimals),
-                    language: ranked.then(|| average(sum(|m| m.language))),
-                    knowledge: ranked.then(|| average(sum(|m| m.knowledge))),
-                    outlook: ranked.then(|| average(sum(|m| m.outlook))),
+                    final_tenths: c.final_tenths,
+                    final_score: c.final_tenths.map(|t| score(self.lang, t)),
+                    language: ranked.then(|| average(|m| m.language)),
+                    knowledge: ranked.then(|| average(|m| m.knowledge)),
+                    outlook: ranked.then(|| average(|m| m.outlook)),
                     outcome: c.outcome.code(),
                     outcome_az: az,
                     outcome_en: en,
@@ -236,13 +337,23 @@ impl Renderer {
                             limit_iso: limit.map(date::iso),
                         }
                     }),
+                    tie: c.tie_ordered,
                 }
             })
             .collect();
         // Those interviewed again are not ranked: alphabetical, by the Azerbaijani alphabet.
         let first_unranked = candidates.iter().position(|c| c.rank.is_none()).unwrap_or(candidates.len());
         candidates[first_unranked..].sort_by(|a, b| collate::compare(&a.name, &b.name));
-        SpecialtyView { specialty: r.specialty.clone(), seats: r.seats, candidates }
+        let en = s.vacancies.iter().find(|v| v.specialty == r.specialty).and_then(|v| v.specialty_en.as_ref());
+        let (name, name_az) = in_lang(self.lang, &r.specialty, en);
+        // Shown only where the order was needed: some rows are in a group the commission ordered.
+        let tie_break = s.tie_breaks.get(&r.specialty).filter(|_| candidates.iter().any(|c| c.tie)).map(|t| TieView {
+            order: t.order.clone(),
+            decided_on: t.decided_on.map(|d| i18n::date(self.lang, d)),
+            decided_on_iso: t.decided_on.map(date::iso),
+            protocol: t.protocol.clone(),
+        });
+        SpecialtyView { specialty: r.specialty.clone(), name, name_az, seats: r.seats, tie_break, candidates }
     }
 
     /// A session's page.
@@ -289,18 +400,19 @@ pub fn results_json(view: &SessionView) -> Value {
                         "candidate": c.candidate,
                         "name": c.name,
                         "rank": c.rank,
-                        "final_score": c.final_score.as_ref().map(|f| f.parse::<f64>().map(Value::from).unwrap_or(Value::Null)),
+                        "final_score": c.final_tenths.map(|t| two_decimals(t).parse::<f64>().map(Value::from).unwrap_or(Value::Null)),
                         "outcome": c.outcome,
                         "appeal": c.appeal.as_ref().map(|a| json!({"filed_on": a.filed_on, "decided_on": a.decided_on, "outcome": a.outcome})),
                     })
                 })
                 .collect();
-            json!({ "specialty": s.specialty, "seats": s.seats, "candidates": candidates })
+            let tie_break = s.tie_break.as_ref().map(|t| json!({"order": t.order, "decided_on": t.decided_on_iso, "protocol": t.protocol}));
+            json!({ "specialty": s.specialty, "seats": s.seats, "tie_break": tie_break, "candidates": candidates })
         })
         .collect();
     json!({
         "session": view.id,
-        "title": view.title,
+        "title": view.data_title,
         "results_published_on": view.results_published_on_iso,
         "appeal_deadline": view.appeal_deadline_iso,
         "specialties": specialties,
@@ -329,6 +441,7 @@ pub fn results_csv(view: &SessionView) -> Vec<u8> {
         for c in &s.candidates {
             let seats = s.seats.to_string();
             let rank = c.rank.map(|r| r.to_string()).unwrap_or_default();
+            let final_score = c.final_tenths.map(two_decimals).unwrap_or_default();
             let appeal = c.appeal.as_ref();
             let row = [
                 view.id.as_str(),
@@ -337,7 +450,7 @@ pub fn results_csv(view: &SessionView) -> Vec<u8> {
                 &c.candidate,
                 &c.name,
                 &rank,
-                c.final_score.as_deref().unwrap_or(""),
+                &final_score,
                 c.outcome,
                 appeal.map_or("", |a| a.filed_on.as_str()),
                 appeal.and_then(|a| a.decided_on.as_deref()).unwrap_or(""),

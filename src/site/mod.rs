@@ -242,6 +242,15 @@ impl Site {
             problems
                 .push(Problem::warning(tr!("site-no-contact")).at(At::file(crate::config::SITE_TOML)).help(tr!("site-no-contact-help")));
         }
+        // A session's results page tells candidates where to appeal (rule 2.17): without the
+        // university's email, phone or address it can only send them to the admissions committee.
+        if !sessions.is_empty() && !config.interviews.has_contact() {
+            problems.push(
+                Problem::warning(tr!("interviews-no-contact"))
+                    .at(At::file(crate::config::SITE_TOML))
+                    .help(tr!("interviews-no-contact-help", days = config.interviews.appeal_working_days)),
+            );
+        }
         let mut site = Site {
             root: root.to_owned(),
             config,
@@ -364,8 +373,7 @@ impl Site {
     }
 
     fn session_views(&self, renderer: &Renderer) -> Vec<SessionView> {
-        let days = self.config.interviews.appeal_working_days;
-        self.sessions.iter().map(|(s, r)| renderer.session_view(s, r, &self.calendar, days, self.build_date)).collect()
+        self.sessions.iter().map(|(s, r)| renderer.session_view(s, r, &self.calendar, &self.config.interviews, self.build_date)).collect()
     }
 
     /// The pages of a language: its translation of each page (`about.en.md`), else the
