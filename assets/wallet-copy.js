@@ -5,7 +5,8 @@
 // (LearnCard's DIDKit cannot even read an eddsa-jcs-2022 proof), while the eddsa-rdfc-2022 proof
 // alone is what every common verifier checks. So the "Download" link of the take-away section
 // gets, in the browser, a copy of the published credential whose `proof` is its eddsa-rdfc-2022
-// proof alone (a single proof object), every other member unchanged and in the same order,
+// proof alone, as a one-proof array (1EdTech's OB 3.0 JSON schema, which the Learner Credential
+// Wallet's verifier checks, wants an array), every other member unchanged and in the same order,
 // written as certsite writes JSON (two spaces, a final newline), offered as a Blob URL. Without
 // JavaScript, or if anything here fails, the link keeps giving the published file.
 //
@@ -26,7 +27,7 @@
     if (proofs.length !== 1) return null;
     var copy = {};
     Object.keys(credential).forEach(function (key) {
-      copy[key] = key === "proof" ? proofs[0] : credential[key];
+      copy[key] = key === "proof" ? proofs : credential[key];
     });
     return copy;
   }

@@ -1,7 +1,7 @@
 // The take-away section of a valid certificate's page (DESIGN §5, "The holder's wallet copy"):
 // its words say what the file is for and how it goes into a wallet, and its download gives,
 // with JavaScript, the wallet copy made by assets/wallet-copy.js: the published credential with
-// its eddsa-rdfc-2022 proof alone (one proof object), every other member the same, in the same
+// its eddsa-rdfc-2022 proof alone (a one-proof array), every other member the same, in the same
 // order and written the same way. Without JavaScript the link gives the published file.
 // Checked at 390 and 1280 px, in Azerbaijani and English; screenshots to $CERTSITE_SCREENSHOTS
 // (default target/screenshots).
@@ -90,12 +90,11 @@ test("the download of a valid certificate is the wallet copy: only the eddsa-rdf
       const { suggested, bytes: got } = await download(p, `${lang}-${size.width}.json`);
       assert.equal(suggested, "certificate-T-0001.json", where);
       const copy = JSON.parse(got);
-      assert.ok(copy.proof && !Array.isArray(copy.proof), `${where}: one proof object, not a set`);
-      assert.deepEqual(copy.proof, rdfc, `${where}: the published eddsa-rdfc-2022 proof`);
+      assert.deepEqual(copy.proof, [rdfc], `${where}: the published eddsa-rdfc-2022 proof, alone`);
       assert.deepEqual(withoutProof(copy), withoutProof(credential), `${where}: the rest is the published credential`);
       assert.deepEqual(Object.keys(copy), Object.keys(credential), `${where}: members in the same order`);
       // Byte for byte the published file, but for the proof.
-      assert.equal(got.toString("utf8"), JSON.stringify({ ...credential, proof: rdfc }, null, 2) + "\n", where);
+      assert.equal(got.toString("utf8"), JSON.stringify({ ...credential, proof: [rdfc] }, null, 2) + "\n", where);
       assert.deepEqual(problems, [], where);
       await close();
     }
