@@ -56,7 +56,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     // goes into a wallet, in few words: a certificate page stays under 8 KiB (the copy wallets
     // accept is made by assets/wallet-copy.js).
     ("take_away_lead", "Sertifikatı LinkedIn profilinizə əlavə edin və ya imzalı surətini yükləyin.", "Add the certificate to your LinkedIn profile or download its signed copy."),
-    ("take_away_file", "Faylı (.json) rəqəmsal pul kisəsi (wallet) tətbiqində, məs. Learner Credential Wallet-də, «Add credential» ilə əlavə edin və ya işəgötürənə yoxlamaq üçün verin.", "Add the file (.json) to a digital wallet app, e.g. the Learner Credential Wallet, with Add credential, or give it to an employer to verify."),
+    ("take_away_file", "Faylı (.json) rəqəmsal pul kisəsi (wallet) tətbiqinə, məs. Learner Credential Wallet-ə, «Add credential» ilə əlavə edin, ya da yoxlamaq üçün işəgötürənə verin.", "Add the file (.json) to a digital wallet app, such as the Learner Credential Wallet (choose Add credential), or give it to an employer to verify."),
     ("add_to_linkedin", "LinkedIn profilinə əlavə et", "Add to LinkedIn profile"),
     ("download_credential", "İmzalı surəti yüklə", "Download the signed copy"),
     ("signed_data_lead", "Bu qərar məlumat kimi də dərc olunur, orqanın açarı ilə imzalanmış: sayt onu dəyişsə, imza yoxlanışdan keçməz.", "This decision is also published as data, signed with the body's key: if the site changed it, the signature would no longer verify."),
