@@ -300,12 +300,16 @@ fn a_valid_certificate_offers_linkedin_and_the_credential_file_and_no_other_does
         download.contains(&format!("href=\"/c/{}/credential.json\" download=\"certificate-T-0001.json\"", pages["T-0001"])),
         "{download}"
     );
+    // The page says what the file is for, and its script makes the wallet's copy (DESIGN §5).
+    assert!(html.contains("Learner Credential Wallet") && html.contains("«Add credential»"), "the file explained");
+    assert!(html.contains(r#"<script src="/assets/wallet-copy.js" defer></script>"#));
+    assert!(public.join("assets/wallet-copy.js").is_file());
 
     let none = |number: &str, status: &str| {
         let html = page(number);
         assert_eq!(attr(&html, "data-status"), Some(status), "{number}");
         assert!(!html.contains("linkedin.com") && !html.contains("data-action=\"download\""), "{number} ({status}) offers a way out");
-        assert!(!html.contains(">İmzalı sənədi yüklə<"), "{number}");
+        assert!(!html.contains(">İmzalı surəti yüklə<") && !html.contains("wallet-copy.js"), "{number}");
     };
     for (number, status) in [("T/0002", "superseded"), ("T-0005", "suspended"), ("T-0006", "revoked")] {
         none(number, status);
@@ -334,4 +338,20 @@ fn the_printing_office_lists_run_no_formula_in_a_spreadsheet() {
     for line in list.lines().chain(batch.lines()) {
         assert!(!line.starts_with(['=', '+', '-', '@', '\t']) && !line.contains(",=") && !line.contains(",-"), "{line}");
     }
+}
+
+#[test]
+fn every_certificate_page_of_the_sample_site_stays_under_8_kib() {
+    // Two 4 KiB blocks a page (README, "Performance"); the sample's longest names, scopes and the
+    // valid pages' take-away section, in both languages.
+    let site = sample();
+    build(site.path(), "2026-11-23");
+    let pages: Vec<(String, usize)> = tree(&site.path().join("public"))
+        .into_iter()
+        .filter(|(path, _)| (path.starts_with("c/") || path.starts_with("en/c/")) && path.ends_with("/index.html"))
+        .map(|(path, bytes)| (path, bytes.len()))
+        .collect();
+    assert!(pages.len() > 20, "{pages:?}");
+    let over: Vec<_> = pages.iter().filter(|(_, len)| *len >= 8192).collect();
+    assert!(over.is_empty(), "pages of 8 KiB or more: {over:?}");
 }

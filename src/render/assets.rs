@@ -9,6 +9,7 @@ pub const ASSETS: &[(&str, &[u8])] = &[
     ("assets/verify-credential.js", include_bytes!("../../assets/verify-credential.js")),
     ("assets/not-found.js", include_bytes!("../../assets/not-found.js")),
     ("assets/results.js", include_bytes!("../../assets/results.js")),
+    ("assets/wallet-copy.js", include_bytes!("../../assets/wallet-copy.js")),
 ];
 
 /// `assets/updated.css`: the date of the register's last update (this build) as generated

