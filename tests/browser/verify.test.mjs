@@ -12,7 +12,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startSite, repo } from "./site.mjs";
 
@@ -32,6 +32,7 @@ before(async () => {
   site = await startSite("minimal", "2026-11-23", (root) => {
     const toml = join(root, "data/site.toml");
     writeFileSync(toml, `languages = ["az", "en"]\ntitle_en = "Test register"\n${readFileSync(toml, "utf8")}`);
+    rmSync(join(root, "templates/404.html")); // the default 404 page, not the fixture's own
   });
   ({ browser, base, codes, pub } = site);
   for (const [number, code] of Object.entries(codes)) {
@@ -221,4 +222,23 @@ test("?code= links work with 12 and 13 characters", async () => {
   await p.waitForSelector("#code-mistake:not([hidden])");
   assert.equal(new URL(p.url()).pathname, "/en/verify/");
   await p.close();
+});
+
+test("a code as printed typed into the address goes to its page; with a typing mistake the 404 page says so", async () => {
+  for (const [lang, prefix] of [["az", ""], ["en", "/en"]]) {
+    const context = await browser.newContext({ viewport: SIZES[0] });
+    const p = await context.newPage();
+    const shown = printed["T-0001"];
+    await p.goto(`${base}${prefix}/c/${shown.toLowerCase()}/`);
+    await p.waitForURL(`${base}${prefix}/c/${codes["T-0001"]}/`);
+    assert.equal(await p.textContent(".number"), "T-0001");
+    const wrong = shown.slice(0, -1) + (shown.at(-1) === "0" ? "1" : "0");
+    await p.goto(`${base}${prefix}/c/${wrong}/`);
+    const visible = async (sel) => p.$$eval(sel, (els) => els.filter((e) => e.offsetParent !== null).map((e) => e.textContent.trim()));
+    assert.deepEqual(await visible(".code-mistake h1"), [lang === "az" ? "Kodda yazı səhvi var" : "A typing mistake in the code"]);
+    assert.deepEqual(await visible(".mistyped-code"), [wrong]);
+    assert.deepEqual(await visible(".unknown-advice"), [], "not called possibly not genuine");
+    await p.screenshot({ path: join(shots, `not-found-typing-mistake-${lang}-390.png`), fullPage: true });
+    await context.close();
+  }
 });
