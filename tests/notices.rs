@@ -231,8 +231,16 @@ fn the_list_says_in_effect_ended_or_lifted_and_every_date_is_machine_readable() 
     build(site.path(), DATE);
     let public = site.path().join("public");
     for (page, lifted, ended) in [
-        ("notices/index.html", "Götürülüb</span> <span class=\"state-detail\">(qərar:", "Başa çatıb</span> <span class=\"state-detail\">(son günü:"),
-        ("en/notices/index.html", "Lifted</span> <span class=\"state-detail\">(by notice", "Ended</span> <span class=\"state-detail\">(last day"),
+        (
+            "notices/index.html",
+            "Götürülüb</span> <span class=\"state-detail\">(qərar:",
+            "Başa çatıb</span> <span class=\"state-detail\">(son günü:",
+        ),
+        (
+            "en/notices/index.html",
+            "Lifted</span> <span class=\"state-detail\">(by notice",
+            "Ended</span> <span class=\"state-detail\">(last day",
+        ),
     ] {
         let html = read(&public.join(page));
         let entry = |id: &str| {
