@@ -1,7 +1,8 @@
 //! `certsite print`: files for the printing office (DESIGN §2, §4). For the certificates asked
 //! (those in use, those not printed yet or changed since they were printed, or by number) it
 //! writes the QR code of each verification page, `qr/<number>.svg` (`/` in a number becomes
-//! `_`), and `batch.csv` listing them (number, code, URL, status), into `print/` at the site
+//! `_`), and `batch.csv` listing them (number, code, URL, status, and the code as printed under the QR
+//! code, with its check character: `7K2M-9QWX-4RTB-E`), into `print/` at the site
 //! root or another folder; and records in `.certsite/printed.csv` that they were printed, when,
 //! and a fingerprint of what was printed ([`fingerprint`]), for `--new`. With `--pdf` it also
 //! writes `certificates.pdf`, a printable A4 page per certificate ([`pdf`]). It makes the
@@ -272,7 +273,7 @@ pub fn print(site: &Site, out: Option<&Path>, selection: &Selection, force: bool
     if report.is_refused() {
         return Ok(report);
     }
-    let mut batch = String::from("number,code,url,status\n");
+    let mut batch = String::from("number,code,url,status,printed_code\n");
     let mut qr_codes = Vec::new();
     let mut sheets = Vec::new();
     for &i in &chosen {
@@ -280,7 +281,7 @@ pub fn print(site: &Site, out: Option<&Path>, selection: &Selection, force: bool
         let (code, url) = address(cert);
         let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}", tr!("print-qr-failed", number = &cert.number, why = e.to_string())))?;
         qr_codes.push((cert.file_stem(), svg));
-        crate::render::csvout::push_row(&mut batch, &[&cert.number, code.as_str(), &url, site.status(i).status.code()]);
+        crate::render::csvout::push_row(&mut batch, &[&cert.number, code.as_str(), &url, site.status(i).status.code(), &code.grouped()]);
         sheets.push(pdf::Sheet { cert, at: site.certificates.at(cert), code, url });
     }
     let mut document = None;

@@ -231,8 +231,16 @@ fn the_list_says_in_effect_ended_or_lifted_and_every_date_is_machine_readable() 
     build(site.path(), DATE);
     let public = site.path().join("public");
     for (page, lifted, ended) in [
-        ("notices/index.html", "Götürülüb (qərar:", "Başa çatıb (son günü:"),
-        ("en/notices/index.html", "Lifted (by notice", "Ended (last day"),
+        (
+            "notices/index.html",
+            "Götürülüb</span> <span class=\"state-detail\">(qərar:",
+            "Başa çatıb</span> <span class=\"state-detail\">(son günü:",
+        ),
+        (
+            "en/notices/index.html",
+            "Lifted</span> <span class=\"state-detail\">(by notice",
+            "Ended</span> <span class=\"state-detail\">(last day",
+        ),
     ] {
         let html = read(&public.join(page));
         let entry = |id: &str| {
@@ -345,4 +353,29 @@ fn english_notice_pages_carry_no_azerbaijani_interface_word() {
     }
     let feed = read(&public.join("en/notices/atom.xml"));
     assert!(!feed.contains("Götürülüb") && !feed.contains("Sertifikatın"), "{feed}");
+}
+
+#[test]
+fn the_home_page_lists_the_five_newest_notices_and_the_latest_results() {
+    let site = sample();
+    build(site.path(), DATE);
+    let public = site.path().join("public");
+    for (page, prefix) in [("index.html", ""), ("en/index.html", "/en")] {
+        let html = read(&public.join(page));
+        let section = |what: &str| {
+            let start = html.find(&format!("data-latest=\"{what}\"")).unwrap_or_else(|| panic!("{what} on {page}"));
+            &html[start..start + html[start..].find("</section>").unwrap()]
+        };
+        let notices = section("notices");
+        let ids: Vec<&str> = notices.split("<li data-notice=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
+        assert_eq!(ids, ["D-2026-006", "D-2026-005", "D-2026-004", "D-2026-003", "D-2026-002"], "{page}");
+        assert!(notices.contains(&format!("href=\"{prefix}/notices/\"")), "{page}");
+        let results = section("results");
+        assert!(results.contains("data-session=\"2026-03-xarici\"") && results.contains("<time datetime=\"2026-03-23\">"), "{results}");
+        assert!(results.contains(&format!("href=\"{prefix}/interviews/\"")), "{page}");
+        assert!(html.contains("id=\"verify-form\""), "the code field on {page}");
+    }
+    // Before the results were published, no result set is listed.
+    build(site.path(), "2026-03-20");
+    assert!(!read(&public.join("index.html")).contains("data-latest=\"results\""));
 }

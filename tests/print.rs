@@ -92,8 +92,11 @@ fn all_new_and_by_number_with_what_is_not_in_use_left_out() {
     assert_eq!(qr_files(&print_dir), ["T-0001.svg", "T-0003.svg", "T-0004.svg"]);
     let pages = pages_by_number(&site.path().join("public"));
     let batch = std::fs::read_to_string(print_dir.join("batch.csv")).unwrap();
-    assert_eq!(batch.lines().next(), Some("number,code,url,status"));
-    assert!(batch.contains(&format!("T-0001,{0},https://cert.example.org/c/{0}/,valid", pages["T-0001"])), "{batch}");
+    assert_eq!(batch.lines().next(), Some("number,code,url,status,printed_code"));
+    let code = &pages["T-0001"];
+    let check = certsite::model::code::check_char(code.as_bytes()) as char;
+    let printed = format!("{}-{}-{}-{check}", &code[..4], &code[4..8], &code[8..]);
+    assert!(batch.contains(&format!("T-0001,{code},https://cert.example.org/c/{code}/,valid,{printed}\n")), "{batch}");
     assert_eq!(batch.lines().count(), 4);
     // The build's full list stays in .certsite/.
     assert!(site.path().join(".certsite/print/certificates.csv").exists());

@@ -1,6 +1,10 @@
 //! Stage "derive": the unguessable `<code>` of a certificate's address (DESIGN §4): 12
 //! characters of Crockford base32 of HMAC-SHA256(url secret, number). The secret lives in
 //! `.certsite/url.secret`, so nobody can enumerate certificate pages from their numbers.
+//!
+//! People see the code with a check character after it ([`check_char`], [`Code::grouped`]:
+//! `7K2M-9QWX-4RTB-K`), so that /verify/ tells a typing mistake from an unknown code without
+//! publishing the codes; the address, the QR code and file names keep the 12 characters.
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -32,10 +36,12 @@ impl Code {
         std::str::from_utf8(&self.0).expect("a code is ASCII")
     }
 
-    /// The code grouped for print: `7K2M-9QWX-4RTB`.
+    /// The code as people see it (the page's caption under the QR code, the printed
+    /// certificate, `batch.csv`): four groups, the last one the check character,
+    /// `7K2M-9QWX-4RTB-K`.
     pub fn grouped(&self) -> String {
         let s = self.as_str();
-        format!("{}-{}-{}", &s[..4], &s[4..8], &s[8..])
+        format!("{}-{}-{}-{}", &s[..4], &s[4..8], &s[8..], check_char(&self.0) as char)
     }
 }
 
@@ -53,6 +59,38 @@ impl std::fmt::Debug for Code {
 
 /// The Crockford base32 alphabet (no I, L, O, U).
 const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// The value of a Crockford character (upper case), if it is one.
+fn value(c: u8) -> Option<u8> {
+    CROCKFORD.iter().position(|&a| a == c).map(|v| v as u8)
+}
+
+/// Multiplies `v` by x in GF(32) = GF(2)[x] / (x⁵ + x² + 1).
+fn times_x(v: u8) -> u8 {
+    let v = v << 1;
+    if v & 32 != 0 {
+        (v ^ 0b10_0101) & 31
+    } else {
+        v
+    }
+}
+
+/// The check character of a code's characters (upper-case Crockford): read as elements of
+/// GF(32), the characters followed by the check character `c` satisfy
+/// `v₁·x¹² + v₂·x¹¹ + … + v₁₂·x + c = 0` (Horner's rule below; the same in `assets/verify.js`).
+/// As x has order 31, any one character changed, and any two characters swapped (adjacent or
+/// not: xⁱ ≠ xʲ for i ≠ j < 31), check character included, changes the sum: every such
+/// typing mistake is found. (Luhn mod 32 misses the swap of `0` and `Z`, as Luhn mod 10 misses
+/// that of 09 and 90.) Characters outside the alphabet count as `0`: callers pass a code.
+pub fn check_char(chars: &[u8]) -> u8 {
+    let sum = chars.iter().fold(0u8, |s, &c| times_x(s) ^ value(c).unwrap_or(0));
+    CROCKFORD[times_x(sum) as usize]
+}
+
+/// Whether the last of `chars` (upper-case Crockford) is the check character of the others.
+pub fn check_passes(chars: &[u8]) -> bool {
+    chars.split_last().is_some_and(|(&last, rest)| check_char(rest) == last)
+}
 
 /// A keyed code generator; cloning the prepared HMAC state saves re-keying per certificate.
 #[derive(Clone)]
@@ -177,7 +215,86 @@ mod tests {
     }
 
     #[test]
-    fn grouped_for_print() {
-        assert_eq!(Code::parse("7K2M9QWX4RTB").unwrap().grouped(), "7K2M-9QWX-4RTB");
+    fn grouped_for_print_with_the_check_character() {
+        let code = Code::parse("7K2M9QWX4RTB").unwrap();
+        let check = check_char(code.as_str().as_bytes()) as char;
+        assert_eq!(code.grouped(), format!("7K2M-9QWX-4RTB-{check}"));
+        assert!(check_passes(format!("7K2M9QWX4RTB{check}").as_bytes()));
+    }
+
+    /// Codes of many numbers, and the corner cases (all `0`, all `Z`, alternating).
+    fn many_codes() -> Vec<Vec<u8>> {
+        let coder = Coder::new(b"check");
+        let mut codes: Vec<Vec<u8>> = (0..2000).map(|i| coder.code(&format!("T-{i:04}")).as_str().as_bytes().to_vec()).collect();
+        codes.push(b"000000000000".to_vec());
+        codes.push(b"ZZZZZZZZZZZZ".to_vec());
+        codes.push(b"0Z0Z0Z0Z0Z0Z".to_vec());
+        codes.push(b"7K2M9QWX4RTB".to_vec());
+        codes
+    }
+
+    #[test]
+    fn the_check_character_is_crockford_and_passes() {
+        for code in many_codes() {
+            let c = check_char(&code);
+            assert!(CROCKFORD.contains(&c));
+            let mut typed = code.clone();
+            typed.push(c);
+            assert!(check_passes(&typed), "{}", String::from_utf8_lossy(&typed));
+        }
+        // Every check character occurs.
+        let seen: std::collections::HashSet<u8> = many_codes().iter().map(|c| check_char(c)).collect();
+        assert_eq!(seen.len(), 32);
+    }
+
+    #[test]
+    fn every_single_substitution_is_caught() {
+        for code in many_codes() {
+            let mut typed = code.clone();
+            typed.push(check_char(&code));
+            for i in 0..typed.len() {
+                for &other in CROCKFORD.iter().filter(|&&o| o != typed[i]) {
+                    let mut wrong = typed.clone();
+                    wrong[i] = other;
+                    assert!(!check_passes(&wrong), "{} passes", String::from_utf8_lossy(&wrong));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_transposition_is_caught() {
+        for code in many_codes() {
+            let mut typed = code.clone();
+            typed.push(check_char(&code));
+            for i in 0..typed.len() {
+                for j in i + 1..typed.len() {
+                    if typed[i] == typed[j] {
+                        continue;
+                    }
+                    let mut wrong = typed.clone();
+                    wrong.swap(i, j);
+                    assert!(!check_passes(&wrong), "{} passes ({i}, {j} swapped)", String::from_utf8_lossy(&wrong));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn luhn_mod_32_would_miss_a_swap_of_0_and_z() {
+        // Why the check is not Luhn mod N: over this alphabet it lets "0Z" typed "Z0" pass.
+        fn luhn(chars: &[u8]) -> u8 {
+            let mut factor = 2;
+            let mut sum = 0;
+            for &c in chars.iter().rev() {
+                let addend = factor * u32::from(value(c).unwrap());
+                factor = 3 - factor;
+                sum += addend / 32 + addend % 32;
+            }
+            CROCKFORD[((32 - sum % 32) % 32) as usize]
+        }
+        let (right, swapped) = (b"7K2M9QWX4R0Z", b"7K2M9QWX4RZ0");
+        assert_eq!(luhn(right), luhn(swapped));
+        assert_ne!(check_char(right), check_char(swapped));
     }
 }

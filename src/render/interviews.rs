@@ -168,6 +168,18 @@ impl SessionView {
     }
 }
 
+/// The `n` sessions whose results came out last (on the build date: [`SessionView`]), newest
+/// first (by the day the results were published, then the interview day and the id, latest
+/// first).
+pub fn latest_results(views: &[SessionView], n: usize) -> Vec<&SessionView> {
+    let mut published: Vec<&SessionView> = views.iter().filter(|v| v.results_published).collect();
+    published.sort_by(|a, b| {
+        (&b.results_published_on_iso, &b.interview_on_iso, &b.id).cmp(&(&a.results_published_on_iso, &a.interview_on_iso, &a.id))
+    });
+    published.truncate(n);
+    published
+}
+
 /// Outcome words: Azerbaijani as in the final protocol (rule 2.16), and English.
 fn outcome_words(outcome: Outcome) -> (&'static str, &'static str) {
     match outcome {

@@ -13,12 +13,18 @@ use crate::model::date;
 use crate::model::decision::{Action, Decision};
 use crate::model::notice::{self, NoticeState};
 use crate::model::status::Status;
+use crate::render::interviews::SessionView;
 use crate::render::templates::{error_chain, Folded, Templates};
 use crate::render::views::{
     AnnouncedView, CertPage, CertView, DecisionView, GroundView, LangLink, NoticeLink, NoticePage, NoticeView, PageLink, SiteView, TakeAway,
 };
 use crate::render::{i18n, linkedin};
 use crate::routes::{Page as RoutePage, Routes};
+
+/// How many result sets the home page lists.
+pub const LATEST_RESULTS: usize = 3;
+/// How many notices the home page lists.
+pub const LATEST_NOTICES: usize = 5;
 
 /// The template of certificate pages.
 const CERTIFICATE: &str = "certificate.html";
@@ -180,10 +186,14 @@ impl Renderer {
         Ok(page)
     }
 
-    /// The home page, with the text of `content/_index.md` if there is one.
-    pub fn index(&self, home: Option<&Page>) -> Result<Vec<u8>, String> {
+    /// The home page, with the text of `content/_index.md` if there is one, the code field of
+    /// /verify/, and the latest of what is published: the [`LATEST_RESULTS`] sessions whose
+    /// results came out last and the [`LATEST_NOTICES`] newest of `notices` (newest first).
+    pub fn index(&self, home: Option<&Page>, sessions: &[SessionView], notices: &[NoticeView]) -> Result<Vec<u8>, String> {
         let mut ctx = self.base.clone();
         ctx.insert("home", &home.map(|p| p.html.as_str()));
+        ctx.insert("latest_results", &crate::render::interviews::latest_results(sessions, LATEST_RESULTS));
+        ctx.insert("latest_notices", &notices[..notices.len().min(LATEST_NOTICES)]);
         self.render(
             home.map_or("index.html", |p| if p.template == "page.html" { "index.html" } else { &p.template }),
             RoutePage::Home,

@@ -27,6 +27,8 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("notices.html", include_str!("../../templates/notices.html")),
     ("session.html", include_str!("../../templates/session.html")),
     ("interviews.html", include_str!("../../templates/interviews.html")),
+    ("verify-form.html", include_str!("../../templates/verify-form.html")),
+    ("notice-item.html", include_str!("../../templates/notice-item.html")),
 ];
 
 /// The site's templates: the compiled engine, the sources it was compiled from, and their

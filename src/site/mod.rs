@@ -325,7 +325,6 @@ impl Site {
         for renderer in renderers {
             let lang = renderer.lang;
             let name = |what: &str| format!("{} {what}", lang.code());
-            pages.push((name("home"), renderer.index(self.home(lang))));
             pages.push((name("verify"), renderer.plain("verify.html", crate::routes::Page::Verify)));
             pages.push((name("404"), renderer.not_found(&renderers.iter().collect::<Vec<_>>())));
             for p in self.pages_for(lang).iter().filter(|p| !p.path.is_empty()) {
@@ -337,6 +336,7 @@ impl Site {
             pages.extend(sessions.iter().map(|v| (name(v.id()), renderer.session(v))));
             pages.push((name("sessions"), renderer.sessions(&sessions.iter().collect::<Vec<_>>(), &self.config.interviews)));
             pages.push((name("notices"), renderer.notice_list(&notices.iter().take(NOTICES_PER_PAGE).collect::<Vec<_>>(), 1, 1)));
+            pages.push((name("home"), renderer.index(self.home(lang), &sessions, &notices)));
         }
         pages
     }
