@@ -18,6 +18,7 @@
 
 pub mod certs;
 pub mod plan;
+pub mod untranslated;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -271,6 +272,11 @@ impl Site {
             site.preflight(&mut problems);
         }
         problems.sort();
+        // What the English pages will show in Azerbaijani, once the data is sound: warnings,
+        // after the others, together, one per kind.
+        if !problems.has_errors() {
+            problems.extend(untranslated::warnings(&site.untranslated()));
+        }
         if problems.has_errors() {
             return Err(problems);
         }
@@ -366,6 +372,13 @@ impl Site {
                 }
             })
             .collect()
+    }
+
+    /// What the English pages will show in Azerbaijani, by kind (nothing when the site is not
+    /// published in English).
+    pub fn untranslated(&self) -> Vec<untranslated::Untranslated> {
+        let sessions: Vec<&Session> = self.sessions.iter().map(|(s, _)| s).collect();
+        untranslated::list(&self.root, &self.config, &self.pages, &self.certificates, &self.decisions.list, &sessions)
     }
 
     /// The views of [`Site::notices`], in `renderer`'s language.
