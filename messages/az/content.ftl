@@ -21,7 +21,7 @@ content-no-title = səhifənin başlığı yoxdur
 content-no-title-help = front matter hissəsinə title = "…" əlavə edin
 # A translation (about.en.md) whose front matter names another organisation than its original
 # (about.md): $organisation is the original's (body or university).
-content-organisation-differs = { $path } faylında göstərilən təşkilat { $original } faylındakından fərqlidir (organisation = "{ $organisation }")
+content-organisation-differs = bu tərcümədə göstərilən təşkilat { $original } faylındakından fərqlidir (organisation = "{ $organisation }")
 content-organisation-differs-help = səhifə və onun tərcüməsi eyni təşkilata aiddir: { $original } faylındakı dəyəri yazın və ya tərcümədə organisation açarını silin
 # A page with organisation = "university" on a site whose site.toml names no university.
 content-university-unnamed = { $path } universitetin səhifəsidir (organisation = "university"), amma { $settings } faylında universitet göstərilməyib

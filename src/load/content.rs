@@ -165,14 +165,9 @@ fn inherit_organisation(pages: &mut [Page], problems: &mut Problems) {
             page.organisation = *organisation;
         } else if page.organisation != *organisation {
             problems.push(
-                Problem::error(tr!(
-                    "content-organisation-differs",
-                    path = &page.source,
-                    original = original.as_str(),
-                    organisation = organisation.code()
-                ))
-                .at(At::file(&page.source))
-                .help(tr!("content-organisation-differs-help", original = original.as_str())),
+                Problem::error(tr!("content-organisation-differs", original = original.as_str(), organisation = organisation.code()))
+                    .at(At::file(&page.source))
+                    .help(tr!("content-organisation-differs-help", original = original.as_str())),
             );
         }
     }
@@ -279,6 +274,37 @@ mod tests {
         let html = markdown_to_html("<script>alert(1)</script>\n\nx <img src=x onerror=alert(1)>");
         assert!(!html.contains("<script") && !html.contains("<img"), "{html}");
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "{html}");
+    }
+
+    #[test]
+    fn organisation_is_the_body_unless_the_page_says_university_and_a_translation_follows_its_original() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join(DIR);
+        std::fs::create_dir_all(&content).unwrap();
+        let page = |name: &str, front: &str| std::fs::write(content.join(name), format!("+++\ntitle = \"T\"\n{front}+++\nx\n")).unwrap();
+        page("a.md", "");
+        page("rules.md", "organisation = \"university\"\n");
+        page("rules.en.md", "");
+        let mut p = Problems::new();
+        let pages = load(dir.path(), &mut p);
+        assert!(!p.has_errors());
+        let of = |source: &str| pages.iter().find(|x| x.source == source).unwrap().organisation;
+        assert_eq!(of("content/a.md"), Organisation::Body);
+        assert_eq!(of("content/rules.md"), Organisation::University);
+        assert_eq!(of("content/rules.en.md"), Organisation::University, "a translation is its original's");
+
+        // A translation that says another organisation; a value that is none.
+        page("rules.en.md", "organisation = \"body\"\n");
+        page("a.md", "organisation = \"universty\"\n");
+        let mut p = Problems::new();
+        load(dir.path(), &mut p);
+        let msgs: Vec<String> = p.iter().map(|x| x.to_string()).collect();
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.starts_with("content/a.md:3:") && m.contains("universty")), "{msgs:?}");
+        assert!(
+            msgs.iter().any(|m| m.starts_with("content/rules.en.md: this translation names another organisation than content/rules.md")),
+            "{msgs:?}"
+        );
     }
 
     #[test]
