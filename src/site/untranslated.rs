@@ -72,7 +72,6 @@ pub struct Untranslated {
 
 /// Everything of the site that the English pages will show in Azerbaijani, by kind (kinds
 /// without items left out); nothing when the site is not published in English.
-#[allow(clippy::too_many_arguments)]
 pub fn list(
     root: &Path,
     config: &Config,
