@@ -153,8 +153,11 @@ pub fn session(s: &Session, config: &Config) -> Vec<(Kind, String)> {
     // site.toml's university without its English is a setting (reported once, there).
     let own = config.interviews.institution.as_deref() != Some(s.institution.as_str());
     if own && s.institution_en.is_none() {
-        out.push((Kind::Institution, file));
+        out.push((Kind::Institution, file.clone()));
     }
+    // A session's title and place, and each vacancy's specialty, once they have an English
+    // form, are each a line here: `(Kind::SessionTitle, file.clone())`,
+    // `(Kind::Specialty, format!("{file}: {specialty}"))`.
     out
 }
 
