@@ -66,12 +66,43 @@ pub struct Untranslated {
     pub kind: Kind,
     /// Where their English goes (a file, or the folder of the files).
     pub file: String,
-    /// Every item, in input order.
-    pub items: Vec<String>,
+    /// How many, and the first [`NAMED`], in input order.
+    pub items: Items,
+}
+
+/// How many items of a kind there are, and the first [`NAMED`] of them (a register of a
+/// million certificates is not copied to be counted).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Items {
+    /// How many.
+    pub count: usize,
+    /// The first [`NAMED`].
+    pub named: Vec<String>,
+}
+
+impl Items {
+    /// Counts `item`, named if among the first.
+    pub fn push(&mut self, item: &str) {
+        self.count += 1;
+        if self.named.len() < NAMED {
+            self.named.push(item.to_owned());
+        }
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Items {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> Items {
+        let mut items = Items::default();
+        for item in iter {
+            items.push(item);
+        }
+        items
+    }
 }
 
 /// Everything of the site that the English pages will show in Azerbaijani, by kind (kinds
-/// without items left out); nothing when the site is not published in English.
+/// without items left out); nothing when the site is not published in English, or English is
+/// its default language (the pages are then written in English).
 pub fn list(
     root: &Path,
     config: &Config,
@@ -80,7 +111,7 @@ pub fn list(
     decisions: &[Decision],
     sessions: &[&Session],
 ) -> Vec<Untranslated> {
-    if !config.languages.contains(&Lang::En) {
+    if !config.languages.contains(&Lang::En) || config.default_lang() == Lang::En {
         return Vec::new();
     }
     let mut out = vec![
@@ -96,25 +127,29 @@ pub fn list(
     for s in sessions {
         for (kind, item) in session(s, config) {
             match by_kind.iter_mut().find(|u| u.kind == kind) {
-                Some(u) => u.items.push(item),
-                None => by_kind.push(Untranslated { kind, file: crate::load::interviews::DIR.to_owned(), items: vec![item] }),
+                Some(u) => u.items.push(&item),
+                None => by_kind.push(Untranslated {
+                    kind,
+                    file: crate::load::interviews::DIR.to_owned(),
+                    items: [item.as_str()].into_iter().collect(),
+                }),
             }
         }
     }
     by_kind.sort_by_key(|u| u.kind);
     out.extend(by_kind);
-    out.retain(|u| !u.items.is_empty());
+    out.retain(|u| u.items.count > 0);
     out
 }
 
 /// The content pages in the default language without an English translation: their files.
-pub fn pages(pages: &[Page]) -> Vec<String> {
+pub fn pages(pages: &[Page]) -> Items {
     let english = |path: &str| pages.iter().any(|t| t.path == path && t.lang == Some(Lang::En));
-    pages.iter().filter(|p| p.lang != Some(Lang::En) && !english(&p.path)).map(|p| p.source.clone()).collect()
+    pages.iter().filter(|p| p.lang != Some(Lang::En) && !english(&p.path)).map(|p| p.source.as_str()).collect()
 }
 
 /// The settings of site.toml given in Azerbaijani without their English: the keys to add.
-pub fn settings(config: &Config) -> Vec<String> {
+pub fn settings(config: &Config) -> Items {
     let given = |v: Option<&str>| v.is_some_and(|v| !v.trim().is_empty());
     let missing = |az: Option<&str>, en: Option<&str>| given(az) && !given(en);
     let i = &config.interviews;
@@ -126,23 +161,23 @@ pub fn settings(config: &Config) -> Vec<String> {
     ]
     .into_iter()
     .filter(|(_, missing)| *missing)
-    .map(|(key, _)| key.to_owned())
+    .map(|(key, _)| key)
     .collect()
 }
 
 /// The certificates without `profession_en`, and those with a scope but no `scope_en`: their
 /// numbers.
-pub fn certificates(certificates: &Certificates) -> [(Kind, Vec<String>); 2] {
+pub fn certificates(certificates: &Certificates) -> [(Kind, Items); 2] {
     let list = &certificates.list;
     [
-        (Kind::Profession, list.iter().filter(|c| c.profession_en.is_none()).map(|c| c.number.clone()).collect()),
-        (Kind::Scope, list.iter().filter(|c| !c.scope.is_empty() && c.scope_en.is_none()).map(|c| c.number.clone()).collect()),
+        (Kind::Profession, list.iter().filter(|c| c.profession_en.is_none()).map(|c| c.number.as_str()).collect()),
+        (Kind::Scope, list.iter().filter(|c| !c.scope.is_empty() && c.scope_en.is_none()).map(|c| c.number.as_str()).collect()),
     ]
 }
 
 /// The decisions without `reason_en`: their ids.
-pub fn decisions(decisions: &[Decision]) -> Vec<String> {
-    decisions.iter().filter(|d| d.reason_en.as_deref().is_none_or(|r| r.trim().is_empty())).map(|d| d.id.clone()).collect()
+pub fn decisions(decisions: &[Decision]) -> Items {
+    decisions.iter().filter(|d| d.reason_en.as_deref().is_none_or(|r| r.trim().is_empty())).map(|d| d.id.as_str()).collect()
 }
 
 /// What a session's page shows in Azerbaijani on the English pages, by kind: its session.toml
@@ -176,12 +211,36 @@ fn table(root: &Path, rel: &str) -> String {
 pub fn warnings(list: &[Untranslated]) -> Problems {
     let mut problems = Problems::new();
     for u in list {
-        let named = u.items[..u.items.len().min(NAMED)].join(", ");
-        let items = match u.items.len().saturating_sub(NAMED) {
+        let named = u.items.named.join(", ");
+        let items = match u.items.count - u.items.named.len() {
             0 => named,
             more => tr!("untranslated-more", items = named, count = more),
         };
-        problems.push(u.kind.warning(u.items.len(), &items, &u.file));
+        problems.push(u.kind.warning(u.items.count, &items, &u.file));
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_are_counted_and_only_the_first_kept() {
+        let numbers: Vec<String> = (0..100_000).map(|i| format!("T-{i:06}")).collect();
+        let items: Items = numbers.iter().map(String::as_str).collect();
+        assert_eq!(items.count, 100_000);
+        assert_eq!(items.named, ["T-000000", "T-000001", "T-000002", "T-000003", "T-000004"]);
+    }
+
+    #[test]
+    fn a_setting_is_listed_when_its_azerbaijani_is_given_and_its_english_is_not() {
+        let mut problems = Problems::new();
+        let config = Config::parse(
+            "base_url = \"https://x.example\"\ntitle = \"Reyestr\"\ntitle_en = \"Register\"\nlanguages = [\"az\", \"en\"]\n[issuer]\nname = \"Orqan\"\n[interviews]\naddress = \"Bakı\"\naddress_en = \" \"\n",
+            &mut problems,
+        )
+        .unwrap();
+        assert_eq!(settings(&config).named, ["[issuer] name_en", "[interviews] address_en"]);
+    }
 }
