@@ -108,6 +108,7 @@ catalogue![
     "commands",
     "site",
     "load",
+    "translation",
 ];
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {

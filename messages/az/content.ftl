@@ -19,3 +19,10 @@ content-front-matter-not-closed = front matter hissəsi bağlanmayıb
 content-front-matter-not-closed-help = onu +++ sətri ilə bağlayın
 content-no-title = səhifənin başlığı yoxdur
 content-no-title-help = front matter hissəsinə title = "…" əlavə edin
+# A translation (about.en.md) whose front matter names another organisation than its original
+# (about.md): $organisation is the original's (body or university).
+content-organisation-differs = bu tərcümədə göstərilən təşkilat { $original } faylındakından fərqlidir (organisation = "{ $organisation }")
+content-organisation-differs-help = səhifə və onun tərcüməsi eyni təşkilata aiddir: { $original } faylındakı dəyəri yazın və ya tərcümədə organisation açarını silin
+# A page with organisation = "university" on a site whose site.toml names no university.
+content-university-unnamed = { $path } universitetin səhifəsidir (organisation = "university"), amma { $settings } faylında universitet göstərilməyib
+content-university-unnamed-help = { $settings } faylında [interviews] bölməsinə institution = "…" (və institution_en) sətrini əlavə edin

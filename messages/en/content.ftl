@@ -19,3 +19,10 @@ content-front-matter-not-closed = the front matter is not closed
 content-front-matter-not-closed-help = close it with a line of +++
 content-no-title = the page has no title
 content-no-title-help = add title = "…" to the front matter
+# A translation (about.en.md) whose front matter names another organisation than its original
+# (about.md): $organisation is the original's (body or university).
+content-organisation-differs = this translation names another organisation than { $original } (organisation = "{ $organisation }")
+content-organisation-differs-help = a page and its translation belong to one organisation: give { $original }'s, or leave organisation out of the translation
+# A page with organisation = "university" on a site whose site.toml names no university.
+content-university-unnamed = { $path } is the university's page (organisation = "university"), but { $settings } names no university
+content-university-unnamed-help = add institution = "…" (and institution_en) under [interviews] in { $settings }

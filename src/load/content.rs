@@ -25,6 +25,20 @@ struct FrontMatter {
     description: Option<String>,
     weight: i64,
     template: Option<String>,
+    organisation: Option<Organisation>,
+}
+
+/// Whose page a content page is (front matter `organisation`): the certification body's, the
+/// site's owner (the default), or the university's, whose interview pages it joins (its menu,
+/// header and footer).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Organisation {
+    /// The certification body.
+    #[default]
+    Body,
+    /// The university of `[interviews] institution`.
+    University,
 }
 
 /// One rendered Markdown page.
@@ -45,6 +59,11 @@ pub struct Page {
     pub template: String,
     /// The language of a translation (`about.en.md`); `None` for the default language.
     pub lang: Option<crate::config::Lang>,
+    /// Whose page it is. A translation says it only to repeat its original's (it is its
+    /// original's otherwise).
+    pub organisation: Organisation,
+    /// Whether the front matter says `organisation`.
+    pub organisation_given: bool,
     /// The body as HTML.
     pub html: String,
 }
@@ -119,6 +138,7 @@ pub fn load(root: &Path, problems: &mut Problems) -> Vec<Page> {
         }
     }
     pages.sort_by(|a, b| (a.weight, &a.path, a.lang.map(|l| l.code())).cmp(&(b.weight, &b.path, b.lang.map(|l| l.code()))));
+    inherit_organisation(&mut pages, problems);
     // Two files for one address (`about.md` and `about/index.md`): one would overwrite the other.
     let mut seen: std::collections::HashMap<(&str, Option<&str>), &str> = std::collections::HashMap::new();
     for page in &pages {
@@ -131,6 +151,36 @@ pub fn load(root: &Path, problems: &mut Problems) -> Vec<Page> {
         }
     }
     pages
+}
+
+/// A translation (`about.en.md`) is its original's organisation's page: it takes the
+/// original's when it says none, and one that says another is an error (the two languages of a
+/// page would sit in two menus).
+fn inherit_organisation(pages: &mut [Page], problems: &mut Problems) {
+    let originals: std::collections::HashMap<String, (Organisation, String)> =
+        pages.iter().filter(|p| p.lang.is_none()).map(|p| (p.path.clone(), (p.organisation, p.source.clone()))).collect();
+    for page in pages.iter_mut().filter(|p| p.lang.is_some()) {
+        let Some((organisation, original)) = originals.get(&page.path) else { continue };
+        if !page.organisation_given {
+            page.organisation = *organisation;
+        } else if page.organisation != *organisation {
+            problems.push(
+                Problem::error(tr!("content-organisation-differs", original = original.as_str(), organisation = organisation.code()))
+                    .at(At::file(&page.source))
+                    .help(tr!("content-organisation-differs-help", original = original.as_str())),
+            );
+        }
+    }
+}
+
+impl Organisation {
+    /// The front matter's value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Organisation::Body => "body",
+            Organisation::University => "university",
+        }
+    }
 }
 
 /// Addresses certsite publishes itself: a page there would collide with them.
@@ -188,6 +238,8 @@ pub fn parse(rel: &str, path: String, text: &str, problems: &mut Problems) -> Op
         weight: front_matter.weight,
         template: front_matter.template.unwrap_or_else(|| "page.html".to_owned()),
         lang: None,
+        organisation: front_matter.organisation.unwrap_or_default(),
+        organisation_given: front_matter.organisation.is_some(),
         html: markdown_to_html(body),
     })
 }
@@ -222,6 +274,37 @@ mod tests {
         let html = markdown_to_html("<script>alert(1)</script>\n\nx <img src=x onerror=alert(1)>");
         assert!(!html.contains("<script") && !html.contains("<img"), "{html}");
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "{html}");
+    }
+
+    #[test]
+    fn organisation_is_the_body_unless_the_page_says_university_and_a_translation_follows_its_original() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join(DIR);
+        std::fs::create_dir_all(&content).unwrap();
+        let page = |name: &str, front: &str| std::fs::write(content.join(name), format!("+++\ntitle = \"T\"\n{front}+++\nx\n")).unwrap();
+        page("a.md", "");
+        page("rules.md", "organisation = \"university\"\n");
+        page("rules.en.md", "");
+        let mut p = Problems::new();
+        let pages = load(dir.path(), &mut p);
+        assert!(!p.has_errors());
+        let of = |source: &str| pages.iter().find(|x| x.source == source).unwrap().organisation;
+        assert_eq!(of("content/a.md"), Organisation::Body);
+        assert_eq!(of("content/rules.md"), Organisation::University);
+        assert_eq!(of("content/rules.en.md"), Organisation::University, "a translation is its original's");
+
+        // A translation that says another organisation; a value that is none.
+        page("rules.en.md", "organisation = \"body\"\n");
+        page("a.md", "organisation = \"universty\"\n");
+        let mut p = Problems::new();
+        load(dir.path(), &mut p);
+        let msgs: Vec<String> = p.iter().map(|x| x.to_string()).collect();
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.starts_with("content/a.md:3:") && m.contains("universty")), "{msgs:?}");
+        assert!(
+            msgs.iter().any(|m| m.starts_with("content/rules.en.md: this translation names another organisation than content/rules.md")),
+            "{msgs:?}"
+        );
     }
 
     #[test]

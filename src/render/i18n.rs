@@ -155,6 +155,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("see_notice", "Qərara bax", "See the notice"),
     // Interviews (the university's interview and appeal rules).
     ("interviews", "Müsahibələr", "Interviews"),
+    ("university_website", "Universitetin saytı", "University website"),
     ("interviews_title", "Əcnəbi namizədlərlə müsahibələr: cədvəl və nəticələr", "Interviews of foreign applicants: schedules and results"),
     ("no_sessions", "Hələ müsahibə sessiyası yoxdur.", "There is no interview session yet."),
     ("institution", "Təşkilat", "Institution"),

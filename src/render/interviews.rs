@@ -26,6 +26,7 @@ use crate::render::collate;
 use crate::render::csvout;
 use crate::render::i18n;
 use crate::render::pages::Renderer;
+use crate::render::views::UniversityView;
 
 /// A schedule row as shown.
 #[derive(Debug, Serialize)]
@@ -368,32 +369,33 @@ impl Renderer {
         SpecialtyView { specialty: r.specialty.clone(), name, name_az, seats: r.seats, tie_break, candidates }
     }
 
-    /// A session's page.
+    /// A session's page, the university's: its header, menu and footer are the university's
+    /// of site.toml when the session is that university's, else the session's university's
+    /// name alone.
     pub fn session(&self, view: &SessionView) -> Result<Vec<u8>, String> {
+        let university = match self.university() {
+            Some(u) if u.name.as_deref() == Some(view.institution.as_str()) => u.clone(),
+            _ => UniversityView::named(Some(view.institution.clone()), view.institution_az),
+        };
         let mut ctx = self.base.clone();
         ctx.insert("session", view);
+        ctx.insert("university", &university);
         self.render("session.html", crate::routes::Page::Session(&view.id), &mut ctx)
     }
 
-    /// The list of sessions, newest first, headed by the university: site.toml's
-    /// `[interviews] institution`, else the one every session names (none when they differ).
-    pub fn sessions(&self, views: &[&SessionView], settings: &Interviews) -> Result<Vec<u8>, String> {
-        #[derive(Serialize)]
-        struct Owner<'a> {
-            name: &'a str,
-            az: bool,
-        }
-        let owner = match (&settings.institution, &settings.institution_en, self.lang) {
-            (Some(_), Some(en), Lang::En) => Some(Owner { name: en, az: false }),
-            (Some(az), _, lang) => Some(Owner { name: az, az: lang == Lang::En }),
-            (None, _, _) => views
-                .first()
-                .filter(|first| views.iter().all(|v| v.institution == first.institution))
-                .map(|v| Owner { name: &v.institution, az: v.institution_az }),
+    /// The list of sessions, newest first, the university's page: site.toml's `[interviews]
+    /// institution`, else the one every session names (none when they differ).
+    pub fn sessions(&self, views: &[&SessionView]) -> Result<Vec<u8>, String> {
+        let university = match self.university() {
+            Some(u) => u.clone(),
+            None => {
+                let shared = views.first().filter(|first| views.iter().all(|v| v.institution == first.institution));
+                UniversityView::named(shared.map(|v| v.institution.clone()), shared.is_some_and(|v| v.institution_az))
+            }
         };
         let mut ctx = self.base.clone();
         ctx.insert("sessions", views);
-        ctx.insert("owner", &owner);
+        ctx.insert("university", &university);
         self.render("interviews.html", crate::routes::Page::Sessions, &mut ctx)
     }
 }

@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 use tera::{Context, Tera};
 
 use crate::config::{Config, Lang};
-use crate::load::content::Page;
+use crate::load::content::{Organisation, Page};
 use crate::model::date;
 use crate::model::decision::{Action, Decision};
 use crate::model::notice::{self, NoticeState};
@@ -16,7 +16,8 @@ use crate::model::status::Status;
 use crate::render::interviews::SessionView;
 use crate::render::templates::{error_chain, Folded, Templates};
 use crate::render::views::{
-    AnnouncedView, CertPage, CertView, DecisionView, GroundView, LangLink, NoticeLink, NoticePage, NoticeView, PageLink, SiteView, TakeAway,
+    AnnouncedView, CertPage, CertView, DecisionView, GroundView, LangLink, NoticeLink, NoticePage, NoticeView, OwnedPageLink, PageLink,
+    SiteView, TakeAway, UniversityView,
 };
 use crate::render::{i18n, linkedin};
 use crate::routes::{Page as RoutePage, Routes};
@@ -42,6 +43,42 @@ pub struct Renderer {
     default_lang: Lang,
     /// The issuer's name in the renderer's language.
     issuer_name: String,
+    /// The university's header, menu and footer ([`Renderer::university`]).
+    university: Option<UniversityView>,
+}
+
+/// The university of `[interviews]` in `lang` (its pages not yet filled in), when site.toml
+/// names one.
+fn university_view(settings: &crate::config::Interviews, lang: Lang) -> Option<UniversityView> {
+    let az = settings.institution.as_deref()?;
+    let english = lang == Lang::En;
+    let in_lang = |az: Option<&str>, en: Option<&str>| match (english, en) {
+        (true, Some(en)) => (Some(en.to_owned()), false),
+        (true, None) => (az.map(str::to_owned), az.is_some()),
+        (false, _) => (az.map(str::to_owned), false),
+    };
+    let (name, name_az) = in_lang(Some(az), settings.institution_en.as_deref());
+    let (address, address_az) = in_lang(settings.address.as_deref(), settings.address_en.as_deref());
+    let phone = settings.phone.clone();
+    Some(UniversityView {
+        name,
+        name_az,
+        address,
+        address_az,
+        email: settings.email.clone(),
+        phone_uri: phone.as_deref().map(tel_uri).filter(|u| u.len() > "tel:".len()),
+        phone,
+        website: settings.website.clone(),
+        pages: Vec::new(),
+    })
+}
+
+/// A `tel:` URI of a telephone number as people write it (`+994 12 555 01 02`): its digits,
+/// after a leading `+` (RFC 3966 global number).
+fn tel_uri(phone: &str) -> String {
+    let plus = phone.trim_start().starts_with('+');
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    format!("tel:{}{digits}", if plus { "+" } else { "" })
 }
 
 /// Which pages are rendered with the folded templates.
@@ -89,7 +126,15 @@ fn status_lead_key(status: Status) -> &'static str {
 
 impl Renderer {
     /// Prepares the context every page shares.
-    pub fn new(templates: &Arc<Templates>, config: &Config, routes: &Routes, pages: &[&Page], lang: Lang) -> Renderer {
+    /// Prepares the context every page shares. `pages` are the language's content pages of
+    /// both organisations; `interviews`: the site publishes interview sessions.
+    pub fn new(templates: &Arc<Templates>, config: &Config, routes: &Routes, pages: &[&Page], lang: Lang, interviews: bool) -> Renderer {
+        // An untranslated page's title is in the default language (DESIGN §6).
+        let title_lang = |p: &Page| {
+            let page_lang = p.lang.unwrap_or(config.default_lang());
+            (page_lang != lang).then(|| page_lang.code())
+        };
+        let of = |organisation: Organisation| pages.iter().filter(move |p| !p.path.is_empty() && p.organisation == organisation);
         let site = SiteView {
             title: config.title_in(lang),
             issuer_name: config.issuer.name_in(lang),
@@ -102,26 +147,24 @@ impl Renderer {
                 .collect(),
             base_url: &config.base_url,
             issuer: &config.issuer,
-            pages: pages
-                .iter()
-                .filter(|p| !p.path.is_empty())
-                .map(|p| {
-                    let page_lang = p.lang.unwrap_or(config.default_lang());
-                    PageLink {
-                        path: &p.path,
-                        title: &p.title,
-                        description: p.description.as_deref(),
-                        // An untranslated page's title, in the default language (DESIGN §6).
-                        lang: (page_lang != lang).then(|| page_lang.code()),
-                    }
-                })
+            pages: of(Organisation::Body)
+                .map(|p| PageLink { path: &p.path, title: &p.title, description: p.description.as_deref(), lang: title_lang(p) })
                 .collect(),
+            interviews,
             did_document: routes.path(routes.did_document()),
         };
+        let university = university_view(&config.interviews, lang).map(|mut u| {
+            u.pages = of(Organisation::University)
+                .map(|p| OwnedPageLink { path: p.path.clone(), title: p.title.clone(), lang: title_lang(p) })
+                .collect();
+            u
+        });
         let mut base = Context::new();
         base.insert("site", &site);
         base.insert("lang", lang.code());
         base.insert("t", &i18n::table(lang));
+        // The certification body's page unless a page says otherwise (`Renderer::university`).
+        base.insert("university", &None::<UniversityView>);
         Renderer {
             templates: templates.clone(),
             folded: OnceLock::new(),
@@ -130,7 +173,14 @@ impl Renderer {
             lang,
             default_lang: config.default_lang(),
             issuer_name: config.issuer.name_in(lang).to_owned(),
+            university,
         }
+    }
+
+    /// The university of site.toml's `[interviews]`, in this renderer's language, with its
+    /// content pages: the header, menu and footer of its pages (none named: none).
+    pub(super) fn university(&self) -> Option<&UniversityView> {
+        self.university.as_ref()
     }
 
     /// The same renderer using the templates as written for every page.
@@ -201,9 +251,13 @@ impl Renderer {
         )
     }
 
-    /// A Markdown page.
+    /// A Markdown page: the university's header, menu and footer on a page of the university
+    /// (front matter `organisation = "university"`).
     pub fn page(&self, page: &Page) -> Result<Vec<u8>, String> {
         let mut ctx = self.base.clone();
+        if page.organisation == Organisation::University {
+            ctx.insert("university", &self.university);
+        }
         ctx.insert(
             "page",
             &serde_json::json!({

@@ -23,6 +23,54 @@ pub(super) struct PageLink<'a> {
     pub(super) lang: Option<&'static str>,
 }
 
+/// A content page in the university's menu (owned: the session pages adjust the view).
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct OwnedPageLink {
+    pub(super) path: String,
+    pub(super) title: String,
+    pub(super) lang: Option<&'static str>,
+}
+
+/// The university whose pages the interview pages and its content pages are (DESIGN §3
+/// `[interviews]`): what a template sees as `university` on those pages (null on the
+/// certification body's): its name for the header, its menu's content pages, and its contact
+/// for the footer, in the page's language.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct UniversityView {
+    /// Its name in the page's language (none: sessions of several universities, none named in
+    /// site.toml).
+    pub(super) name: Option<String>,
+    /// Whether `name` is Azerbaijani on a page in another language (`lang="az"`).
+    pub(super) name_az: bool,
+    pub(super) address: Option<String>,
+    pub(super) address_az: bool,
+    pub(super) email: Option<String>,
+    pub(super) phone: Option<String>,
+    /// `tel:` address of `phone` (digits and a leading `+`).
+    pub(super) phone_uri: Option<String>,
+    pub(super) website: Option<String>,
+    /// Its content pages (front matter `organisation = "university"`), for its menu.
+    pub(super) pages: Vec<OwnedPageLink>,
+}
+
+impl UniversityView {
+    /// A university known by its name only (no contact, no pages): a session's own
+    /// institution that is not site.toml's, or the sessions' one when site.toml names none.
+    pub(super) fn named(name: Option<String>, name_az: bool) -> UniversityView {
+        UniversityView {
+            name,
+            name_az,
+            address: None,
+            address_az: false,
+            email: None,
+            phone: None,
+            phone_uri: None,
+            website: None,
+            pages: Vec::new(),
+        }
+    }
+}
+
 /// Another language's version of the site, for the language switch.
 #[derive(Debug, Serialize)]
 pub(super) struct LangLink {
@@ -48,7 +96,10 @@ pub(super) struct SiteView<'a> {
     pub(super) languages: Vec<LangLink>,
     pub(super) base_url: &'a str,
     pub(super) issuer: &'a crate::config::Issuer,
+    /// The certification body's content pages (its menu; the home page lists them).
     pub(super) pages: Vec<PageLink<'a>>,
+    /// Whether the body's menu links the interview sessions (the site publishes some).
+    pub(super) interviews: bool,
     pub(super) did_document: String,
 }
 

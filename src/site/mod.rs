@@ -18,6 +18,7 @@
 
 pub mod certs;
 pub mod plan;
+pub mod untranslated;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -235,6 +236,16 @@ impl Site {
         if let Some(page) = pages.iter().find(|p| p.path == "did.json" || p.path == ".well-known") {
             problems.push(Problem::error(tr!("site-page-over-did", page = &page.source)).at(At::file(&page.source)));
         }
+        // A university's page is headed by the university: site.toml must name one.
+        if config.interviews.institution.is_none() {
+            for page in pages.iter().filter(|p| p.organisation == load::content::Organisation::University && p.organisation_given) {
+                problems.push(
+                    Problem::error(tr!("content-university-unnamed", path = &page.source, settings = crate::config::SITE_TOML))
+                        .at(At::file(&page.source))
+                        .help(tr!("content-university-unnamed-help", settings = crate::config::SITE_TOML)),
+                );
+            }
+        }
         // A suspension or revocation notice tells the holder where to object (agreement
         // §4 A¶17): without an email, phone or address it can only name the body.
         let objectable = decisions.list.iter().any(|d| d.action != crate::model::decision::Action::Reinstate);
@@ -270,6 +281,11 @@ impl Site {
             site.preflight(&mut problems);
         }
         problems.sort();
+        // What the English pages will show in Azerbaijani, once the data is sound: warnings,
+        // after the others, together, one per kind.
+        if !problems.has_errors() {
+            problems.extend(untranslated::warnings(&site.untranslated()));
+        }
         if problems.has_errors() {
             return Err(problems);
         }
@@ -334,7 +350,7 @@ impl Site {
             pages.extend(notices.first().map(|n| (name("notice"), renderer.notice(n))));
             let sessions = self.session_views(renderer);
             pages.extend(sessions.iter().map(|v| (name(v.id()), renderer.session(v))));
-            pages.push((name("sessions"), renderer.sessions(&sessions.iter().collect::<Vec<_>>(), &self.config.interviews)));
+            pages.push((name("sessions"), renderer.sessions(&sessions.iter().collect::<Vec<_>>())));
             pages.push((name("notices"), renderer.notice_list(&notices.iter().take(NOTICES_PER_PAGE).collect::<Vec<_>>(), 1, 1)));
             pages.push((name("home"), renderer.index(self.home(lang), &sessions, &notices)));
         }
@@ -365,6 +381,13 @@ impl Site {
                 }
             })
             .collect()
+    }
+
+    /// What the English pages will show in Azerbaijani, by kind (nothing when the site is not
+    /// published in English).
+    pub fn untranslated(&self) -> Vec<untranslated::Untranslated> {
+        let sessions: Vec<&Session> = self.sessions.iter().map(|(s, _)| s).collect();
+        untranslated::list(&self.root, &self.config, &self.pages, &self.certificates, &self.decisions.list, &sessions)
     }
 
     /// The views of [`Site::notices`], in `renderer`'s language.
@@ -401,7 +424,7 @@ impl Site {
         self.config
             .languages
             .iter()
-            .map(|&lang| Renderer::new(&self.templates, &self.config, &self.routes, &self.pages_for(lang), lang))
+            .map(|&lang| Renderer::new(&self.templates, &self.config, &self.routes, &self.pages_for(lang), lang, !self.sessions.is_empty()))
             .collect()
     }
 

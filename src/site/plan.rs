@@ -172,7 +172,7 @@ impl Plan {
             }
         }
         let all: Vec<&_> = sessions.iter().collect();
-        self.put_page(site, k, lang, Page::Sessions, Rank::Index, html(renderer.sessions(&all, &site.config.interviews))?);
+        self.put_page(site, k, lang, Page::Sessions, Rank::Index, html(renderer.sessions(&all))?);
         self.put_page(site, k, lang, Page::Home, Rank::Index, html(renderer.index(site.home(lang), &sessions, &notices))?);
         Ok(())
     }

@@ -35,6 +35,7 @@ before(async () => {
     pages.push([`${lang} home`, `${prefix}/`], [`${lang} about`, `${prefix}/about/`], [`${lang} verify`, `${prefix}/verify/`]);
     pages.push([`${lang} notices`, `${prefix}/notices/`], [`${lang} notice`, `${prefix}/notices/${notice}/`]);
     pages.push([`${lang} interviews`, `${prefix}/interviews/`], [`${lang} session`, `${prefix}/interviews/${session}/`]);
+    pages.push([`${lang} university page`, `${prefix}/musahibe-qaydalari/`]);
     for (const [status, code] of Object.entries(byStatus)) pages.push([`${lang} certificate ${status}`, `${prefix}/c/${code}/`]);
     pages.push([`${lang} unknown code`, `${prefix}/c/ZZZZ0000ZZZZ/`]);
   }
