@@ -43,6 +43,7 @@ fn english_mirrors_every_page_with_english_words() {
         "en/interviews/index.html",
         "en/interviews/2026-03-xarici/index.html",
         "en/about/index.html",
+        "en/qaydalar/index.html",
     ] {
         let html = std::fs::read_to_string(public.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert!(html.contains(r#"<html lang="en">"#), "{path}");
@@ -52,10 +53,13 @@ fn english_mirrors_every_page_with_english_words() {
     assert!(notice.contains("Revocation of a certificate") && notice.contains("Right to object"));
     let verify = std::fs::read_to_string(public.join("en/verify/index.html")).unwrap();
     assert!(verify.contains(r#"data-base="/en""#), "a typed code leads to the English page");
-    // An untranslated page keeps its Azerbaijani text, marked as such.
+    // A translated page is in English; an untranslated one keeps its Azerbaijani text, marked
+    // as such.
     let about = std::fs::read_to_string(public.join("en/about/index.html")).unwrap();
-    assert!(about.contains(r#"<a href="/en/about/" lang="az">Haqqımızda</a>"#), "an untranslated page's title in the menu is marked");
-    assert!(about.contains(r#"<article class="prose" lang="az">"#));
+    assert!(about.contains(r#"<a href="/en/about/">About us</a>"#) && about.contains("<h2>Who we are</h2>"), "{about}");
+    let rules = std::fs::read_to_string(public.join("en/qaydalar/index.html")).unwrap();
+    assert!(rules.contains(r#"<a href="/en/qaydalar/" lang="az">Sertifikatdan istifadə qaydaları</a>"#), "an untranslated page's title in the menu is marked");
+    assert!(rules.contains(r#"<article class="prose" lang="az">"#));
     assert!(!public.join("en/interviews/2026-03-xarici/results.json").exists(), "open data once");
     assert!(public.join("assets/words.en.json").exists());
 
