@@ -79,7 +79,10 @@ cmd-verify-lists-ok = ok: the status lists are valid until { $until } ({ $days -
 cmd-verify-lists-expire = warning: the status lists expire soon: valid until { $until } ({ $days ->
         [one] 1 day left
        *[other] { $days } days left
-    }, within the { $within } days asked): rebuild the site and publish it before then, or verification pages will say its statuses cannot be confirmed
+    }, within the { $within ->
+        [one] 1 day
+       *[other] { $within } days
+    } asked): rebuild the site and publish it before then, or verification pages will say its statuses cannot be confirmed
 cmd-verify-lists-expired = error: the status lists expired: they were valid until { $until }, and verification pages say no status can be confirmed; rebuild the site and publish it now
 cmd-verify-lists-unknown = error: no status list with a validUntil was read, so its expiry cannot be told (verify the whole site, not single files)
 cmd-keygen-exists = error: { $path } exists; certsite never overwrites a key (move it away first)
