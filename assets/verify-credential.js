@@ -76,7 +76,8 @@
     "check-revoked-announced": "Revoked: a decision in effect from {date} was published (the list was signed before that day).",
     "check-suspended-announced": "Suspended: a decision in effect from {date} was published (the list was signed before that day).",
     "check-reinstated-announced": "Not suspended: the suspension was lifted from {date} (the list was signed before that day).",
-    "check-contact": "Contact"
+    "check-contact": "Contact",
+    "check-card-last-day": "Last day of validity"
   };
   var MARKS = { pass: "✓", fail: "✗", unsupported: "?" };
   // Outcomes of a step that say what the certificate is, rather than that something is wrong
@@ -257,6 +258,14 @@
     var asof = card.querySelector(".verdict-asof");
     if (label) label.textContent = words("check-verdict-" + v) || v;
     if (lead) lead.textContent = leadOf(v);
+    // The card's dates were written for the status as of the last update: a status found
+    // today that is not valid takes back "valid until" (an expired one's is its last day).
+    var validUntil = card.querySelector('[data-date="valid_until"]');
+    if (validUntil && v !== recorded && v !== "valid" && v !== "unconfirmed" && v !== "not-authentic") {
+      var dt = validUntil.querySelector("dt");
+      if (v === "expired" && dt) dt.textContent = words("check-card-last-day");
+      else validUntil.hidden = true;
+    }
     // An announced decision whose day has come: in effect since, not "from" (the card's words
     // were written before that day).
     if (announced && announced.begun) {

@@ -72,7 +72,10 @@ fn verify_tells_the_monitor_when_the_lists_expire() {
     assert!(err.contains("rebuild the site and publish it now"), "{err}");
     let (code, az) = verify(root, &["--lists-expire-within", "--today", "2026-12-20"], "az_AZ.UTF-8");
     assert_eq!(code, Some(3), "{az}");
-    assert!(az.contains(&format!("xəbərdarlıq: status siyahılarının müddəti tezliklə bitir: {UNTIL} tarixinədək etibarlıdır (5 gün qalıb")), "{az}");
+    assert!(
+        az.contains(&format!("xəbərdarlıq: status siyahılarının müddəti tezliklə bitir: {UNTIL} tarixinədək etibarlıdır (5 gün qalıb")),
+        "{az}"
+    );
 
     // Without the option nothing is said of expiry, whatever the day; `--today` needs it.
     let (code, err) = verify(root, &[], "C.UTF-8");

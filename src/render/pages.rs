@@ -302,7 +302,8 @@ impl Renderer {
                 state,
                 state_label: match state {
                     NoticeState::InEffect => None,
-                    NoticeState::NotYetEffective => Some(i18n::tr(lang, "state_not_yet_effective")),
+                    // True on any day it is read (the page is not rebuilt on the day it begins).
+                    NoticeState::NotYetEffective => Some(i18n::tr(lang, "history_announced")),
                     NoticeState::Ended => Some(i18n::tr(lang, "state_ended")),
                     NoticeState::Lifted => Some(i18n::tr(lang, "state_lifted")),
                 },
@@ -365,7 +366,8 @@ impl Renderer {
     /// status, so that no card of a certificate that is not valid says "valid until".
     fn card_dates(&self, p: &CertPage<'_>) -> Vec<CardDate> {
         let (c, lang) = (p.cert, self.lang);
-        let at = |key: &str, d: time::Date| CardDate {
+        let at = |key: &'static str, d: time::Date| CardDate {
+            key,
             label: i18n::tr(lang, key),
             date: Some(i18n::date(lang, d)),
             iso: Some(date::iso(d)),
@@ -386,6 +388,7 @@ impl Renderer {
             Status::Suspended => vec![match p.decision.and_then(|d| d.until) {
                 Some(until) => at("card_suspended_until", until),
                 None => CardDate {
+                    key: "card_suspended_for",
                     label: i18n::tr(lang, "card_suspended_for"),
                     date: None,
                     iso: None,

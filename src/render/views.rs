@@ -213,6 +213,8 @@ pub struct CertView<'a> {
 /// A date on the card, or words where there is no date ("until a decision lifts it").
 #[derive(Debug, Serialize)]
 pub(super) struct CardDate {
+    /// The words' key: which date it is (`data-date`, for the in-browser check).
+    pub(super) key: &'static str,
     pub(super) label: &'static str,
     pub(super) date: Option<String>,
     pub(super) iso: Option<String>,

@@ -279,6 +279,9 @@ test("an announced decision whose day has passed is not 'will be': the card says
       const got = await card(late.p);
       assert.equal(got.verdict, "suspended", `${lang} ${size.width}px`);
       assert.equal(await late.p.textContent("[data-announced] strong"), since);
+      assert.ok(!got.text.includes(VALID_UNTIL[lang]), `no "valid until" once suspended: ${got.text}`);
+      // The history, written before that day, says only what stays true: announced.
+      assert.match(await late.p.textContent(".history li"), lang === "az" ? /Dayandırma · Elan olunub · Qərar D-3/ : /Suspension · Announced · Notice D-3/);
       assert.equal(await late.p.getAttribute('[data-step="suspension"]', "data-result"), "fail");
       assert.equal(await late.p.textContent('[data-step="suspension"] .words'), words("check-suspended-announced", lang).replace("{date}", lang === "az" ? "01.12.2026" : "1 December 2026"));
       if (size.width === 390) assert.ok(got.inFirstScreen, JSON.stringify(got));
