@@ -201,7 +201,9 @@
     showVerdict(v);
     // One message on the page: the summary says what the card says (a step that shows the
     // certificate's status, revoked or expired, is not "do not rely on the data").
-    if (summary) summary.textContent = v === "valid" ? words("check-done-pass") : v === "not-authentic" ? words("check-done-fail") : leadOf(v);
+    var said = v === "valid" ? words("check-done-pass") : v === "not-authentic" ? words("check-done-fail") : leadOf(v);
+    if (v === "unconfirmed" && unconfirmedWhy() === "unsupported") said = words("check-done-unsupported");
+    if (summary) summary.textContent = said;
     if (summaryBox) {
       summaryBox.setAttribute("data-summary", v);
       if (v === "not-authentic") summaryBox.classList.add("error");
