@@ -97,6 +97,13 @@
     return m[3] + "." + m[2] + "." + m[1];
   }
 
+  // The words of the page's language, beside this script: <base>/assets/words.<lang>.json.
+  var scriptSrc = document.currentScript && document.currentScript.src;
+  function wordsUrl() {
+    var lang = (document.documentElement.lang || "az").slice(0, 2) === "en" ? "en" : "az";
+    return scriptSrc ? scriptSrc.replace(/verify-credential\.js(\?.*)?$/, "words." + lang + ".json") : "/assets/words." + lang + ".json";
+  }
+
   var WORDS = {};
   function words(key) {
     return WORDS[key] || FALLBACK[key] || "";
@@ -615,7 +622,7 @@
 
   // ---- the run: words first, then every step ----
 
-  getJson(box.getAttribute("data-words"))
+  getJson(box.getAttribute("data-words") || wordsUrl())
     .then(function (w) { if (isObject(w)) WORDS = w; }, function () {})
     .then(start);
 
@@ -626,7 +633,9 @@
     if (!isObject(c)) throw outcome("fail", "check-invalid-data");
     return c;
   });
-  var didP = getJson(box.getAttribute("data-did-document") || "/.well-known/did.json");
+  // The DID document: the page links it (DESIGN §4: at /.well-known/did.json or /did.json).
+  var didLink = box.querySelector('a[href$="did.json"]');
+  var didP = getJson(box.getAttribute("data-did-document") || (didLink && didLink.getAttribute("href")) || "/.well-known/did.json");
   var keyP = Promise.all([credentialP, didP]).then(function (r) {
     var key = issuerKey(r[0], r[1]);
     if (!key) throw outcome("fail", "check-issuer-key-fail");

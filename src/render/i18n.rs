@@ -48,8 +48,11 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("history", "Bu sertifikat üzrə qərarlar", "Decisions on this certificate"),
     ("history_suspend", "Dayandırma", "Suspension"),
     ("history_revoke", "Ləğv", "Revocation"),
-    ("history_announced", "Elan olunub", "Announced"),
-    ("history_reinstate", "Bərpa (dayandırmanın götürülməsi)", "Reinstatement (suspension lifted)"),
+    ("history_reinstate", "Bərpa", "Reinstatement"),
+    // Where a decision stands, after its name ("Dayandırma, götürülüb").
+    ("history_announced", "elan olunub", "announced"),
+    ("history_lifted", "götürülüb", "lifted"),
+    ("history_ended", "başa çatıb", "ended"),
     ("issuer", "Sertifikatı verən orqan", "Issued by"),
     ("replaces", "Əvəz etdiyi sertifikat", "Replaces certificate"),
     ("superseded_by", "Əvəz edən sertifikat", "Superseded by certificate"),

@@ -304,8 +304,8 @@ impl Renderer {
                     NoticeState::InEffect => None,
                     // True on any day it is read (the page is not rebuilt on the day it begins).
                     NoticeState::NotYetEffective => Some(i18n::tr(lang, "history_announced")),
-                    NoticeState::Ended => Some(i18n::tr(lang, "state_ended")),
-                    NoticeState::Lifted => Some(i18n::tr(lang, "state_lifted")),
+                    NoticeState::Ended => Some(i18n::tr(lang, "history_ended")),
+                    NoticeState::Lifted => Some(i18n::tr(lang, "history_lifted")),
                 },
             })
             .collect();
