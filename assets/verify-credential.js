@@ -211,6 +211,8 @@
     var said = v === "valid" ? words("check-done-pass") : v === "not-authentic" ? words("check-done-fail") : leadOf(v);
     if (v === "unconfirmed" && unconfirmedWhy() === "unsupported") said = words("check-done-unsupported");
     if (summary) summary.textContent = said;
+    // The steps that show the certificate's status take the card's colour too.
+    box.setAttribute("data-outcome", v);
     if (summaryBox) {
       summaryBox.setAttribute("data-summary", v);
       if (v === "not-authentic") summaryBox.classList.add("error");

@@ -241,7 +241,7 @@ pub(super) struct HistoryView {
 pub(super) struct AnnouncedView {
     pub(super) id: String,
     pub(super) action: &'static str,
-    /// "Will be suspended from …".
+    /// "Suspension from …": words true on any day they are read (no future tense).
     pub(super) text: String,
     pub(super) effective_on_iso: String,
 }

@@ -170,6 +170,9 @@ for (const c of CASES) {
         assert.equal(s.verdict, c.verdict, where);
         assert.equal(s.border, got.border, `${where}: the summary in the card's colour`);
         if (c.verdict !== "valid") assert.equal(s.text, got.lead, where);
+        // A step that shows the status (suspended, expired, ...) is in the card's colour too.
+        const failed = await p.$$eval('[data-step][data-result="fail"]', (els) => els.map((el) => getComputedStyle(el).borderLeftColor));
+        assert.ok(failed.every((b) => b === got.border), `${where}: steps ${failed} in the card's ${got.border}`);
         if (size.width === 390) assert.ok(got.inFirstScreen, `${where}: within the first 390×844 screen: ${JSON.stringify(got)}`);
         assert.deepEqual(problems, []);
         await p.screenshot({ path: join(shots, `card-${c.name}-${lang}-${size.width}.png`) });
