@@ -277,6 +277,12 @@
       if (v === "expired" && dt) dt.textContent = words("check-card-last-day");
       else validUntil.hidden = true;
     }
+    // Valid today though not at the last update (a reinstatement announced has taken effect):
+    // the dates of the status recorded then (suspended until, ...) no longer hold.
+    if (v === "valid" && recorded !== "valid") {
+      var old = card.querySelectorAll('[data-date^="card_"]');
+      for (var i = 0; i < old.length; i++) old[i].hidden = true;
+    }
     // An announced decision whose day has come: in effect since, not "from" (the card's words
     // were written before that day).
     if (announced && announced.begun) {

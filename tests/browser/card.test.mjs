@@ -52,6 +52,7 @@ before(async () => {
       "D-6,T-0009,suspend,2026-10-01,2026-10-02,2027-01-31,surveillance,Qiymətləndirməyə gəlməyib.,Did not attend the assessment.,",
       "D-7,T-0010,suspend,2026-02-01,2026-02-02,,logo-misuse,Loqo qaydalara zidd istifadə edilib.,The logo was used against its rules.,",
       "D-8,T-0010,reinstate,2026-03-01,2026-03-02,,logo-misuse,Pozuntu aradan qaldırılıb.,The breach was remedied.,",
+      "D-9,T-0005,reinstate,2026-11-20,2026-12-01,,out-of-scope,Pozuntu aradan qaldırılıb.,The breach was remedied.,",
     ].join("\n") + "\n");
   });
   ({ browser, base, codes, pub } = site);
@@ -291,6 +292,15 @@ test("an announced decision whose day has passed is not 'will be': the card says
       await late.p.screenshot({ path: join(shots, `card-announced-passed-${lang}-${size.width}.png`) });
       await late.close();
     }
+    // A reinstatement announced for T-0005 (suspended at the build): valid once its day has
+    // come, and the card no longer says how long the suspension lasts.
+    const lifted = await open("T-0005", { now: LATER, prefix });
+    const card5 = await card(lifted.p);
+    assert.equal(card5.verdict, "valid");
+    assert.equal(await lifted.p.getAttribute('[data-step="suspension"]', "data-result"), "pass");
+    assert.equal(await lifted.p.textContent("[data-announced] strong"), words("check-announced-reinstate", lang).replace("{date}", lang === "az" ? "01.12.2026" : "1 December 2026"));
+    assert.deepEqual(card5.facts.slice(1, -1).filter((f) => card5.text.includes(f.split(":")[0])), [], `no suspension dates left: ${card5.text}`);
+    await lifted.close();
     // Months later, the lists stale too: in effect since, and the status unconfirmed (stale).
     const stale = await open("T-0004", { now: STALE, prefix });
     const got = await card(stale.p);
