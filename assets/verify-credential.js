@@ -17,8 +17,14 @@
 // "unsupported", never "fail". When all have ended, the verdict card at the top of the page
 // ([data-verdict]) shows the outcome as of today: the status (revoked, suspended, superseded,
 // expired, not-yet-valid, valid), or "not-authentic" (a proof or the key fails: it wins over
-// everything) or "unconfirmed" (something could not be checked). The card and the steps
-// never disagree: the card is computed from the steps.
+// everything) or "unconfirmed" (something could not be checked; data-unconfirmed says why:
+// "stale", the status lists are past their validUntil, the register was not updated; or
+// "unreachable", a download failed; or "unsupported", this browser cannot check). The card
+// and the steps never disagree: the card is computed from the steps, and the summary under
+// the steps says what the card says, in its colour.
+// A decision announced on the card ([data-announced], from data-effective) whose day has come
+// by the browser's clock is in effect though the lists, signed before that day, cannot show
+// it: the step it concerns says so and the card's words say "in effect since".
 // DOM contract: each [data-step] gets data-result = pass | fail | unsupported when it ends,
 // the section gets data-verification="done" when all have ended. Words come from
 // /assets/words.<lang>.json, written by the build from the i18n table (one file for every
@@ -64,12 +70,22 @@
     "check-verdict-not-authentic": "Not authentic",
     "check-verdict-not-authentic-lead": "The check failed: the data was changed or not signed by the body. Do not rely on this certificate.",
     "check-verdict-unconfirmed": "Could not confirm",
-    "check-verdict-unconfirmed-lead": "The status could not be checked just now. Try again in a while."
+    "check-verdict-unconfirmed-lead": "The status could not be checked in this browser: see the steps below.",
+    "check-verdict-unconfirmed-stale-lead": "The register has not been updated since {date}, so the current status cannot be confirmed: contact the issuer.",
+    "check-verdict-unconfirmed-unreachable-lead": "The files the check needs could not be downloaded: check your connection and try again in a while.",
+    "check-revoked-announced": "Revoked: a decision in effect from {date} was published (the list was signed before that day).",
+    "check-suspended-announced": "Suspended: a decision in effect from {date} was published (the list was signed before that day).",
+    "check-reinstated-announced": "Not suspended: the suspension was lifted from {date} (the list was signed before that day).",
+    "check-contact": "Contact",
+    "check-card-last-day": "Last day of validity"
   };
   var MARKS = { pass: "✓", fail: "✗", unsupported: "?" };
   // Outcomes of a step that say what the certificate is, rather than that something is wrong
   // with the data: the verdict they give.
-  var STATUS_OF = { "check-revoked": "revoked", "check-suspended": "suspended", "check-expired": "expired", "check-not-yet-valid": "not-yet-valid" };
+  var STATUS_OF = {
+    "check-revoked": "revoked", "check-revoked-announced": "revoked", "check-suspended": "suspended",
+    "check-suspended-announced": "suspended", "check-expired": "expired", "check-not-yet-valid": "not-yet-valid"
+  };
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
   // A date (an XML Schema dateTime or YYYY-MM-DD) as the page's language writes it: 2 March
@@ -79,6 +95,13 @@
     if (!m) return String(text);
     if ((document.documentElement.lang || "").slice(0, 2) === "en") return parseInt(m[3], 10) + " " + MONTHS[parseInt(m[2], 10) - 1] + " " + m[1];
     return m[3] + "." + m[2] + "." + m[1];
+  }
+
+  // The words of the page's language, beside this script: <base>/assets/words.<lang>.json.
+  var scriptSrc = document.currentScript && document.currentScript.src;
+  function wordsUrl() {
+    var lang = (document.documentElement.lang || "az").slice(0, 2) === "en" ? "en" : "az";
+    return scriptSrc ? scriptSrc.replace(/verify-credential\.js(\?.*)?$/, "words." + lang + ".json") : "/assets/words." + lang + ".json";
   }
 
   var WORDS = {};
@@ -137,6 +160,24 @@
   var keys = {};
   var byStep = {};
   var listDates = [];
+  // The day the register was last updated (a list's validFrom), also when the lists are stale.
+  var signedOn = "";
+
+  // The decision announced on the card, if any: { action, day (YYYY-MM-DD), el }, and whether
+  // its day has come by the browser's clock (UTC days, as the lists' dates).
+  var announcedEl = card ? card.querySelector("[data-announced]") : null;
+  var announced = null;
+  if (announcedEl && /^\d{4}-\d\d-\d\d$/.test(announcedEl.getAttribute("data-effective") || "")) {
+    announced = { action: announcedEl.getAttribute("data-announced"), day: announcedEl.getAttribute("data-effective") };
+    announced.begun = Date.now() >= Date.parse(announced.day + "T00:00:00Z");
+  }
+  // Whether the announced decision of `action` is in effect today though list `l` was signed
+  // before it took effect (so the list cannot show it).
+  function announcedSince(action, l) {
+    if (!announced || !announced.begun || announced.action !== action) return false;
+    var from = typeof l.list.validFrom === "string" ? l.list.validFrom.slice(0, 10) : "";
+    return from < announced.day;
+  }
 
   if (nojs) nojs.hidden = true;
   if (panel) {
@@ -162,11 +203,20 @@
     byStep[name] = result;
     pending -= 1;
     if (pending > 0) return;
-    var overall = results.indexOf("fail") >= 0 ? "fail" : results.indexOf("unsupported") >= 0 ? "unsupported" : "pass";
-    if (summary) summary.textContent = words("check-done-" + overall);
-    if (summaryBox && overall === "fail") summaryBox.classList.add("error");
+    var v = verdict();
     if (panel) panel.removeAttribute("aria-busy");
-    showVerdict(verdict());
+    showVerdict(v);
+    // One message on the page: the summary says what the card says (a step that shows the
+    // certificate's status, revoked or expired, is not "do not rely on the data").
+    var said = v === "valid" ? words("check-done-pass") : v === "not-authentic" ? words("check-done-fail") : leadOf(v);
+    if (v === "unconfirmed" && unconfirmedWhy() === "unsupported") said = words("check-done-unsupported");
+    if (summary) summary.textContent = said;
+    // The steps that show the certificate's status take the card's colour too.
+    box.setAttribute("data-outcome", v);
+    if (summaryBox) {
+      summaryBox.setAttribute("data-summary", v);
+      if (v === "not-authentic") summaryBox.classList.add("error");
+    }
     box.setAttribute("data-verification", "done");
   }
 
@@ -174,26 +224,72 @@
   function verdict() {
     var name;
     for (name in byStep) if (byStep[name] === "fail" && !STATUS_OF[keys[name]]) return "not-authentic";
-    if (keys.revocation === "check-revoked") return "revoked";
+    if (STATUS_OF[keys.revocation] === "revoked") return "revoked";
     var core = ["issuer-key", "signature", "revocation", "suspension"];
     for (var i = 0; i < core.length; i++) if (byStep[core[i]] !== "pass" && byStep[core[i]] !== "fail") return "unconfirmed";
-    if (keys.suspension === "check-suspended") return "suspended";
+    if (STATUS_OF[keys.suspension] === "suspended") return "suspended";
     if (recorded === "superseded") return "superseded";
     if (byStep.validity === "fail") return STATUS_OF[keys.validity];
     if (byStep.validity !== "pass") return "unconfirmed";
     return "valid";
   }
 
+  // Why the status could not be confirmed: "stale" (a list past its validUntil), else
+  // "unreachable" (a download failed), else "unsupported" (this browser cannot check).
+  function unconfirmedWhy() {
+    var name;
+    for (name in keys) if (keys[name] === "check-list-stale") return "stale";
+    for (name in keys) if (keys[name] === "check-fetch-failed") return "unreachable";
+    return "unsupported";
+  }
+
+  // The issuer's contact, from the words file (the build writes it from site.toml).
+  function contact() {
+    var c = WORDS["issuer-contact"];
+    return c ? " " + words("check-contact") + ": " + c : "";
+  }
+
+  // The card's words under its label for verdict `v`.
+  function leadOf(v) {
+    if (v !== "unconfirmed") return words("check-verdict-" + v + "-lead");
+    var why = unconfirmedWhy();
+    if (why === "stale") return words("check-verdict-unconfirmed-stale-lead").replace("{date}", signedOn ? day(signedOn) : "?") + contact();
+    if (why === "unreachable") return words("check-verdict-unconfirmed-unreachable-lead");
+    return words("check-verdict-unconfirmed-lead");
+  }
+
   // Puts `v` on the card: attribute (colour and icon follow it), words, and how fresh.
   function showVerdict(v) {
     if (!card) return;
     card.setAttribute("data-verdict", v);
+    if (v === "unconfirmed") card.setAttribute("data-unconfirmed", unconfirmedWhy());
     var label = card.querySelector(".verdict-label");
     var lead = card.querySelector(".verdict-lead");
     var since = card.querySelector(".verdict-since");
     var asof = card.querySelector(".verdict-asof");
     if (label) label.textContent = words("check-verdict-" + v) || v;
-    if (lead) lead.textContent = words("check-verdict-" + v + "-lead");
+    if (lead) lead.textContent = leadOf(v);
+    // The card's dates were written for the status as of the last update: a status found
+    // today that is not valid takes back "valid until" (an expired one's is its last day).
+    var validUntil = card.querySelector('[data-date="valid_until"]');
+    if (validUntil && v !== recorded && v !== "valid" && v !== "unconfirmed" && v !== "not-authentic") {
+      var dt = validUntil.querySelector("dt");
+      if (v === "expired" && dt) dt.textContent = words("check-card-last-day");
+      else validUntil.hidden = true;
+    }
+    // Valid today though not at the last update (a reinstatement announced has taken effect):
+    // the dates of the status recorded then (suspended until, ...) no longer hold.
+    if (v === "valid" && recorded !== "valid") {
+      var old = card.querySelectorAll('[data-date^="card_"]');
+      for (var i = 0; i < old.length; i++) old[i].hidden = true;
+    }
+    // An announced decision whose day has come: in effect since, not "from" (the card's words
+    // were written before that day).
+    if (announced && announced.begun) {
+      var strong = announcedEl.querySelector("strong");
+      if (strong) strong.textContent = words("check-announced-" + announced.action).replace("{date}", day(announced.day));
+      announcedEl.setAttribute("data-begun", "");
+    }
     // "Since" is the recorded status's: it says nothing of a status found today.
     if (since && v !== recorded) since.hidden = true;
     if (asof && listDates.length === 2) {
@@ -499,11 +595,16 @@
       var value = entryValue(l.bits, index, size);
       if (l.signed === false || value < 0 || (size === 2 && value === 3)) throw outcome("fail", "check-list-invalid");
       var set = size === 2 ? value === (purpose === "revocation" ? 2 : 1) : value === 1;
-      // A revocation is final, so an old list that shows one is still right; anything else
+      if (typeof l.list.validFrom === "string" && l.list.validFrom > signedOn) signedOn = l.list.validFrom;
+      // A revocation is final, so an old list that shows one is still right, and so is a
+      // revocation announced before the list was signed once its day has come; anything else
       // an old list says may have changed since.
       if (set && purpose === "revocation") return outcome("fail", "check-revoked");
+      if (purpose === "revocation" && announcedSince("revoke", l)) return outcome("fail", "check-revoked-announced", announced.day);
       if (l.stale) return outcome("unsupported", "check-list-stale", l.list.validUntil);
       if (typeof l.list.validFrom === "string") listDates.push(l.list.validFrom);
+      if (purpose === "suspension" && announcedSince("suspend", l)) return outcome("fail", "check-suspended-announced", announced.day);
+      if (purpose === "suspension" && set && announcedSince("reinstate", l)) return outcome("pass", "check-reinstated-announced", announced.day);
       if (set) return outcome("fail", "check-suspended");
       if (l.signed === null) return outcome("unsupported", "check-unsupported");
       return outcome("pass", "check-" + purpose + "-pass");
@@ -529,7 +630,7 @@
 
   // ---- the run: words first, then every step ----
 
-  getJson(box.getAttribute("data-words"))
+  getJson(box.getAttribute("data-words") || wordsUrl())
     .then(function (w) { if (isObject(w)) WORDS = w; }, function () {})
     .then(start);
 
@@ -540,7 +641,9 @@
     if (!isObject(c)) throw outcome("fail", "check-invalid-data");
     return c;
   });
-  var didP = getJson(box.getAttribute("data-did-document") || "/.well-known/did.json");
+  // The DID document: the page links it (DESIGN §4: at /.well-known/did.json or /did.json).
+  var didLink = box.querySelector('a[href$="did.json"]');
+  var didP = getJson(box.getAttribute("data-did-document") || (didLink && didLink.getAttribute("href")) || "/.well-known/did.json");
   var keyP = Promise.all([credentialP, didP]).then(function (r) {
     var key = issuerKey(r[0], r[1]);
     if (!key) throw outcome("fail", "check-issuer-key-fail");

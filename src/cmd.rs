@@ -23,6 +23,9 @@ pub const OK: u8 = 0;
 pub const DATA_ERROR: u8 = 1;
 /// Wrong usage.
 pub const USAGE: u8 = 2;
+/// `verify --lists-expire-within`: everything verified, but the status lists expire within the
+/// days given, or have expired (DESIGN §2).
+pub const LISTS_EXPIRE: u8 = 3;
 
 /// The build date: `--build-date`, else `SOURCE_DATE_EPOCH`, else today (UTC).
 pub fn build_date(flag: Option<Date>) -> Result<Date, String> {
@@ -250,6 +253,7 @@ fn build_locked(args: &BuildArgs, options: &BuildOptions) -> Result<(), Failed> 
     let (root, out) = (&args.root, options.out());
     let progress = Progress::new(!args.quiet && std::io::stderr().is_terminal());
     let site = load(root, args.date, &progress)?;
+    let lists_until = site.status_lists_until();
     let result = site.build(options, &progress);
     let timings = progress.timings();
     drop(progress);
@@ -272,6 +276,7 @@ fn build_locked(args: &BuildArgs, options: &BuildOptions) -> Result<(), Failed> 
                     time = format!("{:.2?}", started.elapsed())
                 )
             );
+            eprintln!("{}", tr!("cmd-built-lists-until", until = lists_until.to_string()));
             eprint!("{}", public_summary(&report.public));
             if args.timings {
                 eprint!("{}", timings_table(&timings, report.certificates));
@@ -374,7 +379,7 @@ fn with_lines(head: &str, lines: &[String]) -> String {
 }
 
 /// `certsite verify`.
-pub fn verify(root: &Path, site: Option<PathBuf>, files: &[PathBuf]) -> u8 {
+pub fn verify(root: &Path, site: Option<PathBuf>, files: &[PathBuf], expiry: Option<(u32, Date)>) -> u8 {
     let site = site.unwrap_or_else(|| root.join("public"));
     // The data is compared with the status lists when the root has any.
     let data_root = root.join(crate::config::SITE_TOML).is_file().then_some(root);
@@ -391,7 +396,10 @@ pub fn verify(root: &Path, site: Option<PathBuf>, files: &[PathBuf]) -> u8 {
                     eprintln!("{}", tr!("cmd-verify-documents", count = v.documents));
                 }
                 eprintln!("{}", tr!("cmd-verify-ok", count = v.passed, site = site.display().to_string()));
-                OK
+                match expiry {
+                    Some((within, today)) => lists_expiry(v.lists_until, within, today),
+                    None => OK,
+                }
             } else {
                 eprintln!("{}", tr!("cmd-verify-failed", problems = v.failures.len(), passed = v.passed));
                 DATA_ERROR
@@ -401,6 +409,28 @@ pub fn verify(root: &Path, site: Option<PathBuf>, files: &[PathBuf]) -> u8 {
             eprintln!("{}: {e}", tr!("error"));
             DATA_ERROR
         }
+    }
+}
+
+/// `verify --lists-expire-within DAYS`: whether the status lists valid until `until` (their
+/// last day) expire within `within` days of `today` (valid through `today + within - 1` at
+/// most: 0 days asks only whether they have expired), said either way.
+fn lists_expiry(until: Option<Date>, within: u32, today: Date) -> u8 {
+    let Some(until) = until else {
+        eprintln!("{}", tr!("cmd-verify-lists-unknown"));
+        return DATA_ERROR;
+    };
+    let days = (until - today).whole_days() + 1;
+    let until_text = until.to_string();
+    if days <= 0 {
+        eprintln!("{}", tr!("cmd-verify-lists-expired", until = until_text.as_str()));
+        LISTS_EXPIRE
+    } else if days <= i64::from(within) {
+        eprintln!("{}", tr!("cmd-verify-lists-expire", until = until_text.as_str(), days = days, within = within));
+        LISTS_EXPIRE
+    } else {
+        eprintln!("{}", tr!("cmd-verify-lists-ok", until = until_text.as_str(), days = days));
+        OK
     }
 }
 

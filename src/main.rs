@@ -64,6 +64,10 @@ enum Command {
         root: PathBuf,
         #[arg(long)]
         site: Option<PathBuf>,
+        #[arg(long, value_name = "DAYS", num_args = 0..=1, default_missing_value = "7")]
+        lists_expire_within: Option<u32>,
+        #[arg(long, value_parser = parse_date, requires = "lists_expire_within")]
+        today: Option<time::Date>,
         files: Vec<PathBuf>,
     },
     Keygen {
@@ -276,7 +280,13 @@ fn main() -> ExitCode {
             Ok(d) => cmd::check(&root, out, d),
             Err(c) => c,
         },
-        Command::Verify { root, site, files } => cmd::verify(&root, site, &files),
+        Command::Verify { root, site, lists_expire_within, today, files } => match lists_expire_within {
+            Some(days) => match date(today) {
+                Ok(today) => cmd::verify(&root, site, &files, Some((days, today))),
+                Err(c) => c,
+            },
+            None => cmd::verify(&root, site, &files, None),
+        },
         Command::Keygen { root, out, rotate, retire } => {
             let key = out.unwrap_or_else(|| certsite::state::State::new(&root).default_key());
             match (rotate, retire) {

@@ -45,6 +45,9 @@ pub struct Verification {
     pub failures: Vec<Failure>,
     /// The output whose build manifest the files were held against, if there was one.
     pub manifest: Option<PathBuf>,
+    /// The last day the status lists are valid (the earliest `validUntil` of those read), when
+    /// the whole site was verified.
+    pub lists_until: Option<time::Date>,
 }
 
 /// Finds the DID document of a built site: `.well-known/did.json` or `did.json`.
@@ -121,6 +124,8 @@ struct List {
     bits: Bitstring,
     /// The day the list speaks for (its `validFrom`).
     date: Option<time::Date>,
+    /// Its last valid day (its `validUntil`).
+    until: Option<time::Date>,
 }
 
 /// Checks one status list: signature, type, purpose, size (DESIGN §5; Bitstring Status List
@@ -142,8 +147,9 @@ fn read_list(site: &Path, purpose: Purpose, did_document: &Value, shapes: &Shape
     if entries < MIN_ENTRIES {
         return Err(fail(tr!("verify-too-few-entries", count = entries, min = MIN_ENTRIES)));
     }
-    let date = list["validFrom"].as_str().and_then(|d| d.get(..10)).and_then(|d| parse_date(d).ok());
-    Ok(List { purpose, url: list["id"].as_str().unwrap_or_default().to_owned(), path, bits, date })
+    let day = |field: &str| list[field].as_str().and_then(|d| d.get(..10)).and_then(|d| parse_date(d).ok());
+    let (date, until) = (day("validFrom"), day("validUntil"));
+    Ok(List { purpose, url: list["id"].as_str().unwrap_or_default().to_owned(), path, bits, date, until })
 }
 
 /// Verifies every credential of a built site (and that each has its page and QR code) and
@@ -231,6 +237,7 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
             }
         }
     }
+    verification.lists_until = lists.iter().filter_map(|l| l.until).min();
     let mut indexes = Vec::new();
     for (failures, index) in results {
         if failures.is_empty() {

@@ -237,10 +237,12 @@ fn progress_bars_only_on_a_terminal() {
     let out = build(site.path(), DATE);
     let err = stderr(&out);
     assert!(!err.contains('\r') && !err.contains('\u{1b}'), "{err:?}");
-    // The counts, then what changed for the public (DESIGN §2: no bars off a terminal).
+    // The counts, until when the status lists are valid, then what changed for the public
+    // (DESIGN §2: no bars off a terminal).
     let report: Vec<&str> = err.lines().filter(|l| !l.starts_with("warning:")).collect();
-    assert!(report[0].starts_with("built ") && report[1].starts_with("for the public"), "{err}");
-    assert!(report[2..].iter().all(|l| l.starts_with("  ")), "{err}");
+    assert!(report[0].starts_with("built ") && report[1].starts_with("status lists valid until "), "{err}");
+    assert!(report[2].starts_with("for the public"), "{err}");
+    assert!(report[3..].iter().all(|l| l.starts_with("  ")), "{err}");
     assert!(err.contains(" files written, "), "{err}");
     // A terminal (`script` gives the build one): a bar per stage; none with --quiet.
     let bin = env!("CARGO_BIN_EXE_certsite");

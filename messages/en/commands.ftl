@@ -58,6 +58,7 @@ cmd-built = built { $out } for { $date }: { $certificates } certificates ({ $cha
         [one] 1 file
        *[other] { $written } files
     } written, { $unchanged } unchanged, { $removed } removed in { $time }
+cmd-built-lists-until = status lists valid until { $until }: rebuild and publish the site before then (certsite verify --lists-expire-within warns a week ahead)
 cmd-preview-removed = removed { $path }: the throwaway signing key, URL secret and build of the preview; it uses the site's own now
 cmd-preview-not-removed = warning: cannot remove { $path }: { $why }
 cmd-public-nothing = for the public: nothing changed since the last build
@@ -71,6 +72,19 @@ cmd-verify-failed = error: { $problems ->
         [one] 1 problem
        *[other] { $problems } problems
     }; { $passed } credentials verified
+cmd-verify-lists-ok = ok: the status lists are valid until { $until } ({ $days ->
+        [one] 1 day left
+       *[other] { $days } days left
+    })
+cmd-verify-lists-expire = warning: the status lists expire soon: valid until { $until } ({ $days ->
+        [one] 1 day left
+       *[other] { $days } days left
+    }, within the { $within ->
+        [one] 1 day
+       *[other] { $within } days
+    } asked): rebuild the site and publish it before then, or verification pages will say its statuses cannot be confirmed
+cmd-verify-lists-expired = error: the status lists expired: they were valid until { $until }, and verification pages say no status can be confirmed; rebuild the site and publish it now
+cmd-verify-lists-unknown = error: no status list with a validUntil was read, so its expiry cannot be told (verify the whole site, not single files)
 cmd-keygen-exists = error: { $path } exists; certsite never overwrites a key (move it away first)
 cmd-keygen-wrote = wrote { $path } (mode 0600): back it up and keep it secret
 cmd-rotated = rotated: { $key } is the current key, written to { $path } (mode 0600): back it up and keep it secret

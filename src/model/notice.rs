@@ -16,7 +16,7 @@ use crate::model::decision::{Action, Decision, Ground};
 
 /// Where a notice stands on the build date, as `/notices/` and the notice show it (templates
 /// read it as `not-yet-effective`, `in-effect`, `ended`, `lifted`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NoticeState {
     /// Decided, not yet effective.

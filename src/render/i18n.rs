@@ -36,6 +36,23 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("scope", "Təsdiq olunmuş əhatə dairəsi", "Approved scope"),
     ("issued_on", "Verilmə tarixi", "Issued on"),
     ("valid_until", "Etibarlıdır (daxil olmaqla)", "Valid until (inclusive)"),
+    // The card's dates say what each date is for the status shown (DESIGN §5).
+    ("card_last_day", "Etibarlılığın son günü", "Last day of validity"),
+    ("card_last_valid_day", "Son etibarlı gün", "Last valid day"),
+    ("card_suspended_until", "Dayandırmanın son günü (daxil olmaqla)", "Suspended until (inclusive)"),
+    ("card_suspended_for", "Dayandırma müddəti", "Suspended"),
+    ("card_suspended_open", "dayandırmanı götürən qərar verilənədək", "until a decision lifts it"),
+    ("card_replaced_by", "Əvəz edən sertifikat", "Replaced by"),
+    ("validity_as_issued", "Verildiyi kimi etibarlılıq müddəti (daxil olmaqla)", "Period of validity as issued (inclusive)"),
+    // Every decision on a certificate, below its card.
+    ("history", "Bu sertifikat üzrə qərarlar", "Decisions on this certificate"),
+    ("history_suspend", "Dayandırma", "Suspension"),
+    ("history_revoke", "Ləğv", "Revocation"),
+    ("history_reinstate", "Bərpa", "Reinstatement"),
+    // Where a decision stands, after its name ("Dayandırma, götürülüb").
+    ("history_announced", "elan olunub", "announced"),
+    ("history_lifted", "götürülüb", "lifted"),
+    ("history_ended", "başa çatıb", "ended"),
     ("issuer", "Sertifikatı verən orqan", "Issued by"),
     ("replaces", "Əvəz etdiyi sertifikat", "Replaces certificate"),
     ("superseded_by", "Əvəz edən sertifikat", "Superseded by certificate"),
@@ -75,9 +92,10 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("verdict_expired_lead", "Sertifikatın etibarlılıq müddəti başa çatıb: o, artıq qüvvədə deyil.", "The certificate's validity has ended: it is no longer in force."),
     ("verdict_superseded_lead", "Sertifikat yenisi ilə əvəz edilib: yenisini yoxlayın.", "The certificate was replaced by a new one: check the new one."),
     ("verdict_not_yet_valid_lead", "Sertifikatın etibarlılıq müddəti hələ başlamayıb.", "The certificate's validity has not begun yet."),
-    ("announced_suspend", "{date} tarixindən dayandırılacaq", "Will be suspended from {date}"),
-    ("announced_revoke", "{date} tarixindən ləğv ediləcək", "Will be revoked from {date}"),
-    ("announced_reinstate", "{date} tarixindən bərpa ediləcək", "Will be reinstated from {date}"),
+    // A decision published before it takes effect: words true on any day they are read.
+    ("announced_suspend", "{date} tarixindən dayandırma", "Suspension from {date}"),
+    ("announced_revoke", "{date} tarixindən ləğv", "Revocation from {date}"),
+    ("announced_reinstate", "{date} tarixindən bərpa", "Reinstatement from {date}"),
     ("details", "Sertifikatın məlumatları", "Certificate details"),
     ("how_checked", "Necə yoxlanıldı", "How this was checked"),
     ("unknown_code_title", "Bu kodla sertifikat tapılmadı", "No certificate with this code"),
@@ -244,6 +262,14 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("check_done_pass", "Bütün yoxlamalar keçdi.", "All checks passed."),
     ("check_done_fail", "Yoxlamalardan ən azı biri keçmədi: bu sertifikata etibar etməyin.", "At least one check did not pass: do not rely on this certificate."),
     ("check_done_unsupported", "Bəzi yoxlamalar aparıla bilmədi: status təsdiqlənmədi.", "Some checks could not be done: the status is not confirmed."),
+    ("check_announced_suspend", "{date} tarixindən dayandırma qüvvədədir", "Suspension in effect since {date}"),
+    ("check_announced_revoke", "{date} tarixindən ləğv qüvvədədir", "Revocation in effect since {date}"),
+    ("check_announced_reinstate", "{date} tarixindən bərpa qüvvədədir", "Reinstatement in effect since {date}"),
+    ("check_revoked_announced", "Ləğv edilib: {date} tarixindən qüvvəyə minən qərar dərc olunub (siyahı o gündən əvvəl imzalanıb).", "Revoked: a decision in effect from {date} was published (the list was signed before that day)."),
+    ("check_suspended_announced", "Dayandırılıb: {date} tarixindən qüvvəyə minən qərar dərc olunub (siyahı o gündən əvvəl imzalanıb).", "Suspended: a decision in effect from {date} was published (the list was signed before that day)."),
+    ("check_reinstated_announced", "Dayandırılmayıb: dayandırma {date} tarixindən götürülüb (siyahı o gündən əvvəl imzalanıb).", "Not suspended: the suspension was lifted from {date} (the list was signed before that day)."),
+    ("check_contact", "Əlaqə", "Contact"),
+    ("check_card_last_day", "Etibarlılığın son günü", "Last day of validity"),
     ("check_list_stale", "Status siyahısı köhnədir (etibarlılığı {date} tarixində bitib): indiki status təsdiqlənə bilməz.", "The status list is out of date (its validity ended on {date}): the current status cannot be confirmed."),
     ("check_lists_signed", "İndicə yoxlanıldı; status siyahıları {date} tarixində imzalanıb.", "Checked just now; the status lists were signed on {date}."),
     ("check_verdict_valid", "Etibarlıdır", "Valid"),
@@ -261,7 +287,9 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("check_verdict_superseded_lead", "Sertifikat həqiqidir, lakin yenisi ilə əvəz edilib: yenisini yoxlayın.", "The certificate is genuine but replaced by a new one: check the new one."),
     ("check_verdict_not_yet_valid_lead", "Sertifikat həqiqidir, lakin etibarlılıq müddəti hələ başlamayıb.", "The certificate is genuine, but its validity has not begun yet."),
     ("check_verdict_not_authentic_lead", "Yoxlama keçmədi: məlumatlar dəyişdirilib və ya orqan tərəfindən imzalanmayıb. Bu sertifikata etibar etməyin.", "The check failed: the data was changed or not signed by the body. Do not rely on this certificate."),
-    ("check_verdict_unconfirmed_lead", "Status indi yoxlanıla bilmədi (şəbəkə xətası və ya köhnə status siyahıları). Bir azdan yenidən cəhd edin.", "The status could not be checked just now (a network error, or out-of-date status lists). Try again in a while."),
+    ("check_verdict_unconfirmed_lead", "Status bu brauzerdə yoxlanıla bilmədi: aşağıdakı addımlara baxın.", "The status could not be checked in this browser: see the steps below."),
+    ("check_verdict_unconfirmed_stale_lead", "Reyestr {date} tarixindən bəri yenilənməyib, ona görə indiki status təsdiqlənə bilməz: sertifikatı verən orqana müraciət edin.", "The register has not been updated since {date}, so the current status cannot be confirmed: contact the issuer."),
+    ("check_verdict_unconfirmed_unreachable_lead", "Yoxlama üçün lazım olan fayllar yüklənə bilmədi: internet bağlantınızı yoxlayın və bir azdan yenidən cəhd edin.", "The files the check needs could not be downloaded: check your connection and try again in a while."),
 ];
 
 /// `date` as written on pages in `lang`: `19.03.2026` in Azerbaijani, `19 March 2026` in
@@ -301,6 +329,19 @@ pub fn check_words(lang: Lang) -> Value {
         map.insert(key.replace('_', "-"), Value::String(if lang == Lang::En { en } else { az }.to_string()));
     }
     Value::Object(map)
+}
+
+/// [`check_words`] and, as `issuer-contact`, the issuer's e-mail, phone and website from
+/// `site.toml` (those given, `·`-separated): the verification page names them when the status
+/// lists are out of date (DESIGN §5).
+pub fn check_words_with_contact(lang: Lang, issuer: &crate::config::Issuer) -> Value {
+    let mut words = check_words(lang);
+    let contact: Vec<&str> =
+        [&issuer.email, &issuer.phone, &issuer.website].into_iter().flatten().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+    if let (Value::Object(map), false) = (&mut words, contact.is_empty()) {
+        map.insert("issuer-contact".to_owned(), Value::String(contact.join(" · ")));
+    }
+    words
 }
 
 #[cfg(test)]

@@ -16,8 +16,8 @@ use crate::model::status::Status;
 use crate::render::interviews::SessionView;
 use crate::render::templates::{error_chain, Folded, Templates};
 use crate::render::views::{
-    AnnouncedView, CertPage, CertView, DecisionView, GroundView, LangLink, NoticeLink, NoticePage, NoticeView, OwnedPageLink, PageLink,
-    SiteView, TakeAway, UniversityView,
+    AnnouncedView, CardDate, CertPage, CertView, DecisionView, GroundView, HistoryView, LangLink, NoticeLink, NoticePage, NoticeView,
+    OwnedPageLink, PageLink, SiteView, TakeAway, UniversityView,
 };
 use crate::render::{i18n, linkedin};
 use crate::routes::{Page as RoutePage, Routes};
@@ -350,6 +350,28 @@ impl Renderer {
             _ => (&c.scope, None),
         };
         let status = p.derived.status;
+        let card_dates = self.card_dates(&p);
+        let history = p
+            .history
+            .iter()
+            .map(|&(d, state)| HistoryView {
+                id: d.id.clone(),
+                action: d.action.code(),
+                label: i18n::tr(lang, &format!("history_{}", d.action.code())),
+                effective_on: day(d.effective_on),
+                effective_on_iso: date::iso(d.effective_on),
+                until: d.until.map(day),
+                until_iso: d.until.map(date::iso),
+                state,
+                state_label: match state {
+                    NoticeState::InEffect => None,
+                    // True on any day it is read (the page is not rebuilt on the day it begins).
+                    NoticeState::NotYetEffective => Some(i18n::tr(lang, "history_announced")),
+                    NoticeState::Ended => Some(i18n::tr(lang, "history_ended")),
+                    NoticeState::Lifted => Some(i18n::tr(lang, "history_lifted")),
+                },
+            })
+            .collect();
         CertView {
             number: &c.number,
             holder: c.holder_name(),
@@ -373,6 +395,8 @@ impl Renderer {
             url: p.url,
             qr_svg: p.qr_svg,
             decision,
+            card_dates,
+            history,
             announced,
             replaces: p.replaces,
             superseded_by: p.superseded_by,
@@ -398,6 +422,44 @@ impl Renderer {
                     ),
                 }
             }),
+        }
+    }
+
+    /// The card's dates for the certificate's status (DESIGN §5): each says what it is for that
+    /// status, so that no card of a certificate that is not valid says "valid until".
+    fn card_dates(&self, p: &CertPage<'_>) -> Vec<CardDate> {
+        let (c, lang) = (p.cert, self.lang);
+        let at = |key: &'static str, d: time::Date| CardDate {
+            key,
+            label: i18n::tr(lang, key),
+            date: Some(i18n::date(lang, d)),
+            iso: Some(date::iso(d)),
+            text: None,
+        };
+        match p.derived.status {
+            Status::Valid => vec![at("valid_until", c.valid_until)],
+            Status::NotYetValid => vec![at("status_from", c.issued_on), at("valid_until", c.valid_until)],
+            Status::Expired => vec![at("card_last_day", c.valid_until)],
+            // The day before the revocation took effect, if the certificate was valid then.
+            Status::Revoked => p
+                .decision
+                .and_then(|d| d.effective_on.previous_day())
+                .map(|d| d.min(c.valid_until))
+                .filter(|&d| d >= c.issued_on)
+                .map(|d| vec![at("card_last_valid_day", d)])
+                .unwrap_or_default(),
+            Status::Suspended => vec![match p.decision.and_then(|d| d.until) {
+                Some(until) => at("card_suspended_until", until),
+                None => CardDate {
+                    key: "card_suspended_for",
+                    label: i18n::tr(lang, "card_suspended_for"),
+                    date: None,
+                    iso: None,
+                    text: Some(i18n::tr(lang, "card_suspended_open")),
+                },
+            }],
+            // The successor is linked beside these dates (`superseded_by`).
+            Status::Superseded => Vec::new(),
         }
     }
 

@@ -248,6 +248,11 @@ pub struct CertView<'a> {
     /// The QR code of `url`, an SVG drawn by certsite (shown inline, `| safe`).
     pub(super) qr_svg: &'a str,
     pub(super) decision: Option<DecisionView>,
+    /// The card's dates, each labelled with what it is for the status shown (valid until,
+    /// last day of validity, last valid day, valid from, suspended until, ...).
+    pub(super) card_dates: Vec<CardDate>,
+    /// Every published decision on the certificate, in the order they take effect.
+    pub(super) history: Vec<HistoryView>,
     /// A decision published but not yet in effect.
     pub(super) announced: Option<AnnouncedView>,
     pub(super) replaces: Option<CertLink>,
@@ -256,12 +261,38 @@ pub struct CertView<'a> {
     pub(super) take_away: Option<TakeAway>,
 }
 
+/// A date on the card, or words where there is no date ("until a decision lifts it").
+#[derive(Debug, Serialize)]
+pub(super) struct CardDate {
+    /// The words' key: which date it is (`data-date`, for the in-browser check).
+    pub(super) key: &'static str,
+    pub(super) label: &'static str,
+    pub(super) date: Option<String>,
+    pub(super) iso: Option<String>,
+    pub(super) text: Option<&'static str>,
+}
+
+/// One decision of a certificate's history.
+#[derive(Debug, Serialize)]
+pub(super) struct HistoryView {
+    pub(super) id: String,
+    pub(super) action: &'static str,
+    pub(super) label: &'static str,
+    pub(super) effective_on: String,
+    pub(super) effective_on_iso: String,
+    pub(super) until: Option<String>,
+    pub(super) until_iso: Option<String>,
+    pub(super) state: NoticeState,
+    /// Where it stands, when that is more than "in effect" (lifted, ended, not yet in effect).
+    pub(super) state_label: Option<&'static str>,
+}
+
 /// A decision published but not yet in effect, as announced on the certificate page.
 #[derive(Debug, Serialize)]
 pub(super) struct AnnouncedView {
     pub(super) id: String,
     pub(super) action: &'static str,
-    /// "Will be suspended from …".
+    /// "Suspension from …": words true on any day they are read (no future tense).
     pub(super) text: String,
     pub(super) effective_on_iso: String,
 }
@@ -310,6 +341,8 @@ impl CertView<'_> {
             url,
             qr_svg,
             decision,
+            card_dates,
+            history,
             announced,
             replaces,
             superseded_by,
@@ -328,6 +361,8 @@ pub struct CertPage<'a> {
     pub decision: Option<&'a Decision>,
     /// A decision published but not yet in effect, if any.
     pub announced: Option<&'a Decision>,
+    /// Every published decision on it, in the order they take effect, with where each stands.
+    pub history: Vec<(&'a Decision, NoticeState)>,
     /// Its code.
     pub code: Code,
     /// Its page URL.

@@ -19,7 +19,8 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::config::Lang;
 use crate::model::certificate::Certificate;
 use crate::model::code::Code;
-use crate::model::decision::Decision;
+use crate::model::decision::{Decision, Decisions};
+use crate::model::notice::{self, NoticeState};
 use crate::model::status::Derived;
 use crate::model::status_index::StatusIndex;
 use crate::progress::{Progress, Stage};
@@ -49,6 +50,13 @@ pub struct CertInputs<'a> {
     pub decision: Option<&'a Decision>,
     /// A decision published but not yet in effect, if any.
     pub announced: Option<&'a Decision>,
+    /// Its decisions (indexes into `decisions`, in the order they take effect), published or
+    /// not: [`CertInputs::history`] keeps those published on the build date.
+    pub own: &'a [usize],
+    /// All decisions of the site.
+    pub decisions: &'a Decisions,
+    /// The build date.
+    pub today: Date,
     /// Its place in the status lists.
     pub status_index: u32,
     /// Number and code of the certificate it replaces.
@@ -70,11 +78,29 @@ impl<'a> CertInputs<'a> {
             derived,
             decision: derived.decision.map(|d| &site.decisions.list[d]),
             announced: derived.announced.map(|d| &site.decisions.list[d]),
+            own: site.decisions.by_certificate.get(&i).map(Vec::as_slice).unwrap_or_default(),
+            decisions: &site.decisions,
+            today: site.build_date,
             status_index,
             replaces: cert.replaces.as_ref().and_then(|r| site.certificates.index(r)).map(&link),
             superseded_by: derived.superseded_by.map(link),
             proof_created: proof_date(cert, site.build_date),
         }
+    }
+
+    /// Its decisions published on the build date (their notices are out, DESIGN §3), in the
+    /// order they take effect, with where each stands.
+    pub fn history(&self) -> Vec<(&'a Decision, NoticeState)> {
+        let decisions = self.decisions;
+        self.own
+            .iter()
+            .map(|&d| (d, &decisions.list[d]))
+            .filter(|(_, d)| d.decided_on <= self.today)
+            .map(|(i, d)| {
+                let lifted_by = decisions.lifted_by.get(&i).map(|&r| &decisions.list[r]).filter(|r| r.decided_on <= self.today);
+                (d, notice::state(d, lifted_by, self.today))
+            })
+            .collect()
     }
 
     /// The page in each language of `renderers` (with the page's `url` and the QR code's SVG).
@@ -91,6 +117,7 @@ impl<'a> CertInputs<'a> {
                     derived: self.derived,
                     decision: self.decision,
                     announced: self.announced,
+                    history: self.history(),
                     code: self.code,
                     url,
                     replaces: self.replaces.map(link),
@@ -122,7 +149,20 @@ impl Hash for CertInputs<'_> {
     /// Every field that can show on a page or in a credential. The destructuring lists every
     /// field, so a field added later does not compile until it is hashed or set aside here.
     fn hash<H: Hasher>(&self, h: &mut H) {
-        let CertInputs { cert, code, derived, decision, announced, status_index, replaces, superseded_by, proof_created } = self;
+        let CertInputs {
+            cert,
+            code,
+            derived,
+            decision,
+            announced,
+            own: _,       // hashed as the history, below
+            decisions: _, // likewise
+            today: _,     // likewise: only where each decision stands shows
+            status_index,
+            replaces,
+            superseded_by,
+            proof_created,
+        } = self;
         let Certificate {
             number,
             surname,
@@ -151,6 +191,11 @@ impl Hash for CertInputs<'_> {
                 (id, action, decided_on, effective_on, until, reason, reason_en).hash(h);
                 grounds.iter().for_each(|g| g.code.hash(h));
             }
+        }
+        let history = self.history();
+        history.len().hash(h);
+        for (d, state) in history {
+            (&d.id, d.action, d.decided_on, d.effective_on, d.until, state).hash(h);
         }
         (status_index, replaces, superseded_by, proof_created).hash(h);
     }

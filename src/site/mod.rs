@@ -438,6 +438,12 @@ impl Site {
         status_of(i, &self.certificates, &self.decisions, self.build_date)
     }
 
+    /// The last day the status lists a build signs are valid (DESIGN §5: build date +
+    /// `[status] max_age_days`; their `validUntil` is the end of that day).
+    pub fn status_lists_until(&self) -> time::Date {
+        self.build_date.saturating_add(time::Duration::days(self.config.status.max_age_days.into()))
+    }
+
     /// The status of every certificate on the build date, in list order.
     pub fn statuses(&self) -> Vec<Derived> {
         (0..self.certificates.list.len()).into_par_iter().map(|i| self.status(i)).collect()

@@ -123,7 +123,7 @@ impl Plan {
         let html = |r: Result<Vec<u8>, String>| r.map_err(|e| anyhow!(e));
         let lang = renderer.lang;
         let default = k == 0;
-        self.put(Rank::Page, Routes::words(lang), json_bytes(&i18n::check_words(lang)));
+        self.put(Rank::Page, Routes::words(lang), json_bytes(&i18n::check_words_with_contact(lang, &site.config.issuer)));
         if default {
             self.put(Rank::Page, routes::UPDATED_CSS, assets::updated_css(site.build_date, &site.config.languages));
         }
@@ -218,7 +218,7 @@ impl Plan {
             let date = day_start(site.build_date);
             // Fresh for `max_age_days` (DESIGN §5): a verifier holding an older list cannot
             // confirm a status, since a decision may have come since.
-            let until = site.build_date.saturating_add(time::Duration::days(site.config.status.max_age_days.into()));
+            let until = site.status_lists_until();
             let unsigned = status_list::list_credential(&url, purpose, &bits, &site.did.did, &date, &day_end(until));
             let list = signer.sign(unsigned, &date)?;
             self.put(Rank::StatusList, Routes::status_list(purpose), json_bytes(&serde_json::Value::Object(list)));
