@@ -58,7 +58,10 @@ fn english_mirrors_every_page_with_english_words() {
     let about = std::fs::read_to_string(public.join("en/about/index.html")).unwrap();
     assert!(about.contains(r#"<a href="/en/about/">About us</a>"#) && about.contains("<h2>Who we are</h2>"), "{about}");
     let rules = std::fs::read_to_string(public.join("en/qaydalar/index.html")).unwrap();
-    assert!(rules.contains(r#"<a href="/en/qaydalar/" lang="az">Sertifikatdan istifadə qaydaları</a>"#), "an untranslated page's title in the menu is marked");
+    assert!(
+        rules.contains(r#"<a href="/en/qaydalar/" lang="az">Sertifikatdan istifadə qaydaları</a>"#),
+        "an untranslated page's title in the menu is marked"
+    );
     assert!(rules.contains(r#"<article class="prose" lang="az">"#));
     assert!(!public.join("en/interviews/2026-03-xarici/results.json").exists(), "open data once");
     assert!(public.join("assets/words.en.json").exists());
