@@ -66,7 +66,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("rule_stop_use", "Müddəti bitmiş, dayandırılmış və ya ləğv edilmiş sertifikat istifadə edilə bilməz.", "An expired, suspended or revoked certificate must not be used."),
     ("agreement", "Sertifikatın istifadəsinə dair müqavilə", "Agreement on the use of the certificate"),
     ("proof", "Rəqəmsal imza", "Digital signature"),
-    ("proof_lead", "Bu sertifikatın məlumatları sertifikatlaşdırma orqanı tərəfindən rəqəmsal imza ilə (W3C Verifiable Credential, Ed25519) imzalanıb. İmzalı sənədi yükləyib istənilən vaxt oflayn yoxlaya bilərsiniz.", "This certificate's data is digitally signed by the certification body (W3C Verifiable Credential, Ed25519). Download the signed document to check it offline at any time."),
+    ("proof_lead", "Məlumatları orqan rəqəmsal imza ilə (W3C Verifiable Credential, Ed25519) imzalayıb: imzalı sənədi istənilən vaxt oflayn yoxlamaq olar.", "The body signed this data digitally (W3C Verifiable Credential, Ed25519): the signed document can be checked offline at any time."),
     ("credential_link", "İmzalı sənəd (credential.json)", "Signed credential (credential.json)"),
     ("take_away", "Sertifikatınızı özünüzlə aparın", "Take your certificate with you"),
     // Shown for a valid certificate only (agreement §4 A¶10). What the file is for and how it
@@ -235,7 +235,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     // reads these from data attributes of the page).
     ("check_title", "Bu brauzerdə yoxlama", "Check in this browser"),
     ("check_lead", "Brauzeriniz imzalı sənədi, orqanın açıq açarını və status siyahılarını yükləyib bugünkü tarixə görə yenidən yoxlayır.", "Your browser downloads the signed credential, the body's public key and the status lists, and checks them again against today's date."),
-    ("check_needs_js", "Bu yoxlama üçün JavaScript lazımdır. Yuxarıdakı status saytın son yenilənmə tarixinə görədir; imzalı sənədi oflayn da yoxlaya bilərsiniz.", "This check needs JavaScript. The status above is as of the site's last update; you can also check the signed credential offline."),
+    ("check_needs_js", "Bu yoxlama üçün JavaScript lazımdır; yuxarıdakı status saytın son yenilənməsinə görədir.", "This check needs JavaScript; the status above is as of the site's last update."),
     ("check_running", "Yoxlanılır…", "Checking…"),
     ("check_issuer_key", "Orqanın açarı", "The body's key"),
     ("check_signature", "Rəqəmsal imza", "Digital signature"),
