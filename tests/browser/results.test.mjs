@@ -106,7 +106,7 @@ for (const [lang, prefix] of LANGS) {
       await p.fill("#row-filter", "");
       assert.equal((await visibleRows(p)).length, 9);
       await p.fill("#row-filter", "elif");
-      await p.screenshot({ path: join(shots, `results-filtered-${lang}-${size.width}.png`) });
+      await p.screenshot({ path: join(shots, `results-filtered-${lang}-${size.width}.png`), fullPage: true });
       assert.deepEqual(problems, []);
       await close();
     });
