@@ -5,37 +5,12 @@
 // gets a hint that the code is the one printed under the QR code. A code typed as printed,
 // with its check character (13 characters, DESIGN §4), goes to its page when the check passes
 // (the address takes the 12 before it); when it fails, the page says it is a typing mistake.
-// No inline script.
+// No inline script: loaded with `defer`, after code.js.
 (function () {
   "use strict";
-  var ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-  // The check character of 12 characters: as in verify.js and src/model/code.rs.
-  function timesX(v) {
-    v <<= 1;
-    return v & 32 ? (v ^ 37) & 31 : v;
-  }
-  function checkChar(chars) {
-    var sum = 0;
-    for (var i = 0; i < chars.length; i++) sum = timesX(sum) ^ ALPHABET.indexOf(chars[i]);
-    return ALPHABET[timesX(sum)];
-  }
-  // A code typed as printed: 13 Crockford characters (case, O for 0, I and L for 1,
-  // hyphens and spaces as verify.js reads them); null for anything else.
-  function printedCode(typed) {
-    var out = "";
-    var s = typed.toUpperCase();
-    for (var i = 0; i < s.length; i++) {
-      var c = s[i];
-      if (c === "-" || c === " ") continue;
-      if (c === "O") c = "0";
-      else if (c === "I" || c === "L") c = "1";
-      if (ALPHABET.indexOf(c) < 0) return null;
-      out += c;
-    }
-    return out.length === 13 ? out : null;
-  }
+  var reader = window.certsiteCode;
   var blocks = document.querySelectorAll(".not-found[data-lang]");
-  if (!blocks.length) return;
+  if (!blocks.length || !reader) return;
   var path = window.location.pathname;
   // The block whose language root the address is under; the longest root wins ("" is the default).
   var chosen = blocks[0];
@@ -58,8 +33,8 @@
     if (!mine) continue;
     // A certificate number (e.g. PSM-2022-0046800) rather than a code.
     var number = code !== null && /^[A-Za-z]{1,6}([-/_]\d+)+$/.test(code);
-    var typed = code === null || number ? null : printedCode(code);
-    if (typed && checkChar(typed.slice(0, 12)) === typed[12]) {
+    var typed = code === null || number ? null : reader.normalize(code, [13]);
+    if (typed && reader.checks(typed)) {
       window.location.replace((chosen.getAttribute("data-root") || "") + "/c/" + typed.slice(0, 12) + "/");
       return;
     }
@@ -67,7 +42,7 @@
       block.querySelector(".page-missing").hidden = true;
       block.querySelector(".unknown-advice").hidden = true;
       block.querySelector(".code-mistake").hidden = false;
-      block.querySelector(".mistyped-code").textContent = typed.match(/.{1,4}/g).join("-");
+      block.querySelector(".mistyped-code").textContent = reader.grouped(typed);
     } else if (code !== null) {
       block.querySelector(".page-missing").hidden = true;
       block.querySelector(".unknown-code").hidden = false;

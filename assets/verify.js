@@ -3,11 +3,12 @@
 // reads as 0, I and L as 1, hyphens and spaces are ignored. A code as printed has 13
 // characters: the page's 12 and a check character, so that a typing mistake is told at once,
 // without a request, from a code no certificate has; codes printed before it have 12, which
-// cannot be checked. No inline script: this file is loaded with `defer`.
+// cannot be checked. No inline script: this file is loaded with `defer`, after code.js (which
+// reads codes and their check character).
 (function () {
   "use strict";
   var form = document.getElementById("verify-form");
-  if (!form) return;
+  if (!form || !window.certsiteCode) return;
   var help = document.getElementById("no-js-help");
   if (help) help.hidden = true;
   var input = document.getElementById("code");
@@ -20,42 +21,8 @@
   // language, under the site's (/c/…/credential.json).
   var base = form.getAttribute("data-base") || "";
   var siteBase = form.getAttribute("data-site") || "";
-  var ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-  // Multiplies v by x in GF(32) = GF(2)[x] / (x^5 + x^2 + 1).
-  function timesX(v) {
-    v <<= 1;
-    return v & 32 ? (v ^ 37) & 31 : v;
-  }
-
-  // The check character of a code's 12 characters: the same as check_char of
-  // src/model/code.rs (the 13 characters, read as elements of GF(32) and weighted by powers
-  // of x, sum to 0), which catches any one character changed and any two swapped.
-  function checkChar(chars) {
-    var sum = 0;
-    for (var i = 0; i < chars.length; i++) sum = timesX(sum) ^ ALPHABET.indexOf(chars[i]);
-    return ALPHABET[timesX(sum)];
-  }
-
-  // The typed code in upper-case Crockford, 12 or 13 characters; null if it is not one.
-  function normalize(typed) {
-    var out = "";
-    var s = typed.toUpperCase();
-    for (var i = 0; i < s.length; i++) {
-      var c = s[i];
-      if (c === "-" || c === " ") continue;
-      if (c === "O") c = "0";
-      else if (c === "I" || c === "L") c = "1";
-      if (ALPHABET.indexOf(c) < 0) return null;
-      out += c;
-    }
-    return out.length === 12 || out.length === 13 ? out : null;
-  }
-
-  // In groups of four, as printed: 7K2M-9QWX-4RTB-E.
-  function grouped(code) {
-    return code.match(/.{1,4}/g).join("-");
-  }
+  var normalize = function (typed) { return window.certsiteCode.normalize(typed, [12, 13]); };
+  var grouped = window.certsiteCode.grouped;
 
   // A certificate number (e.g. PSM-2022-0046800) typed instead of the code.
   function looksLikeNumber(typed) {
@@ -88,7 +55,7 @@
     error.hidden = true;
     input.removeAttribute("aria-invalid");
     var page = base + "/c/" + code.slice(0, 12) + "/";
-    if (code.length === 13 && checkChar(code.slice(0, 12)) !== code[12]) {
+    if (code.length === 13 && !window.certsiteCode.checks(code)) {
       // One character wrong or two swapped: nothing to ask the server.
       answer(mistake, code);
       input.focus();

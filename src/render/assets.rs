@@ -4,6 +4,7 @@
 /// `(path below the output, bytes)` of every asset.
 pub const ASSETS: &[(&str, &[u8])] = &[
     ("assets/site.css", include_bytes!("../../assets/site.css")),
+    ("assets/code.js", include_bytes!("../../assets/code.js")),
     ("assets/verify.js", include_bytes!("../../assets/verify.js")),
     ("assets/jcs.js", include_bytes!("../../assets/jcs.js")),
     ("assets/verify-credential.js", include_bytes!("../../assets/verify-credential.js")),
