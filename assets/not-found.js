@@ -9,6 +9,21 @@
 (function () {
   "use strict";
   var reader = window.certsiteCode;
+  // The 12 characters of a code as printed whose check passed, kept for this tab while it goes
+  // to their page (sessionStorage; without it, the cautious words stay).
+  var KEY = "certsite-checked-code";
+  function remember(code) {
+    try { window.sessionStorage.setItem(KEY, code); } catch (e) { /* storage off */ }
+  }
+  function recalled(code) {
+    try {
+      var kept = window.sessionStorage.getItem(KEY);
+      window.sessionStorage.removeItem(KEY);
+      return code !== null && kept === code;
+    } catch (e) {
+      return false;
+    }
+  }
   var blocks = document.querySelectorAll(".not-found[data-lang]");
   if (!blocks.length || !reader) return;
   var path = window.location.pathname;
@@ -35,6 +50,9 @@
     var number = code !== null && /^[A-Za-z]{1,6}([-/_]\d+)+$/.test(code);
     var typed = code === null || number ? null : reader.normalize(code, [13]);
     if (typed && reader.checks(typed)) {
+      // Remembered for this tab: if no certificate has it, this page says so without
+      // "mistyped?" (the address stays the certificate's own).
+      remember(typed.slice(0, 12));
       window.location.replace((chosen.getAttribute("data-root") || "") + "/c/" + typed.slice(0, 12) + "/");
       return;
     }
@@ -48,6 +66,11 @@
       block.querySelector(".unknown-code").hidden = false;
       block.querySelector(".typed-code").textContent = code;
       if (number) block.querySelector(".number-hint").hidden = false;
+      // Come from a code as printed whose check character passed: not a typing mistake.
+      if (recalled(reader.normalize(code, [12]))) {
+        block.querySelector(".unknown-advice").hidden = true;
+        block.querySelector(".checked-advice").hidden = false;
+      }
     }
     // Headings: the shown block's first is the page's h1.
     var heads = block.querySelectorAll("h2");
