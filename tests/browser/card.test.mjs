@@ -13,9 +13,9 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startSite, repo } from "./site.mjs";
+import { startSite, SIZES, shots } from "./site.mjs";
 
 const BUILT = "2026-11-23";
 const NOON = `${BUILT}T12:00:00Z`;
@@ -23,13 +23,7 @@ const NOON = `${BUILT}T12:00:00Z`;
 const LATER = "2026-12-06T12:00:00Z";
 // After the lists' validUntil (build date + 31 days).
 const STALE = "2027-01-10T12:00:00Z";
-const shots = process.env.CERTSITE_SCREENSHOTS || join(repo, "target/screenshots");
-mkdirSync(shots, { recursive: true });
 
-const SIZES = [
-  { width: 390, height: 844 },
-  { width: 1280, height: 900 },
-];
 const LANGS = [
   { lang: "az", prefix: "" },
   { lang: "en", prefix: "/en" },

@@ -7,17 +7,11 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startSite, repo } from "./site.mjs";
+import { startSite, SIZES, shots, openPage } from "./site.mjs";
 
 const BUILT = "2026-11-23";
-const shots = process.env.CERTSITE_SCREENSHOTS || join(repo, "target/screenshots");
-mkdirSync(shots, { recursive: true });
-const SIZES = [
-  { width: 390, height: 844 },
-  { width: 1280, height: 900 },
-];
 const LANGS = [["az", ""], ["en", "/en"]];
 
 let site, browser, base, codes, pub;
@@ -47,16 +41,7 @@ after(async () => {
   await site?.close();
 });
 
-async function open(path, size) {
-  const context = await browser.newContext({ viewport: size });
-  const p = await context.newPage();
-  const problems = [];
-  p.on("pageerror", (e) => problems.push(String(e)));
-  p.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) problems.push(m.text()); });
-  await p.clock.setFixedTime(new Date(`${BUILT}T12:00:00Z`));
-  await p.goto(`${base}${path}`);
-  return { p, problems, close: () => context.close() };
-}
+const open = (path, size) => openPage(browser, base + path, size, `${BUILT}T12:00:00Z`);
 
 // The code as printed under the QR code of a certificate's page: 7K2M-9QWX-4RTB-E.
 function printed(number) {

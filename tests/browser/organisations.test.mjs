@@ -9,19 +9,13 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { startSite, repo } from "./site.mjs";
+import { startSite, SIZES, shots, openPage } from "./site.mjs";
 
 const BUILT = "2026-11-23";
 const NOON = `${BUILT}T12:00:00Z`;
-const shots = process.env.CERTSITE_SCREENSHOTS || join(repo, "target/screenshots");
-mkdirSync(shots, { recursive: true });
 
-const SIZES = [
-  { width: 390, height: 844 },
-  { width: 1280, height: 900 },
-];
 
 // What the sample's data/site.toml and content/ say each organisation is called.
 const BODY = {
@@ -57,16 +51,7 @@ function pagesOf(prefix) {
   };
 }
 
-async function open(path, size) {
-  const context = await browser.newContext({ viewport: size });
-  const p = await context.newPage();
-  const problems = [];
-  p.on("pageerror", (e) => problems.push(String(e)));
-  p.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) problems.push(m.text()); });
-  await p.clock.setFixedTime(new Date(NOON));
-  await p.goto(base + path);
-  return { p, problems, close: () => context.close() };
-}
+const open = (path, size) => openPage(browser, base + path, size, NOON);
 
 // What a visitor sees of the header and the footer: the brand, the menu's links (not the
 // language switch) and every link and word of the footer; and whether the menu fits the screen.

@@ -13,14 +13,12 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startSite, repo } from "./site.mjs";
+import { startSite, SIZES, shots } from "./site.mjs";
 
 const BUILT = "2026-11-23";
 const SESSION = "2026-03-xarici";
-const shots = process.env.CERTSITE_SCREENSHOTS || join(repo, "target/screenshots");
-mkdirSync(shots, { recursive: true });
 
 let site, browser, base, pub;
 
@@ -56,10 +54,6 @@ after(async () => {
   await site?.close();
 });
 
-const SIZES = [
-  { width: 390, height: 844 },
-  { width: 1280, height: 900 },
-];
 const LANGS = [
   ["az", ""],
   ["en", "/en"],

@@ -3,13 +3,21 @@
 // with the flags this closed network needs.
 
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join, extname, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
 export const repo = resolve(import.meta.dirname, "../..");
+/// Where the tests write their screenshots ($CERTSITE_SCREENSHOTS, else target/screenshots).
+export const shots = process.env.CERTSITE_SCREENSHOTS || join(repo, "target/screenshots");
+mkdirSync(shots, { recursive: true });
+/// The two screens every page is looked at on: a phone and a laptop.
+export const SIZES = [
+  { width: 390, height: 844 },
+  { width: 1280, height: 900 },
+];
 const bin = process.env.CERTSITE_BIN || join(repo, "target/debug/certsite");
 const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
 const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml" };
@@ -58,4 +66,17 @@ export async function startSite(fixture = "minimal", date = "2026-11-23", prepar
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/// Opens `url` in a new context of `browser` at `size`, with the clock fixed at `now`; collects
+/// page errors and Content-Security-Policy reports. Returns { p, problems, close() }.
+export async function openPage(browser, url, size, now) {
+  const context = await browser.newContext({ viewport: size });
+  const p = await context.newPage();
+  const problems = [];
+  p.on("pageerror", (e) => problems.push(String(e)));
+  p.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) problems.push(m.text()); });
+  await p.clock.setFixedTime(new Date(now));
+  await p.goto(url);
+  return { p, problems, close: () => context.close() };
 }

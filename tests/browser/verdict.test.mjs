@@ -11,16 +11,14 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startSite, repo } from "./site.mjs";
+import { startSite, SIZES, shots } from "./site.mjs";
 
 const BUILT = "2026-11-23";
 const NOON = `${BUILT}T12:00:00Z`;
 // After the lists' validUntil (build date + 31 days, DESIGN §5).
 const STALE = "2027-01-10T12:00:00Z";
-const shots = process.env.CERTSITE_SCREENSHOTS || join(repo, "target/screenshots");
-mkdirSync(shots, { recursive: true });
 
 let site, browser, base, codes, pub;
 
@@ -46,10 +44,6 @@ after(async () => {
   await site?.close();
 });
 
-const SIZES = [
-  { width: 390, height: 844 },
-  { width: 1280, height: 900 },
-];
 
 async function open(number, { now = NOON, size = SIZES[0], javaScript = true, lang = "", setup } = {}) {
   const context = await browser.newContext({ viewport: size, javaScriptEnabled: javaScript });

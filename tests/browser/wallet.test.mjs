@@ -8,19 +8,13 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startSite, repo } from "./site.mjs";
+import { startSite, SIZES, shots } from "./site.mjs";
 
 const BUILT = "2026-11-23";
 const NOON = `${BUILT}T12:00:00Z`;
-const shots = process.env.CERTSITE_SCREENSHOTS || join(repo, "target/screenshots");
-mkdirSync(shots, { recursive: true });
-const SIZES = [
-  { width: 390, height: 844 },
-  { width: 1280, height: 900 },
-];
 // What each language's page says of the file (src/render/i18n.rs take_away_lead, take_away_file).
 const WORDS = {
   az: [/imzalı surətini yükləyin/, /rəqəmsal pul kisəsi \(wallet\)/, /Learner Credential Wallet/, /«Add credential»/, /işəgötürənə/],
