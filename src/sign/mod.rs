@@ -3,6 +3,7 @@
 //! lists: the two-bit list every credential points into and the one-bit revocation and
 //! suspension lists of credentials signed before it (DESIGN §5). The key files are state
 //! ([`crate::state::keys`]).
+pub mod base45;
 pub mod cborld;
 pub mod contexts;
 pub mod credential;
