@@ -10,6 +10,7 @@ pub mod credential;
 pub mod did;
 pub mod jcs;
 pub mod multibase;
+pub mod paper;
 pub mod proof;
 pub mod rdf;
 pub mod status_list;
