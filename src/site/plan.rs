@@ -66,6 +66,9 @@ impl Plan {
         }
         plan.site_files(site, renderers)?;
         plan.status_lists(site, signing, statuses)?;
+        for (rel, bytes) in signing.paper.files() {
+            plan.put(Rank::Page, rel, bytes);
+        }
         Ok(plan)
     }
 
