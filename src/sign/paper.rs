@@ -90,6 +90,22 @@ impl Paper {
         Paper { did: did.to_owned(), context_url, status_url, table, table_json }
     }
 
+    /// The paper credentials of the site `did` as its published type table (`table`, the
+    /// content of `paper/type-table.json`) describes them; `None` when it is not such a table.
+    pub fn from_published(did: &str, table: &Value) -> Option<Paper> {
+        let id = table["registryEntryId"].as_u64()?;
+        let mut subtables = Vec::new();
+        for (kind, entries) in table["typeTable"].as_object()? {
+            let entries: Option<Vec<(String, u64)>> = entries.as_object()?.iter().map(|(k, v)| Some((k.clone(), v.as_u64()?))).collect();
+            subtables.push((kind.clone(), entries?));
+        }
+        let context_url = table["typeTable"]["context"].as_object()?.iter().find(|(_, n)| **n == 2)?.0.clone();
+        let base = context_url.strip_suffix(CONTEXT_FILE)?;
+        let status_url = format!("{base}{}", crate::routes::Routes::status_list(Purpose::Message));
+        let table_json = table.clone();
+        Some(Paper { did: did.to_owned(), context_url, status_url, table: TypeTable::new(id, &subtables).ok()?, table_json })
+    }
+
     /// The published type table (`paper/type-table.json`).
     pub fn table_json(&self) -> &Value {
         &self.table_json
