@@ -463,6 +463,33 @@ mod tests {
         assert_eq!(paper.read(&text, &doc, None, time::macros::date!(2025 - 01 - 01)).verdict, Verdict::NotAuthentic);
     }
 
+    /// The CPU cost of a certificate's paper QR code (sign, CBOR-LD, base45, QR symbol), by
+    /// hand in an optimised build: `cargo test --release --lib paper_qr_cost -- --ignored
+    /// --nocapture`.
+    #[test]
+    #[ignore = "a timing, run by hand in a release build"]
+    fn paper_qr_cost() {
+        let signer = Signer::new(DID.into(), "X".into(), BASE.into(), key(7));
+        let paper = Paper::new(DID, BASE, &[signer.verifying_key()]);
+        let cert = crate::model::certificate::example("PSM/2023/0118", 1);
+        let day = time::macros::date!(2026 - 11 - 23);
+        let n = 2000u32;
+        let timed = |f: &dyn Fn(u32)| {
+            let start = std::time::Instant::now();
+            (0..n).for_each(f);
+            start.elapsed().as_secs_f64() * 1e6 / f64::from(n)
+        };
+        let signed = paper.sign(&cert, &signer, 5, day);
+        let text = paper.encode(&signed).unwrap();
+        let sign = timed(&|slot| drop(std::hint::black_box(paper.sign(&cert, &signer, slot, day))));
+        let encode = timed(&|_| drop(std::hint::black_box(paper.encode(&signed).unwrap())));
+        let qr = timed(&|_| drop(std::hint::black_box(crate::render::qr::qr_svg(&text).unwrap())));
+        println!(
+            "µs a certificate: sign {sign:.0}, CBOR-LD + base45 {encode:.0}, QR symbol (SVG) {qr:.0}, total {:.0}",
+            sign + encode + qr
+        );
+    }
+
     #[test]
     fn keys_whose_numbers_collide_leave_the_later_out() {
         let keys: Vec<VerifyingKey> = (1..=255).map(|s| key(s).verifying_key()).collect();
