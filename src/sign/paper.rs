@@ -204,7 +204,7 @@ impl Paper {
             Ok(c) => c,
             Err(why) => return Reading { verdict: Verdict::Unreadable, why: Some(why), fields: None, as_of: None },
         };
-        let (mut credential, fields) = credential;
+        let (credential, fields) = credential;
         let reading = |verdict: Verdict, as_of: Option<Date>| Reading { verdict, why: None, fields: Some(fields.clone()), as_of };
         let did = did_document["id"].as_str().unwrap_or_default();
         let method = credential["proof"]["verificationMethod"].as_str().unwrap_or_default().to_owned();
