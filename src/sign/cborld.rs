@@ -277,22 +277,33 @@ fn js_truthy(v: &Json) -> bool {
     }
 }
 
+/// An active context's term definitions: shared, not copied, from one context to the next
+/// (only a context that defines a term makes a new definition).
+type TermMap = HashMap<String, Rc<Json>>;
+
 struct ActiveContext {
-    term_map: Map<String, Json>,
+    term_map: TermMap,
     previous: Option<Rc<ActiveContext>>,
     type_terms: Vec<String>,
 }
 
 impl ActiveContext {
-    fn new(term_map: Map<String, Json>, previous: Option<Rc<ActiveContext>>) -> Rc<ActiveContext> {
+    fn new(term_map: TermMap, previous: Option<Rc<ActiveContext>>) -> Rc<ActiveContext> {
         let mut type_terms = vec!["@type".to_owned()];
-        type_terms.extend(term_map.iter().filter(|(_, d)| d["@id"] == "@type").map(|(t, _)| t.clone()));
+        let mut aliases: Vec<String> = term_map.iter().filter(|(_, d)| d["@id"] == "@type").map(|(t, _)| t.clone()).collect();
+        aliases.sort();
+        type_terms.extend(aliases);
         Rc::new(ActiveContext { term_map, previous, type_terms })
     }
 
-    fn definition(&self, term: &str) -> Map<String, Json> {
-        self.term_map.get(term).and_then(Json::as_object).cloned().unwrap_or_default()
+    fn definition(&self, term: &str) -> Rc<Json> {
+        self.term_map.get(term).cloned().unwrap_or_else(|| Rc::new(Json::Object(Map::new())))
     }
+}
+
+/// A term definition's members (every definition is an object).
+fn members(def: &Json) -> &Map<String, Json> {
+    def.as_object().expect("definitions are objects")
 }
 
 fn flag(def: &Json, name: &str) -> bool {
@@ -310,7 +321,7 @@ fn same_definition(a: &Json, b: &Json) -> bool {
     strip(a) == strip(b)
 }
 
-fn resolve_curie(active: &Map<String, Json>, context: &Map<String, Json>, value: &str, depth: usize) -> Result<String, Error> {
+fn resolve_curie(active: &TermMap, context: &Map<String, Json>, value: &str, depth: usize) -> Result<String, Error> {
     if !value.contains(':') {
         return Ok(value.to_owned());
     }
@@ -320,7 +331,7 @@ fn resolve_curie(active: &Map<String, Json>, context: &Map<String, Json>, value:
     let (prefix, suffix) = value.split_once(':').expect("contains ':'");
     let def = match context.get(prefix) {
         Some(d) if !d.is_null() => Some(d),
-        _ => active.get(prefix),
+        _ => active.get(prefix).map(|d| &**d),
     };
     let id = match def {
         None => return Ok(value.to_owned()),
@@ -333,8 +344,9 @@ fn resolve_curie(active: &Map<String, Json>, context: &Map<String, Json>, value:
     resolve_curie(active, context, &format!("{id}{suffix}"), depth + 1)
 }
 
-fn resolve_curies(active: &Map<String, Json>, context: &Map<String, Json>, new: &mut Map<String, Json>) -> Result<(), Error> {
+fn resolve_curies(active: &TermMap, context: &Map<String, Json>, new: &mut [(String, Json)]) -> Result<(), Error> {
     for (key, def) in new.iter_mut() {
+        let key = &*key;
         let def = def.as_object_mut().expect("definitions are objects");
         match def.get("@id") {
             Some(Json::String(id)) => {
@@ -367,8 +379,8 @@ fn resolve_curies(active: &Map<String, Json>, context: &Map<String, Json>, new: 
     Ok(())
 }
 
-fn revert_term_map(active: &ActiveContext) -> Result<Map<String, Json>, Error> {
-    let mut new = Map::new();
+fn revert_term_map(active: &ActiveContext) -> Result<TermMap, Error> {
+    let mut new = TermMap::new();
     let mut non_propagating = vec![];
     for (term, def) in &active.term_map {
         if flag(def, "propagate") {
@@ -399,11 +411,11 @@ fn revert_term_map(active: &ActiveContext) -> Result<Map<String, Json>, Error> {
 impl ContextLoader<'_> {
     fn update_term_map(
         &mut self,
-        mut active: Map<String, Json>,
+        mut active: TermMap,
         contexts: Option<&Json>,
         property_scope: bool,
         type_scope: bool,
-    ) -> Result<Map<String, Json>, Error> {
+    ) -> Result<TermMap, Error> {
         let empty = Json::Object(Map::new());
         let list: Vec<&Json> = match contexts {
             None => vec![&empty],
@@ -417,7 +429,7 @@ impl ContextLoader<'_> {
                 Some(Json::Null) | None => !type_scope,
                 Some(p) => js_truthy(p),
             };
-            let mut new: Map<String, Json> = entry
+            let mut defined: Vec<(String, Json)> = entry
                 .term_map
                 .iter()
                 .map(|(k, v)| {
@@ -426,7 +438,8 @@ impl ContextLoader<'_> {
                     (k.clone(), d)
                 })
                 .collect();
-            resolve_curies(&active, context, &mut new)?;
+            resolve_curies(&active, context, &mut defined)?;
+            let mut new: TermMap = defined.into_iter().map(|(k, d)| (k, Rc::new(d))).collect();
             for (term, active_def) in &active {
                 match new.get(term) {
                     Some(def) => {
@@ -456,8 +469,8 @@ impl ContextLoader<'_> {
 
     fn apply_property_scoped(&mut self, ctx: &Rc<ActiveContext>, term: &str) -> Result<Rc<ActiveContext>, Error> {
         let reverted = revert_term_map(ctx)?;
-        let scoped = ctx.term_map.get(term).and_then(|d| d.get("@context")).cloned();
-        let map = self.update_term_map(reverted, scoped.as_ref(), true, false)?;
+        let def = ctx.term_map.get(term).cloned();
+        let map = self.update_term_map(reverted, def.as_deref().and_then(|d| d.get("@context")), true, false)?;
         Ok(ActiveContext::new(map, Some(ctx.clone())))
     }
 
@@ -466,8 +479,8 @@ impl ContextLoader<'_> {
         types.dedup();
         let mut map = ctx.term_map.clone();
         for t in types {
-            let scoped = map.get(&t).and_then(|d| d.get("@context")).cloned();
-            map = self.update_term_map(map, scoped.as_ref(), false, true)?;
+            let def = map.get(&t).cloned();
+            map = self.update_term_map(map, def.as_deref().and_then(|d| d.get("@context")), false, true)?;
         }
         Ok(ActiveContext::new(map, Some(ctx.clone())))
     }
@@ -741,7 +754,7 @@ impl Codec<'_, '_> {
         let ctx = self.loader.apply_type_scoped(&ctx, types)?;
         let mut keys: Vec<&String> = input.keys().filter(|k| *k != "@context").collect();
         keys.sort_by(|a, b| js_cmp(a, b));
-        let entries: Vec<(&String, TermId, bool, Map<String, Json>)> = keys
+        let entries: Vec<(&String, TermId, bool, Rc<Json>)> = keys
             .into_iter()
             .map(|k| {
                 let plural = input[k].is_array();
@@ -753,9 +766,9 @@ impl Codec<'_, '_> {
             let value = &input[term];
             let converted = if plural {
                 let items = value.as_array().expect("plural");
-                Cbor::Array(items.iter().map(|v| self.compress_value(&value_ctx, v, term, &def)).collect::<Result<_, _>>()?)
+                Cbor::Array(items.iter().map(|v| self.compress_value(&value_ctx, v, term, members(&def))).collect::<Result<_, _>>()?)
             } else {
-                self.compress_value(&value_ctx, value, term, &def)?
+                self.compress_value(&value_ctx, value, term, members(&def))?
             };
             let key = match id {
                 TermId::Id(n) => uint(n),
@@ -775,7 +788,7 @@ impl Codec<'_, '_> {
         }
     }
 
-    fn term_info(&self, ctx: &ActiveContext, key: &Cbor) -> Result<(String, bool, Map<String, Json>), Error> {
+    fn term_info(&self, ctx: &ActiveContext, key: &Cbor) -> Result<(String, bool, Rc<Json>), Error> {
         let id = match key {
             Cbor::Text(t) => TermId::Term(t.clone()),
             Cbor::Integer(i) => match u64::try_from(*i) {
@@ -838,7 +851,7 @@ impl Codec<'_, '_> {
                 one => vec![one],
             };
             for v in values {
-                if let Some(Json::String(t)) = self.decode_value(v, &term, &def, Some("@vocab"))? {
+                if let Some(Json::String(t)) = self.decode_value(v, &term, members(&def), Some("@vocab"))? {
                     types.push(t);
                 }
             }
@@ -856,14 +869,17 @@ impl Codec<'_, '_> {
         entries.sort_by(|a, b| js_cmp(&a.0, &b.0));
         for (term, plural, def, value) in entries {
             let value_ctx = self.loader.apply_property_scoped(&ctx, &term)?;
-            let tt = term_type(&def)?;
+            let tt = term_type(members(&def))?;
             let converted = if plural {
                 let Cbor::Array(items) = value else { return unsupported(format!("plural term {term} without an array")) };
                 Json::Array(
-                    items.iter().map(|v| self.decompress_value(&value_ctx, v, &term, &def, tt.as_deref())).collect::<Result<_, _>>()?,
+                    items
+                        .iter()
+                        .map(|v| self.decompress_value(&value_ctx, v, &term, members(&def), tt.as_deref()))
+                        .collect::<Result<_, _>>()?,
                 )
             } else {
-                self.decompress_value(&value_ctx, value, &term, &def, tt.as_deref())?
+                self.decompress_value(&value_ctx, value, &term, members(&def), tt.as_deref())?
             };
             out.insert(term, converted);
         }
@@ -1027,7 +1043,7 @@ fn sort_maps(value: &mut Cbor) -> Result<(), Error> {
 pub fn encode(document: &Json, table: &TypeTable, loader: DocumentLoader) -> Result<Vec<u8>, Error> {
     let Json::Object(input) = document else { return unsupported("a document that is not a JSON object") };
     let mut codec = Codec { table, loader: ContextLoader::new(loader) };
-    let root = ActiveContext::new(Map::new(), None);
+    let root = ActiveContext::new(TermMap::new(), None);
     let payload = codec.compress(&root, input)?;
     let mut whole = Cbor::Tag(TAG, Box::new(Cbor::Array(vec![uint(table.registry_entry_id), payload])));
     sort_maps(&mut whole)?;
@@ -1071,7 +1087,7 @@ pub fn decode(bytes: &[u8], table: &TypeTable, loader: DocumentLoader) -> Result
         return err("ERR_NO_TYPETABLE", format!("\"typeTable\" not found for \"registryEntryId\" \"{id}\"."));
     }
     let mut codec = Codec { table, loader: ContextLoader::new(loader) };
-    let root = ActiveContext::new(Map::new(), None);
+    let root = ActiveContext::new(TermMap::new(), None);
     codec.decompress(&root, &payload)
 }
 

@@ -55,6 +55,14 @@ pub struct Paper {
     status_url: String,
     table: TypeTable,
     table_json: Value,
+    /// The documents of the two contexts, read once.
+    documents: std::sync::Arc<[Value; 2]>,
+}
+
+/// The documents of the VC 2.0 context and of the paper context.
+fn documents() -> std::sync::Arc<[Value; 2]> {
+    let read = |text: &str| serde_json::from_str(text).expect("the bundled contexts are JSON");
+    std::sync::Arc::new([read(contexts::BUNDLED[0].1), read(contexts::PAPER_CONTEXT)])
 }
 
 impl Paper {
@@ -87,7 +95,7 @@ impl Paper {
             "typeTable": Value::Object(subtables.iter().map(|(k, e)| (k.clone(), object(e))).collect()),
             "contexts": { VC_CONTEXT: format!("{base}{VC_CONTEXT_FILE}"), context_url.clone(): context_url.clone() },
         });
-        Paper { did: did.to_owned(), context_url, status_url, table, table_json }
+        Paper { did: did.to_owned(), context_url, status_url, table, table_json, documents: documents() }
     }
 
     /// The paper credentials of the site `did` as its published type table (`table`, the
@@ -103,7 +111,8 @@ impl Paper {
         let base = context_url.strip_suffix(CONTEXT_FILE)?;
         let status_url = format!("{base}{}", crate::routes::Routes::status_list(Purpose::Message));
         let table_json = table.clone();
-        Some(Paper { did: did.to_owned(), context_url, status_url, table: TypeTable::new(id, &subtables).ok()?, table_json })
+        let table = TypeTable::new(id, &subtables).ok()?;
+        Some(Paper { did: did.to_owned(), context_url, status_url, table, table_json, documents: documents() })
     }
 
     /// The published type table (`paper/type-table.json`).
@@ -127,14 +136,13 @@ impl Paper {
     }
 
     fn load(&self, url: &str) -> Option<Value> {
-        let text = if url == VC_CONTEXT {
-            contexts::BUNDLED[0].1
+        if url == VC_CONTEXT {
+            Some(self.documents[0].clone())
         } else if url == self.context_url {
-            contexts::PAPER_CONTEXT
+            Some(self.documents[1].clone())
         } else {
-            return None;
-        };
-        serde_json::from_str(text).ok()
+            None
+        }
     }
 
     /// The unsigned paper credential of `cert`, whose status is at slot `slot` of the message
