@@ -279,7 +279,7 @@ fn js_truthy(v: &Json) -> bool {
 
 /// An active context's term definitions: shared, not copied, from one context to the next
 /// (only a context that defines a term makes a new definition).
-type TermMap = HashMap<String, Rc<Json>>;
+type TermMap = HashMap<Rc<str>, Rc<Json>>;
 
 struct ActiveContext {
     term_map: TermMap,
@@ -290,7 +290,7 @@ struct ActiveContext {
 impl ActiveContext {
     fn new(term_map: TermMap, previous: Option<Rc<ActiveContext>>) -> Rc<ActiveContext> {
         let mut type_terms = vec!["@type".to_owned()];
-        let mut aliases: Vec<String> = term_map.iter().filter(|(_, d)| d["@id"] == "@type").map(|(t, _)| t.clone()).collect();
+        let mut aliases: Vec<String> = term_map.iter().filter(|(_, d)| d["@id"] == "@type").map(|(t, _)| t.to_string()).collect();
         aliases.sort();
         type_terms.extend(aliases);
         Rc::new(ActiveContext { term_map, previous, type_terms })
@@ -439,7 +439,7 @@ impl ContextLoader<'_> {
                 })
                 .collect();
             resolve_curies(&active, context, &mut defined)?;
-            let mut new: TermMap = defined.into_iter().map(|(k, d)| (k, Rc::new(d))).collect();
+            let mut new: TermMap = defined.into_iter().map(|(k, d)| (Rc::from(k), Rc::new(d))).collect();
             for (term, active_def) in &active {
                 match new.get(term) {
                     Some(def) => {
@@ -451,7 +451,7 @@ impl ContextLoader<'_> {
                         }
                     }
                     None => {
-                        if !context.get(term).is_some_and(Json::is_null) {
+                        if !context.get(&**term).is_some_and(Json::is_null) {
                             new.insert(term.clone(), active_def.clone());
                         }
                     }
@@ -479,7 +479,7 @@ impl ContextLoader<'_> {
         types.dedup();
         let mut map = ctx.term_map.clone();
         for t in types {
-            let def = map.get(&t).cloned();
+            let def = map.get(t.as_str()).cloned();
             map = self.update_term_map(map, def.as_deref().and_then(|d| d.get("@context")), false, true)?;
         }
         Ok(ActiveContext::new(map, Some(ctx.clone())))
