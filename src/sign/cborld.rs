@@ -1174,6 +1174,20 @@ mod tests {
     }
 
     #[test]
+    fn any_one_byte_changed_decodes_or_is_an_error_never_a_panic() {
+        let v: Json = serde_json::from_str(VECTORS[0]).unwrap();
+        let (t, l) = (table(&v), loader(&v));
+        let bytes = unhex(v["cborldHex"].as_str().unwrap());
+        for at in 0..bytes.len() {
+            for byte in [0x00, 0x5f, 0xbf, 0xff] {
+                let mut changed = bytes.clone();
+                changed[at] = byte;
+                let _ = decode(&changed, &t, &l);
+            }
+        }
+    }
+
+    #[test]
     fn deeply_nested_bytes_are_an_error_not_a_stack_overflow() {
         let v: Json = serde_json::from_str(VECTORS[0]).unwrap();
         let mut bytes = vec![0xd9, 0xcb, 0x1d, 0x82, 0x1a, 0x00, 0x88, 0xd9, 0x32];
