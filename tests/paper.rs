@@ -185,6 +185,18 @@ fn changed_unknown_and_revoked_paper_qr_codes_say_so() {
     changed[signature] ^= 0x01;
     let (code, out) = verify_qr(root, &["--qr", &base45::qr_text(&changed)]);
     assert_eq!((code, out.lines().next()), (Some(1), Some("verdict: not-authentic")), "{out}");
+    // One character of the QR text itself changed, inside the signature's bytes: still
+    // decodes, not authentic.
+    let group = (signature + 2) / 2;
+    let at = 5 + 3 * group;
+    let letter = text.as_bytes()[at];
+    let other = *base45::ALPHABET
+        .iter()
+        .find(|&&c| c != letter && base45::from_qr_text(&format!("{}{}{}", &text[..at], c as char, &text[at + 1..])).is_some())
+        .unwrap();
+    let changed = format!("{}{}{}", &text[..at], other as char, &text[at + 1..]);
+    let (code, out) = verify_qr(root, &["--qr", &changed]);
+    assert_eq!((code, out.lines().next()), (Some(1), Some("verdict: not-authentic")), "{changed}: {out}");
     // A change that breaks the decoding: unreadable.
     for broken in
         [text[..text.len() - 7].to_owned(), text.replace("VC1-R", "VC1-Q"), format!("{text}a"), "https://cert.example.org/c/X/".into()]
