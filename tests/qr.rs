@@ -1,6 +1,7 @@
 //! The published QR codes hold exactly their page's URL: the SVG inline in each page of a
 //! built site (every language) and each file `certsite print` writes is rasterised with resvg
-//! and decoded with rqrr, a decoder independent of the encoder.
+//! and decoded with rqrr, a decoder independent of the encoder; and the paper QR codes
+//! `certsite print` writes beside them hold the text `batch.csv` gives.
 
 mod common;
 
@@ -52,10 +53,15 @@ fn every_published_qr_code_decodes_to_its_page_url() {
         let out = certsite(site.path(), &args);
         assert!(out.status.success(), "{}", stderr(&out));
         let qr = site.path().join("print/qr");
-        assert_eq!(std::fs::read_dir(&qr).unwrap().count(), pages.len());
+        // Beside each, its paper QR code (DESIGN §5): the text batch.csv gives.
+        assert_eq!(std::fs::read_dir(&qr).unwrap().count(), 2 * pages.len());
+        let batch = std::fs::read_to_string(site.path().join("print/batch.csv")).unwrap();
         for (number, code) in &pages {
             let file = qr.join(format!("{}.svg", number.replace('/', "_")));
             assert_eq!(decode_svg(&std::fs::read(&file).unwrap()), format!("{base}/c/{code}/"), "{}", file.display());
+            let paper = qr.join(format!("{}-paper.svg", number.replace('/', "_")));
+            let text = decode_svg(&std::fs::read(&paper).unwrap());
+            assert!(text.starts_with("VC1-R") && batch.contains(&format!(",{text}\n")), "{}: {text}", paper.display());
         }
     }
 }
