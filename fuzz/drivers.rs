@@ -9,7 +9,7 @@
 pub type Driver = fn(&[u8]);
 
 /// Every target, by name, with its function.
-pub const ALL: [(&str, Driver); 12] = [
+pub const ALL: [(&str, Driver); 13] = [
     ("certificates", certificates::run),
     ("workbook", workbook::run),
     ("decisions", decisions::run),
@@ -22,6 +22,7 @@ pub const ALL: [(&str, Driver); 12] = [
     ("status_index", status_index::run),
     ("keys", keys::run),
     ("printed", printed::run),
+    ("paper_qr", paper_qr::run),
 ];
 
 pub mod certificates {
@@ -457,5 +458,37 @@ pub mod printed {
         let path = Path::new(".certsite/printed.csv");
         let Ok(printed) = Printed::parse(text, path) else { return };
         assert_eq!(Printed::parse(&printed.to_text(), path).expect("certsite reads the record it writes"), printed);
+    }
+}
+
+pub mod paper_qr {
+    //! A paper QR code's text (`certsite verify --qr`, what a phone scans): `VC1-R`, base45,
+    //! CBOR-LD 1.0 of the site's table, a signed credential, read to a verdict against a DID
+    //! document and a status list. Any text gets a verdict; a panic is a bug. What decodes
+    //! encodes again, and the bytes' registry id is read, without a panic.
+
+    use certsite::sign::paper::{MessageList, Paper, Verdict};
+    use certsite::sign::status_list::Bitstring;
+    use certsite::sign::{base45, cborld, did, multibase};
+
+    /// The public key of the reference vectors' first site (seed of 32 bytes 7).
+    const KEY: &str = "z6MkvDqGT54cXesYGvABpF1UapVNwjCqRcafi4Px6Thv5T3Z";
+
+    /// Reads `data` (see the module).
+    pub fn run(data: &[u8]) {
+        let key = multibase::decode_public_key(KEY).expect("a Multikey");
+        let (id, base) = ("did:web:sertifikat.example.az", "https://sertifikat.example.az/");
+        let paper = Paper::new(id, base, &[key]);
+        let list = MessageList { url: format!("{base}status/status.json"), bits: Bitstring::new(8), date: None };
+        let text = String::from_utf8_lossy(data);
+        let reading = paper.read(&text, &did::document(id, &[key]).into(), Some(&list), time::macros::date!(2026 - 11 - 23));
+        if !text.trim().starts_with(base45::QR_PREFIX) {
+            assert_eq!(reading.verdict, Verdict::Unreadable, "only VC1-R… is read");
+        }
+        assert_eq!(reading.fields.is_some(), reading.verdict != Verdict::Unreadable);
+        if let Ok(decoded) = paper.decode(&text) {
+            let _ = paper.encode(&decoded);
+        }
+        let _ = cborld::registry_entry_id(data);
     }
 }

@@ -442,7 +442,8 @@ fn qr_in_image(path: &Path) -> Result<String, String> {
 /// `certsite verify --qr TEXT` / `--qr-image FILE` (DESIGN §2, §5): reads a paper QR code
 /// offline against the built site `site` (default `<root>/public`): its DID document, its
 /// paper table and its message status list. Prints the verdict and what the credential says;
-/// exits 0 when it is authentic and valid, 1 otherwise.
+/// exits 0 when it is authentic and valid (its status "not checked" when there is no status
+/// list that verifies), 1 otherwise.
 pub fn verify_qr(root: &Path, site: Option<PathBuf>, input: QrInput, today: Date) -> u8 {
     use crate::sign::paper::Verdict;
     let site = site.unwrap_or_else(|| root.join("public"));
@@ -479,9 +480,10 @@ pub fn verify_qr(root: &Path, site: Option<PathBuf>, input: QrInput, today: Date
         println!("{}", tr!("cmd-verify-qr-dates", from = f.valid_from.to_string(), until = f.valid_until.to_string()));
     }
     if reading.verdict.authentic() {
-        match reading.as_of {
-            Some(day) => println!("{}", tr!("cmd-verify-qr-status", status = reading.verdict.code(), day = day.to_string())),
-            None => println!("{}", tr!("cmd-verify-qr-status-unchecked", status = reading.verdict.code())),
+        match (reading.checked, reading.as_of) {
+            (true, Some(day)) => println!("{}", tr!("cmd-verify-qr-status", status = reading.verdict.code(), day = day.to_string())),
+            (true, None) => println!("{}", tr!("cmd-verify-qr-status-undated", status = reading.verdict.code())),
+            (false, _) => println!("{}", tr!("cmd-verify-qr-status-unchecked", status = reading.verdict.code())),
         }
     }
     if reading.verdict == Verdict::Valid {

@@ -74,3 +74,4 @@ cmd-verify-qr-status-unchecked = status: { $status } (ləğv və dayandırılma 
 cmd-verify-qr-image-unreadable = { $path } şəklini oxumaq mümkün deyil: { $why }
 cmd-verify-qr-image-format = { $path } nə PNG, nə də JPEG şəklidir
 cmd-verify-qr-image-none = { $path } şəklində kağız QR kod (VC1-R…) tapılmadı
+cmd-verify-qr-status-undated = status: { $status } (saytın status siyahısına görə; siyahının tarixi yoxdur)

@@ -74,3 +74,4 @@ cmd-verify-qr-status-unchecked = status: { $status } (revocation and suspension 
 cmd-verify-qr-image-unreadable = cannot read the image { $path }: { $why }
 cmd-verify-qr-image-format = { $path } is neither a PNG nor a JPEG image
 cmd-verify-qr-image-none = no paper QR code (VC1-R…) found in { $path }
+cmd-verify-qr-status-undated = status: { $status } (by the site's status list, which has no date)

@@ -210,10 +210,11 @@ impl Paper {
     pub fn read(&self, text: &str, did_document: &Value, list: Option<&MessageList>, today: Date) -> Reading {
         let credential = match self.decode(text).and_then(|c| Fields::of(&c).map(|f| (c, f))) {
             Ok(c) => c,
-            Err(why) => return Reading { verdict: Verdict::Unreadable, why: Some(why), fields: None, as_of: None },
+            Err(why) => return Reading { verdict: Verdict::Unreadable, why: Some(why), fields: None, as_of: None, checked: false },
         };
         let (credential, fields) = credential;
-        let reading = |verdict: Verdict, as_of: Option<Date>| Reading { verdict, why: None, fields: Some(fields.clone()), as_of };
+        let reading =
+            |verdict: Verdict, as_of: Option<Date>| Reading { verdict, why: None, fields: Some(fields.clone()), as_of, checked: false };
         let did = did_document["id"].as_str().unwrap_or_default();
         let method = credential["proof"]["verificationMethod"].as_str().unwrap_or_default().to_owned();
         let listed = method.split('#').next() == Some(did) && did::resolve(did_document, &method).is_some();
@@ -233,22 +234,17 @@ impl Paper {
         if !verifies(&credential) && !verifies(&with_context) {
             return reading(Verdict::NotAuthentic, None);
         }
-        let standing = list.and_then(|l| (l.url == self.status_url).then(|| l.standing(fields.index)));
-        match standing {
-            Some(Some(Standing::Revoked)) => return reading(Verdict::Revoked, list.and_then(|l| l.date)),
-            Some(Some(Standing::Suspended)) => return reading(Verdict::Suspended, list.and_then(|l| l.date)),
-            _ => {}
-        }
-        let as_of = list.and_then(|l| l.date);
-        if today > fields.valid_until {
-            reading(Verdict::Expired, as_of)
-        } else if today < fields.valid_from {
-            reading(Verdict::NotYetValid, as_of)
-        } else if matches!(standing, Some(Some(Standing::Clear))) {
-            reading(Verdict::Valid, as_of)
-        } else {
-            reading(Verdict::NotChecked, None)
-        }
+        let standing = list.filter(|l| l.url == self.status_url).and_then(|l| l.standing(fields.index));
+        let verdict = match standing {
+            Some(Standing::Revoked) => Verdict::Revoked,
+            Some(Standing::Suspended) => Verdict::Suspended,
+            _ if today > fields.valid_until => Verdict::Expired,
+            _ if today < fields.valid_from => Verdict::NotYetValid,
+            _ => Verdict::Valid,
+        };
+        let mut read = reading(verdict, standing.and(list).and_then(|l| l.date));
+        read.checked = standing.is_some();
+        read
     }
 }
 
@@ -292,10 +288,9 @@ pub enum Verdict {
     Expired,
     /// Authentic; before its first valid day.
     NotYetValid,
-    /// Authentic, within its dates, and clear in the status list.
+    /// Authentic, within its dates, and not revoked or suspended (as far as the status list,
+    /// if any, tells: see [`Reading::checked`]).
     Valid,
-    /// Authentic and within its dates; no copy of the status list to check.
-    NotChecked,
 }
 
 impl Verdict {
@@ -310,7 +305,6 @@ impl Verdict {
             Verdict::Expired => "expired",
             Verdict::NotYetValid => "not-yet-valid",
             Verdict::Valid => "valid",
-            Verdict::NotChecked => "not-checked",
         }
     }
 
@@ -371,6 +365,9 @@ pub struct Reading {
     pub fields: Option<Fields>,
     /// The status list's date, when the status comes from one.
     pub as_of: Option<Date>,
+    /// Whether a status list was read for it: without one, revocation and suspension are not
+    /// checked ("not checked", beside the verdict).
+    pub checked: bool,
 }
 
 #[cfg(test)]
@@ -439,7 +436,8 @@ mod tests {
         let doc = Value::Object(did::document(DID, &[k]));
         let today = time::macros::date!(2025 - 01 - 01);
         for text in [paper.encode(&signed).unwrap(), v["qrText"].as_str().unwrap().to_owned()] {
-            assert_eq!(paper.read(&text, &doc, None, today).verdict, Verdict::NotChecked);
+            let r = paper.read(&text, &doc, None, today);
+            assert_eq!((r.verdict, r.checked), (Verdict::Valid, false));
         }
     }
 
@@ -452,12 +450,14 @@ mod tests {
         let doc = Value::Object(did::document(DID, &[k]));
         let today = time::macros::date!(2025 - 01 - 01);
         let read = |t: &str, d: &Value, l: Option<&MessageList>, day| paper.read(t, d, l, day).verdict;
-        assert_eq!(read(text, &doc, None, today), Verdict::NotChecked);
+        assert_eq!(read(text, &doc, None, today), Verdict::Valid);
+        assert!(!paper.read(text, &doc, None, today).checked);
         assert_eq!(read(text, &doc, None, time::macros::date!(2026 - 04 - 05)), Verdict::Expired);
         assert_eq!(read(text, &doc, None, time::macros::date!(2023 - 04 - 04)), Verdict::NotYetValid);
         let mut bits = Bitstring::new(2 * 2_000_000);
         let mut list = MessageList { url: format!("{BASE}status/status.json"), bits: bits.clone(), date: Some(today) };
         assert_eq!(read(text, &doc, Some(&list), today), Verdict::Valid);
+        assert!(paper.read(text, &doc, Some(&list), today).checked);
         bits.set_standing(1_234_567, Standing::Revoked);
         list.bits = bits;
         let r = paper.read(text, &doc, Some(&list), today);
