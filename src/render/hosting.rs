@@ -10,13 +10,16 @@
 //!   credentials, status lists, interview results, notices): `Access-Control-Allow-Origin: *`
 //!   and `Content-Type: application/json`.
 //! - Certificate pages and credentials (`/c/`, `/en/c/`): `X-Robots-Tag: noindex`.
+//! - The offline verifier's files (`/scan/`, `/en/scan/`): the manifest as
+//!   `application/manifest+json`, the service worker with `Cache-Control: no-cache` (the
+//!   browser then asks for a new build's worker whenever the page is opened online).
 
 use crate::routes::Routes;
 
 /// The Content-Security-Policy of every page: no inline script or style, nothing from elsewhere.
 /// `templates/base.html` carries the same policy in a `<meta>` (a test compares them).
 pub const CSP: &str =
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'";
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'";
 
 /// Where the site lives on its host and what it holds: its [`Routes`].
 pub struct Hosting<'a> {
@@ -29,6 +32,10 @@ const COMMON: [(&str, &str); 3] =
     [("Content-Security-Policy", CSP), ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer")];
 /// Headers of the JSON documents fetched by verifiers on other sites.
 const JSON: [(&str, &str); 2] = [("Access-Control-Allow-Origin", "*"), ("Content-Type", "application/json")];
+/// Headers of the offline verifier's web app manifests.
+const MANIFEST: [(&str, &str); 1] = [("Content-Type", "application/manifest+json")];
+/// Headers of its service workers.
+const WORKER: [(&str, &str); 1] = [("Cache-Control", "no-cache")];
 /// Headers of what lies under a language's `c/`.
 const PRIVATE: [(&str, &str); 1] = [("X-Robots-Tag", "noindex")];
 
@@ -38,6 +45,8 @@ struct Rule {
     patterns: Vec<String>,
     json: bool,
     private: bool,
+    /// Headers of its own (after the JSON and private ones).
+    extra: &'static [(&'static str, &'static str)],
 }
 
 impl Hosting<'_> {
@@ -45,9 +54,21 @@ impl Hosting<'_> {
     fn rules(&self) -> Vec<Rule> {
         vec![
             // Credentials exist once, beside the default language's pages.
-            Rule { patterns: vec![Routes::credential_file("*")], json: true, private: true },
-            Rule { patterns: self.routes.json_documents(), json: true, private: false },
-            Rule { patterns: self.routes.cert_page_patterns(), json: false, private: true },
+            Rule { patterns: vec![Routes::credential_file("*")], json: true, private: true, extra: &[] },
+            Rule { patterns: self.routes.json_documents(), json: true, private: false, extra: &[] },
+            Rule { patterns: self.routes.cert_page_patterns(), json: false, private: true, extra: &[] },
+            Rule {
+                patterns: self.routes.languages().map(|l| self.routes.scan_manifest(l)).collect(),
+                json: false,
+                private: false,
+                extra: &MANIFEST,
+            },
+            Rule {
+                patterns: self.routes.languages().map(|l| self.routes.scan_worker(l)).collect(),
+                json: false,
+                private: false,
+                extra: &WORKER,
+            },
         ]
     }
 
@@ -60,6 +81,7 @@ impl Hosting<'_> {
             if rule.private {
                 headers.extend(PRIVATE);
             }
+            headers.extend(rule.extra);
         }
         headers
     }
@@ -97,8 +119,8 @@ impl Hosting<'_> {
         );
         let block = |out: &mut String, location: String, rule: Option<&Rule>| {
             out.push_str(&format!("location {location} {{\n"));
-            if rule.is_some_and(|r| r.json) {
-                out.push_str("    types { }\n    default_type application/json;\n");
+            if let Some((_, content_type)) = Hosting::headers(rule).into_iter().find(|(name, _)| *name == "Content-Type") {
+                out.push_str(&format!("    types {{ }}\n    default_type {content_type};\n"));
             }
             for (name, value) in Hosting::headers(rule) {
                 if name != "Content-Type" {
@@ -125,6 +147,7 @@ impl Hosting<'_> {
              # (needs mod_headers and AllowOverride FileInfo).\n\
              ErrorDocument 404 {}/404.html\n\
              AddType application/json .json\n\
+             AddType application/manifest+json .webmanifest\n\
              <IfModule mod_headers.c>\n",
             self.routes.base_path()
         );
@@ -217,6 +240,16 @@ mod tests {
             "{nginx}"
         );
         assert!(apache.contains(r#"<If "%{REQUEST_URI} =~ m#^/(c/.*|en/c/.*)$#">"#), "{apache}");
+        // The offline verifier: its manifests' type, its workers never taken from a cache unasked.
+        assert!(netlify.contains("\n/en/scan/manifest.webmanifest\n  Content-Type: application/manifest+json\n"), "{netlify}");
+        assert!(netlify.contains("\n/scan/sw.js\n  Cache-Control: no-cache\n"), "{netlify}");
+        assert!(nginx.contains("location ~ ^/(scan/manifest\\.webmanifest|en/scan/manifest\\.webmanifest)$ {\n    types { }\n    default_type application/manifest+json;\n"), "{nginx}");
+        assert!(nginx.contains("add_header Cache-Control \"no-cache\" always;"), "{nginx}");
+        assert!(
+            apache.contains("AddType application/manifest+json .webmanifest")
+                && apache.contains("Header always set Cache-Control \"no-cache\""),
+            "{apache}"
+        );
     }
 
     #[test]
