@@ -340,13 +340,20 @@
     resultBox.appendChild(element("p", "hint", words("checking")));
   }
 
-  // The address QR: a URL, which needs the network.
-  function showAddress(url) {
+  // The big verdict, its lead and (for a QR that is not a paper QR's) nothing else.
+  function heading(verdict, title, lead) {
     clear();
     resultBox.hidden = false;
-    resultBox.setAttribute("data-paper-verdict", "address");
-    resultBox.appendChild(element("p", "scan-verdict", words("verdict-address")));
-    resultBox.appendChild(element("p", "", words("lead-address")));
+    resultBox.setAttribute("data-paper-verdict", verdict);
+    var p = element("p", "verdict-status");
+    p.appendChild(element("strong", "verdict-icon", title));
+    resultBox.appendChild(p);
+    resultBox.appendChild(element("p", "verdict-lead", lead));
+  }
+
+  // The address QR: a URL, which needs the network.
+  function showAddress(url) {
+    heading("address", words("verdict-address"), words("lead-address"));
     if (/^https?:\/\//i.test(url)) {
       var a = element("a", "", words("open-address"));
       a.href = url;
@@ -359,48 +366,43 @@
   var AUTHENTIC = ["valid", "suspended", "revoked", "expired", "not-yet-valid"];
 
   function show(outcome) {
-    clear();
-    resultBox.hidden = false;
-    var v = outcome.verdict;
-    var shown = v === "unsupported" ? "unreadable" : v;
-    resultBox.setAttribute("data-paper-verdict", shown);
+    var v = outcome.verdict === "unsupported" ? "unreadable" : outcome.verdict;
     var authentic = AUTHENTIC.indexOf(v) >= 0;
     var checked = authentic && !!outcome.status;
     // Authentic, dates right, status not checked: "authentic", not "valid".
     var title = authentic && !checked && v === "valid" ? "authentic" : v;
-    resultBox.appendChild(element("p", "scan-verdict", words("verdict-" + (v === "unsupported" ? "unreadable" : title))));
-    resultBox.appendChild(element("p", "", words("lead-" + title)));
+    heading(v, words("verdict-" + title), words("lead-" + (outcome.verdict === "unsupported" ? "unsupported" : title)));
     var c = outcome.credential;
-    if (authentic && c) {
-      resultBox.setAttribute("data-status", checked ? "checked" : "not-checked");
-      var subject = c.credentialSubject;
-      resultBox.appendChild(element("p", "scan-compare", words("compare")));
-      var dl = element("dl", "scan-details");
-      var rows = [
-        ["holder", subject.name, true],
-        ["profession", subject.profession, true],
-        ["number", subject.certificateNumber, false],
-        ["valid-from", day(c.validFrom), false],
-        ["valid-until", day(c.validUntil), false]
-      ];
-      rows.forEach(function (row) {
-        dl.appendChild(element("dt", "", words(row[0])));
-        var dd = element("dd", "", String(row[1] || ""));
-        dd.setAttribute("data-field", row[0]);
-        // Names and professions are written in Azerbaijani.
-        if (row[2] && english) dd.setAttribute("lang", "az");
-        dl.appendChild(dd);
-      });
-      resultBox.appendChild(dl);
-      var line = element("p", "scan-status");
-      if (checked) {
-        resultBox.setAttribute("data-status-as-of", outcome.status.asOf);
-        line.textContent = words("status-as-of").replace("{date}", day(outcome.status.asOf)) + (outcome.status.old ? " " + words("status-old") : "");
-      } else {
-        line.textContent = words("status-not-checked");
-      }
-      resultBox.appendChild(line);
+    if (!authentic || !c) return;
+    resultBox.setAttribute("data-status", checked ? "checked" : "not-checked");
+    var subject = c.credentialSubject;
+    resultBox.appendChild(element("p", "verdict-kicker", words("compare")));
+    var dl = element("dl", "verdict-facts");
+    [
+      ["holder", subject.name, true],
+      ["profession", subject.profession, true],
+      ["number", subject.certificateNumber, false],
+      ["valid-from", day(c.validFrom), false],
+      ["valid-until", day(c.validUntil), false]
+    ].forEach(function (row) {
+      var div = element("div");
+      div.appendChild(element("dt", "", words(row[0])));
+      var dd = element("dd", "", String(row[1] || ""));
+      dd.setAttribute("data-field", row[0]);
+      // Names and professions are written in Azerbaijani.
+      if (row[2] && english) dd.setAttribute("lang", "az");
+      div.appendChild(dd);
+      dl.appendChild(div);
+    });
+    resultBox.appendChild(dl);
+    var line = element("p", "verdict-asof");
+    if (checked) {
+      resultBox.setAttribute("data-status-as-of", outcome.status.asOf);
+      line.textContent = words("status-as-of").replace("{date}", day(outcome.status.asOf)) + (outcome.status.old ? " " + words("status-old") : "");
+    } else {
+      line.textContent = words("status-not-checked");
     }
+    resultBox.appendChild(line);
     if (resultBox.scrollIntoView) resultBox.scrollIntoView({ block: "nearest" });
   }
 
@@ -538,10 +540,7 @@
     bitmap.then(function (b) {
       var text = draw(b, b.width, b.height, 1600);
       if (!text) {
-        clear();
-        resultBox.setAttribute("data-paper-verdict", "unreadable");
-        resultBox.appendChild(element("p", "scan-verdict", words("verdict-unreadable")));
-        resultBox.appendChild(element("p", "", words("no-code")));
+        heading("unreadable", words("verdict-unreadable"), words("no-code"));
         return;
       }
       handle(text);
