@@ -19,7 +19,8 @@ var LISTS = "certsite-scan-lists";
 self.addEventListener("install", function (event) {
   event.waitUntil(
     caches.open(CACHE).then(function (cache) {
-      return cache.addAll(PRECACHE);
+      // Past the HTTP cache: a new version takes the new build's files.
+      return cache.addAll(PRECACHE.map(function (url) { return new Request(url, { cache: "reload" }); }));
     }).then(function () {
       // The DID document and the lists when they can be had; a copy of them is not required.
       return caches.open(LISTS).then(function (cache) {
