@@ -20,10 +20,15 @@ fn scan_is_an_installable_page_in_each_language_with_one_worker_that_follows_the
 
     let az = read("scan/index.html");
     let en = read("en/scan/index.html");
-    assert!(az.contains("<h1>Çap olunmuş sertifikatı internetsiz yoxla</h1>") && en.contains("<h1>Check a printed certificate offline</h1>"));
+    assert!(
+        az.contains("<h1>Çap olunmuş sertifikatı internetsiz yoxla</h1>") && en.contains("<h1>Check a printed certificate offline</h1>")
+    );
     assert!(az.contains(r#"<link rel="manifest" href="/scan/manifest.webmanifest">"#), "{az}");
     assert!(en.contains(r#"<link rel="manifest" href="/en/scan/manifest.webmanifest">"#));
-    assert!(en.contains(r#"href="/scan/" hreflang="az""#) && az.contains(r#"href="/en/scan/" hreflang="en""#), "each language links the other");
+    assert!(
+        en.contains(r#"href="/scan/" hreflang="az""#) && az.contains(r#"href="/en/scan/" hreflang="en""#),
+        "each language links the other"
+    );
     assert!(en.contains(r#"data-did-document="/.well-known/did.json""#) && en.contains(r#"data-type-table="/paper/type-table.json""#));
     for script in ["jcs.js", "vendor/cborld.js", "vendor/jsqr.js", "scan.js"] {
         assert!(az.contains(&format!(r#"<script src="/assets/{script}" defer></script>"#)), "{script}");
