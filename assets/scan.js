@@ -408,7 +408,8 @@
 
   // What a code's text is: a paper QR (checked), an address (the hint), or neither.
   function handle(text) {
-    text = String(text || "").trim();
+    // A text copied over several lines (batch.csv, an e-mail): base45 has no line breaks.
+    text = String(text || "").replace(/[\r\n]+/g, "").trim();
     if (/^https?:\/\//i.test(text)) {
       showAddress(text);
       return Promise.resolve("address");
@@ -501,7 +502,8 @@
         handle(text);
         return;
       }
-      if (text) showAddress(text);
+      // The address QR: the hint once, while the camera looks on for the other code.
+      if (text && resultBox.getAttribute("data-paper-verdict") !== "address") showAddress(text);
       next();
     });
   }
