@@ -273,16 +273,23 @@ pub fn print(site: &Site, out: Option<&Path>, selection: &Selection, force: bool
     if report.is_refused() {
         return Ok(report);
     }
-    let mut batch = String::from("number,code,url,status,printed_code\n");
+    let mut batch = String::from("number,code,url,status,printed_code,paper_qr\n");
     let mut qr_codes = Vec::new();
     let mut sheets = Vec::new();
+    let paper = if chosen.is_empty() { None } else { Some(PaperSigner::new(site, &state, &secret)?) };
     for &i in &chosen {
         let cert = &site.certificates.list[i];
         let (code, url) = address(cert);
-        let svg = qr::qr_svg(&url).map_err(|e| anyhow!("{}", tr!("print-qr-failed", number = &cert.number, why = e.to_string())))?;
+        let qr_failed = |e: qr::QrError| anyhow!("{}", tr!("print-qr-failed", number = &cert.number, why = e.to_string()));
+        let svg = qr::qr_svg(&url).map_err(qr_failed)?;
         qr_codes.push((cert.file_stem(), svg));
-        crate::render::csvout::push_row(&mut batch, &[&cert.number, code.as_str(), &url, site.status(i).status.code(), &code.grouped()]);
-        sheets.push(pdf::Sheet { cert, at: site.certificates.at(cert), code, url });
+        let paper_qr = paper.as_ref().expect("made when a certificate is chosen").qr_text(site, i)?;
+        qr_codes.push((format!("{}-paper", cert.file_stem()), qr::qr_svg(&paper_qr).map_err(qr_failed)?));
+        crate::render::csvout::push_row(
+            &mut batch,
+            &[&cert.number, code.as_str(), &url, site.status(i).status.code(), &code.grouped(), &paper_qr],
+        );
+        sheets.push(pdf::Sheet { cert, at: site.certificates.at(cert), code, url, paper_qr });
     }
     let mut document = None;
     if pdf && !sheets.is_empty() {
@@ -309,6 +316,40 @@ pub fn print(site: &Site, out: Option<&Path>, selection: &Selection, force: bool
     }
     state.save_printed(&printed)?;
     Ok(report)
+}
+
+/// What signs the paper credentials of a print run (DESIGN §5): the site's signing key
+/// (`$CERTSITE_KEY` or `.certsite/signing.key`, as `build` finds it), its paper table and each
+/// certificate's status list slot.
+pub struct PaperSigner {
+    signer: crate::sign::credential::Signer,
+    paper: crate::sign::paper::Paper,
+    index: crate::model::status_index::StatusIndex,
+}
+
+impl PaperSigner {
+    /// Reads the key, the key ring and the status index of `site`'s state. The key must be one
+    /// the site publishes: a build has run with it.
+    pub fn new(site: &Site, state: &State, secret: &[u8]) -> anyhow::Result<PaperSigner> {
+        let (path, _) = crate::cmd::key_path(&site.root, None);
+        let key = crate::state::keys::read_key(&path)
+            .map_err(|e| anyhow!("{}", tr!("print-paper-no-key", path = path.display().to_string(), why = e.to_string())))?;
+        let ring = state.keyring()?;
+        if !ring.active.contains(&key.verifying_key()) {
+            anyhow::bail!("{}", tr!("print-paper-key-not-published", path = path.display().to_string()));
+        }
+        let signer =
+            crate::sign::credential::Signer::new(site.did.did.clone(), site.config.issuer.name.clone(), site.config.base_url.clone(), key);
+        Ok(PaperSigner { signer, paper: site.paper(&ring), index: state.status_index(&site.certificates, secret)? })
+    }
+
+    /// The paper QR text of the `i`-th certificate, signed on the site's build date.
+    pub fn qr_text(&self, site: &Site, i: usize) -> anyhow::Result<String> {
+        let cert = &site.certificates.list[i];
+        self.paper
+            .qr_text(cert, &self.signer, self.index.get(i), site.build_date)
+            .map_err(|e| anyhow!("{}", tr!("print-qr-failed", number = &cert.number, why = e.to_string())))
+    }
 }
 
 #[cfg(test)]

@@ -96,6 +96,7 @@ pub const RESERVED: &[&str] = &[
     SESSIONS,
     STATUS,
     ASSETS,
+    PAPER,
     "az",
     "en",
     ".well-known",
@@ -105,6 +106,9 @@ pub const RESERVED: &[&str] = &[
     NOT_FOUND,
     "index.html",
 ];
+
+/// The folder of the paper credential's published documents (DESIGN §4).
+pub const PAPER: &str = "paper";
 
 /// A certificate's folder below a language's root: `c/<code>/` (`*` for a pattern).
 fn cert_dir(code: impl Display) -> String {
@@ -327,7 +331,19 @@ impl Routes {
     /// The JSON documents verifiers fetch from other sites, as patterns below the output: the
     /// DID document, credentials, status lists, results and notices.
     pub fn json_documents(&self) -> Vec<String> {
-        vec![self.did_document.to_owned(), Self::STATUS_LISTS.to_owned(), Self::results_json("*"), Self::notice_json("*")]
+        vec![
+            self.did_document.to_owned(),
+            Self::STATUS_LISTS.to_owned(),
+            Self::results_json("*"),
+            Self::notice_json("*"),
+            crate::sign::paper::TYPE_TABLE_FILE.to_owned(),
+        ]
+    }
+
+    /// The JSON-LD contexts the site publishes for verifiers with no network (the paper
+    /// credential's, DESIGN §4), below the output.
+    pub fn json_ld_documents() -> Vec<String> {
+        vec![crate::sign::paper::CONTEXT_FILE.to_owned(), crate::sign::paper::VC_CONTEXT_FILE.to_owned()]
     }
 }
 
@@ -381,7 +397,10 @@ mod tests {
             ("scan/manifest.webmanifest".to_owned(), "en/scan/sw.js".to_owned())
         );
         assert_eq!(Routes::results_csv("s"), "interviews/s/results.csv");
-        assert_eq!(r.json_documents(), ["did.json", "status/*.json", "interviews/*/results.json", "notices/*/notice.json"]);
+        assert_eq!(
+            r.json_documents(),
+            ["did.json", "status/*.json", "interviews/*/results.json", "notices/*/notice.json", "paper/type-table.json"]
+        );
         // Every file certsite writes at the top of the output is below a reserved name.
         let mut files = vec![UPDATED_CSS.to_owned(), Routes::STATUS_LISTS.to_owned(), Routes::words(Lang::En), r.did_document().to_owned()];
         files.extend(crate::render::assets::ASSETS.iter().map(|(p, _)| (*p).to_owned()));

@@ -237,6 +237,9 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
             }
         }
     }
+    if whole_site {
+        verification.failures.extend(check_paper(site, &did_document));
+    }
     verification.lists_until = lists.iter().filter_map(|l| l.until).min();
     let mut indexes = Vec::new();
     for (failures, index) in results {
@@ -253,6 +256,64 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
         verification.manifest = check_manifest(root, site, &mut verification.failures)?;
     }
     Ok(verification)
+}
+
+/// Checks what the site publishes for paper credentials (DESIGN §4, §5): the paper context and
+/// the copy of the VC 2.0 context as certsite writes them, and a type table that is the one the
+/// site's DID and the keys of its DID document give (a retired key may be in it too).
+fn check_paper(site: &Path, did_document: &Value) -> Vec<Failure> {
+    use crate::sign::{contexts, paper};
+    let mut failures = Vec::new();
+    let mut fail = |rel: &str, reason: String| failures.push(Failure { path: site.join(rel), reason });
+    for (rel, expected) in [(paper::CONTEXT_FILE, contexts::PAPER_CONTEXT), (paper::VC_CONTEXT_FILE, contexts::BUNDLED[0].1)] {
+        match std::fs::read(site.join(rel)) {
+            Ok(bytes) if bytes == expected.as_bytes() => {}
+            Ok(_) => fail(rel, tr!("verify-paper-changed")),
+            Err(e) => fail(rel, tr!("verify-cannot-read", error = e.to_string())),
+        }
+    }
+    let rel = paper::TYPE_TABLE_FILE;
+    let table = match read_json(&site.join(rel)) {
+        Ok(t) => t,
+        Err(reason) => {
+            fail(rel, reason);
+            return failures;
+        }
+    };
+    let did = did_document["id"].as_str().unwrap_or_default();
+    let keys: Vec<ed25519_dalek::VerifyingKey> = did_document["assertionMethod"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|m| m.as_str().and_then(|m| did::resolve(did_document, m)))
+        .collect();
+    let base = table["contexts"]
+        .as_object()
+        .and_then(|c| c.keys().find_map(|k| k.strip_suffix(paper::CONTEXT_FILE)))
+        .unwrap_or_default()
+        .to_owned();
+    let expected = paper::Paper::new(did, &base, &keys);
+    let expected = expected.table_json();
+    let url = &table["typeTable"]["url"];
+    let keys_agree = keys.iter().all(|k| {
+        let n = paper::key_number(k);
+        match url.get(did::verification_method(did, k)) {
+            Some(found) => found.as_u64() == Some(n),
+            None => url.as_object().is_some_and(|u| u.values().any(|v| v.as_u64() == Some(n))),
+        }
+    });
+    let same = |field: &str| table["typeTable"][field] == expected["typeTable"][field];
+    let fixed_urls = url.get(did).and_then(Value::as_u64) == Some(1)
+        && url.get(format!("{base}{}", Routes::status_list(Purpose::Message))).and_then(Value::as_u64) == Some(2);
+    if table["registryEntryId"] != expected["registryEntryId"]
+        || table["contexts"] != expected["contexts"]
+        || !["context", "none", "https://w3id.org/security#cryptosuiteString"].into_iter().all(same)
+        || !fixed_urls
+        || !keys_agree
+    {
+        fail(rel, tr!("verify-paper-table", did = did));
+    }
+    failures
 }
 
 /// The status list slot a credential's `credentialStatus` points at: one message entry

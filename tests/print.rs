@@ -33,7 +33,11 @@ fn qr_files(dir: &Path) -> Vec<String> {
         Err(_) => Vec::new(),
     };
     names.sort();
-    names
+    // Each address QR code has its paper QR code beside it (DESIGN §4), and only it.
+    let (paper, address): (Vec<String>, Vec<String>) = names.into_iter().partition(|n| n.ends_with("-paper.svg"));
+    let expected: Vec<String> = address.iter().map(|n| n.replace(".svg", "-paper.svg")).collect();
+    assert_eq!(paper, expected, "a paper QR code beside each QR code");
+    address
 }
 
 /// The lines of stderr that say why a certificate is printed.
@@ -92,11 +96,11 @@ fn all_new_and_by_number_with_what_is_not_in_use_left_out() {
     assert_eq!(qr_files(&print_dir), ["T-0001.svg", "T-0003.svg", "T-0004.svg"]);
     let pages = pages_by_number(&site.path().join("public"));
     let batch = std::fs::read_to_string(print_dir.join("batch.csv")).unwrap();
-    assert_eq!(batch.lines().next(), Some("number,code,url,status,printed_code"));
+    assert_eq!(batch.lines().next(), Some("number,code,url,status,printed_code,paper_qr"));
     let code = &pages["T-0001"];
     let check = certsite::model::code::check_char(code.as_bytes()) as char;
     let printed = format!("{}-{}-{}-{check}", &code[..4], &code[4..8], &code[8..]);
-    assert!(batch.contains(&format!("T-0001,{code},https://cert.example.org/c/{code}/,valid,{printed}\n")), "{batch}");
+    assert!(batch.contains(&format!("T-0001,{code},https://cert.example.org/c/{code}/,valid,{printed},VC1-R")), "{batch}");
     assert_eq!(batch.lines().count(), 4);
     // The build's full list stays in .certsite/.
     assert!(site.path().join(".certsite/print/certificates.csv").exists());
@@ -239,7 +243,20 @@ fn the_printing_office_folder_is_print_at_the_root_and_git_ignores_itself() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("wrote ./print/certificates.pdf"), "{}", stderr(&out));
     let files: Vec<String> = tree(&root.join("print")).into_keys().collect();
-    assert_eq!(files, [".gitignore", "batch.csv", "certificates.pdf", "qr/T-0001.svg", "qr/T-0003.svg", "qr/T-0004.svg"]);
+    assert_eq!(
+        files,
+        [
+            ".gitignore",
+            "batch.csv",
+            "certificates.pdf",
+            "qr/T-0001-paper.svg",
+            "qr/T-0001.svg",
+            "qr/T-0003-paper.svg",
+            "qr/T-0003.svg",
+            "qr/T-0004-paper.svg",
+            "qr/T-0004.svg"
+        ]
+    );
     assert_eq!(std::fs::read_to_string(root.join("print/.gitignore")).unwrap().lines().last(), Some("*"));
     // In .certsite/ only the record of what was printed is new.
     let after: Vec<String> = tree(&root.join(".certsite")).into_keys().filter(|k| !k.starts_with("outputs/")).collect();

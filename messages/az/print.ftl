@@ -22,3 +22,5 @@ print-part-profession = peşə
 print-part-scope = təsdiq olunmuş əhatə dairəsi
 print-part-validity = etibarlılıq tarixləri
 print-part-qr = QR kod
+print-paper-no-key = kağız QR kodları { $path } açarı ilə imzalamaq mümkün deyil: { $why } (`build`-in imzaladığı açar: $CERTSITE_KEY və ya .certsite/signing.key)
+print-paper-key-not-published = { $path } açarı hələ saytın DID sənədində yoxdur: çap etməzdən əvvəl onunla `certsite build` işlədin (onun imzaladığı kağız QR kod yoxlamadan keçməz)

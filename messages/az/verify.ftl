@@ -58,3 +58,5 @@ verify-data-errors =
 verify-not-in-data = { $number } sertifikatı məlumatlarda yoxdur
 # $found: siyahıdakı bitlər (ədəd); $status: məlumatlara görə status (valid, suspended, …).
 verify-bits-differ = { $number } sertifikatının { $entry } nömrəli yerindəki dəyər { $found }, lakin məlumatlara görə { $date } tarixində onun statusu: { $status }
+verify-paper-changed = certsite-ın burada dərc etdiyi sənəd deyil (DESIGN §4)
+verify-paper-table = { $did } və onun DID sənədindəki açarlar üçün kağız nüsxələrin tip cədvəli deyil

@@ -22,3 +22,5 @@ print-part-profession = profession
 print-part-scope = approved scope
 print-part-validity = validity dates
 print-part-qr = QR code
+print-paper-no-key = cannot sign the paper QR codes with the key { $path }: { $why } (the key `build` signs with: $CERTSITE_KEY or .certsite/signing.key)
+print-paper-key-not-published = the key { $path } is not in the site's DID document yet: run `certsite build` with it before printing (a paper QR code signed by it would not verify)

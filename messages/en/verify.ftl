@@ -58,3 +58,5 @@ verify-data-errors =
 verify-not-in-data = certificate { $number } is not in the data
 # $found: the bits of the list (a number); $status: the status the data gives (valid, suspended, …).
 verify-bits-differ = entry { $entry } of certificate { $number } is { $found }, but the data says it is { $status } on { $date }
+verify-paper-changed = not the document certsite publishes here (DESIGN §4)
+verify-paper-table = not the paper credentials' type table of { $did } and the keys of its DID document

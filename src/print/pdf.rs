@@ -75,6 +75,8 @@ pub struct Sheet<'a> {
     pub code: Code,
     /// Its verification page: what the QR code holds.
     pub url: String,
+    /// The text of its paper QR code (DESIGN §5), printed beside the first.
+    pub paper_qr: String,
 }
 
 /// The issuer's logo, read and decoded.
@@ -155,18 +157,21 @@ pub fn document(config: &Config, logo: Option<&LogoImage>, sheets: &[Sheet<'_>])
             .creator(format!("certsite {}", env!("CARGO_PKG_VERSION"))),
     );
     // The signatory's block and the seal's place: the same on every page.
-    let signatory = signatory(config, &fonts);
+    let mut signatory = signatory(config, &fonts);
     if ops_top(&signatory, Region::Signatory) < qr_top() - 40.0 || ops_bottom(&signatory, Region::Signatory) > PAGE_H - MARGIN {
         anyhow::bail!("{}", tr!("print-signatory-too-long", path = crate::config::SITE_TOML));
     }
+    signatory.extend(seal(&fonts));
     for sheet in sheets {
-        let modules = qr::qr_modules(&sheet.url)
-            .map_err(|e| anyhow::anyhow!("{}", tr!("print-qr-failed", number = &sheet.cert.number, why = e.to_string())))?;
+        let qr_failed = |e: qr::QrError| anyhow::anyhow!("{}", tr!("print-qr-failed", number = &sheet.cert.number, why = e.to_string()));
+        let modules = qr::qr_modules(&sheet.url).map_err(qr_failed)?;
+        let paper = qr::qr_modules(&sheet.paper_qr).map_err(qr_failed)?;
         let page_settings = PageSettings::from_wh(PAGE_W, PAGE_H).expect("A4 is a valid page size");
         let mut page = document.start_page_with(page_settings);
         let mut surface = page.surface();
         let mut ops = header(config, logo, &fonts);
         ops.extend(footer(config, sheet, modules, &fonts));
+        ops.extend(paper_footer(config, paper, &fonts));
         ops.extend(signatory.iter().cloned());
         let bottom = qr_top().min(ops_top(&signatory, Region::Signatory)) - 18.0;
         let fields = fields(sheet.cert, &fonts, ops_bottom(&ops, Region::Header), bottom)
@@ -474,8 +479,30 @@ fn signatory(config: &Config, fonts: &Fonts) -> Vec<Op> {
         }
         flow.ops.push(op);
     }
-    // The place for the seal, level with the QR code.
-    let (cx, cy) = (PAGE_W - MARGIN - SIDE_W / 2.0, qr_top() + QR_SIDE / 2.0);
+    flow.ops
+}
+
+/// The paper QR code (DESIGN §5) right of the first, as large, and under it what it is for:
+/// "Oflayn yoxlama / Offline check" and the address of the offline checker (`scan/`).
+fn paper_footer(config: &Config, (width, modules): (usize, Vec<bool>), fonts: &Fonts) -> Vec<Op> {
+    let top = qr_top();
+    let x = PAGE_W - MARGIN - SIDE_W;
+    let mut flow = Flow { fonts, ops: Vec::new(), y: top + QR_SIDE - 4.0, region: Region::Footer };
+    flow.ops.push(Op::Qr { x: x + (SIDE_W - QR_SIDE) / 2.0, y: top, side: QR_SIDE, width, modules });
+    let label = Style { size: 8.5, bold: false, grey: true };
+    flow.centred(&format!("{} / {}", tr(Lang::Az, "offline_check"), tr(Lang::En, "offline_check")), label, x, SIDE_W);
+    flow.centred(&format!("{}/scan/", config.base_url), label, x, SIDE_W);
+    flow.ops
+}
+
+/// The place for the seal: a dashed circle marked "M.Y." and "L.S." above the paper QR code,
+/// clear of both codes (ink on a QR code is what makes it unreadable), and under it "Möhür yeri
+/// / Place for seal".
+fn seal(fonts: &Fonts) -> Vec<Op> {
+    let both = |key: &str| format!("{} / {}", tr(Lang::Az, key), tr(Lang::En, key));
+    let label = Style { size: 8.5, bold: false, grey: true };
+    let mut flow = Flow { fonts, ops: Vec::new(), y: 0.0, region: Region::Signatory };
+    let (cx, cy) = (PAGE_W - MARGIN - SIDE_W / 2.0, qr_top() - SEAL_R - 28.0);
     flow.ops.push(Op::Circle { cx, cy, r: SEAL_R, region: Region::Signatory });
     flow.y = cy - 12.0;
     flow.centred(tr(Lang::Az, "seal_mark"), Style { size: 12.0, bold: true, grey: true }, cx - SEAL_R, 2.0 * SEAL_R);

@@ -7,8 +7,9 @@
 //!   `X-Content-Type-Options: nosniff`, and `Referrer-Policy: no-referrer`: a certificate page's
 //!   address holds its unguessable code, which must not leak to other sites through the Referer.
 //! - The JSON documents that verifiers on other sites fetch from a browser (did.json,
-//!   credentials, status lists, interview results, notices): `Access-Control-Allow-Origin: *`
-//!   and `Content-Type: application/json`.
+//!   credentials, status lists, interview results, notices, the paper credential's type table):
+//!   `Access-Control-Allow-Origin: *` and `Content-Type: application/json`; the JSON-LD contexts
+//!   of the paper credential (`paper/*.jsonld`) the same with `application/ld+json`.
 //! - Certificate pages and credentials (`/c/`, `/en/c/`): `X-Robots-Tag: noindex`.
 //! - The offline verifier's files (`/scan/`, `/en/scan/`): the manifest as
 //!   `application/manifest+json`, the service worker with `Cache-Control: no-cache` (the
@@ -30,8 +31,11 @@ pub struct Hosting<'a> {
 /// Headers every file gets.
 const COMMON: [(&str, &str); 3] =
     [("Content-Security-Policy", CSP), ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer")];
-/// Headers of the JSON documents fetched by verifiers on other sites.
-const JSON: [(&str, &str); 2] = [("Access-Control-Allow-Origin", "*"), ("Content-Type", "application/json")];
+/// The media type of the JSON documents fetched by verifiers on other sites (with
+/// `Access-Control-Allow-Origin: *`).
+const JSON: &str = "application/json";
+/// The media type of the JSON-LD contexts the site publishes.
+const JSON_LD: &str = "application/ld+json";
 /// Headers of the offline verifier's web app manifests.
 const MANIFEST: [(&str, &str); 1] = [("Content-Type", "application/manifest+json")];
 /// Headers of its service workers.
@@ -43,9 +47,10 @@ const PRIVATE: [(&str, &str); 1] = [("X-Robots-Tag", "noindex")];
 /// one), and what it gets beyond [`COMMON`].
 struct Rule {
     patterns: Vec<String>,
-    json: bool,
+    /// For documents fetched from other sites: their media type.
+    media: Option<&'static str>,
     private: bool,
-    /// Headers of its own (after the JSON and private ones).
+    /// Headers of its own (after the media type and the private ones).
     extra: &'static [(&'static str, &'static str)],
 }
 
@@ -54,18 +59,19 @@ impl Hosting<'_> {
     fn rules(&self) -> Vec<Rule> {
         vec![
             // Credentials exist once, beside the default language's pages.
-            Rule { patterns: vec![Routes::credential_file("*")], json: true, private: true, extra: &[] },
-            Rule { patterns: self.routes.json_documents(), json: true, private: false, extra: &[] },
-            Rule { patterns: self.routes.cert_page_patterns(), json: false, private: true, extra: &[] },
+            Rule { patterns: vec![Routes::credential_file("*")], media: Some(JSON), private: true, extra: &[] },
+            Rule { patterns: self.routes.json_documents(), media: Some(JSON), private: false, extra: &[] },
+            Rule { patterns: Routes::json_ld_documents(), media: Some(JSON_LD), private: false, extra: &[] },
+            Rule { patterns: self.routes.cert_page_patterns(), media: None, private: true, extra: &[] },
             Rule {
                 patterns: self.routes.languages().map(|l| self.routes.scan_manifest(l)).collect(),
-                json: false,
+                media: None,
                 private: false,
                 extra: &MANIFEST,
             },
             Rule {
                 patterns: self.routes.languages().map(|l| self.routes.scan_worker(l)).collect(),
-                json: false,
+                media: None,
                 private: false,
                 extra: &WORKER,
             },
@@ -75,8 +81,8 @@ impl Hosting<'_> {
     fn headers(rule: Option<&Rule>) -> Vec<(&'static str, &'static str)> {
         let mut headers = COMMON.to_vec();
         if let Some(rule) = rule {
-            if rule.json {
-                headers.extend(JSON);
+            if let Some(media) = rule.media {
+                headers.extend([("Access-Control-Allow-Origin", "*"), ("Content-Type", media)]);
             }
             if rule.private {
                 headers.extend(PRIVATE);
@@ -101,7 +107,7 @@ impl Hosting<'_> {
                 // Both hosts apply every matching block: the `c/*` block gives credentials their
                 // X-Robots-Tag (twice would be sent as "noindex, noindex").
                 let extra = Hosting::headers(Some(&rule)).into_iter().skip(COMMON.len());
-                for (name, value) in extra.filter(|(name, _)| !(rule.json && PRIVATE.iter().any(|(p, _)| p == name))) {
+                for (name, value) in extra.filter(|(name, _)| !(rule.media.is_some() && PRIVATE.iter().any(|(p, _)| p == name))) {
                     out.push_str(&format!("  {name}: {value}\n"));
                 }
             }
@@ -119,8 +125,8 @@ impl Hosting<'_> {
         );
         let block = |out: &mut String, location: String, rule: Option<&Rule>| {
             out.push_str(&format!("location {location} {{\n"));
-            if let Some((_, content_type)) = Hosting::headers(rule).into_iter().find(|(name, _)| *name == "Content-Type") {
-                out.push_str(&format!("    types {{ }}\n    default_type {content_type};\n"));
+            if let Some((_, media)) = Hosting::headers(rule).into_iter().find(|(name, _)| *name == "Content-Type") {
+                out.push_str(&format!("    types {{ }}\n    default_type {media};\n"));
             }
             for (name, value) in Hosting::headers(rule) {
                 if name != "Content-Type" {
@@ -147,6 +153,7 @@ impl Hosting<'_> {
              # (needs mod_headers and AllowOverride FileInfo).\n\
              ErrorDocument 404 {}/404.html\n\
              AddType application/json .json\n\
+             AddType application/ld+json .jsonld\n\
              AddType application/manifest+json .webmanifest\n\
              <IfModule mod_headers.c>\n",
             self.routes.base_path()
@@ -226,7 +233,7 @@ mod tests {
         for text in [&netlify, &nginx, &apache] {
             assert!(text.contains(CSP) && text.contains("no-referrer") && text.contains("nosniff") && text.contains("noindex"), "{text}");
             assert_eq!(text.matches("X-Robots-Tag").count(), 2, "{text}");
-            assert_eq!(text.matches("Access-Control-Allow-Origin").count(), 2 + usize::from(text == &netlify) * 3, "{text}");
+            assert_eq!(text.matches("Access-Control-Allow-Origin").count(), 3 + usize::from(text == &netlify) * 5, "{text}");
         }
         assert!(
             netlify.contains("\n/c/:p1/credential.json\n  Access-Control-Allow-Origin: *\n  Content-Type: application/json\n/"),
@@ -240,6 +247,21 @@ mod tests {
             "{nginx}"
         );
         assert!(apache.contains(r#"<If "%{REQUEST_URI} =~ m#^/(c/.*|en/c/.*)$#">"#), "{apache}");
+        assert!(
+            netlify.contains("\n/paper/v1.jsonld\n  Access-Control-Allow-Origin: *\n  Content-Type: application/ld+json\n"),
+            "{netlify}"
+        );
+        assert!(
+            netlify.contains("\n/paper/type-table.json\n  Access-Control-Allow-Origin: *\n  Content-Type: application/json\n"),
+            "{netlify}"
+        );
+        assert!(
+            nginx.contains(
+                "location ~ ^/(paper/v1\\.jsonld|paper/credentials-v2\\.jsonld)$ {\n    types { }\n    default_type application/ld+json;"
+            ),
+            "{nginx}"
+        );
+        assert!(apache.contains("AddType application/ld+json .jsonld"));
         // The offline verifier: its manifests' type, its workers never taken from a cache unasked.
         assert!(netlify.contains("\n/en/scan/manifest.webmanifest\n  Content-Type: application/manifest+json\n"), "{netlify}");
         assert!(netlify.contains("\n/scan/sw.js\n  Cache-Control: no-cache\n"), "{netlify}");

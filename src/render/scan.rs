@@ -7,14 +7,15 @@ use serde_json::json;
 use crate::config::Lang;
 use crate::render::i18n;
 use crate::routes::{Page, Routes};
+use crate::sign::paper;
 
 /// The service worker's source, with `__VERSION__`, `__PRECACHE__` and `__NETWORK_FIRST__` to
 /// fill in.
 const WORKER: &str = include_str!("../../assets/scan-sw.js");
 
-/// The files below the output that the paper QR's decoding needs (published by the build with
-/// the site's contexts and type table).
-pub const PAPER_FILES: [&str; 3] = ["paper/v1.jsonld", "paper/type-table.json", "paper/credentials-v2.jsonld"];
+/// The files below the output that the paper QR's decoding needs: the site's contexts and type
+/// table (DESIGN §4).
+const PAPER_FILES: [&str; 3] = [paper::CONTEXT_FILE, paper::TYPE_TABLE_FILE, paper::VC_CONTEXT_FILE];
 
 /// The assets the page loads, below the output.
 const PAGE_ASSETS: [&str; 7] = [

@@ -562,8 +562,15 @@ impl Site {
         let signer = Signer::new(self.did.did.clone(), self.config.issuer.name.clone(), issuer_url, key);
         state.check_published_keys(&options.out.join(self.did.document_path))?;
         let keyring = state.update_keyring(&signer.verifying_key())?;
+        let paper = self.paper(&state.keyring()?);
         let status_index = state.status_index(&self.certificates, &secret)?;
-        Ok(Signing { signer, keyring, status_index, secret })
+        Ok(Signing { signer, keyring, paper, status_index, secret })
+    }
+
+    /// The paper credentials of the site whose key ring is `ring` (DESIGN §5).
+    pub fn paper(&self, ring: &crate::state::Ring) -> crate::sign::paper::Paper {
+        let keys: Vec<VerifyingKey> = ring.active.iter().chain(&ring.retired).copied().collect();
+        crate::sign::paper::Paper::new(&self.did.did, &self.routes.url(""), &keys)
     }
 
     /// The page codes under `secret`: those checked when the site was loaded, unless the url
@@ -662,6 +669,8 @@ pub struct Signing {
     pub signer: Signer,
     /// Every key the site has signed with, the current one included.
     pub keyring: Vec<VerifyingKey>,
+    /// The paper credentials' table (its keys in `keys.txt` order, active before retired).
+    pub paper: crate::sign::paper::Paper,
     /// Each certificate's place in the status lists.
     pub status_index: StatusIndex,
     /// The url secret.

@@ -66,6 +66,10 @@ impl Plan {
         }
         plan.site_files(site, renderers)?;
         plan.status_lists(site, signing, statuses)?;
+        for (rel, bytes) in signing.paper.files() {
+            plan.put(Rank::Page, rel, bytes);
+        }
+        // Last: its version is a hash of the files it keeps, the paper/ files among them.
         plan.scan_worker(site);
         Ok(plan)
     }

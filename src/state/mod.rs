@@ -243,7 +243,7 @@ impl State {
     }
 
     /// The key ring: active keys and retired ones, in file order.
-    fn keyring(&self) -> anyhow::Result<Ring> {
+    pub fn keyring(&self) -> anyhow::Result<Ring> {
         let path = self.path(KEYRING);
         Ring::parse(&read_optional(&path)?.unwrap_or_default(), &path)
     }
