@@ -185,6 +185,10 @@
       if (mine.length > theirs.length) return Promise.resolve(false);
       for (var i = 0; i < mine.length; i++) if (canonicalize(mine[i]) !== canonicalize(theirs[i])) return Promise.resolve(false);
       unsecured["@context"] = config["@context"];
+    } else if ("@context" in doc) {
+      // The paper credential's proof travels without its copy of the document's @context (bytes
+      // on paper); it was signed with it in its configuration (§3.3.5), as the status list's.
+      config["@context"] = doc["@context"];
     }
     var signature;
     try {
