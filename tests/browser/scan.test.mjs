@@ -1,7 +1,8 @@
 // The offline verifier, /scan/ (DESIGN §4, §5), in headless Chromium: a printed certificate's
 // paper QR code read by the camera with no network (the page and its files from the service
-// worker), and pasted texts: a changed letter, an address QR, a revoked certificate, a phone
-// that has no copy of the status lists, and a key retired from the DID document.
+// worker), a photo of the whole printed page (both QR codes on it), and pasted texts: a changed
+// letter, an address QR, a revoked certificate, a phone that has no copy of the status lists,
+// and a key retired from the DID document.
 //
 // The camera is Chromium's fake device playing a Y4M video made here from the PDF that
 // `certsite print --pdf` wrote (pdftoppm -gray, cropped to the paper QR code, which jsQR finds on
@@ -25,7 +26,7 @@ const NOON = `${BUILT}T12:00:00Z`;
 let site, base, root, bin;
 // number → the paper QR's text (batch.csv's paper_qr).
 const paper = {};
-let y4m;
+let y4m, photo;
 
 function certsite(...args) {
   return execFileSync(bin, args, { cwd: root, stdio: "pipe" }).toString();
@@ -159,6 +160,9 @@ before(async () => {
   const pgm = readPgm(readFileSync(`${prefix}.pgm`));
   const { box, text } = findPaperQr(pgm);
   assert.equal(text, paper["T-0001"], "the printed paper QR is batch.csv's");
+  // The same page as a photo (PNG): both QR codes on it.
+  execFileSync("pdftoppm", ["-png", "-r", "100", "-f", "1", "-l", "1", "-singlefile", join(root, "print/certificates.pdf"), prefix]);
+  photo = `${prefix}.png`;
   y4m = join(root, "camera.y4m");
   writeFileSync(y4m, y4mOf(pgm, box));
 });
@@ -280,6 +284,17 @@ test("pasted texts: a changed letter, the address QR, a revoked certificate; bot
     assert.deepEqual(problems, []);
     await close();
   }
+});
+
+test("a photo of the whole printed page: the paper QR is found beside the address QR", async () => {
+  const { p, problems, close } = await openScan(site.browser, "/en");
+  await p.setInputFiles("#scan-file", photo);
+  await p.waitForSelector("#scan-result[data-paper-verdict]", { timeout: 20000 });
+  const r = await p.evaluate(() => ({ ...document.getElementById("scan-result").dataset, text: document.getElementById("scan-result").innerText }));
+  assert.deepEqual([r.paperVerdict, r.status], ["valid", "checked"], r.text);
+  assert.match(r.text, /Əliyeva Şəbnəm/);
+  assert.deepEqual(problems, []);
+  await close();
 });
 
 test("with no copy of the status lists, an authentic code's status is not checked", async () => {
