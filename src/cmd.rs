@@ -412,6 +412,85 @@ pub fn verify(root: &Path, site: Option<PathBuf>, files: &[PathBuf], expiry: Opt
     }
 }
 
+/// Where `verify` reads a paper QR code from.
+pub enum QrInput {
+    /// Its text (`--qr`).
+    Text(String),
+    /// A photo or scan of it, PNG or JPEG (`--qr-image`): of the QR codes in it, the one whose
+    /// text starts with `VC1-R`.
+    Image(PathBuf),
+}
+
+/// The text of the paper QR code in the image at `path`.
+fn qr_in_image(path: &Path) -> Result<String, String> {
+    let reader = image::ImageReader::open(path)
+        .and_then(|r| r.with_guessed_format())
+        .map_err(|e| tr!("cmd-verify-qr-image-unreadable", path = path.display().to_string(), why = e.to_string()))?;
+    if !matches!(reader.format(), Some(image::ImageFormat::Png | image::ImageFormat::Jpeg)) {
+        return Err(tr!("cmd-verify-qr-image-format", path = path.display().to_string()));
+    }
+    let picture =
+        reader.decode().map_err(|e| tr!("cmd-verify-qr-image-unreadable", path = path.display().to_string(), why = e.to_string()))?;
+    let mut prepared = rqrr::PreparedImage::prepare(picture.to_luma8());
+    let texts: Vec<String> = prepared.detect_grids().iter().filter_map(|g| g.decode().ok().map(|(_, text)| text)).collect();
+    texts
+        .into_iter()
+        .find(|t| t.starts_with(crate::sign::base45::QR_PREFIX))
+        .ok_or_else(|| tr!("cmd-verify-qr-image-none", path = path.display().to_string()))
+}
+
+/// `certsite verify --qr TEXT` / `--qr-image FILE` (DESIGN §2, §5): reads a paper QR code
+/// offline against the built site `site` (default `<root>/public`): its DID document, its
+/// paper table and its message status list. Prints the verdict and what the credential says;
+/// exits 0 when it is authentic and valid, 1 otherwise.
+pub fn verify_qr(root: &Path, site: Option<PathBuf>, input: QrInput, today: Date) -> u8 {
+    use crate::sign::paper::Verdict;
+    let site = site.unwrap_or_else(|| root.join("public"));
+    let (did_document, paper, list) = match crate::verify::paper_reader(&site) {
+        Ok(reader) => reader,
+        Err(e) => {
+            eprintln!("{}: {e}", tr!("error"));
+            return DATA_ERROR;
+        }
+    };
+    let text = match input {
+        QrInput::Text(text) => text,
+        QrInput::Image(path) => match qr_in_image(&path) {
+            Ok(text) => text,
+            Err(why) => {
+                println!("{}", tr!("cmd-verify-qr-unreadable", why = why));
+                return DATA_ERROR;
+            }
+        },
+    };
+    let reading = paper.read(&text, &did_document, list.as_ref(), today);
+    let why = reading.why.clone().unwrap_or_default();
+    println!("{}", tr!("cmd-verify-qr-verdict", verdict = reading.verdict.code()));
+    match reading.verdict {
+        Verdict::Unreadable => println!("{}", tr!("cmd-verify-qr-unreadable", why = why)),
+        Verdict::UnknownKey => println!("{}", tr!("cmd-verify-qr-unknown-key")),
+        Verdict::NotAuthentic => println!("{}", tr!("cmd-verify-qr-not-authentic")),
+        _ => println!("{}", tr!("cmd-verify-qr-authentic")),
+    }
+    if let Some(f) = &reading.fields {
+        println!("{}", tr!("cmd-verify-qr-holder", holder = f.holder.as_str()));
+        println!("{}", tr!("cmd-verify-qr-profession", profession = f.profession.as_str()));
+        println!("{}", tr!("cmd-verify-qr-number", number = f.number.as_str()));
+        println!("{}", tr!("cmd-verify-qr-dates", from = f.valid_from.to_string(), until = f.valid_until.to_string()));
+    }
+    if reading.verdict.authentic() {
+        match reading.as_of {
+            Some(day) => println!("{}", tr!("cmd-verify-qr-status", status = reading.verdict.code(), day = day.to_string())),
+            None => println!("{}", tr!("cmd-verify-qr-status-unchecked", status = reading.verdict.code())),
+        }
+    }
+    if reading.verdict == Verdict::Valid {
+        OK
+    } else {
+        DATA_ERROR
+    }
+}
+
 /// `verify --lists-expire-within DAYS`: whether the status lists valid until `until` (their
 /// last day) expire within `within` days of `today` (valid through `today + within - 1` at
 /// most: 0 days asks only whether they have expired), said either way.

@@ -59,6 +59,7 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         build_date: Option<time::Date>,
     },
+    #[command(group(clap::ArgGroup::new("dated").args(["lists_expire_within", "qr", "qr_image"]).multiple(true)))]
     Verify {
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -66,8 +67,12 @@ enum Command {
         site: Option<PathBuf>,
         #[arg(long, value_name = "DAYS", num_args = 0..=1, default_missing_value = "7")]
         lists_expire_within: Option<u32>,
-        #[arg(long, value_parser = parse_date, requires = "lists_expire_within")]
+        #[arg(long, value_parser = parse_date, requires = "dated")]
         today: Option<time::Date>,
+        #[arg(long, value_name = "TEXT", conflicts_with_all = ["qr_image", "lists_expire_within", "files"])]
+        qr: Option<String>,
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["lists_expire_within", "files"])]
+        qr_image: Option<PathBuf>,
         files: Vec<PathBuf>,
     },
     Keygen {
@@ -280,7 +285,15 @@ fn main() -> ExitCode {
             Ok(d) => cmd::check(&root, out, d),
             Err(c) => c,
         },
-        Command::Verify { root, site, lists_expire_within, today, files } => match lists_expire_within {
+        Command::Verify { root, site, today, qr: Some(text), .. } => match date(today) {
+            Ok(today) => cmd::verify_qr(&root, site, cmd::QrInput::Text(text), today),
+            Err(c) => c,
+        },
+        Command::Verify { root, site, today, qr_image: Some(file), .. } => match date(today) {
+            Ok(today) => cmd::verify_qr(&root, site, cmd::QrInput::Image(file), today),
+            Err(c) => c,
+        },
+        Command::Verify { root, site, lists_expire_within, today, files, .. } => match lists_expire_within {
             Some(days) => match date(today) {
                 Ok(today) => cmd::verify(&root, site, &files, Some((days, today))),
                 Err(c) => c,

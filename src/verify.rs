@@ -55,7 +55,7 @@ pub fn find_did_document(site: &Path) -> Option<PathBuf> {
     [".well-known/did.json", "did.json"].iter().map(|p| site.join(p)).find(|p| p.is_file())
 }
 
-fn read_json(path: &Path) -> Result<Value, String> {
+pub(crate) fn read_json(path: &Path) -> Result<Value, String> {
     let bytes = std::fs::read(path).map_err(|e| tr!("verify-cannot-read", error = e.to_string()))?;
     serde_json::from_slice(&bytes).map_err(|e| tr!("verify-not-json", error = e.to_string()))
 }
@@ -117,20 +117,20 @@ fn signed_documents(site: &Path) -> Vec<PathBuf> {
 }
 
 /// A status list read from a built site.
-struct List {
+pub(crate) struct List {
     purpose: Purpose,
     path: PathBuf,
-    url: String,
-    bits: Bitstring,
+    pub(crate) url: String,
+    pub(crate) bits: Bitstring,
     /// The day the list speaks for (its `validFrom`).
-    date: Option<time::Date>,
+    pub(crate) date: Option<time::Date>,
     /// Its last valid day (its `validUntil`).
     until: Option<time::Date>,
 }
 
 /// Checks one status list: signature, type, purpose, size (DESIGN §5; Bitstring Status List
 /// v1.0: at least 131,072 entries).
-fn read_list(site: &Path, purpose: Purpose, did_document: &Value, shapes: &Shapes) -> Result<List, Failure> {
+pub(crate) fn read_list(site: &Path, purpose: Purpose, did_document: &Value, shapes: &Shapes) -> Result<List, Failure> {
     let path = site.join(Routes::status_list(purpose));
     let fail = |reason: String| Failure { path: path.clone(), reason };
     let list = read_json(&path).map_err(fail)?;
@@ -256,6 +256,24 @@ pub fn verify(site: &Path, files: &[PathBuf], data_root: Option<&Path>) -> Resul
         verification.manifest = check_manifest(root, site, &mut verification.failures)?;
     }
     Ok(verification)
+}
+
+/// What `verify --qr` reads a paper QR code with: the site's DID document, its paper table and,
+/// when the site has one that verifies, its message status list (DESIGN §5).
+pub fn paper_reader(site: &Path) -> Result<(Value, crate::sign::paper::Paper, Option<crate::sign::paper::MessageList>), String> {
+    let did_path = find_did_document(site).ok_or_else(|| tr!("verify-no-did-document", path = site.display().to_string()))?;
+    let did_document = read_json(&did_path).map_err(|e| format!("{}: {e}", did_path.display()))?;
+    let table_path = site.join(crate::sign::paper::TYPE_TABLE_FILE);
+    let table = read_json(&table_path).map_err(|e| format!("{}: {e}", table_path.display()))?;
+    let did = did_document["id"].as_str().unwrap_or_default();
+    let paper = crate::sign::paper::Paper::from_published(did, &table)
+        .ok_or_else(|| format!("{}: {}", table_path.display(), tr!("verify-paper-table", did = did)))?;
+    let list = read_list(site, Purpose::Message, &did_document, &Shapes::default()).ok().map(|l| crate::sign::paper::MessageList {
+        url: l.url,
+        bits: l.bits,
+        date: l.date,
+    });
+    Ok((did_document, paper, list))
 }
 
 /// Checks what the site publishes for paper credentials (DESIGN §4, §5): the paper context and

@@ -75,17 +75,20 @@ cli-verify = Qurulmuş saytı və ya etimadnamə fayllarını oflayn yoxla
           certsite verify --site /srv/www
           certsite verify credential.json           # sahibin nüsxəsi, oflayn
           certsite verify --site /srv/www --lists-expire-within   # hər gün: status siyahılarının müddəti 7 gün ərzində bitirmi?
+          certsite verify --qr-image foto.jpg       # çap olunmuş sertifikatın kağız QR kodu, oflayn
     .codes =
         Çıxış kodları:
-          0  hər etimadnamə, imzalı sənəd və status siyahısı təsdiqləndi
-          1  nə isə təsdiqlənmədi (hər uğursuzluq FAIL ilə, faylı və səbəbi ilə göstərilir), və ya qovluq qurulmuş sayt deyil
+          0  hər etimadnamə, imzalı sənəd və status siyahısı təsdiqləndi; --qr və ya --qr-image ilə: kağız QR kod həqiqi və etibarlıdır
+          1  nə isə təsdiqlənmədi (hər uğursuzluq FAIL ilə, faylı və səbəbi ilə göstərilir), və ya qovluq qurulmuş sayt deyil; --qr və ya --qr-image ilə: istənilən başqa nəticə
           2  səhv istifadə
           3  --lists-expire-within ilə: hər şey təsdiqləndi, lakin status siyahılarının müddəti göstərilən günlər ərzində bitir və ya artıq bitib: saytı yenidən qurub dərc edin
 cli-verify-root = { cli-root }
 cli-verify-site = Qurulmuş sayt [susmaya görə: <root>/public]
 cli-verify-files = Bütün sayt əvəzinə yoxlanılacaq etimadnamə faylları
 cli-verify-lists-expire-within = Status siyahılarının müddəti DAYS gün ərzində bitirsə və ya artıq bitibsə, 3 kodu ilə çıx və onların nə vaxtadək etibarlı olduğunu de [DAYS verilməyəndə: 7]
-cli-verify-today = --lists-expire-within ilə sayılacaq gün [susmaya görə: $SOURCE_DATE_EPOCH, yoxsa bu gün, UTC]
+cli-verify-today = --lists-expire-within, --qr və ya --qr-image ilə sayılacaq gün [susmaya görə: $SOURCE_DATE_EPOCH, yoxsa bu gün, UTC]
+cli-verify-qr = Sayta qarşı oflayn yoxlanılacaq kağız QR kodun mətni (VC1-R…): nəticəni, sahibi, peşəni, nömrəni, tarixləri və status siyahısının tarixinə olan statusu göstərir; yalnız həqiqi və etibarlı olanda 0 kodu ilə çıxır
+cli-verify-qr-image = Kağız QR kodu olan foto və ya skan (PNG və ya JPEG), --qr kimi yoxlanılır (bir neçə QR koddan VC1-R ilə başlayanı)
 
 cli-keygen = Yeni Ed25519 imza açarı yarat (rejim 0600) və açıq açarını göstər; və ya saytın açarını dəyiş, ya da sızmış açarı ləğv et
     .more =

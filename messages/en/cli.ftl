@@ -75,17 +75,20 @@ cli-verify = Verify a built site or credential files, offline
           certsite verify --site /srv/www
           certsite verify credential.json           # a holder's copy, offline
           certsite verify --site /srv/www --lists-expire-within   # daily: do the status lists expire within 7 days?
+          certsite verify --qr-image photo.jpg      # a printed certificate's paper QR code, offline
     .codes =
         Exit codes:
-          0  every credential, signed document and status list verified
-          1  something did not verify (each failure printed as FAIL, with its file and why), or the folder is not a built site
+          0  every credential, signed document and status list verified; with --qr or --qr-image: the paper QR code is authentic and valid
+          1  something did not verify (each failure printed as FAIL, with its file and why), or the folder is not a built site; with --qr or --qr-image: any other verdict
           2  wrong usage
           3  with --lists-expire-within: everything verified, but the status lists expire within the days given, or have expired: rebuild and publish the site
 cli-verify-root = { cli-root }
 cli-verify-site = The built site [default: <root>/public]
 cli-verify-files = Credential files to verify instead of the whole site
 cli-verify-lists-expire-within = Exit 3 when the status lists expire within DAYS days, or have expired, saying until when they are valid [DAYS when not given: 7]
-cli-verify-today = The day to count from, with --lists-expire-within [default: $SOURCE_DATE_EPOCH, else today, UTC]
+cli-verify-today = The day to count from, with --lists-expire-within, --qr or --qr-image [default: $SOURCE_DATE_EPOCH, else today, UTC]
+cli-verify-qr = A paper QR code's text (VC1-R…) to verify offline against the site: prints the verdict, the holder, profession, number and dates, and the status as of the status list's date; exit 0 only when authentic and valid
+cli-verify-qr-image = A photo or scan (PNG or JPEG) holding a paper QR code, verified as --qr does (of several QR codes, the one that starts with VC1-R)
 
 cli-keygen = Create a new Ed25519 signing key (mode 0600) and print its public key; or rotate the site's key, or retire a leaked one
     .more =

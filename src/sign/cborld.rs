@@ -65,6 +65,8 @@ const MULTIBASE: &str = "https://w3id.org/security#multibase";
 const XSD_DATE: &str = "http://www.w3.org/2001/XMLSchema#date";
 const XSD_DATE_TIME: &str = "http://www.w3.org/2001/XMLSchema#dateTime";
 const MAX_SAFE_INTEGER: i128 = (1 << 53) - 1;
+/// How deep CBOR items may nest in bytes to decode.
+const MAX_DEPTH: usize = 32;
 
 /// Why a document could not be encoded or bytes decoded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -1045,7 +1047,9 @@ fn parse(bytes: &[u8]) -> Result<(u64, Vec<(Cbor, Cbor)>), Error> {
         return err("ERR_NOT_CBORLD", "not CBOR-LD 1.0 (tag 0xcb1d)");
     }
     let mut rest = bytes;
-    let value: Cbor = ciborium::de::from_reader(&mut rest).map_err(|e| Error { code: "ERR_NOT_CBORLD", message: e.to_string() })?;
+    // A JSON-LD document is not deep; a bound keeps a crafted one from exhausting the stack.
+    let value: Cbor = ciborium::de::from_reader_with_recursion_limit(&mut rest, MAX_DEPTH)
+        .map_err(|e| Error { code: "ERR_NOT_CBORLD", message: e.to_string() })?;
     if !rest.is_empty() {
         return err("ERR_NOT_CBORLD", "bytes after the CBOR-LD item");
     }
@@ -1151,6 +1155,17 @@ mod tests {
             let e = decode(&changed, &t, &l);
             assert!(e.is_err(), "byte {at} changed to {byte:02x}: {e:?}");
         }
+    }
+
+    #[test]
+    fn deeply_nested_bytes_are_an_error_not_a_stack_overflow() {
+        let v: Json = serde_json::from_str(VECTORS[0]).unwrap();
+        let mut bytes = vec![0xd9, 0xcb, 0x1d, 0x82, 0x1a, 0x00, 0x88, 0xd9, 0x32];
+        for _ in 0..100_000 {
+            bytes.extend([0xa1, 0x18, 0x64]);
+        }
+        bytes.push(0xf6);
+        assert!(decode(&bytes, &table(&v), &loader(&v)).is_err());
     }
 
     #[test]
