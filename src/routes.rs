@@ -33,6 +33,8 @@ pub enum Page<'a> {
     Session(&'a str),
     /// A certificate's verification page (by its code).
     Certificate(&'a str),
+    /// The offline verifier of printed certificates' paper QR codes (`/scan/`).
+    Scan,
 }
 
 impl Page<'_> {
@@ -42,7 +44,7 @@ impl Page<'_> {
     pub fn sitemap_rank(&self) -> Option<u8> {
         match self {
             Page::Home => Some(0),
-            Page::Verify => Some(1),
+            Page::Verify | Page::Scan => Some(1),
             Page::Notices(1) => Some(2),
             Page::Sessions => Some(3),
             Page::Content(_) => Some(4),
@@ -64,6 +66,7 @@ impl Page<'_> {
             Page::Sessions => format!("{SESSIONS}/"),
             Page::Session(id) => format!("{SESSIONS}/{id}/"),
             Page::Certificate(code) => cert_dir(code),
+            Page::Scan => format!("{SCAN}/"),
         }
     }
 }
@@ -72,6 +75,8 @@ impl Page<'_> {
 pub const CERTIFICATES: &str = "c";
 /// The form that checks a code, below a language's root.
 const VERIFY: &str = "verify";
+/// The offline verifier (a web app: page, manifest, service worker), below a language's root.
+const SCAN: &str = "scan";
 /// The notices, below a language's root.
 const NOTICES: &str = "notices";
 /// The interview sessions, below a language's root.
@@ -86,6 +91,7 @@ const ASSETS: &str = "assets";
 pub const RESERVED: &[&str] = &[
     CERTIFICATES,
     VERIFY,
+    SCAN,
     NOTICES,
     SESSIONS,
     STATUS,
@@ -311,6 +317,17 @@ impl Routes {
         format!("{ASSETS}/words.{}.json", lang.code())
     }
 
+    /// The offline verifier's web app manifest in a language, below the output.
+    pub fn scan_manifest(&self, lang: Lang) -> String {
+        format!("{}{}manifest.webmanifest", self.lang_dir(lang), Page::Scan.path())
+    }
+
+    /// The offline verifier's service worker in a language, below the output (its scope is
+    /// the language's `scan/`).
+    pub fn scan_worker(&self, lang: Lang) -> String {
+        format!("{}{}sw.js", self.lang_dir(lang), Page::Scan.path())
+    }
+
     /// The JSON documents verifiers fetch from other sites, as patterns below the output: the
     /// DID document, credentials, status lists, results and notices.
     pub fn json_documents(&self) -> Vec<String> {
@@ -374,6 +391,11 @@ mod tests {
         assert_eq!(r.status_list_url(Purpose::Message), "https://x.example/portal/status/status.json");
         assert_eq!(Routes::notice_json("D-1"), "notices/D-1/notice.json");
         assert_eq!(r.notices_feed(Lang::En), "en/notices/atom.xml");
+        assert_eq!(r.page_file(Lang::En, Page::Scan), "en/scan/index.html");
+        assert_eq!(
+            (r.scan_manifest(Lang::Az), r.scan_worker(Lang::En)),
+            ("scan/manifest.webmanifest".to_owned(), "en/scan/sw.js".to_owned())
+        );
         assert_eq!(Routes::results_csv("s"), "interviews/s/results.csv");
         assert_eq!(
             r.json_documents(),

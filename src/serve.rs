@@ -318,6 +318,9 @@ fn content_type(path: &Path) -> &'static str {
         Some("json") => "application/json",
         Some("svg") => "image/svg+xml",
         Some("xml") => "application/xml",
+        Some("png") => "image/png",
+        Some("webmanifest") => "application/manifest+json",
+        Some("jsonld") => "application/ld+json",
         _ => "text/plain; charset=utf-8",
     }
 }

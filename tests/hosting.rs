@@ -127,6 +127,25 @@ fn nginx_with_the_snippet_serves_every_kind_of_file_with_its_headers() {
         assert_eq!(header("x-robots-tag"), private.then_some("noindex"), "{path}");
     }
 
+    // The offline verifier (DESIGN §4): its manifests typed as such, its service workers with
+    // `no-cache` (a new build's worker is fetched when the page is opened online), both with the
+    // site's policy, which lets the page load its manifest.
+    assert!(meta.contains("manifest-src 'self'"), "{meta}");
+    for (path, content_type, cache) in [
+        ("/scan/manifest.webmanifest", "application/manifest+json", None),
+        ("/en/scan/manifest.webmanifest", "application/manifest+json", None),
+        ("/scan/sw.js", "application/javascript", Some("no-cache")),
+        ("/en/scan/sw.js", "application/javascript", Some("no-cache")),
+        ("/scan/", "text/html", None),
+    ] {
+        let (status, headers) = get(server.port, path);
+        assert_eq!(status, 200, "{path}");
+        let header = |name: &str| headers.get(name).map(String::as_str);
+        assert!(header("content-type").unwrap_or_default().starts_with(content_type), "{path}: {headers:?}");
+        assert_eq!(header("cache-control"), cache, "{path}");
+        assert_eq!(header("content-security-policy"), Some(meta.as_str()), "{path}");
+    }
+
     // An unknown certificate code gets the site's 404 page, which explains it (DESIGN §4).
     let (status, headers) = get(server.port, "/c/ZZZZ0000ZZZZ/");
     assert_eq!(status, 404);

@@ -11,6 +11,14 @@ pub const ASSETS: &[(&str, &[u8])] = &[
     ("assets/not-found.js", include_bytes!("../../assets/not-found.js")),
     ("assets/results.js", include_bytes!("../../assets/results.js")),
     ("assets/wallet-copy.js", include_bytes!("../../assets/wallet-copy.js")),
+    // The offline verifier, /scan/ (DESIGN §4): its script, its app icons and the libraries it
+    // bundles (made by scripts/vendor-js; their licences beside them).
+    ("assets/scan.js", include_bytes!("../../assets/scan.js")),
+    ("assets/scan-192.png", include_bytes!("../../assets/scan-192.png")),
+    ("assets/scan-512.png", include_bytes!("../../assets/scan-512.png")),
+    ("assets/vendor/cborld.js", include_bytes!("../../assets/vendor/cborld.js")),
+    ("assets/vendor/jsqr.js", include_bytes!("../../assets/vendor/jsqr.js")),
+    ("assets/vendor/LICENSES.md", include_bytes!("../../assets/vendor/LICENSES.md")),
 ];
 
 /// `assets/updated.css`: the date of the register's last update (this build) as generated

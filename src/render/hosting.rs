@@ -11,13 +11,16 @@
 //!   `Access-Control-Allow-Origin: *` and `Content-Type: application/json`; the JSON-LD contexts
 //!   of the paper credential (`paper/*.jsonld`) the same with `application/ld+json`.
 //! - Certificate pages and credentials (`/c/`, `/en/c/`): `X-Robots-Tag: noindex`.
+//! - The offline verifier's files (`/scan/`, `/en/scan/`): the manifest as
+//!   `application/manifest+json`, the service worker with `Cache-Control: no-cache` (the
+//!   browser then asks for a new build's worker whenever the page is opened online).
 
 use crate::routes::Routes;
 
 /// The Content-Security-Policy of every page: no inline script or style, nothing from elsewhere.
 /// `templates/base.html` carries the same policy in a `<meta>` (a test compares them).
 pub const CSP: &str =
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'";
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'";
 
 /// Where the site lives on its host and what it holds: its [`Routes`].
 pub struct Hosting<'a> {
@@ -33,6 +36,10 @@ const COMMON: [(&str, &str); 3] =
 const JSON: &str = "application/json";
 /// The media type of the JSON-LD contexts the site publishes.
 const JSON_LD: &str = "application/ld+json";
+/// Headers of the offline verifier's web app manifests.
+const MANIFEST: [(&str, &str); 1] = [("Content-Type", "application/manifest+json")];
+/// Headers of its service workers.
+const WORKER: [(&str, &str); 1] = [("Cache-Control", "no-cache")];
 /// Headers of what lies under a language's `c/`.
 const PRIVATE: [(&str, &str); 1] = [("X-Robots-Tag", "noindex")];
 
@@ -43,6 +50,8 @@ struct Rule {
     /// For documents fetched from other sites: their media type.
     media: Option<&'static str>,
     private: bool,
+    /// Headers of its own (after the media type and the private ones).
+    extra: &'static [(&'static str, &'static str)],
 }
 
 impl Hosting<'_> {
@@ -50,10 +59,22 @@ impl Hosting<'_> {
     fn rules(&self) -> Vec<Rule> {
         vec![
             // Credentials exist once, beside the default language's pages.
-            Rule { patterns: vec![Routes::credential_file("*")], media: Some(JSON), private: true },
-            Rule { patterns: self.routes.json_documents(), media: Some(JSON), private: false },
-            Rule { patterns: Routes::json_ld_documents(), media: Some(JSON_LD), private: false },
-            Rule { patterns: self.routes.cert_page_patterns(), media: None, private: true },
+            Rule { patterns: vec![Routes::credential_file("*")], media: Some(JSON), private: true, extra: &[] },
+            Rule { patterns: self.routes.json_documents(), media: Some(JSON), private: false, extra: &[] },
+            Rule { patterns: Routes::json_ld_documents(), media: Some(JSON_LD), private: false, extra: &[] },
+            Rule { patterns: self.routes.cert_page_patterns(), media: None, private: true, extra: &[] },
+            Rule {
+                patterns: self.routes.languages().map(|l| self.routes.scan_manifest(l)).collect(),
+                media: None,
+                private: false,
+                extra: &MANIFEST,
+            },
+            Rule {
+                patterns: self.routes.languages().map(|l| self.routes.scan_worker(l)).collect(),
+                media: None,
+                private: false,
+                extra: &WORKER,
+            },
         ]
     }
 
@@ -66,6 +87,7 @@ impl Hosting<'_> {
             if rule.private {
                 headers.extend(PRIVATE);
             }
+            headers.extend(rule.extra);
         }
         headers
     }
@@ -103,7 +125,7 @@ impl Hosting<'_> {
         );
         let block = |out: &mut String, location: String, rule: Option<&Rule>| {
             out.push_str(&format!("location {location} {{\n"));
-            if let Some(media) = rule.and_then(|r| r.media) {
+            if let Some((_, media)) = Hosting::headers(rule).into_iter().find(|(name, _)| *name == "Content-Type") {
                 out.push_str(&format!("    types {{ }}\n    default_type {media};\n"));
             }
             for (name, value) in Hosting::headers(rule) {
@@ -132,6 +154,7 @@ impl Hosting<'_> {
              ErrorDocument 404 {}/404.html\n\
              AddType application/json .json\n\
              AddType application/ld+json .jsonld\n\
+             AddType application/manifest+json .webmanifest\n\
              <IfModule mod_headers.c>\n",
             self.routes.base_path()
         );
@@ -239,6 +262,16 @@ mod tests {
             "{nginx}"
         );
         assert!(apache.contains("AddType application/ld+json .jsonld"));
+        // The offline verifier: its manifests' type, its workers never taken from a cache unasked.
+        assert!(netlify.contains("\n/en/scan/manifest.webmanifest\n  Content-Type: application/manifest+json\n"), "{netlify}");
+        assert!(netlify.contains("\n/scan/sw.js\n  Cache-Control: no-cache\n"), "{netlify}");
+        assert!(nginx.contains("location ~ ^/(scan/manifest\\.webmanifest|en/scan/manifest\\.webmanifest)$ {\n    types { }\n    default_type application/manifest+json;\n"), "{nginx}");
+        assert!(nginx.contains("add_header Cache-Control \"no-cache\" always;"), "{nginx}");
+        assert!(
+            apache.contains("AddType application/manifest+json .webmanifest")
+                && apache.contains("Header always set Cache-Control \"no-cache\""),
+            "{apache}"
+        );
     }
 
     #[test]

@@ -291,6 +291,57 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("check_verdict_unconfirmed_lead", "Status bu brauzerdə yoxlanıla bilmədi: aşağıdakı addımlara baxın.", "The status could not be checked in this browser: see the steps below."),
     ("check_verdict_unconfirmed_stale_lead", "Reyestr {date} tarixindən bəri yenilənməyib, ona görə indiki status təsdiqlənə bilməz: sertifikatı verən orqana müraciət edin.", "The register has not been updated since {date}, so the current status cannot be confirmed: contact the issuer."),
     ("check_verdict_unconfirmed_unreachable_lead", "Yoxlama üçün lazım olan fayllar yüklənə bilmədi: internet bağlantınızı yoxlayın və bir azdan yenidən cəhd edin.", "The files the check needs could not be downloaded: check your connection and try again in a while."),
+    // The offline verifier of printed certificates, /scan/ (DESIGN §4, §5): the page's words;
+    // those of its script (scan_… as scan-…) are in /assets/words.<lang>.json.
+    ("scan_title", "Çap olunmuş sertifikatı internetsiz yoxla", "Check a printed certificate offline"),
+    ("scan_menu", "İnternetsiz yoxlama", "Offline check"),
+    ("scan_lead", "Çap olunmuş sertifikatın ikinci QR kodunu internet olmadan yoxlayın (birinci QR kod sertifikatın səhifəsini açır).", "Check the second QR code of a printed certificate with no network (the first QR code opens the certificate's page)."),
+    ("scan_offline", "Bu səhifəni bir dəfə internetlə açın: sonra o, internetsiz də işləyir. Telefonun əsas ekranına əlavə etsəniz, tətbiq kimi açılır.", "Open this page once online: it then works offline too. Add it to your phone's home screen to open it like an app."),
+    ("scan_needs_js", "Bu yoxlama üçün JavaScript lazımdır.", "This check needs JavaScript."),
+    ("scan_camera", "Kameranı aç", "Start the camera"),
+    ("scan_photo", "Və ya QR kodun şəklini seçin", "Or choose a photo of the QR code"),
+    ("scan_paste", "Və ya QR kodun mətnini yapışdırın (VC1-R ilə başlayır)", "Or paste the QR code's text (it starts with VC1-R)"),
+    ("scan_check", "Mətni yoxla", "Check the text"),
+    ("scan_result", "Yoxlamanın nəticəsi", "Result of the check"),
+    ("scan_verify_link", "Sertifikatın kodunu yazaraq internetlə yoxlamaq", "Check online by typing a certificate's code"),
+    ("scan_on_verify", "Çap olunmuş sertifikatı internetsiz yoxlamaq üçün onun ikinci QR kodunu skan edin:", "To check a printed certificate with no network, scan its second QR code:"),
+    ("scan_camera_stop", "Kameranı bağla", "Stop the camera"),
+    ("scan_camera_video", "Kameranın görüntüsü", "The camera's picture"),
+    ("scan_camera_looking", "QR kodu kameraya tutun…", "Hold the QR code in front of the camera…"),
+    ("scan_camera_failed", "Kamera açıla bilmədi: QR kodun şəklini seçin və ya mətnini yapışdırın.", "The camera could not be started: choose a photo of the QR code or paste its text."),
+    ("scan_no_code", "Şəkildə QR kod tapılmadı: ikinci QR kodu bütöv və aydın çəkin.", "No QR code was found in the picture: photograph the second QR code whole and sharp."),
+    ("scan_checking", "Yoxlanılır…", "Checking…"),
+    ("scan_verdict_valid", "Həqiqidir və qüvvədədir", "Authentic and valid"),
+    ("scan_verdict_authentic", "Həqiqidir", "Authentic"),
+    ("scan_verdict_suspended", "Həqiqidir, lakin dayandırılıb", "Authentic, but suspended"),
+    ("scan_verdict_revoked", "Həqiqidir, lakin ləğv edilib", "Authentic, but revoked"),
+    ("scan_verdict_expired", "Həqiqidir, lakin müddəti bitib", "Authentic, but expired"),
+    ("scan_verdict_not_yet_valid", "Həqiqidir, lakin hələ qüvvədə deyil", "Authentic, but not yet valid"),
+    ("scan_verdict_not_authentic", "Həqiqi deyil", "Not authentic"),
+    ("scan_verdict_unknown_key", "Orqanın açarı deyil", "Not the body's key"),
+    ("scan_verdict_unreadable", "Oxunmadı", "Unreadable"),
+    ("scan_verdict_address", "Bu, ünvan QR kodudur", "This is the address QR code"),
+    ("scan_lead_valid", "İmza düzgündür və sertifikat bu gün qüvvədədir.", "The signature is correct and the certificate is in force today."),
+    ("scan_lead_authentic", "İmza düzgündür: bu məlumatları orqan verib. Sertifikatın sonradan dayandırılıb-dayandırılmadığı və ya ləğv edilib-edilmədiyi yoxlanılmadı.", "The signature is correct: the body issued these details. Whether the certificate has since been suspended or revoked was not checked."),
+    ("scan_lead_suspended", "İmza düzgündür, lakin sertifikat dayandırılıb: ona etibar etməyin.", "The signature is correct, but the certificate is suspended: do not rely on it."),
+    ("scan_lead_revoked", "İmza düzgündür, lakin sertifikat ləğv edilib: ona etibar etməyin.", "The signature is correct, but the certificate is revoked: do not rely on it."),
+    ("scan_lead_expired", "İmza düzgündür, lakin sertifikatın etibarlılıq müddəti bitib.", "The signature is correct, but the certificate's validity has ended."),
+    ("scan_lead_not_yet_valid", "İmza düzgündür, lakin sertifikatın etibarlılıq müddəti hələ başlamayıb.", "The signature is correct, but the certificate's validity has not begun yet."),
+    ("scan_lead_not_authentic", "İmza düzgün deyil: QR koddakı məlumatlar dəyişdirilib. Bu sertifikata etibar etməyin.", "The signature is not correct: the details in the QR code were changed. Do not rely on this certificate."),
+    ("scan_lead_unknown_key", "QR kod orqanın dərc etdiyi açarla imzalanmayıb (başqa birinin və ya artıq istifadə olunmayan açarla). Bu sertifikata etibar etməyin.", "The QR code is not signed with a key the body publishes (someone else's key, or one no longer in use). Do not rely on this certificate."),
+    ("scan_lead_unreadable", "Bu, sertifikatın QR kodu kimi oxunmadı. Yenidən skan edin: ikinci QR kodu bütöv və aydın tutun.", "This could not be read as a certificate's QR code. Scan again: hold the second QR code whole and sharp."),
+    ("scan_lead_address", "Onu açın (internet lazımdır) və ya yanındakı digər QR kodu skan edin.", "Open it (this needs the internet), or scan the other code beside it."),
+    ("scan_lead_unsupported", "Bu brauzer Ed25519 imzalarını yoxlaya bilmir: brauzerinizi yeniləyin.", "This browser cannot check Ed25519 signatures: update your browser."),
+    ("scan_open_address", "Ünvanı aç", "Open the address"),
+    ("scan_compare", "Sahibinin şəxsiyyət vəsiqəsi ilə müqayisə edin:", "To compare with the holder's ID:"),
+    ("scan_holder", "Sertifikat sahibi", "Holder"),
+    ("scan_profession", "Peşə", "Profession"),
+    ("scan_number", "Sertifikatın nömrəsi", "Certificate number"),
+    ("scan_valid_from", "Qüvvəyə minmə tarixi", "Valid from"),
+    ("scan_valid_until", "Etibarlıdır (daxil olmaqla)", "Valid until (inclusive)"),
+    ("scan_status_as_of", "Status {date} tarixinə görədir.", "Status as of {date}."),
+    ("scan_status_old", "Status siyahılarının bu surəti köhnədir: yeniləmək üçün bu səhifəni internetlə açın.", "This copy of the status lists is out of date: open this page online to update it."),
+    ("scan_status_not_checked", "Status yoxlanılmadı: status siyahılarının surəti hələ yoxdur.", "Status not checked: no copy of the status lists yet."),
 ];
 
 /// `date` as written on pages in `lang`: `19.03.2026` in Azerbaijani, `19 March 2026` in
@@ -322,11 +373,12 @@ pub fn table(lang: Lang) -> Value {
     Value::Object(map)
 }
 
-/// The words of the in-browser check (keys `check_…`, named `check-…`), as the JSON file
-/// `/assets/words.<lang>.json` that `verify-credential.js` reads.
+/// The words of the in-browser checks (keys `check_…` and `scan_…`, named `check-…` and
+/// `scan-…`), as the JSON file `/assets/words.<lang>.json` that `verify-credential.js` and
+/// `scan.js` read.
 pub fn check_words(lang: Lang) -> Value {
     let mut map = Map::new();
-    for (key, az, en) in STRINGS.iter().filter(|(k, _, _)| k.starts_with("check_")) {
+    for (key, az, en) in STRINGS.iter().filter(|(k, _, _)| k.starts_with("check_") || k.starts_with("scan_")) {
         map.insert(key.replace('_', "-"), Value::String(if lang == Lang::En { en } else { az }.to_string()));
     }
     Value::Object(map)

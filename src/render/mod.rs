@@ -7,7 +7,8 @@
 //! - [`i18n`]: the words of every page in Azerbaijani and English; [`collate`]: Azerbaijani
 //!   alphabetical order; [`qr`]: QR codes; [`linkedin`]: LinkedIn's "Add to Profile" link.
 //! - Files for machines: [`feeds`] (Atom feeds, sitemap, robots), [`hosting`] (the hosts'
-//!   header rules), [`csvout`] (CSV cells), [`assets`] (CSS and JavaScript).
+//!   header rules), [`csvout`] (CSV cells), [`assets`] (CSS and JavaScript), [`scan`] (the offline verifier's
+//!   manifest and service worker).
 pub mod assets;
 pub mod collate;
 pub mod csvout;
@@ -18,5 +19,6 @@ pub mod interviews;
 pub mod linkedin;
 pub mod pages;
 pub mod qr;
+pub mod scan;
 pub mod templates;
 pub mod views;

@@ -22,6 +22,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("page.html", include_str!("../../templates/page.html")),
     ("certificate.html", include_str!("../../templates/certificate.html")),
     ("verify.html", include_str!("../../templates/verify.html")),
+    ("scan.html", include_str!("../../templates/scan.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("notice.html", include_str!("../../templates/notice.html")),
     ("notices.html", include_str!("../../templates/notices.html")),

@@ -342,6 +342,7 @@ impl Site {
             let lang = renderer.lang;
             let name = |what: &str| format!("{} {what}", lang.code());
             pages.push((name("verify"), renderer.plain("verify.html", crate::routes::Page::Verify)));
+            pages.push((name("scan"), renderer.plain("scan.html", crate::routes::Page::Scan)));
             pages.push((name("404"), renderer.not_found(&renderers.iter().collect::<Vec<_>>())));
             for p in self.pages_for(lang).iter().filter(|p| !p.path.is_empty()) {
                 pages.push((name(&p.path), renderer.page(p)));

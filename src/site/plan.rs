@@ -13,7 +13,7 @@ use crate::model::notice::NoticeDocument;
 use crate::model::status::{Derived, Status};
 use crate::render::pages::Renderer;
 use crate::render::views::NoticeView;
-use crate::render::{assets, feeds, i18n, interviews};
+use crate::render::{assets, feeds, i18n, interviews, scan};
 use crate::routes::{self, Page, Routes};
 use crate::sign::credential::{day_end, day_start, Signer};
 use crate::sign::did;
@@ -69,6 +69,8 @@ impl Plan {
         for (rel, bytes) in signing.paper.files() {
             plan.put(Rank::Page, rel, bytes);
         }
+        // Last: its version is a hash of the files it keeps, the paper/ files among them.
+        plan.scan_worker(site);
         Ok(plan)
     }
 
@@ -134,6 +136,9 @@ impl Plan {
             self.put_page(site, k, lang, Page::Content(&page.path), Rank::Page, html(renderer.page(page))?);
         }
         self.put_page(site, k, lang, Page::Verify, Rank::Page, html(renderer.plain("verify.html", Page::Verify))?);
+        // The offline verifier (DESIGN §4): its page and manifest; its service worker comes last.
+        self.put_page(site, k, lang, Page::Scan, Rank::Page, html(renderer.plain("scan.html", Page::Scan))?);
+        self.put(Rank::Page, site.routes.scan_manifest(lang), scan::manifest(&site.routes, lang));
 
         // Notices (DESIGN §4), newest first, 50 to a page.
         let published = site.notices();
@@ -200,6 +205,24 @@ impl Plan {
         let listed: Vec<&str> = self.listed.iter().map(|(_, _, path)| path.as_str()).collect();
         self.put(Rank::Index, routes::SITEMAP, feeds::sitemap(&site.routes, &listed));
         Ok(())
+    }
+
+    /// The offline verifier's service worker in each language (DESIGN §4), once every file it
+    /// keeps is planned: its version is a hash of their bytes, so a build that changes one of
+    /// them replaces the cache.
+    fn scan_worker(&mut self, site: &Site) {
+        let (precache, network_first, files) = scan::worker_files(&site.routes);
+        let mut all = Vec::new();
+        for rel in &files {
+            all.extend_from_slice(rel.as_bytes());
+            if let Some(file) = self.files.iter().find(|f| &f.rel == rel) {
+                all.extend_from_slice(&file_hash(&file.bytes).to_le_bytes());
+            }
+        }
+        let worker = scan::worker(&precache, &network_first, file_hash(&all));
+        for lang in site.routes.languages() {
+            self.put(Rank::Page, site.routes.scan_worker(lang), worker.clone());
+        }
     }
 
     /// The signed status lists (DESIGN §5): the message list every credential points into, and

@@ -32,7 +32,7 @@ before(async () => {
   const notice = readdirSync(join(pub, "notices")).find((d) => /^D-/.test(d));
   const session = readdirSync(join(pub, "interviews")).find((d) => !d.includes("."));
   for (const [lang, prefix] of [["az", ""], ["en", "/en"]]) {
-    pages.push([`${lang} home`, `${prefix}/`], [`${lang} about`, `${prefix}/about/`], [`${lang} verify`, `${prefix}/verify/`]);
+    pages.push([`${lang} home`, `${prefix}/`], [`${lang} about`, `${prefix}/about/`], [`${lang} verify`, `${prefix}/verify/`], [`${lang} scan`, `${prefix}/scan/`]);
     pages.push([`${lang} notices`, `${prefix}/notices/`], [`${lang} notice`, `${prefix}/notices/${notice}/`]);
     pages.push([`${lang} interviews`, `${prefix}/interviews/`], [`${lang} session`, `${prefix}/interviews/${session}/`]);
     pages.push([`${lang} university page`, `${prefix}/musahibe-qaydalari/`]);

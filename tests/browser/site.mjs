@@ -20,7 +20,7 @@ export const SIZES = [
 ];
 const bin = process.env.CERTSITE_BIN || join(repo, "target/debug/certsite");
 const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml" };
+const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml", ".jsonld": "application/ld+json", ".webmanifest": "application/manifest+json", ".png": "image/png" };
 
 /// Builds tests/fixtures/<fixture> for `date` (after `prepare(root)` changed the copy, if
 /// given), serves it and launches Chromium. Returns { root, pub, base, codes (number → code),
