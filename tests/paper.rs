@@ -217,7 +217,7 @@ fn changed_unknown_and_revoked_paper_qr_codes_say_so() {
         "https://x".into(),
         ed25519_dalek::SigningKey::from_bytes(&[9; 32]),
     );
-    let forged = stranger.sign_jcs_without_context(credential, &created);
+    let forged = stranger.sign_jcs(credential, &created);
     let forged = paper.encode(&forged).unwrap();
     assert!(cborld::registry_entry_id(&base45::from_qr_text(&forged).unwrap()).is_ok());
     let (code, out) = verify_qr(root, &["--qr", &forged]);

@@ -76,17 +76,6 @@ impl Signer {
         document
     }
 
-    /// Adds one eddsa-jcs-2022 proof to `document` whose configuration, as hashed, is the proof
-    /// as published: without a copy of `@context` (the paper credential, DESIGN §5, whose QR
-    /// code has no room for one). Any eddsa-jcs-2022 verifier accepts it: with no `@context` in
-    /// the proof, step 4 of "Verify Proof" hashes the proof as it is.
-    pub fn sign_jcs_without_context(&self, mut document: Map<String, Value>, created: &str) -> Map<String, Value> {
-        let options = ProofOptions { verification_method: &self.verification_method, created, proof_purpose: proof::ASSERTION_METHOD };
-        let proof = proof::sign_jcs_without_context(&document, &self.key, &options);
-        document.insert("proof".to_owned(), Value::Object(proof));
-        document
-    }
-
     /// The public key.
     pub fn verifying_key(&self) -> ed25519_dalek::VerifyingKey {
         self.key.verifying_key()

@@ -159,23 +159,6 @@ pub fn sign(
     Ok(proof)
 }
 
-/// An eddsa-jcs-2022 proof of `document` whose configuration carries no `@context`: the proof
-/// is hashed exactly as it is published (members `type`, `cryptosuite`, `created`,
-/// `verificationMethod`, `proofPurpose`, then `proofValue`), so [`verify`] and any other
-/// verifier of the suite accept it as it is.
-pub fn sign_jcs_without_context(document: &Map<String, Value>, key: &SigningKey, opts: &ProofOptions) -> Map<String, Value> {
-    debug_assert!(is_xsd_date_time(opts.created), "created {:?} is not an XML Schema dateTime", opts.created);
-    let mut proof = Map::new();
-    proof.insert("type".into(), PROOF_TYPE.into());
-    proof.insert("cryptosuite".into(), Cryptosuite::Jcs.name().into());
-    proof.insert("created".into(), opts.created.into());
-    proof.insert("verificationMethod".into(), opts.verification_method.into());
-    proof.insert("proofPurpose".into(), opts.proof_purpose.into());
-    let hash = hash_data(document, &proof, Cryptosuite::Jcs, &Shapes::default()).expect("eddsa-jcs-2022 needs no RDF and cannot fail");
-    proof.insert("proofValue".into(), multibase::encode_base58btc(&key.sign(&hash).to_bytes()).into());
-    proof
-}
-
 /// The 64 bytes Ed25519 signs (specification §3.3.4 and §3.4.4, "Hashing"): SHA-256 of the
 /// canonical form of `proof_config`, then SHA-256 of the canonical form of `document`.
 ///
