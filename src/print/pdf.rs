@@ -483,7 +483,7 @@ fn signatory(config: &Config, fonts: &Fonts) -> Vec<Op> {
 }
 
 /// The paper QR code (DESIGN §5) right of the first, as large, and under it what it is for:
-/// "Oflayn yoxlama / Offline check" and the address of the offline checker (`scan/`).
+/// "İnternetsiz yoxlama / Offline check" and the address of the offline checker (`scan/`).
 fn paper_footer(config: &Config, (width, modules): (usize, Vec<bool>), fonts: &Fonts) -> Vec<Op> {
     let top = qr_top();
     let x = PAGE_W - MARGIN - SIDE_W;

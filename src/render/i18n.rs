@@ -85,7 +85,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("signature", "İmza", "Signature"),
     ("seal_mark", "M.Y.", "L.S."),
     ("seal_place", "Möhür yeri", "Place for seal"),
-    ("offline_check", "Oflayn yoxlama", "Offline check"),
+    ("offline_check", "İnternetsiz yoxlama", "Offline check"),
     ("status_note", "Reyestrin son yenilənməsinə görə; status siyahıları bu tarixdə imzalanıb:", "As of the register's last update, when the status lists were signed:"),
     ("verdict_valid_lead", "Sertifikat həqiqidir və qüvvədədir.", "The certificate is genuine and in force."),
     ("verdict_suspended_lead", "Sertifikat dayandırılıb: dayandırma qüvvədə olduqca ona etibar etməyin.", "The certificate is suspended: do not rely on it while the suspension lasts."),
