@@ -7,6 +7,7 @@ LOGS/results.tsv has a line per timed run: kind, round, exit status, wall µs, u
 peak RSS KiB. LOGS/<kind>-<round>.log is the run's output (certsite's ends with its --timings table).
 """
 import os
+import re
 import statistics
 import sys
 
@@ -15,6 +16,7 @@ KINDS = [
     ("hugo-first", "Hugo first build ({n:,} plain pages)"),
     ("certsite-noop", "certsite rebuild, nothing changed"),
     ("certsite-rows", "certsite rebuild, 10 rows changed"),
+    ("certsite-print", "certsite print --all (address and paper QR codes)"),
 ]
 
 
@@ -62,6 +64,15 @@ def main():
         wall = median(good, "wall")
         share = f" ({100 * wall / first_wall:.1f} % of first build)" if kind in ("certsite-noop", "certsite-rows") else ""
         print(f"| {label} | {secs(wall)}{share}{note} | {secs(median(good, 'cpu'))} | {median(good, 'rss') / 1024:,.0f} MiB |")
+
+    if ok.get("certsite-print"):
+        run = ok["certsite-print"][0]
+        with open(os.path.join(logs, f"certsite-print-{run['round']}.log"), encoding="utf-8") as f:
+            printed = re.search(r"printed ([\d,]+) certificate", f.read())
+        if printed:
+            count = int(printed.group(1).replace(",", ""))
+            print(f"\nprint: {count:,} certificates, {run['cpu'] * 1e6 / count:.0f} µs CPU a certificate "
+                  "(sign the paper credential, CBOR-LD, base45, both QR codes, SVG files, batch.csv)")
 
     if ok.get("hugo-first"):
         c, h = ok["certsite-first"], ok["hugo-first"]

@@ -26,6 +26,7 @@ pub mod pdf;
 use std::path::{Path, PathBuf};
 
 use anyhow::anyhow;
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use time::Date;
 
@@ -277,14 +278,24 @@ pub fn print(site: &Site, out: Option<&Path>, selection: &Selection, force: bool
     let mut qr_codes = Vec::new();
     let mut sheets = Vec::new();
     let paper = if chosen.is_empty() { None } else { Some(PaperSigner::new(site, &state, &secret)?) };
-    for &i in &chosen {
+    // Each certificate's two QR codes, made in parallel (choosing a QR code's mask is most of
+    // the cost, the paper QR code's above all), in the order chosen.
+    let made = chosen
+        .par_iter()
+        .map(|&i| {
+            let cert = &site.certificates.list[i];
+            let (code, url) = address(cert);
+            let qr_failed = |e: qr::QrError| anyhow!("{}", tr!("print-qr-failed", number = &cert.number, why = e.to_string()));
+            let svg = qr::qr_svg(&url).map_err(qr_failed)?;
+            let paper_qr = paper.as_ref().expect("made when a certificate is chosen").qr_text(site, i)?;
+            let paper_svg = qr::qr_svg(&paper_qr).map_err(qr_failed)?;
+            Ok((i, code, url, svg, paper_qr, paper_svg))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    for (i, code, url, svg, paper_qr, paper_svg) in made {
         let cert = &site.certificates.list[i];
-        let (code, url) = address(cert);
-        let qr_failed = |e: qr::QrError| anyhow!("{}", tr!("print-qr-failed", number = &cert.number, why = e.to_string()));
-        let svg = qr::qr_svg(&url).map_err(qr_failed)?;
         qr_codes.push((cert.file_stem(), svg));
-        let paper_qr = paper.as_ref().expect("made when a certificate is chosen").qr_text(site, i)?;
-        qr_codes.push((format!("{}-paper", cert.file_stem()), qr::qr_svg(&paper_qr).map_err(qr_failed)?));
+        qr_codes.push((format!("{}-paper", cert.file_stem()), paper_svg));
         crate::render::csvout::push_row(
             &mut batch,
             &[&cert.number, code.as_str(), &url, site.status(i).status.code(), &code.grouped(), &paper_qr],
