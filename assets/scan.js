@@ -23,7 +23,7 @@
   "use strict";
   var root = document.getElementById("scan");
   if (!root || !window.certsiteJcs || typeof Promise === "undefined" || typeof fetch !== "function") return;
-  var canonicalize = window.certsiteJcs.canonicalize;
+  var jcs = window.certsiteJcs;
   var resultBox = document.getElementById("scan-result");
   var nojs = document.querySelector("[data-scan-nojs]");
   if (nojs) nojs.hidden = true;
@@ -81,134 +81,23 @@
     return new Uint8Array(out);
   }
 
-  var B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-  // Multibase base58btc ('z' + Bitcoin alphabet) to bytes; throws on anything else.
-  function base58btc(text) {
-    if (typeof text !== "string" || text.charAt(0) !== "z") throw new Error("not base58btc");
-    var s = text.slice(1);
-    var bytes = [];
-    for (var i = 0; i < s.length; i++) {
-      var carry = B58.indexOf(s.charAt(i));
-      if (carry < 0) throw new Error("not base58btc");
-      for (var j = 0; j < bytes.length; j++) {
-        carry += bytes[j] * 58;
-        bytes[j] = carry & 0xff;
-        carry >>= 8;
-      }
-      while (carry > 0) {
-        bytes.push(carry & 0xff);
-        carry >>= 8;
-      }
-    }
-    for (var k = 0; k < s.length && s.charAt(k) === "1"; k++) bytes.push(0);
-    return new Uint8Array(bytes.reverse());
-  }
+  // ---- the checks (jcs.js: those of the verification page) ----
 
-  function base64url(text) {
-    var s = text.replace(/-/g, "+").replace(/_/g, "/");
-    while (s.length % 4) s += "=";
-    var bin = atob(s);
-    var out = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-    return out;
-  }
+  var isObject = jcs.isObject;
+  var issuerKey = jcs.issuerKey;
+  var decodeList = jcs.decodeList;
+  var entryValue = jcs.entryValue;
 
-  function isObject(v) {
-    return v !== null && typeof v === "object" && !Array.isArray(v);
+  // eddsa-jcs-2022 Verify Proof: resolves true or false; rejects with the verdict
+  // `unsupported` when the browser has no Ed25519.
+  function verifyProof(doc, keyBytes) {
+    return jcs.verifyProof(doc, keyBytes).then(null, function () {
+      throw new Verdict("unsupported");
+    });
   }
-  function without(obj, member) {
-    var copy = {};
-    for (var k in obj) if (Object.prototype.hasOwnProperty.call(obj, k) && k !== member) copy[k] = obj[k];
-    return copy;
-  }
-  function asList(v) {
-    return Array.isArray(v) ? v : [v];
-  }
-
-  // ---- the checks (as assets/verify-credential.js makes them) ----
 
   function Verdict(verdict) {
     this.verdict = verdict;
-  }
-
-  // The 32 bytes of the Ed25519 key that may sign `doc` for the DID of `didDoc`, or null.
-  function issuerKey(doc, didDoc) {
-    if (!isObject(doc) || !isObject(didDoc) || typeof didDoc.id !== "string") return null;
-    var did = didDoc.id;
-    var proof = doc.proof;
-    var issuer = isObject(doc.issuer) ? doc.issuer.id : doc.issuer;
-    if (issuer !== did || !isObject(proof)) return null;
-    var method = proof.verificationMethod;
-    if (typeof method !== "string" || method.split("#")[0] !== did) return null;
-    var asserts = Array.isArray(didDoc.assertionMethod) ? didDoc.assertionMethod : [];
-    var listed = false;
-    var found = null;
-    for (var i = 0; i < asserts.length; i++) {
-      var id = isObject(asserts[i]) ? asserts[i].id : asserts[i];
-      if (id !== method) continue;
-      listed = true;
-      if (isObject(asserts[i])) found = asserts[i];
-    }
-    if (!listed) return null;
-    var methods = Array.isArray(didDoc.verificationMethod) ? didDoc.verificationMethod : [];
-    for (var j = 0; !found && j < methods.length; j++) if (isObject(methods[j]) && methods[j].id === method) found = methods[j];
-    if (!found || found.type !== "Multikey" || found.controller !== did) return null;
-    var bytes;
-    try {
-      bytes = base58btc(found.publicKeyMultibase);
-    } catch (e) {
-      return null;
-    }
-    if (bytes.length !== 34 || bytes[0] !== 0xed || bytes[1] !== 0x01) return null;
-    return bytes.slice(2);
-  }
-
-  // The document's one eddsa-jcs-2022 proof (of a proof set, for the status list).
-  function jcsProof(doc) {
-    var proofs = asList(doc.proof);
-    for (var i = 0; i < proofs.length; i++) if (isObject(proofs[i]) && proofs[i].cryptosuite === "eddsa-jcs-2022") return proofs[i];
-    return null;
-  }
-
-  // eddsa-jcs-2022 Verify Proof (§3.4.2) with the 32-byte key: resolves true or false; rejects
-  // with the verdict `unsupported` when the browser has no Ed25519.
-  function verifyProof(doc, keyBytes) {
-    var subtle = window.crypto && window.crypto.subtle;
-    if (!subtle) return Promise.reject(new Verdict("unsupported"));
-    var proof = jcsProof(doc);
-    if (!proof || proof.type !== "DataIntegrityProof" || proof.proofPurpose !== "assertionMethod") return Promise.resolve(false);
-    var unsecured = without(doc, "proof");
-    var config = without(proof, "proofValue");
-    // The proof as published (step 4: a proof's `@context`, as certsite's carry, must begin the
-    // document's, and is the one hashed with the document).
-    if ("@context" in config) {
-      var mine = asList(config["@context"]);
-      var theirs = "@context" in doc ? asList(doc["@context"]) : [];
-      if (mine.length > theirs.length) return Promise.resolve(false);
-      for (var i = 0; i < mine.length; i++) if (canonicalize(mine[i]) !== canonicalize(theirs[i])) return Promise.resolve(false);
-      unsecured["@context"] = config["@context"];
-    }
-    var signature;
-    try {
-      signature = base58btc(proof.proofValue);
-    } catch (e) {
-      return Promise.resolve(false);
-    }
-    if (signature.length !== 64) return Promise.resolve(false);
-    var encoder = new TextEncoder();
-    var key = subtle.importKey("raw", keyBytes, { name: "Ed25519" }, false, ["verify"]).catch(function () {
-      throw new Verdict("unsupported");
-    });
-    return Promise.all([
-      key,
-      subtle.digest("SHA-256", encoder.encode(canonicalize(config))),
-      subtle.digest("SHA-256", encoder.encode(canonicalize(unsecured))),
-    ]).then(function (r) {
-      var data = new Uint8Array(64);
-      data.set(new Uint8Array(r[1]), 0);
-      data.set(new Uint8Array(r[2]), 32);
-      return subtle.verify({ name: "Ed25519" }, r[0], signature, data);
-    });
   }
 
   // The paper QR's text decoded to its credential (rejects with `unreadable`).
@@ -247,23 +136,6 @@
     });
   }
 
-  function decodeList(encoded) {
-    if (typeof encoded !== "string" || encoded.charAt(0) !== "u" || typeof DecompressionStream !== "function") return Promise.reject(new Error("list"));
-    var stream = new Blob([base64url(encoded.slice(1))]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
-  }
-
-  // The `size`-bit value at entry `index` (left-most bit first), or -1 past the end.
-  function entryValue(bits, index, size) {
-    if ((index + 1) * size > bits.length * 8) return -1;
-    var value = 0;
-    for (var k = 0; k < size; k++) {
-      var b = index * size + k;
-      value = (value << 1) | ((bits[b >> 3] >> (7 - (b & 7))) & 1);
-    }
-    return value;
-  }
-
   // The status of `credential` from the site's message status list: { value (0 none, 1
   // suspended, 2 revoked), asOf (YYYY-MM-DD), old }, or null when there is no usable copy.
   function status(credential, didDoc) {
@@ -282,7 +154,7 @@
     return getJson(path).then(function (list) {
       var subject = isObject(list) && list.credentialSubject;
       if (!isObject(subject) || subject.statusPurpose !== "message" || list.id !== entry.statusListCredential) return null;
-      var key = issuerKey(Object.assign({}, list, { proof: jcsProof(list) }), didDoc);
+      var key = issuerKey(list, didDoc);
       if (!key) return null;
       return Promise.all([verifyProof(list, key), decodeList(subject.encodedList)]).then(function (r) {
         var value = entryValue(r[1], parseInt(String(entry.statusListIndex), 10), 2);
