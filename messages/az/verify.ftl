@@ -60,7 +60,16 @@ verify-not-in-data = { $number } sertifikatı məlumatlarda yoxdur
 verify-bits-differ = { $number } sertifikatının { $entry } nömrəli yerindəki dəyər { $found }, lakin məlumatlara görə { $date } tarixində onun statusu: { $status }
 verify-paper-changed = certsite-ın burada dərc etdiyi sənəd deyil (DESIGN §4)
 verify-paper-table = { $did } və onun DID sənədindəki açarlar üçün kağız nüsxələrin tip cədvəli deyil
-cmd-verify-qr-verdict = nəticə: { $verdict }
+cmd-verify-qr-verdict = nəticə: { $verdict } ({ $verdict ->
+        [valid] həqiqidir və qüvvədədir
+        [suspended] həqiqidir, lakin dayandırılıb
+        [revoked] həqiqidir, lakin ləğv edilib
+        [expired] həqiqidir, lakin müddəti bitib
+        [not-yet-valid] həqiqidir, hələ qüvvəyə minməyib
+        [not-authentic] həqiqi deyil
+        [unknown-key] bu sayt tərəfindən imzalanmayıb
+       *[unreadable] oxunmur
+    })
 cmd-verify-qr-unreadable = bu saytın oxuna bilən kağız QR kodu deyil: { $why }
 cmd-verify-qr-unknown-key = bu saytın DID sənədində olmayan açarla imzalanıb (ləğv edilmiş açar və ya başqa qurumun açarı)
 cmd-verify-qr-not-authentic = SAXTADIR: imza kodda yazılanlara uyğun gəlmir (nə isə dəyişdirilib)
@@ -68,10 +77,28 @@ cmd-verify-qr-authentic = həqiqidir: bu saytın açarı ilə imzalanıb
 cmd-verify-qr-holder = sahibi: { $holder }
 cmd-verify-qr-profession = peşə: { $profession }
 cmd-verify-qr-number = sertifikat nömrəsi: { $number }
-cmd-verify-qr-dates = { $from } tarixindən { $until } tarixinədək (daxil olmaqla) etibarlıdır
-cmd-verify-qr-status = status: { $status } ({ $day } tarixinə olan status, saytın status siyahısının tarixi)
-cmd-verify-qr-status-unchecked = status: { $status } (ləğv və dayandırılma yoxlanılmadı: təsdiqlənən status siyahısı yoxdur)
+cmd-verify-qr-dates = verilmiş etibarlılıq müddəti: { $from } – { $until } (daxil olmaqla)
+cmd-verify-qr-status = status: { $status ->
+        [suspended] dayandırılıb
+        [revoked] ləğv edilib
+        [expired] müddəti bitib
+        [not-yet-valid] hələ qüvvəyə minməyib
+       *[valid] qüvvədədir
+    } ({ $day } tarixinə olan status, saytın status siyahısının tarixi)
+cmd-verify-qr-status-unchecked = status: { $status ->
+        [suspended] dayandırılıb
+        [revoked] ləğv edilib
+        [expired] müddəti bitib
+        [not-yet-valid] hələ qüvvəyə minməyib
+       *[valid] qüvvədədir
+    } (ləğv və dayandırılma yoxlanılmadı: təsdiqlənən status siyahısı yoxdur)
 cmd-verify-qr-image-unreadable = { $path } şəklini oxumaq mümkün deyil: { $why }
 cmd-verify-qr-image-format = { $path } nə PNG, nə də JPEG şəklidir
 cmd-verify-qr-image-none = { $path } şəklində kağız QR kod (VC1-R…) tapılmadı
-cmd-verify-qr-status-undated = status: { $status } (saytın status siyahısına görə; siyahının tarixi yoxdur)
+cmd-verify-qr-status-undated = status: { $status ->
+        [suspended] dayandırılıb
+        [revoked] ləğv edilib
+        [expired] müddəti bitib
+        [not-yet-valid] hələ qüvvəyə minməyib
+       *[valid] qüvvədədir
+    } (saytın status siyahısına görə; siyahının tarixi yoxdur)

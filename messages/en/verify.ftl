@@ -60,7 +60,16 @@ verify-not-in-data = certificate { $number } is not in the data
 verify-bits-differ = entry { $entry } of certificate { $number } is { $found }, but the data says it is { $status } on { $date }
 verify-paper-changed = not the document certsite publishes here (DESIGN §4)
 verify-paper-table = not the paper credentials' type table of { $did } and the keys of its DID document
-cmd-verify-qr-verdict = verdict: { $verdict }
+cmd-verify-qr-verdict = verdict: { $verdict } ({ $verdict ->
+        [valid] authentic and valid
+        [suspended] authentic, but suspended
+        [revoked] authentic, but revoked
+        [expired] authentic, but expired
+        [not-yet-valid] authentic, not valid yet
+        [not-authentic] not authentic
+        [unknown-key] not signed by this site
+       *[unreadable] unreadable
+    })
 cmd-verify-qr-unreadable = not a paper QR code of this site that can be read: { $why }
 cmd-verify-qr-unknown-key = signed by a key this site's DID document does not list (a retired key, or another issuer's)
 cmd-verify-qr-not-authentic = NOT AUTHENTIC: the signature does not match what the code says (something was changed)
@@ -68,10 +77,28 @@ cmd-verify-qr-authentic = authentic: signed by this site's key
 cmd-verify-qr-holder = holder: { $holder }
 cmd-verify-qr-profession = profession: { $profession }
 cmd-verify-qr-number = certificate number: { $number }
-cmd-verify-qr-dates = valid from { $from } until { $until } (inclusive)
-cmd-verify-qr-status = status: { $status } (status as of { $day }, the date of the site's status list)
-cmd-verify-qr-status-unchecked = status: { $status } (revocation and suspension not checked: no status list that verifies)
+cmd-verify-qr-dates = period of validity as issued: { $from } to { $until } (inclusive)
+cmd-verify-qr-status = status: { $status ->
+        [suspended] suspended
+        [revoked] revoked
+        [expired] expired
+        [not-yet-valid] not valid yet
+       *[valid] valid
+    } (status as of { $day }, the date of the site's status list)
+cmd-verify-qr-status-unchecked = status: { $status ->
+        [suspended] suspended
+        [revoked] revoked
+        [expired] expired
+        [not-yet-valid] not valid yet
+       *[valid] valid
+    } (revocation and suspension not checked: no status list that verifies)
 cmd-verify-qr-image-unreadable = cannot read the image { $path }: { $why }
 cmd-verify-qr-image-format = { $path } is neither a PNG nor a JPEG image
 cmd-verify-qr-image-none = no paper QR code (VC1-R…) found in { $path }
-cmd-verify-qr-status-undated = status: { $status } (by the site's status list, which has no date)
+cmd-verify-qr-status-undated = status: { $status ->
+        [suspended] suspended
+        [revoked] revoked
+        [expired] expired
+        [not-yet-valid] not valid yet
+       *[valid] valid
+    } (by the site's status list, which has no date)
