@@ -148,7 +148,12 @@ pub struct Sent {
 #[derive(Debug, Clone)]
 pub struct Ssh {
     destination: String,
-    shell: String,
+    /// `[user@]host`.
+    login: String,
+    /// The folder on the host.
+    path: String,
+    /// The ssh command and its options, word by word.
+    shell: Vec<String>,
 }
 
 impl Ssh {
@@ -157,24 +162,49 @@ impl Ssh {
         let (host, path) = settings.host_path().ok_or_else(|| anyhow!(tr!("config-publish-ssh", value = &settings.ssh)))?;
         let user = settings.user.as_deref().map(|u| format!("{u}@")).unwrap_or_default();
         let path = if path.ends_with('/') { path.to_owned() } else { format!("{path}/") };
-        let mut shell = vec![ssh.to_owned(), "-o".into(), "BatchMode=yes".into()];
+        let mut shell: Vec<String> = ssh.split_whitespace().map(str::to_owned).collect();
+        shell.extend(["-o".into(), "BatchMode=yes".into()]);
         if let Some(port) = settings.port {
             shell.extend(["-p".into(), port.to_string()]);
         }
         if let Some(identity) = &settings.identity_file {
-            shell.extend(["-i".into(), quote(identity)]);
+            shell.extend(["-i".into(), identity.clone()]);
         }
-        Ok(Ssh { destination: format!("{user}{host}:{path}"), shell: shell.join(" ") })
+        Ok(Ssh { destination: format!("{user}{host}:{path}"), login: format!("{user}{host}"), path, shell })
+    }
+
+    /// Deletes exactly the paths listed in `list` on the host (`rm -f`, over ssh), then the
+    /// folders they leave empty.
+    fn delete(&self, list: &Path) -> anyhow::Result<()> {
+        let text = std::fs::read_to_string(list)?;
+        let mut folders: Vec<&str> = text.lines().filter_map(|rel| rel.rsplit_once('/').map(|(dir, _)| dir)).collect();
+        folders.sort_unstable_by(|a, b| b.cmp(a));
+        folders.dedup();
+        let script = format!(
+            "cd -- {} && xargs -d '\\n' -r rm -f -- && {{ printf '%s\\n' {} | xargs -d '\\n' -r rmdir -p --ignore-fail-on-non-empty -- 2>/dev/null; true; }}",
+            quote_always(&self.path),
+            folders.iter().map(|f| quote_always(f)).collect::<Vec<_>>().join(" ")
+        );
+        let script = if folders.is_empty() { format!("cd -- {} && xargs -d '\\n' -r rm -f --", quote_always(&self.path)) } else { script };
+        let mut ssh = Command::new(&self.shell[0]);
+        ssh.args(&self.shell[1..]).arg("--").arg(&self.login).arg(script);
+        let output =
+            ssh.stdin(std::fs::File::open(list)?).output().map_err(|e| anyhow!(tr!("publish-rsync-missing", error = e.to_string())))?;
+        if !output.status.success() {
+            bail!("ssh: {}: {}", output.status, String::from_utf8_lossy(&output.stderr).trim());
+        }
+        Ok(())
     }
 
     /// Sends the paths listed in `list` (below `out`); with `delete`, deletes them instead
     /// (they are missing from `out`).
     fn transfer(&self, out: &Path, list: &Path, delete: bool) -> anyhow::Result<()> {
-        let mut rsync = Command::new("rsync");
-        rsync.args(["--archive", "--mkpath", "--files-from"]).arg(list).arg("-e").arg(&self.shell);
         if delete {
-            rsync.arg("--delete-missing-args");
+            return self.delete(list);
         }
+        let shell: Vec<String> = self.shell.iter().map(|w| quote(w)).collect();
+        let mut rsync = Command::new("rsync");
+        rsync.args(["--archive", "--mkpath", "--files-from"]).arg(list).arg("-e").arg(shell.join(" "));
         let source = format!("{}/", out.display());
         let output =
             rsync.arg(source).arg(&self.destination).output().map_err(|e| anyhow!(tr!("publish-rsync-missing", error = e.to_string())))?;
@@ -193,6 +223,11 @@ fn quote(word: &str) -> String {
     } else {
         word.to_owned()
     }
+}
+
+/// A word for the host's shell, single-quoted.
+fn quote_always(word: &str) -> String {
+    format!("'{}'", word.replace('\'', "'\\''"))
 }
 
 /// How a publish runs: retries and (for tests) where to stop.
