@@ -667,7 +667,10 @@ pub fn publish(root: &Path, target: Option<&str>, dry_run: bool, force: bool) ->
     let _publish_lock = match state.publish_lock() {
         Ok(Ok(lock)) => lock,
         Ok(Err(held)) => {
-            eprintln!("{}", tr!("publish-lock-held", held = held.to_string()));
+            match (held.pid, held.started) {
+                (Some(pid), Some(started)) => eprintln!("{}", tr!("publish-lock-held-by", pid = pid.to_string(), started = started)),
+                _ => eprintln!("{}", tr!("publish-lock-held")),
+            }
             return USAGE;
         }
         Err(e) => {

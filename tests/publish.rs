@@ -216,3 +216,27 @@ fn publish_over_ssh_sends_what_changed_in_order_and_resumes() {
     let text = out(&failed);
     assert!(text.contains("trying again") && text.contains("published: nothing") && text.contains("not published: certificates"), "{text}");
 }
+
+#[test]
+fn two_publishes_of_one_site_never_run_at_once() {
+    let site = sample();
+    let root = site.path();
+    let toml = root.join("data/site.toml");
+    std::fs::write(&toml, std::fs::read_to_string(&toml).unwrap() + "\n[publish.web]\nssh = \"127.0.0.1:/nowhere\"\nport = 1\n").unwrap();
+    build(root, DATE);
+    // Another publish holds the lock (flock, as certsite takes it) while this one starts.
+    let mut holder = Command::new("flock").arg(root.join(".certsite/publish.lock")).args(["sleep", "30"]).spawn().unwrap();
+    let started = Instant::now();
+    let refused = loop {
+        let out = certsite_in(root, &["publish"], &[("LC_ALL", "C.UTF-8"), ("CERTSITE_PUBLISH_BACKOFF_MS", "10")]);
+        if out.status.code() == Some(2) || started.elapsed() > Duration::from_secs(10) {
+            break out;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert_eq!(refused.status.code(), Some(2), "{}", out(&refused));
+    assert!(out(&refused).contains("another publish of this site is running"), "{}", out(&refused));
+    assert!(!root.join(".certsite/publish/web/record").exists(), "nothing was sent or recorded");
+}

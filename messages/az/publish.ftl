@@ -8,7 +8,8 @@ publish-none = heç nə
 publish-no-targets = { $file } faylında heç bir [publish.<name>] hədəfi yoxdur: dərc ediləcək yer yoxdur
     .help = birini əlavə edin, məsələn, ssh = "web.example.org:/srv/www/register" ilə [publish.web]
 publish-unknown-target = data/site.toml faylında [publish.{ $name }] hədəfi yoxdur; hədəflər bunlardır: { $known }
-publish-lock-held = bu saytın başqa bir dərci gedir: { $held }
+publish-lock-held = bu saytın başqa bir dərci gedir: onun bitməsini gözləyin
+publish-lock-held-by = bu saytın başqa bir dərci gedir (pid { $pid }, başlama vaxtı: { $started }): onun bitməsini gözləyin
 publish-no-build = { $out } qovluğuna heç bir qurma qeyd olunmayıb: əvvəlcə `certsite build` işlədin
 publish-unfinished-build = { $out } qovluğuna son qurma başa çatmayıb: `certsite build` əmrini yenidən işlədin, sonra dərc edin
 publish-plan = { $name } ({ $target }): göndəriləcək { $files } fayl, silinəcək { $deletions } fayl (sınaq: heç nə göndərilmədi)

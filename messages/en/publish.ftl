@@ -8,7 +8,8 @@ publish-none = nothing
 publish-no-targets = { $file } names no [publish.<name>] target: nothing to publish to
     .help = add one, e.g. [publish.web] with ssh = "web.example.org:/srv/www/register"
 publish-unknown-target = no target [publish.{ $name }] in data/site.toml; the targets are: { $known }
-publish-lock-held = another publish of this site is running: { $held }
+publish-lock-held = another publish of this site is running: wait until it ends
+publish-lock-held-by = another publish of this site is running (pid { $pid }, since { $started }): wait until it ends
 publish-no-build = no build into { $out } is recorded: run `certsite build` first
 publish-unfinished-build = the last build into { $out } did not finish: run `certsite build` again, then publish
 publish-plan = { $name } ({ $target }): { $files } files to send, { $deletions } to delete (dry run: nothing sent)
