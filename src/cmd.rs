@@ -649,7 +649,7 @@ pub fn publish(root: &Path, target: Option<&str>, dry_run: bool, force: bool) ->
         return DATA_ERROR;
     };
     if config.publish.is_empty() {
-        eprintln!("{}", tr!("publish-no-targets", file = crate::config::SITE_TOML));
+        eprintln!("{}\n{}", tr!("publish-no-targets", file = crate::config::SITE_TOML), tr!("publish-no-targets.help"));
         return USAGE;
     }
     let names: Vec<&String> = match target {

@@ -182,7 +182,7 @@ fn publish_over_ssh_sends_what_changed_in_order_and_resumes() {
     build(root, DATE);
     let stopped = publish(root, &server, &[], &[("CERTSITE_PUBLISH_STOP_AFTER", "1")]);
     assert_eq!(stopped.status.code(), Some(1), "{}", out(&stopped));
-    assert!(out(&stopped).contains("not published: pages and credentials"), "{}", out(&stopped));
+    assert!(out(&stopped).contains("not published: pages, assets and open data"), "{}", out(&stopped));
     assert!(out(&stopped).contains("published: certificates"), "{}", out(&stopped));
     let half = tree(&www);
     assert_ne!(half, tree(&public));

@@ -1,6 +1,6 @@
 publish-group-did = DID sənədi
 publish-group-certificates = sertifikatlar
-publish-group-pages = səhifələr və etimadnamələr
+publish-group-pages = səhifələr, stil və skript faylları, açıq məlumatlar
 publish-group-indexes = siyahılar və lentlər
 publish-group-status-lists = status siyahıları
 publish-group-deletions = silinənlər
@@ -17,7 +17,7 @@ publish-too-many-deletions = { $count } fayl silinərdi, bu max_deletions həddi
 publish-retry = { $group } göndərilmədi, { $seconds } san. sonra yenidən cəhd edilir: { $error }
 publish-group-sent = { $group }: { $count } göndərildi
 publish-stopped = CERTSITE_PUBLISH_STOP_AFTER istədiyi kimi dayandırıldı
-publish-up-to-date = { $name } ({ $target }): hədəf aktualdır, heç nə göndərilmədi
+publish-up-to-date = { $name } ({ $target }): hədəfdə artıq son qurma var, heç nə göndərilmədi
 publish-done = { $name } ({ $target }): { $files } fayl göndərildi, { $deleted } fayl silindi
 publish-failed = { $name } ({ $target }): dərc alınmadı: { $error }
     dərc olunub: { $published }

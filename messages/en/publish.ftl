@@ -1,6 +1,6 @@
 publish-group-did = DID document
 publish-group-certificates = certificates
-publish-group-pages = pages and credentials
+publish-group-pages = pages, assets and open data
 publish-group-indexes = indexes and feeds
 publish-group-status-lists = status lists
 publish-group-deletions = deletions
