@@ -173,19 +173,17 @@ impl Ssh {
         Ok(Ssh { destination: format!("{user}{host}:{path}"), login: format!("{user}{host}"), path, shell })
     }
 
-    /// Deletes exactly the paths listed in `list` on the host (`rm -f`, over ssh), then the
-    /// folders they leave empty.
+    /// Deletes exactly the paths listed in `list` on the host (`rm -f`, over ssh: the list on
+    /// its standard input, so any number fits), then the folders they leave empty.
     fn delete(&self, list: &Path) -> anyhow::Result<()> {
-        let text = std::fs::read_to_string(list)?;
-        let mut folders: Vec<&str> = text.lines().filter_map(|rel| rel.rsplit_once('/').map(|(dir, _)| dir)).collect();
-        folders.sort_unstable_by(|a, b| b.cmp(a));
-        folders.dedup();
+        // `~/…` and relative paths are below the login's home, where ssh starts.
+        let folder = self.path.strip_prefix("~/").unwrap_or(&self.path);
+        let folder = if folder.is_empty() { ".".to_owned() } else { quote_always(folder) };
         let script = format!(
-            "cd -- {} && xargs -d '\\n' -r rm -f -- && {{ printf '%s\\n' {} | xargs -d '\\n' -r rmdir -p --ignore-fail-on-non-empty -- 2>/dev/null; true; }}",
-            quote_always(&self.path),
-            folders.iter().map(|f| quote_always(f)).collect::<Vec<_>>().join(" ")
+            "cd -- {folder} && f=$(mktemp) && cat >\"$f\" && xargs -d '\\n' -r rm -f -- <\"$f\"; s=$?; \
+             [ -n \"$f\" ] && sed -n 's|/[^/]*$||p' \"$f\" | sort -ru | xargs -d '\\n' -r rmdir -p --ignore-fail-on-non-empty -- 2>/dev/null; \
+             rm -f -- \"$f\"; exit $s"
         );
-        let script = if folders.is_empty() { format!("cd -- {} && xargs -d '\\n' -r rm -f --", quote_always(&self.path)) } else { script };
         let mut ssh = Command::new(&self.shell[0]);
         ssh.args(&self.shell[1..]).arg("--").arg(&self.login).arg(script);
         let output =
