@@ -22,7 +22,6 @@ pub mod load;
 pub mod model;
 pub mod print;
 pub mod progress;
-pub mod publish;
 pub mod render;
 pub mod routes;
 pub mod sign;

@@ -98,7 +98,6 @@ catalogue![
     "progress",
     "serve",
     "print",
-    "publish",
     "rules",
     "config",
     "content",
