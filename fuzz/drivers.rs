@@ -9,7 +9,7 @@
 pub type Driver = fn(&[u8]);
 
 /// Every target, by name, with its function.
-pub const ALL: [(&str, Driver); 13] = [
+pub const ALL: [(&str, Driver); 14] = [
     ("certificates", certificates::run),
     ("workbook", workbook::run),
     ("decisions", decisions::run),
@@ -22,6 +22,7 @@ pub const ALL: [(&str, Driver); 13] = [
     ("status_index", status_index::run),
     ("keys", keys::run),
     ("printed", printed::run),
+    ("publish_record", publish_record::run),
     ("paper_qr", paper_qr::run),
 ];
 
@@ -458,6 +459,23 @@ pub mod printed {
         let path = Path::new(".certsite/printed.csv");
         let Ok(printed) = Printed::parse(text, path) else { return };
         assert_eq!(Printed::parse(&printed.to_text(), path).expect("certsite reads the record it writes"), printed);
+    }
+}
+
+pub mod publish_record {
+    //! `.certsite/publish/<name>/record`, what a publish target holds: read for the target it
+    //! names (and for another, which reads as empty), and its own text read back to the same
+    //! record. A damaged record is an error naming its line; a panic is a bug.
+
+    use certsite::state::published::Record;
+
+    /// Reads `data` (see the module).
+    pub fn run(data: &[u8]) {
+        let Ok(text) = std::str::from_utf8(data) else { return };
+        let _ = Record::parse(text, "other.example:/srv");
+        let Ok(record) = Record::parse(text, "web.example:/srv/www") else { return };
+        let again = Record::parse(&record.to_text("web.example:/srv/www"), "web.example:/srv/www");
+        assert_eq!(again.expect("certsite reads the record it writes"), record);
     }
 }
 

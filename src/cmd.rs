@@ -4,7 +4,7 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use time::{Date, OffsetDateTime};
 
@@ -635,4 +635,154 @@ fn print_report(report: &PrintReport, pdf_asked: bool) -> u8 {
         None => {}
     }
     OK
+}
+
+/// `certsite publish`: sends the last build into `<root>/public` to the target `target` of
+/// `[publish.<name>]`, else to each in name order (DESIGN §2). Exit 0 when every target holds
+/// the build; 1 settings with errors, no finished build, a target refused or failed; 2 no such
+/// target, or another build or publish holds the site.
+pub fn publish(root: &Path, target: Option<&str>, dry_run: bool, force: bool) -> u8 {
+    use crate::publish::{self, Group, Options, Plan, Ssh, Stop};
+    let mut problems = Problems::default();
+    let Some(config) = crate::config::Config::load(root, &mut problems) else {
+        print_problems(&rooted(root, &problems), &Progress::hidden());
+        return DATA_ERROR;
+    };
+    if config.publish.is_empty() {
+        eprintln!("{}\n{}", tr!("publish-no-targets", file = crate::config::SITE_TOML), tr!("publish-no-targets.help"));
+        return USAGE;
+    }
+    let names: Vec<&String> = match target {
+        Some(name) => match config.publish.get_key_value(name) {
+            Some((name, _)) => vec![name],
+            None => {
+                let known: Vec<&str> = config.publish.keys().map(String::as_str).collect();
+                eprintln!("{}", tr!("publish-unknown-target", name = name, known = known.join(", ")));
+                return USAGE;
+            }
+        },
+        None => config.publish.keys().collect(),
+    };
+    let state = State::new(root);
+    let _publish_lock = match state.publish_lock() {
+        Ok(Ok(lock)) => lock,
+        Ok(Err(held)) => {
+            match (held.pid, held.started) {
+                (Some(pid), Some(started)) => eprintln!("{}", tr!("publish-lock-held-by", pid = pid.to_string(), started = started)),
+                _ => eprintln!("{}", tr!("publish-lock-held")),
+            }
+            return USAGE;
+        }
+        Err(e) => {
+            eprintln!("{}", tr!("cmd-lock-failed", path = state.publish_lock_path().display().to_string(), why = e.to_string()));
+            return DATA_ERROR;
+        }
+    };
+    let _build_lock = match lock(root, false) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
+    let out = publish::output(root);
+    let store = state.output(&out);
+    let manifest = match (store.load(), store.journal()) {
+        (Ok(Some(m)), Ok(None)) if !m.has_unknown() => m,
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("{}: {e:#}", tr!("error"));
+            return DATA_ERROR;
+        }
+        (Ok(None), _) => {
+            eprintln!("{}", tr!("publish-no-build", out = out.display().to_string()));
+            return DATA_ERROR;
+        }
+        (Ok(Some(_)), _) => {
+            eprintln!("{}", tr!("publish-unfinished-build", out = out.display().to_string()));
+            return DATA_ERROR;
+        }
+    };
+    let options = Options {
+        force,
+        backoff: match std::env::var("CERTSITE_PUBLISH_BACKOFF_MS").ok().and_then(|v| v.parse::<u64>().ok()) {
+            Some(ms) => vec![Duration::from_millis(ms); 3],
+            None => [1, 2, 4].map(Duration::from_secs).to_vec(),
+        },
+        stop_after: std::env::var("CERTSITE_PUBLISH_STOP_AFTER").ok().and_then(|v| v.parse().ok()),
+    };
+    let shell = std::env::var("CERTSITE_SSH").ok().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| "ssh".to_owned());
+    let mut code = OK;
+    for name in names {
+        let settings = &config.publish[name];
+        let target_store = state.published(name, &settings.ssh);
+        if dry_run {
+            let record = match target_store.load() {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("{}: {e:#}", tr!("error"));
+                    code = DATA_ERROR;
+                    continue;
+                }
+            };
+            let plan = Plan::new(&manifest, &record);
+            println!(
+                "{}",
+                tr!(
+                    "publish-plan",
+                    name = name.as_str(),
+                    target = &settings.ssh,
+                    files = plan.send_count(),
+                    deletions = plan.deletions.len()
+                )
+            );
+            for (group, files) in &plan.sends {
+                println!("  {}: {}", group.word(), files.len());
+            }
+            if !plan.deletions.is_empty() {
+                println!("  {}: {}", Group::Deletions.word(), plan.deletions.len());
+            }
+            if plan.deletions.len() > settings.max_deletions && !force {
+                println!("{}", tr!("publish-too-many-deletions", count = plan.deletions.len(), max = settings.max_deletions));
+            }
+            continue;
+        }
+        let ssh = match Ssh::new(settings, &shell) {
+            Ok(ssh) => ssh,
+            Err(e) => {
+                eprintln!("{}: {e:#}", tr!("error"));
+                code = DATA_ERROR;
+                continue;
+            }
+        };
+        let mut say = |line: String| eprintln!("{name}: {line}");
+        match publish::publish(&out, &manifest, &target_store, &ssh, settings.max_deletions, &options, &mut say) {
+            Ok(sent) if sent.files == 0 && sent.deleted == 0 => {
+                println!("{}", tr!("publish-up-to-date", name = name.as_str(), target = &settings.ssh))
+            }
+            Ok(sent) => {
+                println!(
+                    "{}",
+                    tr!("publish-done", name = name.as_str(), target = &settings.ssh, files = sent.files, deleted = sent.deleted)
+                )
+            }
+            Err(Stop::Refused(why)) => {
+                eprintln!("{name}: {why}");
+                code = DATA_ERROR;
+            }
+            Err(Stop::Failed { published, not_published, error }) => {
+                let words = |groups: &[Group]| groups.iter().map(|g| g.word()).collect::<Vec<_>>().join(", ");
+                let published = if published.is_empty() { tr!("publish-none") } else { words(&published) };
+                eprintln!(
+                    "{}",
+                    tr!(
+                        "publish-failed",
+                        name = name.as_str(),
+                        target = &settings.ssh,
+                        error = error,
+                        published = published,
+                        missing = words(&not_published)
+                    )
+                );
+                code = DATA_ERROR;
+            }
+        }
+    }
+    code
 }

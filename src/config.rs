@@ -215,6 +215,35 @@ impl Sheets {
     }
 }
 
+/// `[publish.<name>]`: a host `certsite publish` sends the site to (DESIGN §2, §3).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct PublishTarget {
+    /// `host:path`: rsync over ssh into `path` on `host`.
+    pub ssh: String,
+    /// The user to log in as (else ssh's own choice).
+    pub user: Option<String>,
+    /// The ssh port (else 22, or ssh's own configuration).
+    pub port: Option<u16>,
+    /// The private key ssh uses (else ssh's own).
+    pub identity_file: Option<String>,
+    /// Deletions in one publish beyond which `--force` is needed.
+    #[serde(default = "default_max_deletions")]
+    pub max_deletions: usize,
+}
+
+fn default_max_deletions() -> usize {
+    1000
+}
+
+impl PublishTarget {
+    /// The host and the path of `ssh = "host:path"`, when it has both.
+    pub fn host_path(&self) -> Option<(&str, &str)> {
+        let (host, path) = self.ssh.split_once(':')?;
+        (!host.trim().is_empty() && !path.trim().is_empty() && !host.contains('/')).then_some((host, path))
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 struct RawConfig {
@@ -228,6 +257,7 @@ struct RawConfig {
     interviews: Interviews,
     print: PrintSettings,
     sheets: Sheets,
+    publish: std::collections::BTreeMap<String, PublishTarget>,
 }
 
 /// The checked settings.
@@ -255,6 +285,8 @@ pub struct Config {
     pub print: PrintSettings,
     /// Which sheet of each workbook is read.
     pub sheets: Sheets,
+    /// Where `certsite publish` sends the site, by name.
+    pub publish: std::collections::BTreeMap<String, PublishTarget>,
     /// `[issuer] logo`, checked to exist, with where it is set.
     pub logo: Option<Logo>,
 }
@@ -372,6 +404,11 @@ impl Config {
                 problems.push(err(tr!("config-sheets-empty", key = key), key, &tr!("config-sheets-empty-help")));
             }
         }
+        for target in raw.publish.values() {
+            if target.host_path().is_none() {
+                problems.push(err(tr!("config-publish-ssh", value = &target.ssh), "ssh", &tr!("config-publish-ssh-help")));
+            }
+        }
         if !(1..=366).contains(&raw.status.max_age_days) {
             problems.push(err(
                 tr!("config-max-age-days", value = raw.status.max_age_days),
@@ -422,6 +459,7 @@ impl Config {
             interviews,
             print,
             sheets: raw.sheets,
+            publish: raw.publish,
             logo: None,
         })
     }
@@ -606,6 +644,27 @@ mod tests {
         assert!(Config::parse(&format!("{OK}[sheets]\ndecisions = \" \"\n"), &mut p).is_none());
         let msg = p.iter().next().unwrap().to_string();
         assert!(msg.starts_with("data/site.toml:6:1: [sheets] decisions is empty"), "{msg}");
+    }
+
+    #[test]
+    fn publish_targets_are_strict() {
+        let base = "base_url = \"https://x.example\"\ntitle = \"T\"\n[issuer]\nname = \"I\"\n";
+        let mut problems = Problems::default();
+        let ok = format!("{base}[publish.web]\nssh = \"web.example:/srv/www\"\nport = 2222\n");
+        let config = Config::parse(&ok, &mut problems).expect("parses");
+        let web = &config.publish["web"];
+        assert_eq!((web.host_path(), web.port, web.max_deletions), (Some(("web.example", "/srv/www")), Some(2222), 1000));
+
+        let typo = format!("{base}[publish.web]\nssh = \"web.example:/srv/www\"\nidentity = \"k\"\n");
+        let mut problems = Problems::default();
+        assert!(Config::parse(&typo, &mut problems).is_none());
+        let text = problems.render(false);
+        assert!(text.contains(":7:") && text.contains("identity_file"), "{text}");
+
+        let no_path = format!("{base}[publish.web]\nssh = \"web.example\"\n");
+        let mut problems = Problems::default();
+        assert!(Config::parse(&no_path, &mut problems).is_none());
+        assert!(problems.render(false).contains(":6:"), "{}", problems.render(false));
     }
 
     #[test]

@@ -97,11 +97,12 @@ mod tests {
         let mut problems = Problems::new();
         let config = crate::config::Config::parse(text, &mut problems);
         assert!(config.is_some() && problems.error_count() == 0, "{}", problems.render(false));
-        // Every commented setting, uncommented, is still a known key with a valid value.
+        // Every commented setting (and commented table, `# [publish.web]`), uncommented, is
+        // still a known key with a valid value.
         let uncommented: String = text
             .lines()
             .map(|l| match l.strip_prefix("# ") {
-                Some(rest) if rest.contains(" = ") && !rest.contains("...") => rest,
+                Some(rest) if (rest.contains(" = ") && !rest.contains("...")) || rest.starts_with('[') => rest,
                 _ => l,
             })
             .collect::<Vec<_>>()

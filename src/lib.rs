@@ -22,6 +22,7 @@ pub mod load;
 pub mod model;
 pub mod print;
 pub mod progress;
+pub mod publish;
 pub mod render;
 pub mod routes;
 pub mod sign;

@@ -103,6 +103,16 @@ enum Command {
         build_date: Option<time::Date>,
         numbers: Vec<String>,
     },
+    Publish {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, value_name = "NAME")]
+        target: Option<String>,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        force: bool,
+    },
     Serve {
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -321,6 +331,7 @@ fn main() -> ExitCode {
             }
             Err(c) => c,
         },
+        Command::Publish { root, target, dry_run, force } => cmd::publish(&root, target.as_deref(), dry_run, force),
         Command::Serve { root, port, build_date } => serve::serve(&root, port, build_date),
     };
     ExitCode::from(code)

@@ -98,6 +98,7 @@ catalogue![
     "progress",
     "serve",
     "print",
+    "publish",
     "rules",
     "config",
     "content",

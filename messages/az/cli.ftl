@@ -127,6 +127,19 @@ cli-print-pdf = Həm də certificates.pdf yaz: hər sertifikat üçün çapa haz
 cli-print-build-date = Statusların hesablandığı gün [susmaya görə: $SOURCE_DATE_EPOCH, yoxdursa bu gün, UTC]
 cli-print-numbers = Sertifikat nömrələri
 
+cli-publish = Son qurmanın dəyişdirdiyini site.toml-dakı [publish.<name>] hostlarına göndər
+    .more =
+        Hər hədəfə <root>/public qovluğunun yalnız son dərcdən bəri dəyişmiş fayllarını göndərir; nəyin orada olduğunu .certsite/publish/<name>/ qovluğundakı qeyddən bilir (uzaq tərəfin siyahısı heç vaxt alınmır). Faylları qurmanın quraşdırdığı ardıcıllıqla göndərir: DID sənədi, sertifikatlar, səhifələr, siyahılar, status siyahıları, sonda silinənlər. ssh hədəfi (ssh = "host:path") rsync ilə ssh üzərindən göndərilir ($CERTSITE_SSH, yoxdursa ssh). İstənilən anda dayanmış dərc növbəti dəfə dayandığı yerdən davam edir; alınmayan ötürmə 1, 2 və 4 san. sonra yenidən cəhd edilir, sonra əmr nəyin dərc olunduğunu və nəyin olunmadığını bildirir (çıxış 1).
+    .examples =
+        Nümunələr:
+          certsite build && certsite publish
+          certsite publish --target web --dry-run   # nə göndəriləcəyi
+          certsite publish --force                  # max_deletions-dan çox silinmə, bilərəkdən
+cli-publish-root = { cli-root }
+cli-publish-target = Göndəriləcək hədəf [publish.NAME] [susmaya görə: hamısı]
+cli-publish-dry-run = Nəyin göndəriləcəyini və silinəcəyini de; heç nə göndərmə
+cli-publish-force = Hədəfin max_deletions həddindən çox faylı sil
+
 cli-serve = Saytı yerli olaraq önizlə; dəyişiklikdə yenidən qurur və səhifəni yeniləyir
     .more =
         Qurma xətası düzələnə qədər hər səhifədə (və stderr-də) göstərilir. base_url-a keçidlər önizləmədə qalır; .certsite/serve/ qovluğundakı nəticə əsl qurmanın nəticəsidir. Saytın imza açarını və URL sirrini heç vaxt yaratmır: `certsite build` onları yaradana qədər .certsite/preview/ qovluğunda saxlanan müvəqqəti açar və sirlə imzalayır (nəticəni .certsite/preview/serve/ qovluğuna qurur), və bunu hər səhifədə və terminalda bildirir. 127.0.0.1 ünvanında dinləyir, yalnız Host 127.0.0.1, localhost və ya [::1] olan sorğulara cavab verir (əks halda 421) və yalnız qurduğu qovluğun daxilindəki faylları verir.

@@ -47,3 +47,5 @@ config-template-built-in = (daxili) { $name }
 config-template-error = şablon xətası: { $error }
 config-sheets-empty = [sheets] { $key } boşdur
 config-sheets-empty-help = iş kitabının oxunacaq vərəqinin adını, vərəqin nişanında yazıldığı kimi yazın, və ya birinci vərəqi oxumaq üçün açarı silin
+config-publish-ssh = [publish] ssh = "{ $value }" host:path şəklində deyil
+config-publish-ssh-help = hostu və onun üzərindəki qovluğu rsync-in qəbul etdiyi kimi yazın: ssh = "web.example.org:/srv/www/register"

@@ -56,3 +56,4 @@ state-journal-expected-line = "cert <kod>" və ya "file <yol>" gözlənilirdi
 # $error: yuxarıdakı mesajlardan biri; $out: nəticə qovluğu.
 state-manifest-damaged = { $path }:{ $line }: { $error }: son qurmanın { $out } qovluğuna nə yazdığına dair qeyd zədələnib; `certsite build --clean` işlədin: o, nəticəni və bu qeydi yenidən yazır
 state-journal-damaged = { $path }:{ $line }: { $error }: { $out } üçün yarımçıq kəsilmiş qurmanın jurnalı zədələnib; `certsite build --clean` işlədin: o, nəticəni jurnala baxmadan yenidən yazır
+state-publish-record-damaged = { $path }:{ $line }: gözlənilən: { $wanted }: bu dərc hədəfində nə olduğuna dair qeyd zədələnib; faylı silin, növbəti dərc bütün faylları hədəfə yenidən göndərəcək

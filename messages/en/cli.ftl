@@ -127,6 +127,19 @@ cli-print-pdf = Also write certificates.pdf: an A4 page per certificate, ready t
 cli-print-build-date = The day statuses are computed for [default: $SOURCE_DATE_EPOCH, else today, UTC]
 cli-print-numbers = Certificate numbers
 
+cli-publish = Send what the last build changed to the hosts of [publish.<name>] in site.toml
+    .more =
+        Sends only the files of <root>/public that changed since the last publish to each target, from the record of what it holds in .certsite/publish/<name>/ (the remote is never listed), in the order a build installs them: the DID document, certificates, pages, indexes, status lists, then deletions. An ssh target (ssh = "host:path") is sent with rsync over ssh ($CERTSITE_SSH, else ssh). A publish stopped at any moment goes on where it stopped on the next run; a failed transfer is tried again after 1, 2 and 4 s, then the command says what is and is not published (exit 1).
+    .examples =
+        Examples:
+          certsite build && certsite publish
+          certsite publish --target web --dry-run   # what would be sent
+          certsite publish --force                  # more deletions than max_deletions, knowingly
+cli-publish-root = { cli-root }
+cli-publish-target = The target [publish.NAME] to send to [default: each]
+cli-publish-dry-run = Say what would be sent and deleted; send nothing
+cli-publish-force = Delete more files than the target's max_deletions
+
 cli-serve = Preview the site locally; rebuilds and reloads on change
     .more =
         A build error shows on every page (and on stderr) until it is fixed. Links to base_url stay in the preview; the output in .certsite/serve/ is the real build's. It never creates the site's signing key or URL secret: until `certsite build` has, it signs with throwaway ones kept in .certsite/preview/ (building into .certsite/preview/serve/), and every page and the terminal say so. It listens on 127.0.0.1, answers only to Host 127.0.0.1, localhost or [::1] (else 421), and serves only files inside the folder it built.

@@ -47,3 +47,5 @@ config-template-built-in = (built-in) { $name }
 config-template-error = template error: { $error }
 config-sheets-empty = [sheets] { $key } is empty
 config-sheets-empty-help = name the sheet of the workbook to read, as on its tab, or leave the key out to read the first sheet
+config-publish-ssh = [publish] ssh = "{ $value }" is not host:path
+config-publish-ssh-help = write the host and the folder on it, as rsync takes them: ssh = "web.example.org:/srv/www/register"

@@ -58,3 +58,4 @@ state-journal-expected-line = expected "cert <code>" or "file <path>"
 # $error: one of the messages above; $out: the output folder.
 state-manifest-damaged = { $path }:{ $line }: { $error }: the record of what the last build wrote into { $out } is damaged; run `certsite build --clean`, which rewrites the output and this record
 state-journal-damaged = { $path }:{ $line }: { $error }: the journal of a build of { $out } that was stopped is damaged; run `certsite build --clean`, which rewrites the output without it
+state-publish-record-damaged = { $path }:{ $line }: expected { $wanted }: the record of what this publish target holds is damaged; remove the file and the next publish sends every file to the target again

@@ -35,6 +35,30 @@ pub enum Rank {
     StatusList,
 }
 
+impl Rank {
+    /// The rank of the planned file at `rel` (below the output), told by its path alone:
+    /// `certsite publish` orders what it sends as a build installs it, from the manifest.
+    pub fn of_path(rel: &str) -> Rank {
+        let below = match rel.split_once('/') {
+            Some((lang, rest)) if ["az", "en"].contains(&lang) => rest,
+            _ => rel,
+        };
+        let index = below == "index.html"
+            || below == "interviews/index.html"
+            || (below.starts_with("notices/")
+                && (below == "notices/index.html" || below == "notices/atom.xml" || below.starts_with("notices/page/")));
+        if rel == "did.json" || rel.ends_with("/did.json") {
+            Rank::Did
+        } else if rel.starts_with("status/") && rel.ends_with(".json") {
+            Rank::StatusList
+        } else if index || [routes::ROBOTS, routes::SITEMAP, routes::HEADERS].contains(&rel) {
+            Rank::Index
+        } else {
+            Rank::Page
+        }
+    }
+}
+
 /// One file of the plan.
 #[derive(Debug)]
 pub struct Planned {
@@ -85,7 +109,9 @@ impl Plan {
     }
 
     fn put(&mut self, rank: Rank, rel: impl Into<String>, bytes: Vec<u8>) {
-        self.files.push(Planned { rel: rel.into(), bytes, rank });
+        let rel = rel.into();
+        debug_assert_eq!(Rank::of_path(&rel), rank, "{rel}: publish would send it out of order");
+        self.files.push(Planned { rel, bytes, rank });
     }
 
     /// Puts a page of the `k`-th language, and lists it for the sitemap when it is listed.

@@ -18,7 +18,10 @@
 //! | `outputs/<id>/journal` | what a build is installing; present only while it does ([`manifest::Journal`]) |
 //! | `outputs/<id>/staging/` | the files a build writes before moving them into the output, when that is on the same file system ([`manifest::Store::staging`]); present only while a build runs |
 //! | `outputs/<id>/public` | what the last build into that folder showed the public: statuses, notices, result sets ([`public`]); `check` reads it |
-//! | `lock` | held while a build runs ([`lock`]) |
+//! | `lock` | held while a build runs ([`lock`]); `certsite publish` holds it too |
+//! | `publish.lock` | held while `certsite publish` runs: one publish of a site at a time |
+//! | `publish/<name>/record` | what the publish target `<name>` holds, path and hash of each file ([`published`]), saved after each group sent |
+//! | `publish/<name>/<group>.list` | the paths of one rsync transfer; present only while it runs |
 //! | `printed.csv` | which certificates `certsite print` has written, when, and a fingerprint of what was printed ([`printed`]) |
 //! | `print/certificates.csv` | the number, code and URL of every certificate, kept current by each build (the print batches themselves go to the site's `print/`, [`PrintFolder`]) |
 //! | `serve/` | the output of `certsite serve` (the preview) of a site that has its signing key and url secret, built like any output (its manifest in `outputs/`) |
@@ -30,6 +33,7 @@ pub mod lock;
 pub mod manifest;
 pub mod printed;
 pub mod public;
+pub mod published;
 
 use std::fs;
 use std::io::{self, Write};
@@ -111,6 +115,10 @@ const STATUS_INDEX: &str = "status-index.csv";
 const OUTPUTS: &str = "outputs";
 /// The build lock.
 const LOCK: &str = "lock";
+/// The publish lock.
+const PUBLISH_LOCK: &str = "publish.lock";
+/// The records of publish targets, one folder per target.
+const PUBLISH: &str = "publish";
 /// The record of printed certificates.
 const PRINTED: &str = "printed.csv";
 /// The folder of the build's list of every certificate, in `.certsite/`.
@@ -177,6 +185,23 @@ impl State {
     pub fn lock(&self, wait: bool) -> io::Result<Result<lock::Lock, lock::Held>> {
         fs::create_dir_all(&self.dir)?;
         lock::acquire(&self.path(LOCK), wait)
+    }
+
+    /// Takes the publish lock (see [`lock`]) at once: `Ok(Err(Held))` while another publish
+    /// of the site runs.
+    pub fn publish_lock(&self) -> io::Result<Result<lock::Lock, lock::Held>> {
+        fs::create_dir_all(&self.dir)?;
+        lock::acquire(&self.path(PUBLISH_LOCK), false)
+    }
+
+    /// The publish lock's file (for messages).
+    pub fn publish_lock_path(&self) -> PathBuf {
+        self.path(PUBLISH_LOCK)
+    }
+
+    /// The record of what the publish target `name` (destination `target`) holds.
+    pub fn published(&self, name: &str, target: &str) -> published::Store {
+        published::Store::new(self.path(PUBLISH).join(name), target)
     }
 
     /// The url secret, created (mode 0600) when missing and `create` is true (else a missing
