@@ -463,19 +463,35 @@ pub mod printed {
 }
 
 pub mod publish_record {
-    //! `.certsite/publish/<name>/record`, what a publish target holds: read for the target it
-    //! names (and for another, which reads as empty), and its own text read back to the same
-    //! record. A damaged record is an error naming its line; a panic is a bug.
+    //! `.certsite/publish/<name>/record` and its `log`, what a publish target holds: read for
+    //! the target it names (and for another, which reads as empty), its own text read back to
+    //! the same text, and the same bytes applied as a log, then moved to another layout. A
+    //! damaged record or log is an error naming its line; a panic is a bug.
 
+    use certsite::state::manifest::Layout;
     use certsite::state::published::Record;
 
     /// Reads `data` (see the module).
     pub fn run(data: &[u8]) {
         let Ok(text) = std::str::from_utf8(data) else { return };
         let _ = Record::parse(text, "other.example:/srv");
-        let Ok(record) = Record::parse(text, "web.example:/srv/www") else { return };
-        let again = Record::parse(&record.to_text("web.example:/srv/www"), "web.example:/srv/www");
-        assert_eq!(again.expect("certsite reads the record it writes"), record);
+        let layout = Layout::new(vec!["c/*/index.html".into(), "en/c/*/index.html".into(), "c/*/credential.json".into()]);
+        let mut record = match Record::parse(text, "web.example:/srv/www") {
+            Ok(Some(record)) => {
+                let written = record.to_text("web.example:/srv/www");
+                let again = Record::parse(&written, "web.example:/srv/www").expect("certsite reads the record it writes");
+                assert_eq!(again.expect("for its target").to_text("web.example:/srv/www"), written);
+                record
+            }
+            _ => Record::empty(layout.clone()),
+        };
+        if record.apply_log(text).is_ok() {
+            let written = record.to_text("web.example:/srv/www");
+            Record::parse(&written, "web.example:/srv/www").expect("certsite reads the record it writes");
+        }
+        let moved = record.into_layout(&Layout::new(vec!["c/*/index.html".into(), "c/*/qr.svg".into()]));
+        let written = moved.to_text("web.example:/srv/www");
+        Record::parse(&written, "web.example:/srv/www").expect("certsite reads the record it writes");
     }
 }
 

@@ -706,6 +706,7 @@ pub fn publish(root: &Path, target: Option<&str>, dry_run: bool, force: bool) ->
             None => [1, 2, 4].map(Duration::from_secs).to_vec(),
         },
         stop_after: std::env::var("CERTSITE_PUBLISH_STOP_AFTER").ok().and_then(|v| v.parse().ok()),
+        batch: std::env::var("CERTSITE_PUBLISH_BATCH").ok().and_then(|v| v.parse().ok()),
     };
     let shell = std::env::var("CERTSITE_SSH").ok().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| "ssh".to_owned());
     let mut code = OK;
@@ -713,7 +714,7 @@ pub fn publish(root: &Path, target: Option<&str>, dry_run: bool, force: bool) ->
         let settings = &config.publish[name];
         let target_store = state.published(name, &settings.ssh);
         if dry_run {
-            let record = match target_store.load() {
+            let record = match target_store.load(manifest.layout()) {
                 Ok(r) => r,
                 Err(e) => {
                     eprintln!("{}: {e:#}", tr!("error"));
@@ -729,21 +730,18 @@ pub fn publish(root: &Path, target: Option<&str>, dry_run: bool, force: bool) ->
                     name = name.as_str(),
                     target = &settings.ssh,
                     files = plan.send_count(),
-                    deletions = plan.deletions.len()
+                    deletions = plan.deletion_count()
                 )
             );
-            for (group, files) in &plan.sends {
-                println!("  {}: {}", group.word(), files.len());
+            for (group, files) in plan.groups() {
+                println!("  {}: {}", group.word(), files);
             }
-            if !plan.deletions.is_empty() {
-                println!("  {}: {}", Group::Deletions.word(), plan.deletions.len());
-            }
-            if plan.deletions.len() > settings.max_deletions && !force {
-                println!("{}", tr!("publish-too-many-deletions", count = plan.deletions.len(), max = settings.max_deletions));
+            if plan.deletion_count() > settings.max_deletions && !force {
+                println!("{}", tr!("publish-too-many-deletions", count = plan.deletion_count(), max = settings.max_deletions));
             }
             continue;
         }
-        let ssh = match Ssh::new(settings, &shell) {
+        let ssh = match Ssh::new(settings, &shell, target_store.dir()) {
             Ok(ssh) => ssh,
             Err(e) => {
                 eprintln!("{}: {e:#}", tr!("error"));

@@ -181,6 +181,45 @@ impl Manifest {
         self.hashes.extend_from_slice(files);
     }
 
+    /// Records a certificate's files, in place of what was recorded of it.
+    pub fn set_cert(&mut self, code: Code, fingerprint: u128, files: &[u64]) {
+        assert_eq!(files.len(), self.layout.len(), "one hash per file of the layout");
+        match self.index.get(&code) {
+            Some(&row) => {
+                let (n, row) = (self.layout.len(), row as usize);
+                self.fingerprints[row] = fingerprint;
+                self.hashes[row * n..(row + 1) * n].copy_from_slice(files);
+                self.unknown.remove(&(row as u32));
+            }
+            None => self.put_cert(code, fingerprint, files),
+        }
+    }
+
+    /// Forgets the certificate `code` (its files are gone).
+    pub fn remove_cert(&mut self, code: Code) {
+        let Some(row) = self.index.remove(&code) else { return };
+        let (n, last) = (self.layout.len(), self.codes.len() as u32 - 1);
+        self.unknown.remove(&row);
+        if row != last {
+            // The last row moves into the freed one.
+            let moved = self.codes[last as usize];
+            self.index.insert(moved, row);
+            if self.unknown.remove(&last) {
+                self.unknown.insert(row);
+            }
+        }
+        self.codes.swap_remove(row as usize);
+        self.fingerprints.swap_remove(row as usize);
+        let (at, end) = (row as usize * n, last as usize * n);
+        self.hashes.copy_within(end..end + n, at);
+        self.hashes.truncate(end);
+    }
+
+    /// Forgets the file `rel` (not a certificate's).
+    pub fn remove_file(&mut self, rel: &str) {
+        self.files.remove(rel);
+    }
+
     /// What is known of the file `rel` (not a certificate's).
     pub fn file(&self, rel: &str) -> Known {
         self.files.get(rel).copied().unwrap_or(Known::Absent)
@@ -258,27 +297,48 @@ impl Manifest {
 
     /// The manifest's text, recording the output folder `out` (absolute).
     pub fn to_text(&self, out: &Path) -> String {
-        let n = self.layout.len();
-        let mut text = String::with_capacity(64 + self.files.len() * 64 + self.codes.len() * (48 + 17 * n));
+        let mut text = String::with_capacity(64 + self.files.len() * 64 + self.codes.len() * (48 + 17 * self.layout.len()));
         let _ = writeln!(text, "{MAGIC}");
         let _ = writeln!(text, "output {}", out.display());
+        self.write_body(&mut text);
+        text
+    }
+
+    /// Writes the layout line and a line per file (`file <hash> <path>`) and per certificate
+    /// (`cert <code> <fingerprint> <hash>…`): what [`Manifest::parse_body`] reads. The record of
+    /// a publish target (`state::published`) is written so too.
+    pub fn write_body(&self, text: &mut String) {
         let _ = writeln!(text, "layout {}", self.layout.0.join(" "));
         for (rel, known) in &self.files {
             if let Known::Hash(h) = known {
-                let _ = writeln!(text, "file {h:016x} {rel}");
+                write_file_line(text, rel, *h);
             }
         }
-        for (row, code) in self.codes.iter().enumerate() {
-            if self.unknown.contains(&(row as u32)) {
-                continue;
+        for row in 0..self.codes.len() {
+            if !self.unknown.contains(&(row as u32)) {
+                self.write_cert_line(text, row);
             }
-            let _ = write!(text, "cert {code} {:032x}", self.fingerprints[row]);
-            for h in &self.hashes[row * n..(row + 1) * n] {
-                let _ = write!(text, " {h:016x}");
-            }
-            text.push('\n');
         }
-        text
+    }
+
+    fn write_cert_line(&self, text: &mut String, row: usize) {
+        let n = self.layout.len();
+        let _ = write!(text, "cert {} {:032x}", self.codes[row], self.fingerprints[row]);
+        for h in &self.hashes[row * n..(row + 1) * n] {
+            let _ = write!(text, " {h:016x}");
+        }
+        text.push('\n');
+    }
+
+    /// The `cert` line of the certificate `code`, if it is known (for a log of changes).
+    pub fn cert_line(&self, code: Code) -> Option<String> {
+        let row = *self.index.get(&code)? as usize;
+        if self.unknown.contains(&(row as u32)) {
+            return None;
+        }
+        let mut line = String::with_capacity(48 + 17 * self.layout.len());
+        self.write_cert_line(&mut line, row);
+        Some(line)
     }
 
     /// Reads a manifest written for the output folder `out`: `Ok(None)` when it was written
@@ -297,55 +357,137 @@ impl Manifest {
             Some((_, line)) if line.starts_with("output ") => return Ok(None),
             _ => return Err(bad(2, &tr!("state-manifest-expected-output"))),
         }
-        let layout = match lines.next() {
-            Some((_, line)) => line.strip_prefix("layout ").ok_or_else(|| bad(3, &tr!("state-manifest-expected-layout")))?,
+        Manifest::parse_body(lines, text.len()).map(Some)
+    }
+
+    /// Reads what [`Manifest::write_body`] wrote: `lines` numbered from 1 (of a text of about
+    /// `size` bytes, to reserve room).
+    pub fn parse_body<'a>(mut lines: impl Iterator<Item = (usize, &'a str)>, size: usize) -> Result<Manifest, Garbled> {
+        let bad = |line: usize, what: &str| Garbled { line, what: what.to_owned() };
+        let (number, layout) = match lines.next() {
+            Some((number, line)) => {
+                (number, line.strip_prefix("layout ").ok_or_else(|| bad(number, &tr!("state-manifest-expected-layout")))?)
+            }
             None => return Err(bad(3, &tr!("state-manifest-expected-layout"))),
         };
         let patterns: Vec<String> = layout.split(' ').filter(|p| !p.is_empty()).map(str::to_owned).collect();
         if let Some(p) = patterns.iter().find(|p| p.matches('*').count() != 1 || !p.split('/').any(|s| s == "*")) {
-            return Err(bad(3, &tr!("state-manifest-bad-pattern", pattern = p)));
+            return Err(bad(number, &tr!("state-manifest-bad-pattern", pattern = p)));
         }
         let layout = Layout::new(patterns);
         let n = layout.len();
-        let mut m = Manifest::with_capacity(layout, text.len() / (48 + 17 * n));
+        let mut m = Manifest::with_capacity(layout, size / (48 + 17 * n));
         let mut hashes = Vec::with_capacity(n);
         for (number, line) in lines {
-            let (kind, rest) = line.split_once(' ').unwrap_or((line, ""));
-            match kind {
-                "file" => {
-                    let entry = rest.split_once(' ').and_then(|(hash, rel)| Some((u64::try_from(hex(hash)?).ok()?, rel)));
-                    let (hash, rel) = entry.ok_or_else(|| bad(number, &tr!("state-manifest-expected-file")))?;
-                    m.put_file(rel.to_owned(), hash);
-                }
-                "cert" => {
-                    // Fixed widths: the code, the fingerprint, then a hash per file. (`get`, not
-                    // indexing: a damaged line may have a character of several bytes anywhere.)
-                    let wanted = || bad(number, &tr!("state-manifest-expected-cert", count = n));
-                    let b = rest.as_bytes();
-                    if b.len() != CODE_LEN + 33 + 17 * n || b[CODE_LEN] != b' ' {
-                        return Err(wanted());
-                    }
-                    let code = rest.get(..CODE_LEN).and_then(Code::parse).ok_or_else(wanted)?;
-                    let fingerprint = rest.get(CODE_LEN + 1..CODE_LEN + 33).and_then(hex).ok_or_else(wanted)?;
-                    hashes.clear();
-                    for k in 0..n {
-                        let at = CODE_LEN + 33 + 17 * k;
-                        let hash = rest.get(at + 1..at + 17).and_then(hex).and_then(|h| u64::try_from(h).ok());
-                        match hash {
-                            Some(hash) if b[at] == b' ' => hashes.push(hash),
-                            _ => return Err(wanted()),
-                        }
-                    }
+            match m.parse_line(line, &mut hashes) {
+                Ok(Line::File(rel, hash)) => m.put_file(rel, hash),
+                Ok(Line::Cert(code, fingerprint)) => {
                     if m.index.contains_key(&code) {
                         return Err(bad(number, &tr!("state-manifest-cert-twice", code = code.to_string())));
                     }
                     m.put_cert(code, fingerprint, &hashes);
                 }
-                _ => return Err(bad(number, &tr!("state-manifest-expected-line"))),
+                Err(what) => return Err(bad(number, &what)),
             }
         }
-        Ok(Some(m))
+        Ok(m)
     }
+
+    /// Reads a `file` or `cert` line of this manifest's layout (a cert's hashes into `hashes`).
+    pub fn parse_line(&self, line: &str, hashes: &mut Vec<u64>) -> Result<Line, String> {
+        let n = self.layout.len();
+        let (kind, rest) = line.split_once(' ').unwrap_or((line, ""));
+        match kind {
+            "file" => {
+                let entry = rest
+                    .split_once(' ')
+                    .and_then(|(hash, rel)| Some((u64::try_from(hex(hash)?).ok()?, unescape(rel)?)))
+                    .filter(|(_, rel)| !rel.is_empty());
+                let (hash, rel) = entry.ok_or_else(|| tr!("state-manifest-expected-file"))?;
+                Ok(Line::File(rel, hash))
+            }
+            "cert" => {
+                // Fixed widths: the code, the fingerprint, then a hash per file. (`get`, not
+                // indexing: a damaged line may have a character of several bytes anywhere.)
+                let wanted = || tr!("state-manifest-expected-cert", count = n);
+                let b = rest.as_bytes();
+                if b.len() != CODE_LEN + 33 + 17 * n || b[CODE_LEN] != b' ' {
+                    return Err(wanted());
+                }
+                let code = rest.get(..CODE_LEN).and_then(Code::parse).ok_or_else(wanted)?;
+                let fingerprint = rest.get(CODE_LEN + 1..CODE_LEN + 33).and_then(hex).ok_or_else(wanted)?;
+                hashes.clear();
+                for k in 0..n {
+                    let at = CODE_LEN + 33 + 17 * k;
+                    let hash = rest.get(at + 1..at + 17).and_then(hex).and_then(|h| u64::try_from(h).ok());
+                    match hash {
+                        Some(hash) if b[at] == b' ' => hashes.push(hash),
+                        _ => return Err(wanted()),
+                    }
+                }
+                Ok(Line::Cert(code, fingerprint))
+            }
+            _ => Err(tr!("state-manifest-expected-line")),
+        }
+    }
+}
+
+/// A line of a manifest's body, read by [`Manifest::parse_line`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line {
+    /// A file other than a certificate's: its path and hash.
+    File(String, u64),
+    /// A certificate: its code and fingerprint (its hashes are in the buffer given).
+    Cert(Code, u128),
+}
+
+/// Writes the line `file <hash> <path>` (the path escaped: see [`escape`]).
+pub fn write_file_line(text: &mut String, rel: &str, hash: u64) {
+    let _ = writeln!(text, "file {hash:016x} {}", escape(rel));
+}
+
+/// A path as state files write it, one line whatever it holds: `\` as `\\`, and a control
+/// character (a line break among them) as `\x` and two hex digits.
+pub fn escape(rel: &str) -> std::borrow::Cow<'_, str> {
+    if !rel.chars().any(|c| c == '\\' || c.is_ascii_control()) {
+        return std::borrow::Cow::Borrowed(rel);
+    }
+    let mut out = String::with_capacity(rel.len() + 8);
+    for c in rel.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            c if c.is_ascii_control() => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The path [`escape`] wrote; `None` when it is not one.
+pub fn unescape(text: &str) -> Option<String> {
+    if !text.contains('\\') {
+        return (!text.chars().any(|c| c.is_ascii_control())).then(|| text.to_owned());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next()? {
+                '\\' => out.push('\\'),
+                'x' => {
+                    let digits: String = chars.by_ref().take(2).collect();
+                    let byte = u8::from_str_radix(&digits, 16).ok().filter(|b| b.is_ascii_control() && digits.len() == 2)?;
+                    out.push(char::from(byte));
+                }
+                _ => return None,
+            },
+            c if c.is_ascii_control() => return None,
+            c => out.push(c),
+        }
+    }
+    Some(out)
 }
 
 /// A line of a manifest or journal that cannot be read.
@@ -414,7 +556,7 @@ impl Journal {
             let _ = writeln!(text, "cert {code}");
         }
         for rel in &self.files {
-            let _ = writeln!(text, "file {rel}");
+            let _ = writeln!(text, "file {}", escape(rel));
         }
         text
     }
@@ -425,7 +567,7 @@ impl Journal {
         for (n, line) in text.lines().enumerate() {
             match line.split_once(' ') {
                 Some(("cert", code)) if Code::parse(code).is_some() => journal.certs.extend(Code::parse(code)),
-                Some(("file", rel)) => journal.files.push(rel.to_owned()),
+                Some(("file", rel)) if unescape(rel).is_some_and(|r| !r.is_empty()) => journal.files.extend(unescape(rel)),
                 _ => return Err(Garbled { line: n + 1, what: tr!("state-journal-expected-line") }),
             }
         }
