@@ -240,3 +240,75 @@ fn two_publishes_of_one_site_never_run_at_once() {
     assert!(out(&refused).contains("another publish of this site is running"), "{}", out(&refused));
     assert!(!root.join(".certsite/publish/web/record").exists(), "nothing was sent or recorded");
 }
+
+#[test]
+fn a_publish_killed_during_a_transfer_resumes_after_its_last_batch() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let site = sample();
+    let root = site.path();
+    let keys = tempfile::tempdir().unwrap();
+    let server = sshd(keys.path());
+    let www = root.join("www/register");
+    let settings = format!(
+        "\n[publish.web]\nssh = \"127.0.0.1:{}\"\nport = {}\nuser = \"{}\"\nidentity_file = \"{}/client_key\"\n",
+        www.display(),
+        server.port,
+        user(),
+        server.dir.display()
+    );
+    let toml = root.join("data/site.toml");
+    std::fs::write(&toml, std::fs::read_to_string(&toml).unwrap() + &settings).unwrap();
+    build(root, DATE);
+    let public = root.join("public");
+    let total = tree(&public).len();
+
+    // An ssh that hangs on its third connection (the third transfer), once: the publish is
+    // killed there, with rsync and ssh, as Ctrl-C or a lost terminal kills them.
+    let bin = keys.path().join("slow-ssh");
+    let marks = keys.path().join("marks");
+    std::fs::create_dir_all(&marks).unwrap();
+    std::fs::write(
+        &bin,
+        format!(
+            "#!/bin/sh\nn=$(ls {m} | wc -l); touch {m}/$n\nif [ \"$n\" -eq 2 ]; then touch {m}/stuck; sleep 60; fi\nexec ssh \"$@\"\n",
+            m = marks.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let shell =
+        format!("{} -F /dev/null -o UserKnownHostsFile={}/known_hosts -o StrictHostKeyChecking=yes", bin.display(), server.dir.display());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_certsite"))
+        .args(["publish", "--root"])
+        .arg(root)
+        .envs([("LC_ALL", "C.UTF-8"), ("CERTSITE_SSH", shell.as_str()), ("CERTSITE_PUBLISH_BATCH", "6")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while !marks.join("stuck").exists() {
+        assert!(started.elapsed() < Duration::from_secs(30), "the third transfer never started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let group = child.id().to_string();
+    run(Command::new("kill").args(["-KILL", "--", &format!("-{group}")]));
+    let _ = child.wait();
+
+    let log = std::fs::read_to_string(root.join(".certsite/publish/web/log")).unwrap();
+    assert!(log.contains("file ") && log.contains("cert "), "two batches were done and logged: {log}");
+    assert!(!root.join(".certsite/publish/web/record").exists(), "killed: the log was not folded in");
+    let half = tree(&www);
+    assert!(!half.is_empty() && half.len() < total, "killed half-way: {} of {total} files", half.len());
+
+    let resumed = publish(root, &server, &[], &[]);
+    assert!(resumed.status.success(), "{}", out(&resumed));
+    let sent: usize = out(&resumed).split(" files sent").next().and_then(|s| s.rsplit(' ').next()).and_then(|n| n.parse().ok()).unwrap();
+    assert!(sent < total, "resumed after the logged batches: {sent} of {total} files sent");
+    assert_eq!(tree(&www), tree(&public), "resumed, the host holds the build");
+    assert!(!root.join(".certsite/publish/web/log").exists() && root.join(".certsite/publish/web/record").exists());
+    let again = publish(root, &server, &[], &[]);
+    assert!(again.status.success() && out(&again).contains("up to date"), "{}", out(&again));
+}
