@@ -20,8 +20,9 @@
 //! | `outputs/<id>/public` | what the last build into that folder showed the public: statuses, notices, result sets ([`public`]); `check` reads it |
 //! | `lock` | held while a build runs ([`lock`]); `certsite publish` holds it too |
 //! | `publish.lock` | held while `certsite publish` runs: one publish of a site at a time |
-//! | `publish/<name>/record` | what the publish target `<name>` holds, path and hash of each file ([`published`]), saved after each group sent |
-//! | `publish/<name>/<group>.list` | the paths of one rsync transfer; present only while it runs |
+//! | `publish/<name>/record` | what the publish target `<name>` held when a publish last ended: the hash of each file, in the manifest's form ([`published`]) |
+//! | `publish/<name>/log` | what a publish has sent or deleted since, a line per file or certificate, appended after each batch; folded into the record when the publish ends |
+//! | `publish/<name>/send.list`, `delete.list` | the paths of one rsync or rm transfer (`ssh` targets); present only while it runs |
 //! | `printed.csv` | which certificates `certsite print` has written, when, and a fingerprint of what was printed ([`printed`]) |
 //! | `print/certificates.csv` | the number, code and URL of every certificate, kept current by each build (the print batches themselves go to the site's `print/`, [`PrintFolder`]) |
 //! | `serve/` | the output of `certsite serve` (the preview) of a site that has its signing key and url secret, built like any output (its manifest in `outputs/`) |
