@@ -17,6 +17,13 @@ KINDS = [
     ("certsite-noop", "certsite rebuild, nothing changed"),
     ("certsite-rows", "certsite rebuild, 10 rows changed"),
     ("certsite-print", "certsite print --all (address and paper QR codes)"),
+    ("publish-s3-first", "certsite publish to S3, first (everything)"),
+    ("publish-s3-noop", "certsite publish to S3, nothing changed"),
+    ("publish-s3-rows", "certsite publish to S3, after 10 rows"),
+    ("publish-ssh-first", "certsite publish over ssh, first (everything)"),
+    ("rsync-noop", "rsync -a --delete over ssh, nothing changed"),
+    ("rsync-rows", "rsync -a --delete over ssh, after 10 rows"),
+    ("publish-ssh-rows", "certsite publish over ssh, after 10 rows"),
 ]
 
 
@@ -73,6 +80,24 @@ def main():
             count = int(printed.group(1).replace(",", ""))
             print(f"\nprint: {count:,} certificates, {run['cpu'] * 1e6 / count:.0f} µs CPU a certificate "
                   "(sign the paper credential, CBOR-LD, base45, both QR codes, SVG files, batch.csv)")
+
+    published = [(kind, label) for kind, label in KINDS if kind.startswith(("publish-", "rsync-")) and ok.get(kind)]
+    if published:
+        print("\n| publish, N = {:,} | files sent | files a second | requests to the S3 server |".format(n))
+        print("|---|---|---|---|")
+        for kind, label in published:
+            run = ok[kind][0]
+            with open(os.path.join(logs, f"{kind}-{run['round']}.log"), encoding="utf-8") as f:
+                sent = re.search(r"([\d,]+) files sent", f.read())
+            files = int(sent.group(1).replace(",", "")) if sent else None
+            requests = "–"
+            path = os.path.join(logs, f"{kind}-{run['round']}.requests")
+            if kind.startswith("publish-s3") and os.path.exists(path):
+                with open(path, encoding="utf-8") as f:
+                    requests = f.read().strip() or "?"
+            rate = f"{files / run['wall']:,.0f}" if files and run["wall"] > 0 else "–"
+            print(f"| {label} | {files if files is not None else '–':,} | {rate} | {requests} |"
+                  if files is not None else f"| {label} | – | – | {requests} |")
 
     if ok.get("hugo-first"):
         c, h = ok["certsite-first"], ok["hugo-first"]
