@@ -371,7 +371,8 @@ impl Manifest {
             None => return Err(bad(3, &tr!("state-manifest-expected-layout"))),
         };
         let patterns: Vec<String> = layout.split(' ').filter(|p| !p.is_empty()).map(str::to_owned).collect();
-        if let Some(p) = patterns.iter().find(|p| p.matches('*').count() != 1 || !p.split('/').any(|s| s == "*")) {
+        let bad_pattern = |p: &String| p.matches('*').count() != 1 || !p.split('/').any(|s| s == "*") || p.chars().any(|c| c.is_control());
+        if let Some(p) = patterns.iter().find(|p| bad_pattern(p)) {
             return Err(bad(number, &tr!("state-manifest-bad-pattern", pattern = p)));
         }
         let layout = Layout::new(patterns);
