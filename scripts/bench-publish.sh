@@ -9,10 +9,8 @@
 #   publish-s3-rows    after 10 changed rows (and the rebuild)
 #   rsync-noop         rsync -a --delete over ssh of the output to a mirror of it, nothing changed
 #   rsync-rows         the same after the 10 rows
-#   publish-ssh-rows   certsite publish over ssh after the 10 rows (its record made by a first
-#                      publish, timed as publish-ssh-first)
-# The mirrors are made by the first publishes (S3 and ssh); at large N they need as much disk
-# again as the output each (the report says what was skipped for want of room).
+#   publish-ssh-first  certsite's first publish over ssh: everything
+#   publish-ssh-rows   certsite publish over ssh after the 10 rows
 
 for tool in sshd:openssh-server rsync:rsync; do
   if ! command -v "${tool%%:*}" >/dev/null 2>&1 && [[ ! -x /usr/sbin/${tool%%:*} ]]; then
@@ -28,10 +26,9 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 
 # The S3 server, with fixed credentials for this run.
 s3_port=$(free_port)
-export AWS_ACCESS_KEY_ID=certsite-bench AWS_SECRET_ACCESS_KEY=certsite-bench-secret AWS_REGION=us-east-1
+export AWS_ACCESS_KEY_ID=certsite-test-key AWS_SECRET_ACCESS_KEY=certsite-test-secret AWS_REGION=us-east-1
 "$repo/target/release/examples/s3-server" --root "$pub/s3" --port "$s3_port" --bucket register \
-  --access-key "$AWS_ACCESS_KEY_ID" --secret-key "$AWS_SECRET_ACCESS_KEY" --counts "$pub/s3-counts" \
-  >"$logs/s3-server.log" 2>&1 &
+  --counts "$pub/s3-counts" >"$logs/s3-server.log" 2>&1 &
 s3_pid=$!
 
 # sshd on loopback with a throw-away host key and client key.
@@ -78,35 +75,43 @@ identity_file = "$pub/ssh/client_key"
 max_deletions = 100000
 EOF
 
-requests() { # requests KIND: the S3 requests of the last run, from the server's counts
-  cat "$pub/s3-counts" >"$logs/$1-1.requests" 2>/dev/null || echo "? ?" >"$logs/$1-1.requests"
-  : >"$pub/s3-counts.reset"
-}
-publish() { # publish KIND TARGET: a timed certsite publish, fatal if it fails
-  : >"$pub/s3-counts.reset"
-  sleep 0.2
+counts() { cat "$pub/s3-counts" 2>/dev/null || true; } # "METHOD count" lines, since the server started
+publish() { # publish KIND TARGET: a timed certsite publish, fatal if it fails; the S3 requests it
+  # made (the server's counts after it less those before) go to $logs/KIND-1.requests
+  local before
+  before=$(counts)
   run "$1" 1 "$bin" publish --root "$root" --target "$2" || { cat "$logs/$1-1.log"; exit 1; }
-  requests "$1"
+  sleep 0.2
+  { echo "$before" | sed 's/^/- /'; counts; } | awk '
+    $1 == "-" { was[$2] = $3; next } NF == 2 { d = $2 - was[$1]; if (d) { total += d; list = list sep $1 " " d; sep = ", " } }
+    END { printf "%d (%s)\n", total, list }' >"$logs/$1-1.requests"
 }
-# Room for two mirrors of the output (the S3 folder and the ssh one), as much as the output each.
+# Room: an S3 copy and an ssh copy need about as much disk as the output each. Without room for
+# the S3 one its runs are skipped; without room for the ssh one, its mirror is made of hard
+# links to the output (`cp -al`: the same bytes, sizes and times), and the first publish over
+# ssh only makes certsite's record (rsync finds each file there: publish-ssh-seeded).
 out_kib=$(du -sk "$root/public" | cut -f1)
-free_kib=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
-publish publish-s3-first bucket
-publish publish-s3-noop bucket
-ssh_mirror=$((free_kib > 3 * out_kib ? 1 : 0))
-if ((ssh_mirror)); then
-  publish publish-ssh-first web
-  run rsync-noop 1 rsync -a --delete -e "$ssh_cmd" "$root/public/" "127.0.0.1:$pub/www/"
+room() { (($(df -Pk "$work" | awk 'NR == 2 { print $4 }') > out_kib * 13 / 10)); }
+s3=0
+if room; then
+  s3=1
+  publish publish-s3-first bucket
+  publish publish-s3-noop bucket
 else
-  echo "no room for an ssh mirror of the output ($((out_kib / 1024)) MiB): the ssh runs are skipped"
+  echo "no room for an S3 copy of the output ($((out_kib / 1024)) MiB): the S3 runs are skipped"
 fi
+if room; then
+  publish publish-ssh-first web
+else
+  cp -al "$root/public" "$pub/www"
+  publish publish-ssh-seeded web
+fi
+run rsync-noop 1 rsync -a --delete -e "$ssh_cmd" "$root/public/" "127.0.0.1:$pub/www/"
 edit_rows publish
 "$bin" build --root "$root" --build-date 2026-11-23 --quiet
-publish publish-s3-rows bucket
-if ((ssh_mirror)); then
-  # rsync first, to a mirror that certsite's publish brought up to date before the rows.
-  cp -al "$pub/www" "$pub/www-rsync"
-  run rsync-rows 1 rsync -a --delete -e "$ssh_cmd" "$root/public/" "127.0.0.1:$pub/www-rsync/"
-  publish publish-ssh-rows web
-fi
+((s3)) && publish publish-s3-rows bucket
+# rsync first, to a copy (hard links) of the mirror certsite's publish brought up to date.
+cp -al "$pub/www" "$pub/www-rsync"
+run rsync-rows 1 rsync -a --delete -e "$ssh_cmd" "$root/public/" "127.0.0.1:$pub/www-rsync/"
+publish publish-ssh-rows web
 kill $s3_pid $sshd_pid 2>/dev/null || true

@@ -21,6 +21,7 @@ KINDS = [
     ("publish-s3-noop", "certsite publish to S3, nothing changed"),
     ("publish-s3-rows", "certsite publish to S3, after 10 rows"),
     ("publish-ssh-first", "certsite publish over ssh, first (everything)"),
+    ("publish-ssh-seeded", "certsite publish over ssh, first, to a mirror made by cp -al (record only)"),
     ("rsync-noop", "rsync -a --delete over ssh, nothing changed"),
     ("rsync-rows", "rsync -a --delete over ssh, after 10 rows"),
     ("publish-ssh-rows", "certsite publish over ssh, after 10 rows"),
