@@ -24,3 +24,5 @@ publish-failed = { $name } ({ $target }): dərc alınmadı: { $error }
     dərc olunmayıb: { $missing }
     `certsite publish` əmrini yenidən işlədin: hələ dərc olunmayanları göndərəcək.
 publish-rsync-missing = rsync işə salına bilmir ({ $error }): rsync (və ssh) quraşdırın
+publish-s3-settings = bucket-in parametrləri ilə işləmək mümkün deyil
+publish-s3-no-profile = { $path } faylında aws_access_key_id və aws_secret_access_key olan [{ $profile }] profili yoxdur (onu AWS_PROFILE göstərir)

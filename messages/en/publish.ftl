@@ -24,3 +24,5 @@ publish-failed = { $name } ({ $target }): publishing failed: { $error }
     not published: { $missing }
     Run `certsite publish` again: it sends what is not published yet.
 publish-rsync-missing = cannot run rsync ({ $error }): install rsync (and ssh)
+publish-s3-settings = the bucket's settings are not usable
+publish-s3-no-profile = no profile [{ $profile }] with aws_access_key_id and aws_secret_access_key in { $path } (AWS_PROFILE names it)
