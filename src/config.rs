@@ -822,6 +822,33 @@ mod tests {
         let mut problems = Problems::default();
         assert!(Config::parse(&no_path, &mut problems).is_none());
         assert!(problems.render(false).contains(":6:"), "{}", problems.render(false));
+        assert_eq!(web.destination(), "web.example:/srv/www");
+
+        let bucket = format!("{base}[publish.web]\nssh = \"w:/x\"\n[publish.cdn]\nbucket = \"register-site\"\nprefix = \"/a/b/\"\nendpoint = \"http://127.0.0.1:9000/\"\n");
+        let config = Config::parse(&bucket, &mut problems).expect("parses");
+        let cdn = &config.publish["cdn"];
+        assert_eq!((cdn.prefix(), cdn.region()), ("a/b", "us-east-1"));
+        assert_eq!(cdn.destination(), "s3://register-site/a/b (http://127.0.0.1:9000)");
+        let plain = format!("{base}[publish.cdn]\nbucket = \"register-site\"\n");
+        assert_eq!(Config::parse(&plain, &mut problems).expect("parses").publish["cdn"].destination(), "s3://register-site");
+
+        // Each wrong key of a bucket at its own line, in its own table.
+        let wrong = format!(
+            "{base}[publish.web]\nssh = \"w:/x\"\nport = 22\n[publish.cdn]\nbucket = \"Register_Site\"\nport = 22\nendpoint = \"ftp://x\"\nregion = \" \"\n[publish.none]\nmax_deletions = 5\n"
+        );
+        let mut problems = Problems::default();
+        assert!(Config::parse(&wrong, &mut problems).is_none());
+        let text = problems.render(false);
+        for (line, what) in [
+            (9, "is not a bucket name"),
+            (10, "port is a setting of an ssh target"),
+            (11, "is not an http(s) address"),
+            (12, "is not a region"),
+            (13, "[publish.none] names no host"),
+        ] {
+            assert!(text.contains(&format!("site.toml:{line}:")) && text.contains(what), "{line} {what}: {text}");
+        }
+        assert_eq!(problems.error_count(), 5, "{text}");
     }
 
     #[test]
