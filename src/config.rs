@@ -312,11 +312,9 @@ impl PublishTarget {
         match (&self.ssh, &self.bucket) {
             (Some(_), Some(_)) => {
                 problems.push(err(tr!("config-publish-both", name = name), "bucket", tr!("config-publish-both-help")));
-                return;
             }
             (None, None) => {
                 problems.push(err(tr!("config-publish-neither", name = name), "", tr!("config-publish-neither-help")));
-                return;
             }
             (Some(ssh), None) => {
                 if self.host_path().is_none() {
