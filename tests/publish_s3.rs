@@ -257,4 +257,6 @@ fn a_target_is_ssh_or_a_bucket_and_site_toml_holds_no_secret() {
         "{text}"
     );
     assert!(!text.contains("wJalrXUtnFEMI"), "the secret is not shown: {text}");
+    let az = out(&publish(root, &[], &[("LC_ALL", "az_AZ.UTF-8")]));
+    assert!(az.contains("gizli məlumat saxlanıla bilməz") && az.contains("AWS_SECRET_ACCESS_KEY") && !az.contains("may not"), "{az}");
 }
