@@ -6,7 +6,7 @@ publish-group-status-lists = status siyahıları
 publish-group-deletions = silinənlər
 publish-none = heç nə
 publish-no-targets = { $file } faylında heç bir [publish.<name>] hədəfi yoxdur: dərc ediləcək yer yoxdur
-    .help = birini əlavə edin, məsələn, ssh = "web.example.org:/srv/www/register" ilə [publish.web]
+    .help = birini əlavə edin, məsələn, ssh = "web.example.org:/srv/www/register" ilə [publish.web], və ya S3 ilə uyğun obyekt anbarı üçün bucket = "register-site" ilə [publish.cdn]
 publish-unknown-target = data/site.toml faylında [publish.{ $name }] hədəfi yoxdur; hədəflər bunlardır: { $known }
 publish-lock-held = bu saytın başqa bir dərci gedir: onun bitməsini gözləyin
 publish-lock-held-by = bu saytın başqa bir dərci gedir (pid { $pid }, başlama vaxtı: { $started }): onun bitməsini gözləyin

@@ -6,7 +6,7 @@ publish-group-status-lists = status lists
 publish-group-deletions = deletions
 publish-none = nothing
 publish-no-targets = { $file } names no [publish.<name>] target: nothing to publish to
-    .help = add one, e.g. [publish.web] with ssh = "web.example.org:/srv/www/register"
+    .help = add one, e.g. [publish.web] with ssh = "web.example.org:/srv/www/register", or [publish.cdn] with bucket = "register-site" for S3-compatible object storage
 publish-unknown-target = no target [publish.{ $name }] in data/site.toml; the targets are: { $known }
 publish-lock-held = another publish of this site is running: wait until it ends
 publish-lock-held-by = another publish of this site is running (pid { $pid }, since { $started }): wait until it ends
