@@ -642,7 +642,7 @@ fn print_report(report: &PrintReport, pdf_asked: bool) -> u8 {
 /// the build; 1 settings with errors, no finished build, a target refused or failed; 2 no such
 /// target, or another build or publish holds the site.
 pub fn publish(root: &Path, target: Option<&str>, dry_run: bool, force: bool) -> u8 {
-    use crate::publish::{self, Group, Options, Plan, Ssh, Stop};
+    use crate::publish::{self, Group, Options, Plan, Ssh, Stop, Transport, S3};
     let mut problems = Problems::default();
     let Some(config) = crate::config::Config::load(root, &mut problems) else {
         print_problems(&rooted(root, &problems), &Progress::hidden());
@@ -712,7 +712,8 @@ pub fn publish(root: &Path, target: Option<&str>, dry_run: bool, force: bool) ->
     let mut code = OK;
     for name in names {
         let settings = &config.publish[name];
-        let target_store = state.published(name, &settings.ssh);
+        let destination = settings.destination();
+        let target_store = state.published(name, &destination);
         if dry_run {
             let record = match target_store.load(manifest.layout()) {
                 Ok(r) => r,
@@ -728,7 +729,7 @@ pub fn publish(root: &Path, target: Option<&str>, dry_run: bool, force: bool) ->
                 tr!(
                     "publish-plan",
                     name = name.as_str(),
-                    target = &settings.ssh,
+                    target = &destination,
                     files = plan.send_count(),
                     deletions = plan.deletion_count()
                 )
@@ -741,8 +742,14 @@ pub fn publish(root: &Path, target: Option<&str>, dry_run: bool, force: bool) ->
             }
             continue;
         }
-        let ssh = match Ssh::new(settings, &shell, target_store.dir()) {
-            Ok(ssh) => ssh,
+        let transport: anyhow::Result<Box<dyn Transport>> = if settings.bucket.is_some() {
+            let routes = crate::routes::Routes::new(&config, crate::sign::did::did_web(&config.url).document_path);
+            S3::new(settings, routes).map(|s3| Box::new(s3) as Box<dyn Transport>)
+        } else {
+            Ssh::new(settings, &shell, target_store.dir()).map(|ssh| Box::new(ssh) as Box<dyn Transport>)
+        };
+        let transport = match transport {
+            Ok(transport) => transport,
             Err(e) => {
                 eprintln!("{}: {e:#}", tr!("error"));
                 code = DATA_ERROR;
@@ -750,15 +757,12 @@ pub fn publish(root: &Path, target: Option<&str>, dry_run: bool, force: bool) ->
             }
         };
         let mut say = |line: String| eprintln!("{name}: {line}");
-        match publish::publish(&out, &manifest, &target_store, &ssh, settings.max_deletions, &options, &mut say) {
+        match publish::publish(&out, &manifest, &target_store, transport.as_ref(), settings.max_deletions, &options, &mut say) {
             Ok(sent) if sent.files == 0 && sent.deleted == 0 => {
-                println!("{}", tr!("publish-up-to-date", name = name.as_str(), target = &settings.ssh))
+                println!("{}", tr!("publish-up-to-date", name = name.as_str(), target = &destination))
             }
             Ok(sent) => {
-                println!(
-                    "{}",
-                    tr!("publish-done", name = name.as_str(), target = &settings.ssh, files = sent.files, deleted = sent.deleted)
-                )
+                println!("{}", tr!("publish-done", name = name.as_str(), target = &destination, files = sent.files, deleted = sent.deleted))
             }
             Err(Stop::Refused(why)) => {
                 eprintln!("{name}: {why}");
@@ -772,7 +776,7 @@ pub fn publish(root: &Path, target: Option<&str>, dry_run: bool, force: bool) ->
                     tr!(
                         "publish-failed",
                         name = name.as_str(),
-                        target = &settings.ssh,
+                        target = &destination,
                         error = error,
                         published = published,
                         missing = words(&not_published)

@@ -215,18 +215,29 @@ impl Sheets {
     }
 }
 
-/// `[publish.<name>]`: a host `certsite publish` sends the site to (DESIGN §2, §3).
+/// `[publish.<name>]`: a host `certsite publish` sends the site to (DESIGN §2, §3): a folder
+/// on a host over ssh (`ssh`) or a bucket of S3-compatible object storage (`bucket`), exactly
+/// one of them. Credentials for a bucket never come from here: from the environment or the AWS
+/// files.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct PublishTarget {
     /// `host:path`: rsync over ssh into `path` on `host`.
-    pub ssh: String,
+    pub ssh: Option<String>,
     /// The user to log in as (else ssh's own choice).
     pub user: Option<String>,
     /// The ssh port (else 22, or ssh's own configuration).
     pub port: Option<u16>,
     /// The private key ssh uses (else ssh's own).
     pub identity_file: Option<String>,
+    /// The bucket of S3-compatible object storage.
+    pub bucket: Option<String>,
+    /// The folder in the bucket the site goes into (slashes at either end are ignored).
+    pub prefix: Option<String>,
+    /// The bucket's region (else `us-east-1`).
+    pub region: Option<String>,
+    /// The `http(s)://` address of an S3-compatible store (else AWS).
+    pub endpoint: Option<String>,
     /// Deletions in one publish beyond which `--force` is needed.
     #[serde(default = "default_max_deletions")]
     pub max_deletions: usize,
@@ -236,12 +247,132 @@ fn default_max_deletions() -> usize {
     1000
 }
 
+/// The keys of `[publish.<name>]` only an ssh target has.
+const SSH_KEYS: [&str; 3] = ["user", "port", "identity_file"];
+/// The keys of `[publish.<name>]` only a bucket has.
+const BUCKET_KEYS: [&str; 3] = ["prefix", "region", "endpoint"];
+/// A bucket's region when `region` is not given.
+pub const DEFAULT_REGION: &str = "us-east-1";
+
 impl PublishTarget {
     /// The host and the path of `ssh = "host:path"`, when it has both.
     pub fn host_path(&self) -> Option<(&str, &str)> {
-        let (host, path) = self.ssh.split_once(':')?;
+        let (host, path) = self.ssh.as_deref()?.split_once(':')?;
         (!host.trim().is_empty() && !path.trim().is_empty() && !host.contains('/')).then_some((host, path))
     }
+
+    /// The folder in the bucket, without slashes at either end (`""`: the bucket's root).
+    pub fn prefix(&self) -> &str {
+        self.prefix.as_deref().unwrap_or("").trim_matches('/')
+    }
+
+    /// The bucket's region.
+    pub fn region(&self) -> &str {
+        self.region.as_deref().unwrap_or(DEFAULT_REGION)
+    }
+
+    /// Where the target is, for messages and the record of what it holds: `host:path`, or
+    /// `s3://bucket/prefix` with the endpoint when one is given.
+    pub fn destination(&self) -> String {
+        match (&self.ssh, &self.bucket) {
+            (Some(ssh), _) => ssh.clone(),
+            (None, Some(bucket)) => {
+                let prefix = self.prefix();
+                let mut text = if prefix.is_empty() { format!("s3://{bucket}") } else { format!("s3://{bucket}/{prefix}") };
+                if let Some(endpoint) = &self.endpoint {
+                    text.push_str(&format!(" ({})", endpoint.trim_end_matches('/')));
+                }
+                text
+            }
+            (None, None) => String::new(),
+        }
+    }
+
+    /// The keys this target sets, by name, for the checks of a kind's keys.
+    fn set_keys(&self) -> Vec<&'static str> {
+        let set = [
+            ("user", self.user.is_some()),
+            ("port", self.port.is_some()),
+            ("identity_file", self.identity_file.is_some()),
+            ("prefix", self.prefix.is_some()),
+            ("region", self.region.is_some()),
+            ("endpoint", self.endpoint.is_some()),
+        ];
+        set.into_iter().filter(|(_, on)| *on).map(|(k, _)| k).collect()
+    }
+
+    /// Pushes what is wrong with target `name`'s settings; `at` locates a key of its table.
+    fn check(&self, name: &str, text: &str, source: &Arc<str>, problems: &mut Problems) {
+        let section = format!("publish.{name}");
+        let err = |msg: String, key: &str, help: String| {
+            let found = find_section_key(text, &section, key).or_else(|| find_section_key(text, &section, ""));
+            let at = found.map_or(At::file(SITE_TOML), |(o, l)| At::offset(SITE_TOML, text, o, l));
+            Problem::error(msg).at(at).help(help).with_source(source.clone())
+        };
+        match (&self.ssh, &self.bucket) {
+            (Some(_), Some(_)) => {
+                problems.push(err(tr!("config-publish-both", name = name), "bucket", tr!("config-publish-both-help")));
+            }
+            (None, None) => {
+                problems.push(err(tr!("config-publish-neither", name = name), "", tr!("config-publish-neither-help")));
+            }
+            (Some(ssh), None) => {
+                if self.host_path().is_none() {
+                    problems.push(err(tr!("config-publish-ssh", value = ssh), "ssh", tr!("config-publish-ssh-help")));
+                }
+                for key in self.set_keys().into_iter().filter(|k| BUCKET_KEYS.contains(k)) {
+                    problems.push(err(tr!("config-publish-not-for-ssh", key = key), key, tr!("config-publish-not-for-ssh-help")));
+                }
+            }
+            (None, Some(bucket)) => {
+                if !bucket_name_ok(bucket) {
+                    problems.push(err(tr!("config-publish-bucket", value = bucket), "bucket", tr!("config-publish-bucket-help")));
+                }
+                for key in self.set_keys().into_iter().filter(|k| SSH_KEYS.contains(k)) {
+                    problems.push(err(tr!("config-publish-not-for-bucket", key = key), key, tr!("config-publish-not-for-bucket-help")));
+                }
+                if let Some(region) = &self.region {
+                    if region.trim().is_empty() || !region.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                        problems.push(err(tr!("config-publish-region", value = region), "region", tr!("config-publish-region-help")));
+                    }
+                }
+                if let Some(endpoint) = &self.endpoint {
+                    let ok = url::Url::parse(endpoint).is_ok_and(|u| {
+                        matches!(u.scheme(), "http" | "https")
+                            && u.host_str().is_some()
+                            && u.username().is_empty()
+                            && u.password().is_none()
+                            && u.query().is_none()
+                            && u.fragment().is_none()
+                    });
+                    if !ok {
+                        problems.push(err(
+                            tr!("config-publish-endpoint", value = endpoint),
+                            "endpoint",
+                            tr!("config-publish-endpoint-help"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A bucket name S3 takes: 3 to 63 lowercase letters, digits, dots and hyphens, beginning and
+/// ending with a letter or digit.
+fn bucket_name_ok(name: &str) -> bool {
+    let edge = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    (3..=63).contains(&name.len())
+        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
+        && edge(name.chars().next())
+        && edge(name.chars().last())
+}
+
+/// A key whose name says it holds a secret (`secret_access_key`, `aws_session_token`, …): never
+/// a setting of site.toml, which is kept with the data and often in version control.
+fn is_secret_key(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    ["secret", "password", "token", "access_key", "credential", "private_key"].iter().any(|w| key.contains(w))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -404,10 +535,8 @@ impl Config {
                 problems.push(err(tr!("config-sheets-empty", key = key), key, &tr!("config-sheets-empty-help")));
             }
         }
-        for target in raw.publish.values() {
-            if target.host_path().is_none() {
-                problems.push(err(tr!("config-publish-ssh", value = &target.ssh), "ssh", &tr!("config-publish-ssh-help")));
-            }
+        for (name, target) in &raw.publish {
+            target.check(name, text, &source, problems);
         }
         if !(1..=366).contains(&raw.status.max_age_days) {
             problems.push(err(
@@ -486,9 +615,13 @@ pub fn toml_problem(path: &str, source: &Arc<str>, e: &toml::de::Error) -> Probl
         Some(span) => At::offset(path, source, span.start, span.end - span.start),
         None => At::file(path),
     };
-    let mut problem = Problem::error(message.clone()).at(at).with_source(source.clone());
+    let mut problem = Problem::error(message.clone()).at(at.clone()).with_source(source.clone());
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (unknown, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        if is_secret_key(unknown) {
+            // Not shown with the line: it holds the secret.
+            return Problem::error(tr!("config-secret-key", key = unknown)).at(at).help(tr!("config-secret-key-help"));
+        }
         let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         let nearest = known.iter().map(|k| (strsim::damerau_levenshtein(unknown, k), *k)).min().filter(|(d, k)| *d <= 3.max(k.len() / 3));
         problem.message = tr!("config-unknown-key", key = unknown);
@@ -537,6 +670,28 @@ fn find_key(text: &str, key: &str) -> Option<(usize, usize)> {
         let lead = line.len() - trimmed.len();
         let bare = trimmed.trim_start_matches('[');
         if bare.starts_with(key) && bare[key.len()..].trim_start().starts_with(['=', ']']) {
+            return Some((offset + lead, line.trim_end().len() - lead));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The offset and length of the line that sets `key` in table `[section]` (`key` empty: of the
+/// table's header), if any.
+fn find_section_key(text: &str, section: &str, key: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    let mut inside = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let lead = line.len() - trimmed.len();
+        if let Some(header) = trimmed.strip_prefix('[') {
+            let name: String = header.split(']').next().unwrap_or("").chars().filter(|c| !matches!(c, ' ' | '"' | '\'')).collect();
+            inside = name == section;
+            if inside && key.is_empty() {
+                return Some((offset + lead, line.trim_end().len() - lead));
+            }
+        } else if inside && !key.is_empty() && trimmed.starts_with(key) && trimmed[key.len()..].trim_start().starts_with('=') {
             return Some((offset + lead, line.trim_end().len() - lead));
         }
         offset += line.len();
@@ -665,6 +820,33 @@ mod tests {
         let mut problems = Problems::default();
         assert!(Config::parse(&no_path, &mut problems).is_none());
         assert!(problems.render(false).contains(":6:"), "{}", problems.render(false));
+        assert_eq!(web.destination(), "web.example:/srv/www");
+
+        let bucket = format!("{base}[publish.web]\nssh = \"w:/x\"\n[publish.cdn]\nbucket = \"register-site\"\nprefix = \"/a/b/\"\nendpoint = \"http://127.0.0.1:9000/\"\n");
+        let config = Config::parse(&bucket, &mut problems).expect("parses");
+        let cdn = &config.publish["cdn"];
+        assert_eq!((cdn.prefix(), cdn.region()), ("a/b", "us-east-1"));
+        assert_eq!(cdn.destination(), "s3://register-site/a/b (http://127.0.0.1:9000)");
+        let plain = format!("{base}[publish.cdn]\nbucket = \"register-site\"\n");
+        assert_eq!(Config::parse(&plain, &mut problems).expect("parses").publish["cdn"].destination(), "s3://register-site");
+
+        // Each wrong key of a bucket at its own line, in its own table.
+        let wrong = format!(
+            "{base}[publish.web]\nssh = \"w:/x\"\nport = 22\n[publish.cdn]\nbucket = \"Register_Site\"\nport = 22\nendpoint = \"ftp://x\"\nregion = \" \"\n[publish.none]\nmax_deletions = 5\n"
+        );
+        let mut problems = Problems::default();
+        assert!(Config::parse(&wrong, &mut problems).is_none());
+        let text = problems.render(false);
+        for (line, what) in [
+            (9, "is not a bucket name"),
+            (10, "port is a setting of an ssh target"),
+            (11, "is not an http(s) address"),
+            (12, "is not a region"),
+            (13, "[publish.none] names no host"),
+        ] {
+            assert!(text.contains(&format!("site.toml:{line}:")) && text.contains(what), "{line} {what}: {text}");
+        }
+        assert_eq!(problems.error_count(), 5, "{text}");
     }
 
     #[test]

@@ -49,3 +49,19 @@ config-sheets-empty = [sheets] { $key } boşdur
 config-sheets-empty-help = iş kitabının oxunacaq vərəqinin adını, vərəqin nişanında yazıldığı kimi yazın, və ya birinci vərəqi oxumaq üçün açarı silin
 config-publish-ssh = [publish] ssh = "{ $value }" host:path şəklində deyil
 config-publish-ssh-help = hostu və onun üzərindəki qovluğu rsync-in qəbul etdiyi kimi yazın: ssh = "web.example.org:/srv/www/register"
+config-publish-both = [publish.{ $name }] bölməsində həm ssh, həm də bucket var
+config-publish-both-help = hədəf ya hostdakı qovluqdur (ssh = "host:path"), ya da bucket-dir (bucket = "ad"): birini saxlayın, digəri üçün ayrıca hədəf yaradın
+config-publish-neither = [publish.{ $name }] heç bir host göstərmir: nə ssh, nə də bucket var
+config-publish-neither-help = ssh ilə qoşulan host üçün ssh = "web.example.org:/srv/www/register", S3 ilə uyğun obyekt anbarı üçün bucket = "register-site" əlavə edin
+config-publish-not-for-ssh = { $key } ssh hədəfinin deyil, bucket-in parametridir
+config-publish-not-for-ssh-help = prefix, region və endpoint yalnız bucket = "…" ilə işlənir; açarı silin
+config-publish-not-for-bucket = { $key } bucket-in deyil, ssh hədəfinin parametridir
+config-publish-not-for-bucket-help = user, port və identity_file yalnız ssh = "host:path" ilə işlənir; bucket-in giriş məlumatları mühit dəyişənlərindən və ya ~/.aws/credentials faylından götürülür
+config-publish-bucket = [publish] bucket = "{ $value }" bucket adı deyil
+config-publish-bucket-help = bucket adı 3-63 simvoldan ibarətdir: kiçik latın hərfləri, rəqəmlər, nöqtə və defis, məsələn bucket = "register-site"; onun içindəki qovluğu prefix = "…" ilə yazın
+config-publish-region = [publish] region = "{ $value }" region deyil
+config-publish-region-help = bucket-in regionunu provayderin yazdığı kimi yazın, məsələn region = "eu-central-1", və ya us-east-1 üçün açarı silin
+config-publish-endpoint = [publish] endpoint = "{ $value }" http(s) ünvanı deyil
+config-publish-endpoint-help = S3 ilə uyğun anbarın ünvanını istifadəçi adı, parol və sorğu hissəsi olmadan yazın, məsələn endpoint = "https://s3.example.org"; AWS üçün açarı silin
+config-secret-key = site.toml faylında gizli məlumat saxlanıla bilməz: `{ $key }`
+config-secret-key-help = sətri silin: bucket-in giriş məlumatları mühit dəyişənlərindən (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN) və ya ~/.aws/credentials faylından (profili AWS_PROFILE seçir) götürülür, verilənlərlə birgə saxlanan site.toml-dan heç vaxt

@@ -6,7 +6,7 @@ publish-group-status-lists = status siyahıları
 publish-group-deletions = silinənlər
 publish-none = heç nə
 publish-no-targets = { $file } faylında heç bir [publish.<name>] hədəfi yoxdur: dərc ediləcək yer yoxdur
-    .help = birini əlavə edin, məsələn, ssh = "web.example.org:/srv/www/register" ilə [publish.web]
+    .help = birini əlavə edin, məsələn, ssh = "web.example.org:/srv/www/register" ilə [publish.web], və ya S3 ilə uyğun obyekt anbarı üçün bucket = "register-site" ilə [publish.cdn]
 publish-unknown-target = data/site.toml faylında [publish.{ $name }] hədəfi yoxdur; hədəflər bunlardır: { $known }
 publish-lock-held = bu saytın başqa bir dərci gedir: onun bitməsini gözləyin
 publish-lock-held-by = bu saytın başqa bir dərci gedir (pid { $pid }, başlama vaxtı: { $started }): onun bitməsini gözləyin
@@ -24,3 +24,5 @@ publish-failed = { $name } ({ $target }): dərc alınmadı: { $error }
     dərc olunmayıb: { $missing }
     `certsite publish` əmrini yenidən işlədin: hələ dərc olunmayanları göndərəcək.
 publish-rsync-missing = rsync işə salına bilmir ({ $error }): rsync (və ssh) quraşdırın
+publish-s3-settings = bucket-in parametrləri ilə işləmək mümkün deyil
+publish-s3-no-profile = { $path } faylında aws_access_key_id və aws_secret_access_key olan [{ $profile }] profili yoxdur (onu AWS_PROFILE göstərir)

@@ -49,3 +49,19 @@ config-sheets-empty = [sheets] { $key } is empty
 config-sheets-empty-help = name the sheet of the workbook to read, as on its tab, or leave the key out to read the first sheet
 config-publish-ssh = [publish] ssh = "{ $value }" is not host:path
 config-publish-ssh-help = write the host and the folder on it, as rsync takes them: ssh = "web.example.org:/srv/www/register"
+config-publish-both = [publish.{ $name }] has both ssh and bucket
+config-publish-both-help = a target is either a folder on a host (ssh = "host:path") or a bucket (bucket = "name"): keep one, and make the other a target of its own
+config-publish-neither = [publish.{ $name }] names no host: it has neither ssh nor bucket
+config-publish-neither-help = add ssh = "web.example.org:/srv/www/register" for a host reached over ssh, or bucket = "register-site" for S3-compatible object storage
+config-publish-not-for-ssh = { $key } is a setting of a bucket, not of an ssh target
+config-publish-not-for-ssh-help = prefix, region and endpoint go with bucket = "…"; remove the key
+config-publish-not-for-bucket = { $key } is a setting of an ssh target, not of a bucket
+config-publish-not-for-bucket-help = user, port and identity_file go with ssh = "host:path"; a bucket's credentials come from the environment or ~/.aws/credentials
+config-publish-bucket = [publish] bucket = "{ $value }" is not a bucket name
+config-publish-bucket-help = a bucket name has 3 to 63 lowercase letters, digits, dots and hyphens, e.g. bucket = "register-site"; a folder in it goes in prefix = "…"
+config-publish-region = [publish] region = "{ $value }" is not a region
+config-publish-region-help = write the bucket's region as its host names it, e.g. region = "eu-central-1", or leave the key out for us-east-1
+config-publish-endpoint = [publish] endpoint = "{ $value }" is not an http(s) address
+config-publish-endpoint-help = write the address of the S3-compatible store, e.g. endpoint = "https://s3.example.org", without user, password or query; leave it out for AWS
+config-secret-key = site.toml may not hold secrets: `{ $key }`
+config-secret-key-help = remove the line: a bucket's credentials come from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN) or from ~/.aws/credentials (AWS_PROFILE chooses the profile), never from site.toml, which is kept with the data

@@ -6,7 +6,7 @@ publish-group-status-lists = status lists
 publish-group-deletions = deletions
 publish-none = nothing
 publish-no-targets = { $file } names no [publish.<name>] target: nothing to publish to
-    .help = add one, e.g. [publish.web] with ssh = "web.example.org:/srv/www/register"
+    .help = add one, e.g. [publish.web] with ssh = "web.example.org:/srv/www/register", or [publish.cdn] with bucket = "register-site" for S3-compatible object storage
 publish-unknown-target = no target [publish.{ $name }] in data/site.toml; the targets are: { $known }
 publish-lock-held = another publish of this site is running: wait until it ends
 publish-lock-held-by = another publish of this site is running (pid { $pid }, since { $started }): wait until it ends
@@ -24,3 +24,5 @@ publish-failed = { $name } ({ $target }): publishing failed: { $error }
     not published: { $missing }
     Run `certsite publish` again: it sends what is not published yet.
 publish-rsync-missing = cannot run rsync ({ $error }): install rsync (and ssh)
+publish-s3-settings = the bucket's settings are not usable
+publish-s3-no-profile = no profile [{ $profile }] with aws_access_key_id and aws_secret_access_key in { $path } (AWS_PROFILE names it)

@@ -4,6 +4,7 @@
 //! that record, in the local install's order ([`Group`]), one transfer per group, the record
 //! saved after each; deletions last.
 
+mod s3;
 mod ssh;
 
 use std::path::{Path, PathBuf};
@@ -216,6 +217,7 @@ pub struct Sent {
     pub requests: u64,
 }
 
+pub use s3::S3;
 pub use ssh::Ssh;
 
 /// A kind of host: how files reach it and leave it. A call either does all it was given or

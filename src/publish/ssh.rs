@@ -25,7 +25,8 @@ pub struct Ssh {
 impl Ssh {
     /// The target of `settings`; `ssh` is the ssh command (`$CERTSITE_SSH`, else `ssh`).
     pub fn new(settings: &PublishTarget, ssh: &str, lists: &Path) -> anyhow::Result<Ssh> {
-        let (host, path) = settings.host_path().ok_or_else(|| anyhow!(tr!("config-publish-ssh", value = &settings.ssh)))?;
+        let (host, path) =
+            settings.host_path().ok_or_else(|| anyhow!(tr!("config-publish-ssh", value = settings.ssh.as_deref().unwrap_or_default())))?;
         let user = settings.user.as_deref().map(|u| format!("{u}@")).unwrap_or_default();
         let path = if path.ends_with('/') { path.to_owned() } else { format!("{path}/") };
         let mut shell: Vec<String> = ssh.split_whitespace().map(str::to_owned).collect();

@@ -176,6 +176,81 @@ impl Hosting<'_> {
     }
 }
 
+/// What a file keeps with itself on a host that serves each file with the headers it was
+/// stored with (S3-compatible object storage, DESIGN §4): the rest of the headers need the CDN.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ObjectHeaders {
+    /// `Content-Type`.
+    pub content_type: &'static str,
+    /// `Cache-Control`.
+    pub cache_control: &'static str,
+}
+
+/// Cache-Control of everything the rules give none: the browser and the CDN ask the host again
+/// (a conditional request) before using a copy, so a new status or page shows at once.
+const REVALIDATE: &str = "no-cache";
+/// Cache-Control of `assets/`: kept five minutes. No asset's name carries a fingerprint (a new
+/// certsite changes `site.css` under the same name, each build `updated.css`), so none is
+/// cached for long.
+const ASSETS: &str = "public, max-age=300";
+
+impl Hosting<'_> {
+    /// The Content-Type and Cache-Control of the file `rel` (below the output), from the same
+    /// rules as `_headers`, nginx.conf and .htaccess: a rule's media type and Cache-Control, else
+    /// the media type of the extension, and [`REVALIDATE`] (or, for `assets/`, [`ASSETS`]).
+    pub fn object_headers(&self, rel: &str) -> ObjectHeaders {
+        let rules = self.rules();
+        let rule = rules.iter().find(|r| r.patterns.iter().any(|p| glob_match(p, rel)));
+        let headers = Hosting::headers(rule);
+        let header = |name: &str| headers.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+        let cache_control = header("Cache-Control").unwrap_or(if rel.starts_with("assets/") { ASSETS } else { REVALIDATE });
+        ObjectHeaders { content_type: header("Content-Type").unwrap_or_else(|| media_type(rel)), cache_control }
+    }
+}
+
+/// The media type of a file by its extension, as a host serves it without a rule.
+fn media_type(rel: &str) -> &'static str {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    match extension.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => JSON,
+        "jsonld" => JSON_LD,
+        "webmanifest" => "application/manifest+json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "gif" => "image/gif",
+        "ico" => "image/x-icon",
+        "xml" if name == "atom.xml" => "application/atom+xml",
+        "xml" => "application/xml",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "md" => "text/markdown; charset=utf-8",
+        "pdf" => "application/pdf",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Whether `path` matches a glob of [`Rule`], as [`glob_regex`] reads it: a trailing `*` is any
+/// tail, another `*` one or more characters within a path segment.
+fn glob_match(glob: &str, path: &str) -> bool {
+    match glob.split_once('*') {
+        None => glob == path,
+        Some((head, "")) => path.starts_with(head),
+        Some((head, tail)) => {
+            let Some(rest) = path.strip_prefix(head) else { return false };
+            let segment = rest.find('/').unwrap_or(rest.len());
+            (1..=segment).any(|n| glob_match(tail, &rest[n..]))
+        }
+    }
+}
+
 /// A glob of [`Rule`] in the syntax of `_headers`, which Netlify and Cloudflare Pages share: a
 /// `*` is a splat (the rest of the path, once, at the end), a whole segment in the middle is a
 /// `:placeholder`.
@@ -272,6 +347,31 @@ mod tests {
                 && apache.contains("Header always set Cache-Control \"no-cache\""),
             "{apache}"
         );
+    }
+
+    #[test]
+    fn an_object_gets_the_type_and_caching_of_its_rule() {
+        let routes = Routes::for_tests("https://x.example/portal", &["az", "en"]);
+        let h = Hosting { routes: &routes };
+        let of = |rel: &str| {
+            let o = h.object_headers(rel);
+            (o.content_type, o.cache_control)
+        };
+        assert_eq!(of("c/ABCDEFGHJKMN/credential.json"), ("application/json", "no-cache"));
+        assert_eq!(of("c/ABCDEFGHJKMN/index.html"), ("text/html; charset=utf-8", "no-cache"));
+        assert_eq!(of("en/c/ABCDEFGHJKMN/index.html"), ("text/html; charset=utf-8", "no-cache"));
+        assert_eq!(of("status/status.json"), ("application/json", "no-cache"));
+        assert_eq!(of("paper/v1.jsonld"), ("application/ld+json", "no-cache"));
+        assert_eq!(of("scan/manifest.webmanifest"), ("application/manifest+json", "no-cache"));
+        assert_eq!(of("en/scan/sw.js"), ("text/javascript; charset=utf-8", "no-cache"));
+        assert_eq!(of("assets/site.css"), ("text/css; charset=utf-8", "public, max-age=300"));
+        assert_eq!(of("assets/scan-192.png"), ("image/png", "public, max-age=300"));
+        assert_eq!(of("notices/atom.xml"), ("application/atom+xml", "no-cache"));
+        assert_eq!(of("data/certificates.csv"), ("text/csv; charset=utf-8", "no-cache"));
+        assert_eq!(of("robots.txt"), ("text/plain; charset=utf-8", "no-cache"));
+        assert_eq!(of("_headers"), ("application/octet-stream", "no-cache"));
+        assert!(glob_match("c/*/credential.json", "c/X/credential.json") && !glob_match("c/*/credential.json", "c/X/Y/credential.json"));
+        assert!(glob_match("c/*", "c/X/index.html") && !glob_match("c/*/credential.json", "c//credential.json"));
     }
 
     #[test]
