@@ -19,6 +19,7 @@ publish-group-sent = { $group }: { $count } göndərildi
 publish-stopped = CERTSITE_PUBLISH_STOP_AFTER istədiyi kimi dayandırıldı
 publish-up-to-date = { $name } ({ $target }): hədəfdə artıq son qurma var, heç nə göndərilmədi
 publish-done = { $name } ({ $target }): { $files } fayl göndərildi, { $deleted } fayl silindi
+publish-requests = { $count } sorğu göndərildi
 publish-failed = { $name } ({ $target }): dərc alınmadı: { $error }
     dərc olunub: { $published }
     dərc olunmayıb: { $missing }

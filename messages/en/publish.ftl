@@ -19,6 +19,7 @@ publish-group-sent = { $group }: { $count } sent
 publish-stopped = stopped as CERTSITE_PUBLISH_STOP_AFTER asks
 publish-up-to-date = { $name } ({ $target }): up to date, nothing sent
 publish-done = { $name } ({ $target }): { $files } files sent, { $deleted } deleted
+publish-requests = { $count } requests made
 publish-failed = { $name } ({ $target }): publishing failed: { $error }
     published: { $published }
     not published: { $missing }
