@@ -18,7 +18,6 @@ for tool in sshd:openssh-server rsync:rsync; do
     exit 1
   fi
 done
-cargo build --release --quiet --manifest-path "$repo/Cargo.toml" --example s3-server
 pub=$work/publish
 rm -rf "$pub"
 mkdir -p "$pub/s3" "$pub/ssh"
