@@ -83,7 +83,7 @@ publish() { # publish KIND TARGET: a timed certsite publish, fatal if it fails; 
   sleep 0.2
   { echo "$before" | sed 's/^/- /'; counts; } | awk '
     $1 == "-" { was[$2] = $3; next } NF == 2 { d = $2 - was[$1]; if (d) { total += d; list = list sep $1 " " d; sep = ", " } }
-    END { printf "%d (%s)\n", total, list }' >"$logs/$1-1.requests"
+    END { printf "%d%s\n", total, (list == "" ? "" : " (" list ")") }' >"$logs/$1-1.requests"
 }
 # Room: an S3 copy and an ssh copy need about as much disk as the output each. Without room for
 # the S3 one its runs are skipped; without room for the ssh one, its mirror is made of hard
@@ -107,10 +107,13 @@ else
 fi
 run rsync-noop 1 rsync -a --delete -e "$ssh_cmd" "$root/public/" "127.0.0.1:$pub/www/"
 edit_rows publish
-"$bin" build --root "$root" --build-date 2026-11-23 --quiet
+"$bin" build --root "$root" --build-date 2026-11-23 --quiet >"$logs/build-publish.log" 2>&1 || { cat "$logs/build-publish.log"; exit 1; }
 ((s3)) && publish publish-s3-rows bucket
-# rsync first, to a copy (hard links) of the mirror certsite's publish brought up to date.
-cp -al "$pub/www" "$pub/www-rsync"
-run rsync-rows 1 rsync -a --delete -e "$ssh_cmd" "$root/public/" "127.0.0.1:$pub/www-rsync/"
+# rsync first, to a copy (hard links) of the mirror certsite's publish brought up to date (its
+# folders take room: skipped without it).
+if room; then
+  cp -al "$pub/www" "$pub/www-rsync"
+  run rsync-rows 1 rsync -a --delete -e "$ssh_cmd" "$root/public/" "127.0.0.1:$pub/www-rsync/"
+fi
 publish publish-ssh-rows web
 kill $s3_pid $sshd_pid 2>/dev/null || true

@@ -96,7 +96,8 @@ def main():
             if kind.startswith("publish-s3") and os.path.exists(path):
                 with open(path, encoding="utf-8") as f:
                     requests = f.read().strip() or "?"
-            rate = f"{files / run['wall']:,.0f}" if files and run["wall"] > 0 else "–"
+            # A rate only for the first publishes: the others are a few files and their fixed cost.
+            rate = f"{files / run['wall']:,.0f}" if files and kind.endswith("-first") else "–"
             print(f"| {label} | {files if files is not None else '–':,} | {rate} | {requests} |"
                   if files is not None else f"| {label} | – | – | {requests} |")
 
