@@ -762,7 +762,10 @@ pub fn publish(root: &Path, target: Option<&str>, dry_run: bool, force: bool) ->
                 println!("{}", tr!("publish-up-to-date", name = name.as_str(), target = &destination))
             }
             Ok(sent) => {
-                println!("{}", tr!("publish-done", name = name.as_str(), target = &destination, files = sent.files, deleted = sent.deleted));
+                println!(
+                    "{}",
+                    tr!("publish-done", name = name.as_str(), target = &destination, files = sent.files, deleted = sent.deleted)
+                );
                 if sent.requests > 0 {
                     eprintln!("{name}: {}", tr!("publish-requests", count = sent.requests));
                 }
