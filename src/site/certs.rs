@@ -596,13 +596,12 @@ impl Staged {
         Ok(())
     }
 
-    /// The new manifest: every certificate with its fingerprint and file hashes, and `files`.
-    pub fn manifest(&self, certs: &Certs<'_>, files: impl Iterator<Item = (String, u64)>) -> Manifest {
-        let n = certs.layout.len();
-        let mut m = Manifest::with_capacity(certs.layout.clone(), certs.codes.len());
-        for (i, &code) in certs.codes.iter().enumerate() {
-            m.put_cert(code, self.fingerprints[i], &self.hashes[i * n..(i + 1) * n]);
-        }
+    /// The new manifest: every certificate with its fingerprint and file hashes (moved, not
+    /// copied: at a million certificates they are tens of MiB), and `files`.
+    pub fn into_manifest(self, certs: &Certs<'_>, files: impl Iterator<Item = (String, u64)>) -> Manifest {
+        let Staged { fingerprints, hashes, marks, .. } = self;
+        drop(marks);
+        let mut m = Manifest::of_certs(certs.layout.clone(), certs.codes.to_vec(), fingerprints, hashes);
         for (rel, hash) in files {
             m.put_file(rel, hash);
         }

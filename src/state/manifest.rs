@@ -144,6 +144,23 @@ impl Manifest {
         m
     }
 
+    /// A manifest of these certificates (each code once; `hashes` has `layout.len()` a
+    /// certificate, in layout order), with no other file yet: the vectors are kept, not copied.
+    pub fn of_certs(layout: Layout, codes: Vec<Code>, fingerprints: Vec<u128>, hashes: Vec<u64>) -> Manifest {
+        assert!(
+            codes.len() == fingerprints.len() && hashes.len() == codes.len() * layout.len(),
+            "one fingerprint and a hash per file of each certificate"
+        );
+        let mut index = FxHashMap::default();
+        index.reserve(codes.len());
+        for (row, &code) in codes.iter().enumerate() {
+            if index.insert(code, row as u32).is_some() {
+                panic!("certificate code {code} recorded twice");
+            }
+        }
+        Manifest { index, codes, fingerprints, hashes, ..Manifest::new(layout) }
+    }
+
     /// A manifest of an output whose contents are not known: `paths` were found in it (a walk),
     /// each certificate file in `layout` is taken as its certificate's, bytes unknown.
     pub fn unknown(layout: Layout, paths: impl IntoIterator<Item = String>) -> Manifest {
