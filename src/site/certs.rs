@@ -76,14 +76,14 @@ impl<'a> CertInputs<'a> {
             cert,
             code,
             derived,
-            decision: derived.decision.map(|d| &site.decisions.list[d]),
-            announced: derived.announced.map(|d| &site.decisions.list[d]),
+            decision: derived.decision.map(|d| &site.decisions.list[d as usize]),
+            announced: derived.announced.map(|d| &site.decisions.list[d as usize]),
             own: site.decisions.by_certificate.get(&i).map(Vec::as_slice).unwrap_or_default(),
             decisions: &site.decisions,
             today: site.build_date,
             status_index,
             replaces: cert.replaces.as_ref().and_then(|r| site.certificates.index(r)).map(&link),
-            superseded_by: derived.superseded_by.map(link),
+            superseded_by: derived.superseded_by.map(|j| link(j as usize)),
             proof_created: proof_date(cert, site.build_date),
         }
     }
@@ -322,7 +322,7 @@ impl<'a> Certs<'a> {
                     let created = day_start(inputs.proof_created);
                     let bytes = credential_json(inputs.credential(site, url, self.signer), self.signer, &created)?;
                     folders.wait(&threads, cred, i)?;
-                    ctx.put(inputs.code, cred, &bytes, hashes, mark)
+                    ctx.put(i, inputs.code, cred, &bytes, hashes, mark)
                 })
             });
             stage.finish(changed as u64);
@@ -339,7 +339,7 @@ impl<'a> Certs<'a> {
                     for (k, ((renderer, view), context)) in self.renderers.iter().zip(&views).zip(contexts.iter_mut()).enumerate() {
                         let page = renderer.certificate_page_in(context, view).map_err(|e| anyhow!(e))?;
                         folders.wait(&threads, k, i)?;
-                        ctx.put(inputs.code, k, &page, hashes, mark)?;
+                        ctx.put(i, inputs.code, k, &page, hashes, mark)?;
                     }
                     Ok(())
                 })
@@ -499,12 +499,12 @@ struct FileCtx<'a> {
 
 impl FileCtx<'_> {
     /// Records file `k` of certificate `code` (row `i`) and stages it if its bytes changed.
-    fn put(&self, code: Code, k: usize, bytes: &[u8], hashes: &mut [u64], mark: &mut Mark) -> anyhow::Result<()> {
+    fn put(&self, i: usize, code: Code, k: usize, bytes: &[u8], hashes: &mut [u64], mark: &mut Mark) -> anyhow::Result<()> {
         let hash = file_hash(bytes);
         hashes[k] = hash;
         let rel = self.layout.path(k, code);
         let write = self.force
-            || match self.old.cert(code) {
+            || match self.old.cert_at(code, i) {
                 CertKnown::Absent => true,
                 CertKnown::Known { files, .. } => files[k] != hash,
                 CertKnown::Unknown => self.out.read(&rel)?.as_deref() != Some(bytes),

@@ -802,8 +802,9 @@ fn stale(old: &Manifest, new: &Manifest) -> Vec<String> {
     use crate::state::manifest::{CertKnown, Known};
     let mut stale: Vec<String> = old.files().filter(|(rel, _)| new.file(rel) == Known::Absent).map(|(rel, _)| rel.to_owned()).collect();
     let layout = old.layout();
-    for &code in old.codes() {
-        if new.cert(code) == CertKnown::Absent {
+    // Looked up at the same row first: a register that keeps its order needs no index.
+    for (row, &code) in old.codes().iter().enumerate() {
+        if new.cert_at(code, row) == CertKnown::Absent {
             stale.extend((0..layout.len()).map(|k| layout.path(k, code)));
         }
     }

@@ -18,6 +18,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{anyhow, Context as _};
 use rustc_hash::FxHashMap;
@@ -107,12 +108,53 @@ pub enum CertKnown<'a> {
     },
 }
 
+/// Each certificate's row by its code. A manifest made certificate by certificate (read from
+/// its text) fills it as it goes, which also finds a code recorded twice; one made whole from a
+/// build's certificates ([`Manifest::of_certs`]) makes it only if a look-up needs it: a rebuild
+/// that keeps the register's order finds each certificate at its row ([`Manifest::cert_at`]),
+/// and at a million certificates the index is some 35 MB.
+#[derive(Debug, Clone, Default)]
+struct CodeIndex(OnceLock<FxHashMap<Code, u32>>);
+
+impl CodeIndex {
+    /// An index to be filled as certificates are put.
+    fn filled() -> CodeIndex {
+        CodeIndex(OnceLock::from(FxHashMap::default()))
+    }
+
+    /// The index of `codes`, made now if it was not.
+    fn of(&self, codes: &[Code]) -> &FxHashMap<Code, u32> {
+        self.0.get_or_init(|| {
+            let mut index = FxHashMap::default();
+            index.reserve(codes.len());
+            for (row, &code) in codes.iter().enumerate() {
+                if index.insert(code, row as u32).is_some() {
+                    panic!("certificate code {code} recorded twice");
+                }
+            }
+            index
+        })
+    }
+
+    /// The index of `codes`, to add to.
+    fn of_mut(&mut self, codes: &[Code]) -> &mut FxHashMap<Code, u32> {
+        self.of(codes);
+        self.0.get_mut().expect("made just now")
+    }
+
+    /// Whether `code` was put, in an index filled as certificates are put (one made from
+    /// the codes only when needed has nothing to tell before then).
+    fn contains_key(&self, code: &Code) -> bool {
+        self.0.get().is_some_and(|index| index.contains_key(code))
+    }
+}
+
 /// The record of what an output folder holds.
 #[derive(Debug, Clone)]
 pub struct Manifest {
     layout: Layout,
     files: BTreeMap<String, Known>,
-    index: FxHashMap<Code, u32>,
+    index: CodeIndex,
     codes: Vec<Code>,
     fingerprints: Vec<u128>,
     /// `layout.len()` hashes per certificate.
@@ -126,7 +168,7 @@ impl Manifest {
         Manifest {
             layout,
             files: BTreeMap::new(),
-            index: FxHashMap::default(),
+            index: CodeIndex::filled(),
             codes: Vec::new(),
             fingerprints: Vec::new(),
             hashes: Vec::new(),
@@ -137,7 +179,7 @@ impl Manifest {
     /// An empty manifest with room for `certificates`.
     pub fn with_capacity(layout: Layout, certificates: usize) -> Manifest {
         let mut m = Manifest::new(layout);
-        m.index.reserve(certificates);
+        m.index.of_mut(&[]).reserve(certificates);
         m.codes.reserve(certificates);
         m.fingerprints.reserve(certificates);
         m.hashes.reserve(certificates * m.layout.len());
@@ -145,20 +187,15 @@ impl Manifest {
     }
 
     /// A manifest of these certificates (each code once; `hashes` has `layout.len()` a
-    /// certificate, in layout order), with no other file yet: the vectors are kept, not copied.
+    /// certificate, in layout order), with no other file yet: the vectors are kept, not copied,
+    /// and the index of the codes is made only if a look-up needs it.
     pub fn of_certs(layout: Layout, codes: Vec<Code>, fingerprints: Vec<u128>, hashes: Vec<u64>) -> Manifest {
         assert!(
             codes.len() == fingerprints.len() && hashes.len() == codes.len() * layout.len(),
             "one fingerprint and a hash per file of each certificate"
         );
-        let mut index = FxHashMap::default();
-        index.reserve(codes.len());
-        for (row, &code) in codes.iter().enumerate() {
-            if index.insert(code, row as u32).is_some() {
-                panic!("certificate code {code} recorded twice");
-            }
-        }
-        Manifest { index, codes, fingerprints, hashes, ..Manifest::new(layout) }
+        debug_assert!(codes.iter().collect::<HashSet<_>>().len() == codes.len(), "each code once");
+        Manifest { index: CodeIndex::default(), codes, fingerprints, hashes, ..Manifest::new(layout) }
     }
 
     /// A manifest of an output whose contents are not known: `paths` were found in it (a walk),
@@ -190,7 +227,7 @@ impl Manifest {
     pub fn put_cert(&mut self, code: Code, fingerprint: u128, files: &[u64]) {
         assert_eq!(files.len(), self.layout.len(), "one hash per file of the layout");
         let row = self.codes.len() as u32;
-        if self.index.insert(code, row).is_some() {
+        if self.index.of_mut(&self.codes).insert(code, row).is_some() {
             panic!("certificate code {code} recorded twice");
         }
         self.codes.push(code);
@@ -213,7 +250,7 @@ impl Manifest {
     pub fn cert_at(&self, code: Code, hint: usize) -> CertKnown<'_> {
         let row = match self.codes.get(hint) {
             Some(&c) if c == code => Some(hint as u32),
-            _ => self.index.get(&code).copied(),
+            _ => self.index.of(&self.codes).get(&code).copied(),
         };
         match row {
             None => CertKnown::Absent,
@@ -233,7 +270,7 @@ impl Manifest {
 
     /// Marks the certificate `code` as possibly present with bytes unknown.
     pub fn mark_cert_unknown(&mut self, code: Code) {
-        let row = match self.index.get(&code) {
+        let row = match self.index.of(&self.codes).get(&code) {
             Some(&row) => row,
             None => {
                 self.put_cert(code, 0, &vec![0; self.layout.len()]);
