@@ -218,7 +218,8 @@ impl Hasher for Bytes {
 pub struct Certs<'a> {
     site: &'a Site,
     codes: &'a [Code],
-    statuses: &'a [Derived],
+    /// Each certificate's status, until [`Certs::release_statuses`].
+    statuses: Vec<Derived>,
     status_index: &'a StatusIndex,
     signer: &'a Signer,
     renderers: &'a [Renderer],
@@ -229,7 +230,7 @@ pub struct Certs<'a> {
 
 impl<'a> Certs<'a> {
     /// The pass over `site`'s certificates.
-    pub fn new(site: &'a Site, codes: &'a [Code], statuses: &'a [Derived], signing: &'a Signing, renderers: &'a [Renderer]) -> Certs<'a> {
+    pub fn new(site: &'a Site, codes: &'a [Code], statuses: Vec<Derived>, signing: &'a Signing, renderers: &'a [Renderer]) -> Certs<'a> {
         let (status_index, signer) = (&signing.status_index, &signing.signer);
         let layout = Layout::new(site.routes.cert_patterns());
         let mut h = Xxh3::new();
@@ -249,6 +250,18 @@ impl<'a> Certs<'a> {
         let (sample_url, status_list) = (site.routes.cert_url("0"), site.routes.status_list_url(Purpose::Message));
         h.update(&crate::sign::credential::sample_signed(signer, &sample_url, &status_list).unwrap_or_default());
         Certs { site, codes, statuses, status_index, signer, renderers, layout, shared: h.digest128() }
+    }
+
+    /// Each certificate's status on the build date, in list order (empty once released).
+    pub fn statuses(&self) -> &[Derived] {
+        &self.statuses
+    }
+
+    /// Drops the statuses once the certificates are staged: the write stage needs none, and at
+    /// a million certificates they are 36 MB beside the new manifest's text.
+    /// [`Certs::inputs`] cannot be called after.
+    pub fn release_statuses(&mut self) {
+        self.statuses = Vec::new();
     }
 
     /// Where each certificate's files go.

@@ -501,9 +501,8 @@ impl Site {
         let codes = self.checked_codes(&signing.secret)?;
         // The last manifest before the statuses: reading it needs its whole text for a moment.
         let mut output = Opened::open(state, options, &Layout::new(self.routes.cert_patterns()))?;
-        let statuses = self.statuses();
         let renderers = self.renderers();
-        let certs = Certs::new(self, &codes, &statuses, &signing, &renderers);
+        let mut certs = Certs::new(self, &codes, self.statuses(), &signing, &renderers);
         debug_assert_eq!(certs.layout(), output.old.layout());
         stage.finish(output.old.file_count() as u64);
 
@@ -511,7 +510,7 @@ impl Site {
         // every other file, rendered in memory.
         let stage = progress.stage("plan", 0);
         let diff = certs.diff(&output.old, options.force);
-        let plan = Plan::new(self, &renderers, &signing, &statuses)?;
+        let plan = Plan::new(self, &renderers, &signing, certs.statuses())?;
         stage.finish(plan.len() as u64 + diff.changed() as u64);
 
         // 3. Sign and render the certificates whose inputs changed, and stage every file that
@@ -523,12 +522,15 @@ impl Site {
                 let _ = output.out.discard_staging();
             })?;
 
-        // 4. Write. The last manifest and what was staged are dropped there, once used.
+        // 4. Write. The statuses are dropped before, the last manifest and what was staged
+        // there, once used (DESIGN §6: what a build holds at its peak).
+        certs.release_statuses();
         let changed = staged.certs.changed();
         let files = self.write(options, &mut output, &certs, &plan, staged, progress)?;
 
-        // What the public sees now, against what it saw after the last build.
-        let public = self.public_update(options.out(), &statuses)?;
+        // What the public sees now, against what it saw after the last build (the statuses
+        // made again: cheaper than keeping them through the write).
+        let public = self.public_update(options.out(), &self.statuses())?;
         output.store.save_public(&public)?;
         let written = output.out.stats.written.load(Ordering::Relaxed);
         Ok(BuildReport {
