@@ -590,8 +590,9 @@ impl CsvText {
         }
         if joined {
             // In place (`filter_map` collects into the same memory when an `Option<T>` is the
-            // size of a `T`, as for a certificate): the empty slots are dropped.
-            #[allow(clippy::unnecessary_filter_map)]
+            // size of a `T`, as for a certificate; `flatten` would copy into a new list): the
+            // empty slots are dropped.
+            #[allow(clippy::filter_map_identity)]
             return values.into_iter().filter_map(|v| v).collect();
         }
         let mut list = Vec::with_capacity(values.len());

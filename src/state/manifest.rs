@@ -644,6 +644,38 @@ mod tests {
     }
 
     #[test]
+    fn a_manifest_made_whole_finds_its_certificates_as_one_made_line_by_line() {
+        let (a, b, c) = (code("0123456789AB"), code("0123456789AC"), code("ZZZZZZZZZZZZ"));
+        let mut whole = Manifest::of_certs(layout(), vec![a, b], vec![1, 2], vec![10, 11, 12, 20, 21, 22]);
+        whole.put_file("index.html".into(), 7);
+        let mut by_line = Manifest::new(layout());
+        by_line.put_file("index.html".into(), 7);
+        by_line.put_cert(a, 1, &[10, 11, 12]);
+        by_line.put_cert(b, 2, &[20, 21, 22]);
+        let out = Path::new("/srv/site/public");
+        assert_eq!(whole.to_text(out), by_line.to_text(out));
+        // At its row (no index made), by code (the index made on the way), with a wrong hint.
+        assert_eq!(whole.cert_at(b, 1), CertKnown::Known { fingerprint: 2, files: &[20, 21, 22] });
+        assert!(whole.index.0.get().is_none(), "a look-up at the right row makes no index");
+        assert_eq!(whole.cert_at(b, 0), CertKnown::Known { fingerprint: 2, files: &[20, 21, 22] });
+        assert_eq!(whole.cert(a), CertKnown::Known { fingerprint: 1, files: &[10, 11, 12] });
+        assert_eq!(whole.cert(c), CertKnown::Absent);
+        // Added to after: the index made from the codes takes the new one in.
+        let mut whole = Manifest::of_certs(layout(), vec![a, b], vec![1, 2], vec![10, 11, 12, 20, 21, 22]);
+        whole.put_cert(c, 3, &[30, 31, 32]);
+        whole.mark_cert_unknown(a);
+        assert_eq!((whole.cert(a), whole.cert(c)), (CertKnown::Unknown, CertKnown::Known { fingerprint: 3, files: &[30, 31, 32] }));
+    }
+
+    #[test]
+    #[should_panic(expected = "recorded twice")]
+    fn a_code_put_twice_into_a_manifest_made_whole_is_refused() {
+        let a = code("0123456789AB");
+        let mut whole = Manifest::of_certs(layout(), vec![a], vec![1], vec![10, 11, 12]);
+        whole.put_cert(a, 2, &[20, 21, 22]);
+    }
+
+    #[test]
     fn layout_names_and_recognises_certificate_files() {
         let l = layout();
         let c = code("7K2M9QWX4RTB");
