@@ -22,6 +22,8 @@ pub struct Timing {
     pub user: Duration,
     /// CPU time in the kernel, all threads.
     pub system: Duration,
+    /// The process's peak memory (max RSS, KiB) so far, at the stage's end.
+    pub peak_kib: u64,
 }
 
 /// The progress display of one command, and the timings of its stages.
@@ -61,7 +63,8 @@ impl Progress {
             }
             None => ProgressBar::hidden(),
         };
-        Stage { progress: self, bar, name, started: Instant::now(), cpu: cpu_time() }
+        let (user, system, _) = usage();
+        Stage { progress: self, bar, name, started: Instant::now(), cpu: (user, system) }
     }
 
     /// Prints a line above the bars (or plainly when there are none).
@@ -115,7 +118,7 @@ impl Stage<'_> {
 
     /// Ends the stage, which worked on `items`, and records its cost.
     pub fn finish(self, items: u64) {
-        let (user, system) = cpu_time();
+        let (user, system, peak_kib) = usage();
         if !self.bar.is_hidden() {
             if self.bar.length().is_none() {
                 self.bar.set_message(format!("{items}"));
@@ -128,41 +131,46 @@ impl Stage<'_> {
             wall: self.started.elapsed(),
             user: user.saturating_sub(self.cpu.0),
             system: system.saturating_sub(self.cpu.1),
+            peak_kib,
         });
     }
 }
 
-/// CPU time of this process so far: (user, system), all threads.
+/// CPU time of this process so far, all threads, and its peak memory so far: (user, system,
+/// max RSS in KiB).
 #[cfg(unix)]
-fn cpu_time() -> (Duration, Duration) {
+fn usage() -> (Duration, Duration, u64) {
     // SAFETY: getrusage fills the struct it is given; zeroed is a valid rusage.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
-        return (Duration::ZERO, Duration::ZERO);
+        return (Duration::ZERO, Duration::ZERO, 0);
     }
     let d = |t: libc::timeval| Duration::new(t.tv_sec as u64, (t.tv_usec as u32) * 1000);
-    (d(usage.ru_utime), d(usage.ru_stime))
+    // Linux gives ru_maxrss in KiB.
+    (d(usage.ru_utime), d(usage.ru_stime), u64::try_from(usage.ru_maxrss).unwrap_or(0))
 }
 
 #[cfg(not(unix))]
-fn cpu_time() -> (Duration, Duration) {
-    (Duration::ZERO, Duration::ZERO)
+fn usage() -> (Duration, Duration, u64) {
+    (Duration::ZERO, Duration::ZERO, 0)
 }
 
-/// The timings as a table: per stage wall and CPU time, and CPU per certificate.
+/// The timings as a table: per stage wall and CPU time, CPU per certificate, and the
+/// process's peak memory at the stage's end.
 pub fn timings_table(timings: &[Timing], certificates: usize) -> String {
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     let mut out = format!("{}\n", tr!("progress-timings-heading"));
     for t in timings {
         let per = if certificates > 0 { (t.user + t.system).as_secs_f64() * 1e6 / certificates as f64 } else { 0.0 };
         out.push_str(&format!(
-            "{:<8} {:>8} {:>11.1} {:>9.1} {:>9.1} {:>20.2}\n",
+            "{:<8} {:>8} {:>11.1} {:>9.1} {:>9.1} {:>20.2} {:>9}\n",
             label(t.stage),
             t.items,
             ms(t.wall),
             ms(t.user),
             ms(t.system),
-            per
+            per,
+            t.peak_kib.div_ceil(1024)
         ));
     }
     out
@@ -183,5 +191,8 @@ mod tests {
         assert_eq!(timings.iter().map(|t| (t.stage, t.items)).collect::<Vec<_>>(), [("sign", 3), ("write", 0)]);
         let table = timings_table(&timings, 3);
         assert!(table.lines().nth(1).unwrap().starts_with("sign "), "{table}");
+        // The last column: the peak memory so far, in MiB (this test process has some).
+        let peaks: Vec<u64> = table.lines().skip(1).map(|l| l.split_whitespace().last().unwrap().parse().unwrap()).collect();
+        assert!(cfg!(not(unix)) || (peaks[0] > 0 && peaks[1] >= peaks[0]), "{table}");
     }
 }

@@ -194,6 +194,26 @@ fn certificate(row: &Row<'_, Col>, interner: &mut Interner, problems: &mut Probl
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_register_is_read_into_the_memory_its_rows_were_parsed_into() {
+        // `CsvText::rows_par` fills slots of `Option<T>` and collects them in place; here
+        // T = Result<Certificate, String>, then `parse_all` keeps the certificates, in place too.
+        use std::mem::{align_of, size_of};
+        assert_eq!(size_of::<Option<Result<Certificate, String>>>(), size_of::<Certificate>());
+        assert_eq!(size_of::<Result<Certificate, String>>(), size_of::<Certificate>());
+        assert_eq!(align_of::<Option<Result<Certificate, String>>>(), align_of::<Certificate>());
+        let text = (0..20).fold("number,surname,given_name,profession,scope,issued_on,valid_until\n".to_owned(), |mut t, i| {
+            t.push_str(&format!("A-{i},S,G,P,X,2025-01-01,2027-01-01\n"));
+            t
+        });
+        let file = CsvText::from_bytes(PATH, text.into_bytes()).unwrap();
+        let mut problems = Problems::new();
+        let list =
+            file.rows_in_pieces(64, &mut problems, Interner::default, |interner, row, problems| certificate(row, interner, problems));
+        assert!(!problems.has_errors(), "{}", problems.render(false));
+        assert_eq!(list.iter().map(|c| c.number.as_str()).collect::<Vec<_>>(), (0..20).map(|i| format!("A-{i}")).collect::<Vec<_>>());
+    }
+
     fn parse_text(text: &str) -> (Vec<Certificate>, Problems) {
         let file = CsvText::from_bytes(PATH, text.as_bytes().to_vec()).unwrap();
         let mut problems = Problems::new();

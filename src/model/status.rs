@@ -52,7 +52,8 @@ impl Status {
     }
 }
 
-/// A status with what caused it.
+/// A status with what caused it. A build holds one per certificate: indexes are `u32`
+/// (36 bytes, not 56).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Derived {
     /// The status.
@@ -60,12 +61,20 @@ pub struct Derived {
     /// The day the status began, when known (effective date, expiry, replacement's start).
     pub since: Option<Date>,
     /// The decision in effect (for suspended and revoked), index into [`Decisions::list`].
-    pub decision: Option<usize>,
+    pub decision: Option<u32>,
     /// The replacing certificate (for superseded), index into [`Certificates::list`].
-    pub superseded_by: Option<usize>,
+    pub superseded_by: Option<u32>,
     /// A decision published (decided) but not yet in effect, the first to take effect: the
     /// page announces it ("will be suspended from …"), index into [`Decisions::list`].
-    pub announced: Option<usize>,
+    pub announced: Option<u32>,
+}
+
+const _: () = assert!(std::mem::size_of::<Derived>() <= 36, "a build holds a million of them");
+
+/// An index into a list, as [`Derived`] keeps it (a register or decision list of 4 billion
+/// entries is refused long before).
+fn small(i: usize) -> u32 {
+    u32::try_from(i).expect("fewer than 4 billion entries")
 }
 
 /// Derives the status of certificate `i` on `today`.
@@ -73,7 +82,8 @@ pub fn status_of(i: usize, certificates: &Certificates, decisions: &Decisions, t
     let own = decisions.by_certificate.get(&i).map(Vec::as_slice).unwrap_or_default();
     // Published, not yet in effect (DESIGN §3: a notice is published from `decided_on`, the
     // decision takes effect on `effective_on`): the first of them to take effect.
-    let announced = own.iter().copied().find(|&d| decisions.list[d].decided_on <= today && today < decisions.list[d].effective_on);
+    let announced =
+        own.iter().copied().find(|&d| decisions.list[d].decided_on <= today && today < decisions.list[d].effective_on).map(small);
     let plain = |status, since| Derived { status, since, decision: None, superseded_by: None, announced };
     // Suspensions in effect: they may overlap; a reinstatement lifts those it lifts. `ended`:
     // the last day a suspension stopped being in effect (lifted, or past its `until`), from
@@ -87,7 +97,7 @@ pub fn status_of(i: usize, certificates: &Certificates, decisions: &Decisions, t
         }
         match decision.action {
             Action::Revoke => {
-                return Derived { decision: Some(d), ..plain(Status::Revoked, Some(decision.effective_on)) };
+                return Derived { decision: Some(small(d)), ..plain(Status::Revoked, Some(decision.effective_on)) };
             }
             Action::Suspend => suspensions.push(d),
             Action::Reinstate => {
@@ -108,7 +118,7 @@ pub fn status_of(i: usize, certificates: &Certificates, decisions: &Decisions, t
     });
     if let Some(&latest) = suspensions.last() {
         let since = suspensions.iter().map(|&s| decisions.list[s].effective_on).min();
-        return Derived { decision: Some(latest), ..plain(Status::Suspended, since) };
+        return Derived { decision: Some(small(latest)), ..plain(Status::Suspended, since) };
     }
     let cert = &certificates.list[i];
     let replacement = certificates
@@ -120,7 +130,7 @@ pub fn status_of(i: usize, certificates: &Certificates, decisions: &Decisions, t
         .filter(|&j| certificates.list[j].issued_on <= today)
         .min_by_key(|&j| certificates.list[j].issued_on);
     if let Some(j) = replacement {
-        return Derived { superseded_by: Some(j), ..plain(Status::Superseded, Some(certificates.list[j].issued_on)) };
+        return Derived { superseded_by: Some(small(j)), ..plain(Status::Superseded, Some(certificates.list[j].issued_on)) };
     }
     if today > cert.valid_until {
         return plain(Status::Expired, cert.valid_until.next_day());

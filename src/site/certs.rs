@@ -76,14 +76,14 @@ impl<'a> CertInputs<'a> {
             cert,
             code,
             derived,
-            decision: derived.decision.map(|d| &site.decisions.list[d]),
-            announced: derived.announced.map(|d| &site.decisions.list[d]),
+            decision: derived.decision.map(|d| &site.decisions.list[d as usize]),
+            announced: derived.announced.map(|d| &site.decisions.list[d as usize]),
             own: site.decisions.by_certificate.get(&i).map(Vec::as_slice).unwrap_or_default(),
             decisions: &site.decisions,
             today: site.build_date,
             status_index,
             replaces: cert.replaces.as_ref().and_then(|r| site.certificates.index(r)).map(&link),
-            superseded_by: derived.superseded_by.map(link),
+            superseded_by: derived.superseded_by.map(|j| link(j as usize)),
             proof_created: proof_date(cert, site.build_date),
         }
     }
@@ -218,7 +218,8 @@ impl Hasher for Bytes {
 pub struct Certs<'a> {
     site: &'a Site,
     codes: &'a [Code],
-    statuses: &'a [Derived],
+    /// Each certificate's status, until [`Certs::release_statuses`].
+    statuses: Vec<Derived>,
     status_index: &'a StatusIndex,
     signer: &'a Signer,
     renderers: &'a [Renderer],
@@ -229,7 +230,7 @@ pub struct Certs<'a> {
 
 impl<'a> Certs<'a> {
     /// The pass over `site`'s certificates.
-    pub fn new(site: &'a Site, codes: &'a [Code], statuses: &'a [Derived], signing: &'a Signing, renderers: &'a [Renderer]) -> Certs<'a> {
+    pub fn new(site: &'a Site, codes: &'a [Code], statuses: Vec<Derived>, signing: &'a Signing, renderers: &'a [Renderer]) -> Certs<'a> {
         let (status_index, signer) = (&signing.status_index, &signing.signer);
         let layout = Layout::new(site.routes.cert_patterns());
         let mut h = Xxh3::new();
@@ -249,6 +250,18 @@ impl<'a> Certs<'a> {
         let (sample_url, status_list) = (site.routes.cert_url("0"), site.routes.status_list_url(Purpose::Message));
         h.update(&crate::sign::credential::sample_signed(signer, &sample_url, &status_list).unwrap_or_default());
         Certs { site, codes, statuses, status_index, signer, renderers, layout, shared: h.digest128() }
+    }
+
+    /// Each certificate's status on the build date, in list order (empty once released).
+    pub fn statuses(&self) -> &[Derived] {
+        &self.statuses
+    }
+
+    /// Drops the statuses once the certificates are staged: the write stage needs none, and at
+    /// a million certificates they are 36 MB beside the new manifest's text.
+    /// [`Certs::inputs`] cannot be called after.
+    pub fn release_statuses(&mut self) {
+        self.statuses = Vec::new();
     }
 
     /// Where each certificate's files go.
@@ -322,7 +335,7 @@ impl<'a> Certs<'a> {
                     let created = day_start(inputs.proof_created);
                     let bytes = credential_json(inputs.credential(site, url, self.signer), self.signer, &created)?;
                     folders.wait(&threads, cred, i)?;
-                    ctx.put(inputs.code, cred, &bytes, hashes, mark)
+                    ctx.put(i, inputs.code, cred, &bytes, hashes, mark)
                 })
             });
             stage.finish(changed as u64);
@@ -339,7 +352,7 @@ impl<'a> Certs<'a> {
                     for (k, ((renderer, view), context)) in self.renderers.iter().zip(&views).zip(contexts.iter_mut()).enumerate() {
                         let page = renderer.certificate_page_in(context, view).map_err(|e| anyhow!(e))?;
                         folders.wait(&threads, k, i)?;
-                        ctx.put(inputs.code, k, &page, hashes, mark)?;
+                        ctx.put(i, inputs.code, k, &page, hashes, mark)?;
                     }
                     Ok(())
                 })
@@ -499,12 +512,12 @@ struct FileCtx<'a> {
 
 impl FileCtx<'_> {
     /// Records file `k` of certificate `code` (row `i`) and stages it if its bytes changed.
-    fn put(&self, code: Code, k: usize, bytes: &[u8], hashes: &mut [u64], mark: &mut Mark) -> anyhow::Result<()> {
+    fn put(&self, i: usize, code: Code, k: usize, bytes: &[u8], hashes: &mut [u64], mark: &mut Mark) -> anyhow::Result<()> {
         let hash = file_hash(bytes);
         hashes[k] = hash;
         let rel = self.layout.path(k, code);
         let write = self.force
-            || match self.old.cert(code) {
+            || match self.old.cert_at(code, i) {
                 CertKnown::Absent => true,
                 CertKnown::Known { files, .. } => files[k] != hash,
                 CertKnown::Unknown => self.out.read(&rel)?.as_deref() != Some(bytes),
@@ -596,13 +609,12 @@ impl Staged {
         Ok(())
     }
 
-    /// The new manifest: every certificate with its fingerprint and file hashes, and `files`.
-    pub fn manifest(&self, certs: &Certs<'_>, files: impl Iterator<Item = (String, u64)>) -> Manifest {
-        let n = certs.layout.len();
-        let mut m = Manifest::with_capacity(certs.layout.clone(), certs.codes.len());
-        for (i, &code) in certs.codes.iter().enumerate() {
-            m.put_cert(code, self.fingerprints[i], &self.hashes[i * n..(i + 1) * n]);
-        }
+    /// The new manifest: every certificate with its fingerprint and file hashes (moved, not
+    /// copied: at a million certificates they are tens of MiB), and `files`.
+    pub fn into_manifest(self, certs: &Certs<'_>, files: impl Iterator<Item = (String, u64)>) -> Manifest {
+        let Staged { fingerprints, hashes, marks, .. } = self;
+        drop(marks);
+        let mut m = Manifest::of_certs(certs.layout.clone(), certs.codes.to_vec(), fingerprints, hashes);
         for (rel, hash) in files {
             m.put_file(rel, hash);
         }

@@ -499,17 +499,18 @@ impl Site {
         let stage = progress.stage("state", 0);
         let signing = self.signing(state, options, &mut notes)?;
         let codes = self.checked_codes(&signing.secret)?;
-        let statuses = self.statuses();
+        // The last manifest before the statuses: reading it needs its whole text for a moment.
+        let mut output = Opened::open(state, options, &Layout::new(self.routes.cert_patterns()))?;
         let renderers = self.renderers();
-        let certs = Certs::new(self, &codes, &statuses, &signing, &renderers);
-        let output = Opened::open(state, options, certs.layout())?;
+        let mut certs = Certs::new(self, &codes, self.statuses(), &signing, &renderers);
+        debug_assert_eq!(certs.layout(), output.old.layout());
         stage.finish(output.old.file_count() as u64);
 
         // 2. Plan: which certificates changed (their fingerprints against the manifest), and
         // every other file, rendered in memory.
         let stage = progress.stage("plan", 0);
         let diff = certs.diff(&output.old, options.force);
-        let plan = Plan::new(self, &renderers, &signing, &statuses)?;
+        let plan = Plan::new(self, &renderers, &signing, certs.statuses())?;
         stage.finish(plan.len() as u64 + diff.changed() as u64);
 
         // 3. Sign and render the certificates whose inputs changed, and stage every file that
@@ -521,16 +522,20 @@ impl Site {
                 let _ = output.out.discard_staging();
             })?;
 
-        // 4. Write.
-        let files = self.write(options, &output, &certs, &plan, &staged, progress)?;
+        // 4. Write. The statuses are dropped before, the last manifest and what was staged
+        // there, once used (DESIGN §6: what a build holds at its peak).
+        certs.release_statuses();
+        let changed = staged.certs.changed();
+        let files = self.write(options, &mut output, &certs, &plan, staged, progress)?;
 
-        // What the public sees now, against what it saw after the last build.
-        let public = self.public_update(options.out(), &statuses)?;
+        // What the public sees now, against what it saw after the last build (the statuses
+        // made again: cheaper than keeping them through the write).
+        let public = self.public_update(options.out(), &self.statuses())?;
         output.store.save_public(&public)?;
         let written = output.out.stats.written.load(Ordering::Relaxed);
         Ok(BuildReport {
             certificates: self.certificates.list.len(),
-            changed: staged.certs.changed(),
+            changed,
             written,
             unchanged: files.saturating_sub(written),
             removed: output.out.stats.removed.load(Ordering::Relaxed),
@@ -593,17 +598,20 @@ impl Site {
     /// and status lists last: they may only point at what is out), stale files removed, the
     /// new manifest saved, and the files of `.certsite/` that follow the output (the print
     /// list, the hosting snippets; not for a throwaway preview, whose page codes are not the
-    /// site's). Returns how many files the output holds.
+    /// site's). Returns how many files the output holds. The last manifest (`output.old`, left
+    /// empty) and `staged` are dropped as soon as they are used: at a million certificates each
+    /// is tens of MiB, and the new manifest and its text come after them.
     fn write(
         &self,
         options: &BuildOptions,
-        output: &Opened,
+        output: &mut Opened,
         certs: &Certs<'_>,
         plan: &Plan,
-        staged: &Staging<'_>,
+        staged: Staging<'_>,
         progress: &Progress,
     ) -> anyhow::Result<usize> {
-        let Opened { store, out, old, leftover } = output;
+        let old = std::mem::replace(&mut output.old, Manifest::new(certs.layout().clone()));
+        let Opened { store, out, leftover, .. } = &*output;
         let installs = staged.certs.cert_count() + staged.plan.len();
         let stage = progress.stage("write", installs as u64);
         let mut journal = Journal { certs: staged.certs.codes(certs.codes()), files: staged.plan.iter().map(|p| p.rel.clone()).collect() };
@@ -631,13 +639,19 @@ impl Site {
             && old.codes().len() == certs.codes().len()
             && old.files().count() == plan.len();
         let mut files = old.file_count();
+        drop(journal);
+        let Staging { certs: staged_certs, plan: _ } = staged;
         if !unchanged {
-            let new = staged.certs.manifest(certs, plan.manifest_entries());
-            for rel in &stale(old, &new) {
+            let new = staged_certs.into_manifest(certs, plan.manifest_entries());
+            let stale = stale(&old, &new);
+            drop(old);
+            for rel in &stale {
                 out.remove(rel).with_context(|| tr!("site-removing", path = rel.as_str()))?;
             }
             store.save(&new)?;
             files = new.file_count();
+        } else {
+            drop((old, staged_certs));
         }
         out.discard_staging().with_context(|| tr!("site-output", path = out.root().display().to_string()))?;
         store.clear_journal()?;
@@ -790,8 +804,9 @@ fn stale(old: &Manifest, new: &Manifest) -> Vec<String> {
     use crate::state::manifest::{CertKnown, Known};
     let mut stale: Vec<String> = old.files().filter(|(rel, _)| new.file(rel) == Known::Absent).map(|(rel, _)| rel.to_owned()).collect();
     let layout = old.layout();
-    for &code in old.codes() {
-        if new.cert(code) == CertKnown::Absent {
+    // Looked up at the same row first: a register that keeps its order needs no index.
+    for (row, &code) in old.codes().iter().enumerate() {
+        if new.cert_at(code, row) == CertKnown::Absent {
             stale.extend((0..layout.len()).map(|k| layout.path(k, code)));
         }
     }

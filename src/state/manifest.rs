@@ -18,6 +18,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{anyhow, Context as _};
 use rustc_hash::FxHashMap;
@@ -30,6 +31,8 @@ pub fn file_hash(bytes: &[u8]) -> u64 {
 }
 
 const MAGIC: &str = "certsite manifest 1";
+/// A certificate's line but its hashes: `cert `, the code, a space, 32 hex digits, the line break.
+const CERT_LINE: usize = 5 + CODE_LEN + 1 + 32 + 1;
 
 /// The files of one certificate below the output, as patterns in which `*` stands for its code
 /// (e.g. `c/*/index.html`, `en/c/*/index.html`, `c/*/credential.json`).
@@ -107,12 +110,53 @@ pub enum CertKnown<'a> {
     },
 }
 
+/// Each certificate's row by its code. A manifest made certificate by certificate (read from
+/// its text) fills it as it goes, which also finds a code recorded twice; one made whole from a
+/// build's certificates ([`Manifest::of_certs`]) makes it only if a look-up needs it: a rebuild
+/// that keeps the register's order finds each certificate at its row ([`Manifest::cert_at`]),
+/// and at a million certificates the index is some 35 MB.
+#[derive(Debug, Clone, Default)]
+struct CodeIndex(OnceLock<FxHashMap<Code, u32>>);
+
+impl CodeIndex {
+    /// An index to be filled as certificates are put.
+    fn filled() -> CodeIndex {
+        CodeIndex(OnceLock::from(FxHashMap::default()))
+    }
+
+    /// The index of `codes`, made now if it was not.
+    fn of(&self, codes: &[Code]) -> &FxHashMap<Code, u32> {
+        self.0.get_or_init(|| {
+            let mut index = FxHashMap::default();
+            index.reserve(codes.len());
+            for (row, &code) in codes.iter().enumerate() {
+                if index.insert(code, row as u32).is_some() {
+                    panic!("certificate code {code} recorded twice");
+                }
+            }
+            index
+        })
+    }
+
+    /// The index of `codes`, to add to.
+    fn of_mut(&mut self, codes: &[Code]) -> &mut FxHashMap<Code, u32> {
+        self.of(codes);
+        self.0.get_mut().expect("made just now")
+    }
+
+    /// Whether `code` was put, in an index filled as certificates are put (one made from
+    /// the codes only when needed has nothing to tell before then).
+    fn contains_key(&self, code: &Code) -> bool {
+        self.0.get().is_some_and(|index| index.contains_key(code))
+    }
+}
+
 /// The record of what an output folder holds.
 #[derive(Debug, Clone)]
 pub struct Manifest {
     layout: Layout,
     files: BTreeMap<String, Known>,
-    index: FxHashMap<Code, u32>,
+    index: CodeIndex,
     codes: Vec<Code>,
     fingerprints: Vec<u128>,
     /// `layout.len()` hashes per certificate.
@@ -126,7 +170,7 @@ impl Manifest {
         Manifest {
             layout,
             files: BTreeMap::new(),
-            index: FxHashMap::default(),
+            index: CodeIndex::filled(),
             codes: Vec::new(),
             fingerprints: Vec::new(),
             hashes: Vec::new(),
@@ -137,11 +181,23 @@ impl Manifest {
     /// An empty manifest with room for `certificates`.
     pub fn with_capacity(layout: Layout, certificates: usize) -> Manifest {
         let mut m = Manifest::new(layout);
-        m.index.reserve(certificates);
+        m.index.of_mut(&[]).reserve(certificates);
         m.codes.reserve(certificates);
         m.fingerprints.reserve(certificates);
         m.hashes.reserve(certificates * m.layout.len());
         m
+    }
+
+    /// A manifest of these certificates (each code once; `hashes` has `layout.len()` a
+    /// certificate, in layout order), with no other file yet: the vectors are kept, not copied,
+    /// and the index of the codes is made only if a look-up needs it.
+    pub fn of_certs(layout: Layout, codes: Vec<Code>, fingerprints: Vec<u128>, hashes: Vec<u64>) -> Manifest {
+        assert!(
+            codes.len() == fingerprints.len() && hashes.len() == codes.len() * layout.len(),
+            "one fingerprint and a hash per file of each certificate"
+        );
+        debug_assert!(codes.iter().collect::<HashSet<_>>().len() == codes.len(), "each code once");
+        Manifest { index: CodeIndex::default(), codes, fingerprints, hashes, ..Manifest::new(layout) }
     }
 
     /// A manifest of an output whose contents are not known: `paths` were found in it (a walk),
@@ -173,7 +229,7 @@ impl Manifest {
     pub fn put_cert(&mut self, code: Code, fingerprint: u128, files: &[u64]) {
         assert_eq!(files.len(), self.layout.len(), "one hash per file of the layout");
         let row = self.codes.len() as u32;
-        if self.index.insert(code, row).is_some() {
+        if self.index.of_mut(&self.codes).insert(code, row).is_some() {
             panic!("certificate code {code} recorded twice");
         }
         self.codes.push(code);
@@ -184,8 +240,8 @@ impl Manifest {
     /// Records a certificate's files, in place of what was recorded of it.
     pub fn set_cert(&mut self, code: Code, fingerprint: u128, files: &[u64]) {
         assert_eq!(files.len(), self.layout.len(), "one hash per file of the layout");
-        match self.index.get(&code) {
-            Some(&row) => {
+        match self.index.of(&self.codes).get(&code).copied() {
+            Some(row) => {
                 let (n, row) = (self.layout.len(), row as usize);
                 self.fingerprints[row] = fingerprint;
                 self.hashes[row * n..(row + 1) * n].copy_from_slice(files);
@@ -197,13 +253,13 @@ impl Manifest {
 
     /// Forgets the certificate `code` (its files are gone).
     pub fn remove_cert(&mut self, code: Code) {
-        let Some(row) = self.index.remove(&code) else { return };
+        let Some(row) = self.index.of_mut(&self.codes).remove(&code) else { return };
         let (n, last) = (self.layout.len(), self.codes.len() as u32 - 1);
         self.unknown.remove(&row);
         if row != last {
             // The last row moves into the freed one.
             let moved = self.codes[last as usize];
-            self.index.insert(moved, row);
+            self.index.of_mut(&self.codes).insert(moved, row);
             if self.unknown.remove(&last) {
                 self.unknown.insert(row);
             }
@@ -235,7 +291,7 @@ impl Manifest {
     pub fn cert_at(&self, code: Code, hint: usize) -> CertKnown<'_> {
         let row = match self.codes.get(hint) {
             Some(&c) if c == code => Some(hint as u32),
-            _ => self.index.get(&code).copied(),
+            _ => self.index.of(&self.codes).get(&code).copied(),
         };
         match row {
             None => CertKnown::Absent,
@@ -255,7 +311,7 @@ impl Manifest {
 
     /// Marks the certificate `code` as possibly present with bytes unknown.
     pub fn mark_cert_unknown(&mut self, code: Code) {
-        let row = match self.index.get(&code) {
+        let row = match self.index.of(&self.codes).get(&code) {
             Some(&row) => row,
             None => {
                 self.put_cert(code, 0, &vec![0; self.layout.len()]);
@@ -297,11 +353,18 @@ impl Manifest {
 
     /// The manifest's text, recording the output folder `out` (absolute).
     pub fn to_text(&self, out: &Path) -> String {
-        let mut text = String::with_capacity(64 + self.files.len() * 64 + self.codes.len() * (48 + 17 * self.layout.len()));
+        let mut text = String::with_capacity(64 + self.text_len());
         let _ = writeln!(text, "{MAGIC}");
         let _ = writeln!(text, "output {}", out.display());
         self.write_body(&mut text);
         text
+    }
+
+    /// About the length of [`Manifest::write_body`]'s text (a little more: room for it all, so
+    /// that the text of a million certificates is never copied to grow).
+    pub fn text_len(&self) -> usize {
+        let files: usize = self.files.keys().map(|rel| rel.len() + 24).sum();
+        64 + files + self.codes.len() * (CERT_LINE + 17 * self.layout.len())
     }
 
     /// Writes the layout line and a line per file (`file <hash> <path>`) and per certificate
@@ -332,11 +395,11 @@ impl Manifest {
 
     /// The `cert` line of the certificate `code`, if it is known (for a log of changes).
     pub fn cert_line(&self, code: Code) -> Option<String> {
-        let row = *self.index.get(&code)? as usize;
+        let row = *self.index.of(&self.codes).get(&code)? as usize;
         if self.unknown.contains(&(row as u32)) {
             return None;
         }
-        let mut line = String::with_capacity(48 + 17 * self.layout.len());
+        let mut line = String::with_capacity(CERT_LINE + 17 * self.layout.len());
         self.write_cert_line(&mut line, row);
         Some(line)
     }
@@ -730,6 +793,38 @@ mod tests {
         assert_eq!(garbled(&text[..text.len() - 18]), Some(6), "cut short");
         assert_eq!(hex("ffffffffffffffff0000000000000001"), Some(0xffff_ffff_ffff_ffff_0000_0000_0000_0001));
         assert_eq!((hex("2a"), hex("2A"), hex("")), (Some(42), None, None));
+    }
+
+    #[test]
+    fn a_manifest_made_whole_finds_its_certificates_as_one_made_line_by_line() {
+        let (a, b, c) = (code("0123456789AB"), code("0123456789AC"), code("ZZZZZZZZZZZZ"));
+        let mut whole = Manifest::of_certs(layout(), vec![a, b], vec![1, 2], vec![10, 11, 12, 20, 21, 22]);
+        whole.put_file("index.html".into(), 7);
+        let mut by_line = Manifest::new(layout());
+        by_line.put_file("index.html".into(), 7);
+        by_line.put_cert(a, 1, &[10, 11, 12]);
+        by_line.put_cert(b, 2, &[20, 21, 22]);
+        let out = Path::new("/srv/site/public");
+        assert_eq!(whole.to_text(out), by_line.to_text(out));
+        // At its row (no index made), by code (the index made on the way), with a wrong hint.
+        assert_eq!(whole.cert_at(b, 1), CertKnown::Known { fingerprint: 2, files: &[20, 21, 22] });
+        assert!(whole.index.0.get().is_none(), "a look-up at the right row makes no index");
+        assert_eq!(whole.cert_at(b, 0), CertKnown::Known { fingerprint: 2, files: &[20, 21, 22] });
+        assert_eq!(whole.cert(a), CertKnown::Known { fingerprint: 1, files: &[10, 11, 12] });
+        assert_eq!(whole.cert(c), CertKnown::Absent);
+        // Added to after: the index made from the codes takes the new one in.
+        let mut whole = Manifest::of_certs(layout(), vec![a, b], vec![1, 2], vec![10, 11, 12, 20, 21, 22]);
+        whole.put_cert(c, 3, &[30, 31, 32]);
+        whole.mark_cert_unknown(a);
+        assert_eq!((whole.cert(a), whole.cert(c)), (CertKnown::Unknown, CertKnown::Known { fingerprint: 3, files: &[30, 31, 32] }));
+    }
+
+    #[test]
+    #[should_panic(expected = "recorded twice")]
+    fn a_code_put_twice_into_a_manifest_made_whole_is_refused() {
+        let a = code("0123456789AB");
+        let mut whole = Manifest::of_certs(layout(), vec![a], vec![1], vec![10, 11, 12]);
+        whole.put_cert(a, 2, &[20, 21, 22]);
     }
 
     #[test]

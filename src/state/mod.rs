@@ -507,10 +507,32 @@ fn read_optional(path: &Path) -> anyhow::Result<Option<String>> {
 
 /// Replaces `path` with `bytes` atomically ([`write_atomic`]), unless it holds them already.
 fn write_if_changed(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    if fs::read(path).ok().as_deref() == Some(bytes) {
+    if holds(path, bytes) {
         return Ok(());
     }
     write_atomic(path, bytes).with_context(|| path.display().to_string())
+}
+
+/// Whether the file at `path` holds exactly `bytes` (false when it cannot be read): compared a
+/// piece at a time, without a second copy of a big file (the print list of a million
+/// certificates is some 70 MB).
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut file) = fs::File::open(path) else { return false };
+    if file.metadata().map_or(true, |m| m.len() != bytes.len() as u64) {
+        return false;
+    }
+    let mut piece = vec![0; 64 * 1024];
+    let mut rest = bytes;
+    loop {
+        match file.read(&mut piece) {
+            Ok(0) => return rest.is_empty(),
+            Ok(n) if n <= rest.len() && piece[..n] == rest[..n] => rest = &rest[n..],
+            Ok(_) => return false,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => return false,
+        }
+    }
 }
 
 /// The temporary name beside `path` used while writing it.
@@ -671,6 +693,18 @@ mod tests {
         assert_eq!(before[..2], [inode("print/certificates.csv"), inode("hosting/nginx.conf")], "same bytes: not rewritten");
         assert_ne!(before[2], inode("hosting/.htaccess"));
         assert_eq!(fs::read(state.dir().join("hosting/.htaccess")).unwrap(), b"apache 2");
+        // Longer than a piece of the comparison, and changed in its last byte only.
+        let big: Vec<u8> = (0..200_000u32).map(|i| b'a' + (i % 26) as u8).collect();
+        state.save_print_list(&big).unwrap();
+        let before = inode("print/certificates.csv");
+        state.save_print_list(&big).unwrap();
+        assert_eq!(before, inode("print/certificates.csv"), "same bytes: not rewritten");
+        let mut changed = big.clone();
+        *changed.last_mut().unwrap() = b'!';
+        state.save_print_list(&changed).unwrap();
+        assert_eq!(fs::read(state.dir().join("print/certificates.csv")).unwrap(), changed);
+        state.save_print_list(&big[1..]).unwrap();
+        assert_eq!(fs::read(state.dir().join("print/certificates.csv")).unwrap(), &big[1..]);
     }
 
     #[test]

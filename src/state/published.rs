@@ -49,7 +49,8 @@ impl Record {
 
     /// The text [`Record::parse`] reads.
     pub fn to_text(&self, target: &str) -> String {
-        let mut text = format!("{MAGIC}\ntarget {}\n", escape(target));
+        let mut text = String::with_capacity(64 + target.len() + self.held.text_len());
+        text.push_str(&format!("{MAGIC}\ntarget {}\n", escape(target)));
         self.held.write_body(&mut text);
         text
     }
