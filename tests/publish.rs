@@ -102,21 +102,23 @@ fn inodes(dir: &Path) -> BTreeMap<String, u64> {
     tree(dir).keys().map(|rel| (rel.clone(), std::fs::metadata(dir.join(rel)).unwrap().ino())).collect()
 }
 
-/// Changes the surname of the first `n` certificates.
-fn change_rows(root: &Path, n: usize, mark: &str) {
-    let csv = root.join("data/certificates.csv");
-    let text = std::fs::read_to_string(&csv).unwrap();
-    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
-    for line in lines.iter_mut().skip(1).take(n) {
-        let (number, rest) = line.split_once(',').unwrap();
-        let (surname, rest) = rest.split_once(',').unwrap();
-        *line = format!("{number},{surname}{mark},{rest}");
-    }
-    std::fs::write(csv, lines.join("\n") + "\n").unwrap();
-}
-
 fn out(o: &Output) -> String {
     format!("{}{}", String::from_utf8_lossy(&o.stdout), stderr(o))
+}
+
+/// Adds the target `web` (the test's sshd, into `www`, with the lines `extra`) to site.toml;
+/// returns the lines added.
+fn add_web_target(root: &Path, server: &Sshd, www: &Path, extra: &str) -> String {
+    let settings = format!(
+        "\n[publish.web]\nssh = \"127.0.0.1:{}\"\nport = {}\nuser = \"{}\"\nidentity_file = \"{}/client_key\"\n{extra}",
+        www.display(),
+        server.port,
+        user(),
+        server.dir.display()
+    );
+    let toml = root.join("data/site.toml");
+    std::fs::write(&toml, std::fs::read_to_string(&toml).unwrap() + &settings).unwrap();
+    settings
 }
 
 #[test]
@@ -126,15 +128,8 @@ fn publish_over_ssh_sends_what_changed_in_order_and_resumes() {
     let keys = tempfile::tempdir().unwrap();
     let server = sshd(keys.path());
     let www = root.join("www/register");
-    let settings = format!(
-        "\n[publish.web]\nssh = \"127.0.0.1:{}\"\nport = {}\nuser = \"{}\"\nidentity_file = \"{}/client_key\"\nmax_deletions = 1\n",
-        www.display(),
-        server.port,
-        user(),
-        server.dir.display()
-    );
     let toml = root.join("data/site.toml");
-    std::fs::write(&toml, std::fs::read_to_string(&toml).unwrap() + &settings).unwrap();
+    let settings = add_web_target(root, &server, &www, "max_deletions = 1\n");
     let public = root.join("public");
 
     // Before any build: nothing to publish.
@@ -250,15 +245,7 @@ fn a_publish_killed_during_a_transfer_resumes_after_its_last_batch() {
     let keys = tempfile::tempdir().unwrap();
     let server = sshd(keys.path());
     let www = root.join("www/register");
-    let settings = format!(
-        "\n[publish.web]\nssh = \"127.0.0.1:{}\"\nport = {}\nuser = \"{}\"\nidentity_file = \"{}/client_key\"\n",
-        www.display(),
-        server.port,
-        user(),
-        server.dir.display()
-    );
-    let toml = root.join("data/site.toml");
-    std::fs::write(&toml, std::fs::read_to_string(&toml).unwrap() + &settings).unwrap();
+    add_web_target(root, &server, &www, "");
     build(root, DATE);
     let public = root.join("public");
     let total = tree(&public).len();

@@ -129,3 +129,16 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Entry> {
     }
     entries
 }
+
+/// Changes the surname of the first `n` certificates.
+pub fn change_rows(root: &Path, n: usize, mark: &str) {
+    let csv = root.join("data/certificates.csv");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    for line in lines.iter_mut().skip(1).take(n) {
+        let (number, rest) = line.split_once(',').unwrap();
+        let (surname, rest) = rest.split_once(',').unwrap();
+        *line = format!("{number},{surname}{mark},{rest}");
+    }
+    std::fs::write(csv, lines.join("\n") + "\n").unwrap();
+}
