@@ -218,9 +218,10 @@ impl Paper {
         let reading =
             |verdict: Verdict, as_of: Option<Date>| Reading { verdict, why: None, fields: Some(fields.clone()), as_of, checked: false };
         let did = did_document["id"].as_str().unwrap_or_default();
-        let method = credential["proof"]["verificationMethod"].as_str().unwrap_or_default().to_owned();
+        // `get`, not indexing: a map indexed by a key it lacks panics, and a code may lack any.
+        let method = credential.get("proof").and_then(|p| p["verificationMethod"].as_str()).unwrap_or_default().to_owned();
         let listed = method.split('#').next() == Some(did) && did::resolve(did_document, &method).is_some();
-        if credential["issuer"] != did || !listed {
+        if credential.get("issuer").and_then(Value::as_str) != Some(did) || !listed {
             return reading(Verdict::UnknownKey, None);
         }
         let resolve = |m: &str| if m == method { did::resolve(did_document, m) } else { None };
