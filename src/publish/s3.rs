@@ -83,13 +83,13 @@ impl S3 {
 
 impl super::Transport for S3 {
     fn send(&self, out: &Path, paths: &[String]) -> anyhow::Result<()> {
-        let hosting = Hosting { routes: &self.routes };
+        let rules = Hosting { routes: &self.routes }.object_rules();
         self.runtime.block_on(async {
             futures::stream::iter(paths)
                 .map(|rel| {
                     let key = self.key(rel);
                     let file = out.join(rel);
-                    let headers = hosting.object_headers(rel);
+                    let headers = rules.headers(rel);
                     async move {
                         let bytes = std::fs::read(&file).with_context(|| file.display().to_string())?;
                         let mut attributes = Attributes::new();

@@ -199,8 +199,23 @@ impl Hosting<'_> {
     /// rules as `_headers`, nginx.conf and .htaccess: a rule's media type and Cache-Control, else
     /// the media type of the extension, and [`REVALIDATE`] (or, for `assets/`, [`ASSETS`]).
     pub fn object_headers(&self, rel: &str) -> ObjectHeaders {
-        let rules = self.rules();
-        let rule = rules.iter().find(|r| r.patterns.iter().any(|p| glob_match(p, rel)));
+        self.object_rules().headers(rel)
+    }
+
+    /// The rules [`Hosting::object_headers`] applies, made once for many files (a publish
+    /// sends up to millions).
+    pub fn object_rules(&self) -> ObjectRules {
+        ObjectRules(self.rules())
+    }
+}
+
+/// The hosting rules, for the headers of objects: [`Hosting::object_rules`].
+pub struct ObjectRules(Vec<Rule>);
+
+impl ObjectRules {
+    /// The Content-Type and Cache-Control of the file `rel` (see [`Hosting::object_headers`]).
+    pub fn headers(&self, rel: &str) -> ObjectHeaders {
+        let rule = self.0.iter().find(|r| r.patterns.iter().any(|p| glob_match(p, rel)));
         let headers = Hosting::headers(rule);
         let header = |name: &str| headers.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
         let cache_control = header("Cache-Control").unwrap_or(if rel.starts_with("assets/") { ASSETS } else { REVALIDATE });
